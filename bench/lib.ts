@@ -1,0 +1,66 @@
+// Shared by every bench/<workload>.ts. A workload measures its figures and
+// each one's peer in the same process run, then calls report() once; the
+// runner (bench/run.ts) starts each workload in a fresh process with
+// `node --import tsx bench/<workload>.ts [--quick]` and reads the line that
+// report() prints.
+
+export interface BenchRow {
+  /** What was measured, e.g. "publish→deliver, 1 subscriber". */
+  name: string;
+  /** The runbus figure. */
+  value: number;
+  /** Unit of value and peerValue, e.g. "msg/s", "µs/process", "% of one core". */
+  unit: string;
+  /** Whether more is better ("ops") or less is better ("cost"). */
+  better: 'higher' | 'lower';
+  /** The peer measured in the same run, e.g. "eventemitter3 emit". */
+  peer?: string;
+  peerValue?: number;
+  /** Target from the issue, for the table: e.g. ">= 5000000". */
+  target?: string;
+  /** Free-form remark shown in the table. */
+  note?: string;
+}
+
+export const kReportPrefix = 'RUNBUS_BENCH_RESULT ';
+
+export const quick = process.argv.includes('--quick');
+
+export function report(workload: string, rows: BenchRow[]): void {
+  process.stdout.write(`${kReportPrefix}${JSON.stringify({ workload, rows })}\n`);
+}
+
+/** Runs fn repeatedly for about `ms` milliseconds; returns calls per second. */
+export function rate(fn: () => number, ms: number): number {
+  // fn does a chunk of work and returns how many operations it did.
+  let ops = 0;
+  const t0 = process.hrtime.bigint();
+  const end = t0 + BigInt(ms) * 1_000_000n;
+  let now = t0;
+  while (now < end) {
+    ops += fn();
+    now = process.hrtime.bigint();
+  }
+  return ops / (Number(now - t0) / 1e9);
+}
+
+/** Median of several measurements (noisy shared machine). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Percentile (0..100) of a sample, nearest-rank. */
+export function percentile(xs: number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const i = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
+  return s[i]!;
+}
+
+/** CPU time (user+system) of this process in milliseconds. */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}

@@ -1,0 +1,35 @@
+export {
+  kProtocolVersion,
+  kDefaultMaxFrameBytes,
+  encodeBatch,
+  encodeBatchTransferable,
+  decodeBatch,
+  encodePayload,
+  encodeFrame,
+  decodeFrame,
+} from './codec.js';
+export { FrameReader, splitFrames } from './frame-reader.js';
+export type { FrameReaderOptions } from './frame-reader.js';
+export { kMinTsMs, kMaxFutureMs, kMaxNameLength } from './validate.js';
+export { Topic, kTopics, kTopicNames, Severity, AlertState, LifecycleKind } from './types.js';
+export type {
+  Envelope,
+  Frame,
+  TopicPayloads,
+  ResourceSnapshot,
+  HostSnapshot,
+  DiskUsage,
+  GpuSnapshot,
+  GpuDevice,
+  GpuProcess,
+  MetricSample,
+  Alert,
+  Heartbeat,
+  QueueStatsMessage,
+  Lifecycle,
+  FigureError,
+  Hello,
+  Subscribe,
+  ErrorFrame,
+} from './types.js';
+export { runbus as proto } from './gen/telemetry.js';

@@ -1,0 +1,107 @@
+import type { runbus } from './gen/telemetry.js';
+import { WireError } from '../errors.js';
+import { kTopicNames } from './types.js';
+import type { Envelope, Hello, Subscribe, Topic } from './types.js';
+
+// Decoding proves the bytes are protobuf; these checks prove they mean
+// something. Every failure names the envelope and the field.
+
+/** 2000-01-01T00:00:00Z: anything earlier is a unit mistake (seconds, not ms). */
+export const kMinTsMs = 946_684_800_000;
+/** How far in the future a timestamp may lie (clock skew between hosts). */
+export const kMaxFutureMs = 24 * 60 * 60 * 1000;
+/** Longest run id, component, metric or rule name accepted. */
+export const kMaxNameLength = 512;
+
+const kDoubles = {
+  resource: ['cpuPercent', 'gpuUtilPercent', 'loopLagP99Ms', 'cpuUserMs', 'cpuSystemMs', 'loopLagP50Ms', 'loopLagMaxMs', 'loopUtilization'],
+  host: ['cpuPercent', 'memPercent', 'load1', 'load5', 'load15'],
+} as const;
+
+function invalid(where: string, what: string): WireError {
+  return new WireError('ERR_WIRE_INVALID', `${where}: ${what}`);
+}
+
+function checkTs(where: string, ts: unknown, nowMs: number): void {
+  if (typeof ts !== 'number' || !Number.isSafeInteger(ts) || ts < kMinTsMs || ts > nowMs + kMaxFutureMs) {
+    throw invalid(where, `tsMs ${String(ts)} is not a plausible epoch time in milliseconds`);
+  }
+}
+
+function checkName(where: string, field: string, v: unknown, required: boolean): void {
+  const s = typeof v === 'string' ? v : '';
+  if (required && s.length === 0) throw invalid(where, `${field} is empty`);
+  if (s.length > kMaxNameLength) throw invalid(where, `${field} is longer than ${kMaxNameLength} characters`);
+}
+
+function checkDoubles(where: string, p: object, fields: readonly string[]): void {
+  for (const f of fields) {
+    const v = (p as Record<string, unknown>)[f];
+    if (v != null && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
+      throw invalid(where, `${f} ${String(v)} must be a finite number >= 0`);
+    }
+  }
+}
+
+const kPayloadOf: Readonly<Record<number, string>> = kTopicNames;
+
+/** Checks one decoded envelope and returns it in bus form. */
+export function validateEnvelope(e: runbus.v1.Envelope, index: number, nowMs: number): Envelope {
+  const where = `envelope ${index}`;
+  const topic = e.topic as number;
+  const field = kPayloadOf[topic];
+  if (field === undefined) throw invalid(where, `topic ${topic} is not a known topic`);
+  const got = e.payload;
+  if (got !== field) {
+    throw invalid(where, `topic ${field.toUpperCase()} must carry a ${field} payload (got ${got ?? 'none'})`);
+  }
+  const p = (e as unknown as Record<string, Record<string, unknown>>)[field]!;
+  const at = `${where} (${field})`;
+  checkTs(at, p.tsMs, nowMs);
+  checkName(at, 'runId', p.runId, false);
+  switch (topic as Topic) {
+    case 1:
+      if (!p.pid) throw invalid(at, 'pid must be > 0');
+      checkName(at, 'component', p.component, false);
+      checkDoubles(at, p, kDoubles.resource);
+      break;
+    case 2:
+      checkDoubles(at, p, kDoubles.host);
+      break;
+    case 4:
+      checkName(at, 'name', p.name, true);
+      if (typeof p.value !== 'number' || !Number.isFinite(p.value)) throw invalid(at, `value ${String(p.value)} must be a finite number`);
+      break;
+    case 5:
+      checkName(at, 'rule', p.rule, true);
+      break;
+    case 7:
+      if (!(typeof p.kind === 'number' && p.kind >= 1 && p.kind <= 4)) throw invalid(at, `kind ${String(p.kind)} is not a known lifecycle kind`);
+      break;
+    default:
+      break;
+  }
+  return { topic, payload: p } as unknown as Envelope;
+}
+
+export function validateHello(h: runbus.v1.Hello.$Properties): Hello {
+  checkName('hello', 'component', h.component, false);
+  checkName('hello', 'runId', h.runId, false);
+  return {
+    protocolVersion: h.protocolVersion ?? 0,
+    component: h.component ?? '',
+    pid: h.pid ?? 0,
+    runId: h.runId ?? '',
+    token: h.token ?? '',
+  };
+}
+
+export function validateSubscribe(s: runbus.v1.Subscribe.$Properties): Subscribe {
+  const topics = (s.topics ?? []) as number[];
+  for (const t of topics) {
+    if (kPayloadOf[t] === undefined) throw invalid('subscribe', `topic ${t} is not a known topic`);
+  }
+  checkName('subscribe', 'runId', s.runId, false);
+  checkName('subscribe', 'component', s.component, false);
+  return { topics: topics as Topic[], runId: s.runId ?? '', component: s.component ?? '' };
+}
