@@ -1,3 +1,5 @@
+export { WireError } from '../errors.js';
+export type { WireErrorCode } from '../errors.js';
 export {
   kProtocolVersion,
   kDefaultMaxFrameBytes,
