@@ -165,6 +165,13 @@ export class RunBus {
     noteRefused: () => {
       this.#refused = true;
     },
+    noteDrained: (sub) => {
+      try {
+        this.#events.emit('drain', sub);
+      } catch (err) {
+        this.#host.reportError(err, sub);
+      }
+    },
     reportError: (err, sub) => {
       if (this.#events.listenerCount('error') > 0) {
         this.#events.emit('error', err, sub);

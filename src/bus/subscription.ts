@@ -39,6 +39,7 @@ export interface QueueStats {
 export interface SubscriptionHost {
   noteDrop(sub: Subscription, n: number): void;
   noteRefused(): void;
+  noteDrained(sub: Subscription): void;
   reportError(err: unknown, sub: Subscription): void;
   detach(sub: Subscription): void;
 }
@@ -203,7 +204,10 @@ export class Subscription<T extends Topic = Topic> implements AsyncIterable<Topi
       this.#roomWaiters = [];
       for (const w of ws) w();
     }
-    this.#refusing &&= this.#queue.full;
+    if (this.#refusing && !this.#queue.full) {
+      this.#refusing = false;
+      this.#host.noteDrained(this.#self);
+    }
     if (this.#idleWaiters.length > 0 && this.#queue.length === 0 && !this.#busy) {
       const ws = this.#idleWaiters;
       this.#idleWaiters = [];
@@ -249,6 +253,10 @@ export class Subscription<T extends Topic = Topic> implements AsyncIterable<Topi
   end(): void {
     this.#ended = true;
     if (this.#queue.length === 0) this.#finishPull();
+    // Publishers waiting for room give up: the bus refuses from now on.
+    const ws = this.#roomWaiters;
+    this.#roomWaiters = [];
+    for (const w of ws) w();
   }
 
   #finishPull(): void {
