@@ -182,6 +182,8 @@ export class RunBus {
       }
     },
     detach: (sub) => {
+      // eventemitter3 calls offer with `sub` as `this` (the third argument).
+      // eslint-disable-next-line @typescript-eslint/unbound-method
       for (const t of sub.topics) this.#emitter.off(t, sub.offer, sub);
       this.#subs.delete(sub);
       this.#droppedGone += sub.stats().dropped;
@@ -244,6 +246,7 @@ export class RunBus {
     if (this.#closed) throw new TypeError('subscribe() on a closed RunBus');
     const sub = new Subscription<T>(this.#host, topics, handler, this.#resolveSubscribe(options));
     this.#subs.add(sub as unknown as Subscription);
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     for (const t of topics) this.#emitter.on(t, sub.offer, sub);
     return sub;
   }
@@ -269,12 +272,12 @@ export class RunBus {
   }
 
   on<E extends keyof RunBusEvents>(event: E, listener: (...args: RunBusEvents[E]) => void): this {
-    this.#events.on(event, listener as never);
+    this.#events.on(event, listener);
     return this;
   }
 
   off<E extends keyof RunBusEvents>(event: E, listener: (...args: RunBusEvents[E]) => void): this {
-    this.#events.off(event, listener as never);
+    this.#events.off(event, listener);
     return this;
   }
 

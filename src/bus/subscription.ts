@@ -13,7 +13,7 @@ export type OverflowPolicy = 'drop-oldest' | 'drop-newest' | 'block';
 export const kOverflowPolicies: readonly OverflowPolicy[] = ['drop-oldest', 'drop-newest', 'block'];
 
 /** A subscriber callback. Returning a promise holds back the next message until it settles. */
-export type Handler<T extends Topic> = (payload: TopicPayloads[T], topic: T) => void | PromiseLike<unknown>;
+export type Handler<T extends Topic> = (payload: TopicPayloads[T], topic: T) => unknown;
 
 /** Counters of one subscriber queue. published = delivered + dropped + queued. */
 export interface QueueStats {
@@ -53,6 +53,10 @@ export interface ResolvedSubscribeOptions {
 }
 
 type Payload = TopicPayloads[Topic];
+
+function isThenable(r: unknown): r is PromiseLike<unknown> {
+  return r != null && typeof (r as { then?: unknown }).then === 'function';
+}
 type Waiter = () => void;
 
 /**
@@ -170,7 +174,7 @@ export class Subscription<T extends Topic = Topic> implements AsyncIterable<Topi
       const payload = q.shift()!;
       const topic = (this.#topicQueue?.shift() ?? this.topics[0]!) as T;
       this.#delivered++;
-      let r: void | PromiseLike<unknown>;
+      let r: unknown;
       try {
         r = handler(payload as TopicPayloads[T], topic);
       } catch (err) {
@@ -178,9 +182,9 @@ export class Subscription<T extends Topic = Topic> implements AsyncIterable<Topi
         this.#host.reportError(err, this.#self);
         continue;
       }
-      if (r != null && typeof (r as PromiseLike<unknown>).then === 'function') {
+      if (isThenable(r)) {
         this.#busy = true;
-        (r as PromiseLike<unknown>).then(this.#settled, this.#failed);
+        r.then(this.#settled, this.#failed);
       }
     }
     this.#afterTake();

@@ -72,7 +72,7 @@ export function decodeBatch(bytes: Uint8Array): Envelope[] {
   } catch (err) {
     throw undecodable('batch', err);
   }
-  return fromWire(msg.envelopes as runbus.v1.Envelope[], Date.now());
+  return fromWire(msg.envelopes as unknown as runbus.v1.Envelope[], Date.now());
 }
 
 /** Encodes one envelope's payload alone (no envelope, no prefix). */
@@ -95,6 +95,9 @@ export function encodeFrame(frame: Frame): Uint8Array {
       break;
     case 'error':
       props = { error: frame.error };
+      break;
+    case 'welcome':
+      props = { welcome: frame.welcome };
       break;
     default: {
       const never: never = frame;
@@ -126,7 +129,11 @@ export function decodeFrame(body: Uint8Array): Frame {
       const e = f.error!;
       return { kind: 'error', error: { code: e.code ?? '', message: e.message ?? '' } };
     }
+    case 'welcome': {
+      const w = f.welcome!;
+      return { kind: 'welcome', welcome: { protocolVersion: w.protocolVersion ?? 0, pid: w.pid ?? 0, component: w.component ?? '' } };
+    }
     default:
-      throw new WireError('ERR_WIRE_INVALID', 'frame carries no known kind (hello, publish, subscribe, error)');
+      throw new WireError('ERR_WIRE_INVALID', 'frame carries no known kind (hello, publish, subscribe, error, welcome)');
   }
 }

@@ -33,5 +33,6 @@ export type {
   Hello,
   Subscribe,
   ErrorFrame,
+  Welcome,
 } from './types.js';
 export { runbus as proto } from './gen/telemetry.js';

@@ -85,10 +85,12 @@ export type Envelope = { [T in Topic]: { topic: T; payload: TopicPayloads[T] } }
 export type Hello = runbus.v1.Hello.$Properties & { protocolVersion: number };
 export type Subscribe = runbus.v1.Subscribe.$Properties;
 export type ErrorFrame = runbus.v1.ErrorFrame.$Properties & { code: string };
+export type Welcome = runbus.v1.Welcome.$Properties & { protocolVersion: number };
 
 /** A socket frame, as the codec hands it over. */
 export type Frame =
   | { kind: 'hello'; hello: Hello }
   | { kind: 'publish'; envelopes: Envelope[] }
   | { kind: 'subscribe'; subscribe: Subscribe }
-  | { kind: 'error'; error: ErrorFrame };
+  | { kind: 'error'; error: ErrorFrame }
+  | { kind: 'welcome'; welcome: Welcome };

@@ -38,7 +38,7 @@ function checkDoubles(where: string, p: object, fields: readonly string[]): void
   for (const f of fields) {
     const v = (p as Record<string, unknown>)[f];
     if (v != null && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
-      throw invalid(where, `${f} ${String(v)} must be a finite number >= 0`);
+      throw invalid(where, `${f} ${typeof v === 'number' ? String(v) : typeof v} must be a finite number >= 0`);
     }
   }
 }
@@ -103,5 +103,5 @@ export function validateSubscribe(s: runbus.v1.Subscribe.$Properties): Subscribe
   }
   checkName('subscribe', 'runId', s.runId, false);
   checkName('subscribe', 'component', s.component, false);
-  return { topics: topics as Topic[], runId: s.runId ?? '', component: s.component ?? '' };
+  return { topics: topics, runId: s.runId ?? '', component: s.component ?? '' };
 }

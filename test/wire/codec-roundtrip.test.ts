@@ -15,7 +15,7 @@ describe('codec round trip', () => {
   it('keeps an absent figure absent, not zero', () => {
     const snap = resource({ cpuPercent: undefined, rssBytes: undefined });
     const [e] = decodeBatch(encodeBatch([{ topic: Topic.RESOURCE, payload: snap }]));
-    const p = e!.payload as Record<string, unknown>;
+    const p = e!.payload as unknown as Record<string, unknown>;
     expect(p.cpuPercent ?? null).toBeNull();
     expect(p.rssBytes ?? null).toBeNull();
     expect(Object.hasOwn(p, 'cpuPercent')).toBe(false);

@@ -87,7 +87,7 @@ describe('decoders under random input', () => {
         expect(back.length).toBe(snaps.length);
         back.forEach((e, i) => {
           const want = snaps[i]!;
-          const got = e.payload as Record<string, unknown>;
+          const got = e.payload as unknown as Record<string, unknown>;
           for (const [k, v] of Object.entries(want)) expect(got[k] ?? undefined, k).toEqual(Object.is(v, -0) ? 0 : v);
         });
       }),

@@ -2802,6 +2802,135 @@ export namespace runbus {
         }
 
         /**
+         * Properties of a Welcome.
+         * @deprecated Use runbus.v1.Welcome.$Properties instead.
+         */
+        interface IWelcome extends runbus.v1.Welcome.$Properties {
+        }
+
+        /** Represents a Welcome. */
+        class Welcome {
+
+            /**
+             * Constructs a new Welcome.
+             * @param [p] Properties to set
+             */
+            constructor(p?: runbus.v1.Welcome.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Welcome protocolVersion. */
+            protocolVersion: number;
+
+            /** Welcome pid. */
+            pid: number;
+
+            /** Welcome component. */
+            component: string;
+
+            /**
+             * Creates a new Welcome instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Welcome instance
+             */
+            static create(properties: runbus.v1.Welcome.$Shape): runbus.v1.Welcome & runbus.v1.Welcome.$Shape;
+            static create(properties?: runbus.v1.Welcome.$Properties): runbus.v1.Welcome;
+
+            /**
+             * Encodes the specified Welcome message. Does not implicitly {@link runbus.v1.Welcome.verify|verify} messages.
+             * @param m Welcome message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: runbus.v1.Welcome.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified Welcome message, length delimited. Does not implicitly {@link runbus.v1.Welcome.verify|verify} messages.
+             * @param message Welcome message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: runbus.v1.Welcome.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Welcome message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {runbus.v1.Welcome & runbus.v1.Welcome.$Shape} Welcome
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): runbus.v1.Welcome & runbus.v1.Welcome.$Shape;
+
+            /**
+             * Decodes a Welcome message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {runbus.v1.Welcome & runbus.v1.Welcome.$Shape} Welcome
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): runbus.v1.Welcome & runbus.v1.Welcome.$Shape;
+
+            /**
+             * Verifies a Welcome message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Welcome message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns Welcome
+             */
+            static fromObject(d: { [k: string]: any }): runbus.v1.Welcome;
+
+            /**
+             * Creates a plain object from a Welcome message. Also converts values to other types if specified.
+             * @param m Welcome
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: runbus.v1.Welcome, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Welcome to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for Welcome
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Welcome {
+
+            /** Properties of a Welcome. */
+            interface $Properties {
+
+                /** Welcome protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** Welcome pid */
+                pid?: (number|null);
+
+                /** Welcome component */
+                component?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Welcome. */
+            type $Shape = runbus.v1.Welcome.$Properties;
+        }
+
+        /**
          * Properties of a Frame.
          * @deprecated Use runbus.v1.Frame.$Properties instead.
          */
@@ -2832,8 +2961,11 @@ export namespace runbus {
             /** Frame error. */
             error?: (runbus.v1.ErrorFrame.$Properties|null);
 
+            /** Frame welcome. */
+            welcome?: (runbus.v1.Welcome.$Properties|null);
+
             /** Frame kind. */
-            kind?: ("hello"|"publish"|"subscribe"|"error");
+            kind?: ("hello"|"publish"|"subscribe"|"error"|"welcome");
 
             /**
              * Creates a new Frame instance using the specified properties.
@@ -2931,8 +3063,11 @@ export namespace runbus {
                 /** Frame error */
                 error?: (runbus.v1.ErrorFrame.$Properties|null);
 
+                /** Frame welcome */
+                welcome?: (runbus.v1.Welcome.$Properties|null);
+
                 /** Frame kind */
-                kind?: ("hello"|"publish"|"subscribe"|"error");
+                kind?: ("hello"|"publish"|"subscribe"|"error"|"welcome");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2944,9 +3079,10 @@ export namespace runbus {
               publish?: runbus.v1.Publish.$Shape|null;
               subscribe?: runbus.v1.Subscribe.$Shape|null;
               error?: runbus.v1.ErrorFrame.$Shape|null;
+              welcome?: runbus.v1.Welcome.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; hello?: null; publish?: null; subscribe?: null; error?: null }|{ kind?: "hello"; hello: runbus.v1.Hello.$Shape; publish?: null; subscribe?: null; error?: null }|{ kind?: "publish"; hello?: null; publish: runbus.v1.Publish.$Shape; subscribe?: null; error?: null }|{ kind?: "subscribe"; hello?: null; publish?: null; subscribe: runbus.v1.Subscribe.$Shape; error?: null }|{ kind?: "error"; hello?: null; publish?: null; subscribe?: null; error: runbus.v1.ErrorFrame.$Shape })
+              ({ kind?: undefined; hello?: null; publish?: null; subscribe?: null; error?: null; welcome?: null }|{ kind?: "hello"; hello: runbus.v1.Hello.$Shape; publish?: null; subscribe?: null; error?: null; welcome?: null }|{ kind?: "publish"; hello?: null; publish: runbus.v1.Publish.$Shape; subscribe?: null; error?: null; welcome?: null }|{ kind?: "subscribe"; hello?: null; publish?: null; subscribe: runbus.v1.Subscribe.$Shape; error?: null; welcome?: null }|{ kind?: "error"; hello?: null; publish?: null; subscribe?: null; error: runbus.v1.ErrorFrame.$Shape; welcome?: null }|{ kind?: "welcome"; hello?: null; publish?: null; subscribe?: null; error?: null; welcome: runbus.v1.Welcome.$Shape })
             );
         }
     }

@@ -6709,6 +6709,211 @@ export const runbus = $root.runbus = (() => {
             return ErrorFrame;
         })();
 
+        v1.Welcome = (function() {
+
+            const Welcome = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            Welcome.prototype.protocolVersion = 0;
+            Welcome.prototype.pid = 0;
+            Welcome.prototype.component = "";
+
+            Welcome.create = function(properties) {
+                return new Welcome(properties);
+            };
+
+            Welcome.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.protocolVersion != null && $Object.hasOwnProperty.call(m, "protocolVersion") && m.protocolVersion !== 0)
+                    w.uint32(8).uint32(m.protocolVersion);
+                if (m.pid != null && $Object.hasOwnProperty.call(m, "pid") && m.pid !== 0)
+                    w.uint32(16).uint32(m.pid);
+                if (m.component != null && $Object.hasOwnProperty.call(m, "component") && m.component !== "")
+                    w.uint32(26).string(m.component);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            Welcome.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            Welcome.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.runbus.v1.Welcome();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.protocolVersion = v;
+                            else
+                                delete m.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.pid = v;
+                            else
+                                delete m.pid;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.component = v;
+                            else
+                                delete m.component;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            Welcome.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            Welcome.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.protocolVersion != null && $Object.hasOwnProperty.call(m, "protocolVersion")) {
+                    if (!$util.isInteger(m.protocolVersion))
+                        return "protocolVersion: integer expected";
+                }
+                if (m.pid != null && $Object.hasOwnProperty.call(m, "pid")) {
+                    if (!$util.isInteger(m.pid))
+                        return "pid: integer expected";
+                }
+                if (m.component != null && $Object.hasOwnProperty.call(m, "component")) {
+                    if (!$util.isString(m.component))
+                        return "component: string expected";
+                }
+                return null;
+            };
+
+            Welcome.fromObject = function (d, q) {
+                if (d instanceof $root.runbus.v1.Welcome)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".runbus.v1.Welcome: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.runbus.v1.Welcome();
+                if (d.protocolVersion != null) {
+                    if ($Number(d.protocolVersion) !== 0) {
+                        m.protocolVersion = d.protocolVersion >>> 0;
+                    }
+                }
+                if (d.pid != null) {
+                    if ($Number(d.pid) !== 0) {
+                        m.pid = d.pid >>> 0;
+                    }
+                }
+                if (d.component != null) {
+                    if (typeof d.component !== "string" || d.component.length) {
+                        m.component = $String(d.component);
+                    }
+                }
+                return m;
+            };
+
+            Welcome.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.protocolVersion = 0;
+                    d.pid = 0;
+                    d.component = "";
+                }
+                if (m.protocolVersion != null && $Object.hasOwnProperty.call(m, "protocolVersion")) {
+                    d.protocolVersion = m.protocolVersion;
+                }
+                if (m.pid != null && $Object.hasOwnProperty.call(m, "pid")) {
+                    d.pid = m.pid;
+                }
+                if (m.component != null && $Object.hasOwnProperty.call(m, "component")) {
+                    d.component = m.component;
+                }
+                return d;
+            };
+
+            Welcome.prototype.toJSON = function() {
+                return Welcome.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Welcome.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/runbus.v1.Welcome";
+            };
+
+            return Welcome;
+        })();
+
         v1.Frame = (function() {
 
             const Frame = function (p) {
@@ -6722,11 +6927,12 @@ export const runbus = $root.runbus = (() => {
             Frame.prototype.publish = null;
             Frame.prototype.subscribe = null;
             Frame.prototype.error = null;
+            Frame.prototype.welcome = null;
 
             let $oneOfFields;
 
             $Object.defineProperty(Frame.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "publish", "subscribe", "error"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "publish", "subscribe", "error", "welcome"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -6749,6 +6955,8 @@ export const runbus = $root.runbus = (() => {
                     $root.runbus.v1.Subscribe.encode(m.subscribe, w.uint32(26).fork(), q + 1).ldelim();
                 if (m.error != null && $Object.hasOwnProperty.call(m, "error"))
                     $root.runbus.v1.ErrorFrame.encode(m.error, w.uint32(34).fork(), q + 1).ldelim();
+                if (m.welcome != null && $Object.hasOwnProperty.call(m, "welcome"))
+                    $root.runbus.v1.Welcome.encode(m.welcome, w.uint32(42).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -6812,6 +7020,13 @@ export const runbus = $root.runbus = (() => {
                                 break;
                             m.error = $root.runbus.v1.ErrorFrame.decode(r, r.size(), $undefined, q + 1, m.error);
                             m.kind = "error";
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            m.welcome = $root.runbus.v1.Welcome.decode(r, r.size(), $undefined, q + 1, m.welcome);
+                            m.kind = "welcome";
                             continue;
                         }
                     }
@@ -6883,6 +7098,16 @@ export const runbus = $root.runbus = (() => {
                             return "error." + e;
                     }
                 }
+                if (m.welcome != null && $Object.hasOwnProperty.call(m, "welcome")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.runbus.v1.Welcome.verify(m.welcome, q + 1);
+                        if (e)
+                            return "welcome." + e;
+                    }
+                }
                 return null;
             };
 
@@ -6916,6 +7141,11 @@ export const runbus = $root.runbus = (() => {
                         throw $TypeError(".runbus.v1.Frame.error: object expected");
                     m.error = $root.runbus.v1.ErrorFrame.fromObject(d.error, q + 1);
                 }
+                if (d.welcome != null) {
+                    if (!$util.isObject(d.welcome))
+                        throw $TypeError(".runbus.v1.Frame.welcome: object expected");
+                    m.welcome = $root.runbus.v1.Welcome.fromObject(d.welcome, q + 1);
+                }
                 return m;
             };
 
@@ -6946,6 +7176,11 @@ export const runbus = $root.runbus = (() => {
                     d.error = $root.runbus.v1.ErrorFrame.toObject(m.error, o, q + 1);
                     if (o.oneofs)
                         d.kind = "error";
+                }
+                if (m.welcome != null && $Object.hasOwnProperty.call(m, "welcome")) {
+                    d.welcome = $root.runbus.v1.Welcome.toObject(m.welcome, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "welcome";
                 }
                 return d;
             };
