@@ -1,0 +1,183 @@
+import type { RunBus } from '../bus/index.js';
+import { checkInt, checkKeys, checkObject, checkOneOf, checkString, describe } from '../options.js';
+import { kDefaultGpuIntervalMs, kDefaultGpuTimeoutMs } from './gpu-sampler.js';
+
+/** Default tick cadence. */
+export const kDefaultIntervalMs = 1000;
+/** Default smaps_rollup cadence, in samples of a pid. */
+export const kDefaultSmapsEveryTicks = 10;
+export const kBackends = ['auto', 'procfs', 'pidusage'] as const;
+export type BackendOption = (typeof kBackends)[number];
+
+export interface SamplerLogger {
+  warn(message: string): void;
+}
+
+export interface GpuOptions {
+  /**
+   * GPU cadence in ms.
+   * @default 5000
+   */
+  intervalMs?: number;
+  /**
+   * The nvidia-smi executable: a name looked up on PATH or a path. Run with
+   * execFile (no shell).
+   * @default 'nvidia-smi'
+   */
+  command?: string;
+  /**
+   * nvidia-smi is killed after this long.
+   * @default 3000
+   */
+  timeoutMs?: number;
+}
+
+export interface SamplerRoot {
+  pid: number;
+  /** Component tag of the process; its descendants get `<component>/<command>`. */
+  component: string;
+}
+
+export interface SamplerOptions {
+  /** Where RESOURCE, HOST, GPU and LIFECYCLE envelopes are published. */
+  bus: RunBus;
+  /** Run id stamped on every payload. */
+  runId: string;
+  /**
+   * Tick cadence in ms (the caller may take it from RUNBUS_SAMPLE_INTERVAL_MS).
+   * @default 1000
+   */
+  intervalMs?: number;
+  /**
+   * Publish a HostSnapshot each tick.
+   * @default true
+   */
+  host?: boolean;
+  /**
+   * Mount points whose usage goes into HostSnapshot.disks.
+   * @default ['/']
+   */
+  disks?: string[];
+  /**
+   * NVIDIA GPU sampling: true for the defaults, false for none, or options.
+   * Without nvidia-smi or a driver it turns itself off with one log line.
+   * @default true
+   */
+  gpu?: boolean | GpuOptions;
+  /**
+   * Read USS/PSS (smaps_rollup, ~0.5 ms for a large process) on a pid's first
+   * sample and then every this many samples; 0 never.
+   * @default 10
+   */
+  smapsEveryTicks?: number;
+  /**
+   * Processes tracked from the start, with their descendants.
+   * @default []
+   */
+  roots?: SamplerRoot[];
+  /**
+   * Process sampler: 'procfs' (Linux fast path), 'pidusage' (portable, roots
+   * only, cpu % and rss), or 'auto' (procfs when /proc is readable).
+   * @default 'auto'
+   */
+  backend?: BackendOption;
+  /**
+   * Where one-off notes go (GPU off, first unhandled error).
+   * @default a logger writing to stderr
+   */
+  logger?: SamplerLogger;
+}
+
+export interface ResolvedSamplerOptions {
+  bus: RunBus;
+  runId: string;
+  intervalMs: number;
+  host: boolean;
+  disks: string[];
+  gpu: { intervalMs: number; command: string; timeoutMs: number } | null;
+  smapsEveryTicks: number;
+  roots: SamplerRoot[];
+  backend: BackendOption;
+  logger: SamplerLogger;
+}
+
+const kKeys = ['bus', 'runId', 'intervalMs', 'host', 'disks', 'gpu', 'smapsEveryTicks', 'roots', 'backend', 'logger'] as const;
+const kGpuKeys = ['intervalMs', 'command', 'timeoutMs'] as const;
+const kRootKeys = ['pid', 'component'] as const;
+const kMaxIntervalMs = 3_600_000;
+const kMaxPid = 2 ** 22;
+
+const kStderrLogger: SamplerLogger = {
+  warn: (m) => {
+    process.stderr.write(`${m}\n`);
+  },
+};
+
+function checkBool(v: unknown, name: string): boolean {
+  if (typeof v !== 'boolean') throw new TypeError(`${name} must be a boolean (got ${describe(v)})`);
+  return v;
+}
+
+/** Checks a pid and component pair (also used by track()). */
+export function checkRoot(pid: unknown, component: unknown, where: string): SamplerRoot {
+  return { pid: checkInt(pid, `${where}.pid`, 1, kMaxPid), component: checkString(component, `${where}.component`) };
+}
+
+export function resolveSamplerOptions(options: SamplerOptions): ResolvedSamplerOptions {
+  if (options === undefined) throw new TypeError('options must be an object with at least bus and runId');
+  checkObject(options, 'options');
+  checkKeys(options, kKeys, 'createSampler');
+  const bus = options.bus as unknown;
+  if (typeof bus !== 'object' || bus === null || typeof (bus as { publish?: unknown }).publish !== 'function') {
+    throw new TypeError('options.bus must be a RunBus');
+  }
+  const runId = checkString(options.runId, 'options.runId');
+
+  let gpu: ResolvedSamplerOptions['gpu'] = null;
+  const g = options.gpu ?? true;
+  if (g === true || (typeof g === 'object' && g !== null && !Array.isArray(g))) {
+    const o: GpuOptions = g === true ? {} : g;
+    checkKeys(o, kGpuKeys, 'createSampler: options.gpu');
+    gpu = {
+      intervalMs: checkInt(o.intervalMs ?? kDefaultGpuIntervalMs, 'options.gpu.intervalMs', 100, kMaxIntervalMs),
+      command: checkString(o.command ?? 'nvidia-smi', 'options.gpu.command'),
+      timeoutMs: checkInt(o.timeoutMs ?? kDefaultGpuTimeoutMs, 'options.gpu.timeoutMs', 10, 600_000),
+    };
+    if (gpu.command === '') throw new TypeError('options.gpu.command must not be empty');
+  } else if (g !== false) {
+    throw new TypeError(`options.gpu must be a boolean or an object (got ${describe(g)})`);
+  }
+
+  const disksIn = (options.disks ?? ['/']) as unknown;
+  if (!Array.isArray(disksIn)) throw new TypeError(`options.disks must be an array of mount points (got ${describe(disksIn)})`);
+  const disks = disksIn.map((d, i) => checkString(d, `options.disks[${i}]`));
+
+  const rootsIn = (options.roots ?? []) as unknown;
+  if (!Array.isArray(rootsIn)) throw new TypeError(`options.roots must be an array (got ${describe(rootsIn)})`);
+  const roots = rootsIn.map((r: unknown, i) => {
+    const where = `options.roots[${i}]`;
+    checkObject(r, where);
+    if (r === undefined) throw new TypeError(`${where} must be an object`);
+    checkKeys(r, kRootKeys, `createSampler: ${where}`);
+    const { pid, component } = r as Record<string, unknown>;
+    return checkRoot(pid, component, where);
+  });
+
+  const logger = (options.logger ?? kStderrLogger) as unknown;
+  if (typeof (logger as Partial<SamplerLogger> | null)?.warn !== 'function') {
+    throw new TypeError('options.logger must have a warn(message) method');
+  }
+
+  return {
+    bus: options.bus,
+    runId,
+    intervalMs: checkInt(options.intervalMs ?? kDefaultIntervalMs, 'options.intervalMs', 10, kMaxIntervalMs),
+    host: checkBool(options.host ?? true, 'options.host'),
+    disks,
+    gpu,
+    smapsEveryTicks: checkInt(options.smapsEveryTicks ?? kDefaultSmapsEveryTicks, 'options.smapsEveryTicks', 0, 1_000_000),
+    roots,
+    backend: checkOneOf(options.backend ?? 'auto', 'options.backend', kBackends),
+    logger: logger as SamplerLogger,
+  };
+}

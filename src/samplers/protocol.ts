@@ -1,0 +1,47 @@
+// Messages between the scheduler (main thread) and the pool worker. Both
+// sides import this file; tasks and results are unions tagged by `type`, and
+// an unknown tag is a bug that fails loudly.
+//
+//   main ── {type:'tick', config, roots, tsMs} ──► worker
+//   main ◄── {type:'batch', bytes: ArrayBuffer (moved), …} ── worker
+//   main ── {type:'gpu', config, tsMs} ──► worker   (own cadence, may overlap a tick)
+
+/** Which process sampler the worker uses. */
+export type Backend = 'procfs' | 'pidusage';
+
+/** Everything the worker needs to know; sent with every task (it is small). */
+export interface WorkerConfig {
+  runId: string;
+  host: boolean;
+  disks: string[];
+  smapsEveryTicks: number;
+  backend: Backend | 'auto';
+  procRoot: string;
+  gpu: { command: string; timeoutMs: number } | null;
+}
+
+export type WorkerTask =
+  | { type: 'tick'; config: WorkerConfig; roots: [pid: number, component: string][]; tsMs: number }
+  | { type: 'gpu'; config: WorkerConfig; tsMs: number };
+
+export interface BatchResult {
+  type: 'batch';
+  /** encodeBatchTransferable() output: a runbus.v1.Publish message. */
+  bytes: ArrayBuffer;
+  /** Processes sampled in this tick (0 for a GPU task). */
+  processes: number;
+  /** Tracked roots that have exited; the scheduler stops tracking them. */
+  exitedRoots: number[];
+  /** One-off messages for the log (the GPU sampler turning itself off). */
+  notes: string[];
+  /** The process sampler in use. */
+  backend: Backend;
+}
+
+export type WorkerResult = BatchResult;
+
+/** Throws for a message whose tag this version does not know. */
+export function unknownTag(what: string, msg: unknown): never {
+  const tag = (msg as { type?: unknown } | null)?.type;
+  throw new TypeError(`runbus samplers: unknown ${what} type ${JSON.stringify(tag)}`);
+}

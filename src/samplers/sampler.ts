@@ -1,0 +1,305 @@
+import { fileURLToPath } from 'node:url';
+import { EventEmitter } from 'eventemitter3';
+import { Piscina } from 'piscina';
+import { LifecycleKind, Topic, decodeBatch } from '../wire/index.js';
+import type { Envelope, TopicPayloads } from '../wire/index.js';
+import { RunbusError } from '../errors.js';
+import { checkRoot, resolveSamplerOptions } from './options.js';
+import type { ResolvedSamplerOptions, SamplerOptions } from './options.js';
+import { unknownTag } from './protocol.js';
+import type { Backend, WorkerConfig, WorkerResult, WorkerTask } from './protocol.js';
+
+// The main-thread scheduler. It does no sampling: every `intervalMs` it sends
+// one task to the pool and publishes the envelopes of the batch that comes
+// back. A tick that is due while the previous one still runs is skipped and
+// counted, never queued, so a slow machine sees fewer ticks rather than a
+// growing backlog. Timers are unref'd: a sampler never keeps a process alive.
+//
+//   timer ─► #tick() ─► pool.run({type:'tick'}) ─► ArrayBuffer (moved)
+//                                                  └► decodeBatch ─► bus.publish × n
+
+export interface SamplerStats {
+  /** Ticks completed (successfully or not). */
+  readonly ticks: number;
+  /** Ticks skipped because the previous one was still running. */
+  readonly skipped: number;
+  /** Wall time of the last tick, scheduler to published, in ms. */
+  readonly lastTickMs: number;
+  /** Processes sampled in the last tick. */
+  readonly processes: number;
+  /** Errors reported through 'error'. */
+  readonly errors: number;
+  /** GPU readings completed. */
+  readonly gpuTicks: number;
+  /** Process sampler the worker uses ('procfs' or 'pidusage'); '' before the first tick. */
+  readonly backend: Backend | '';
+}
+
+/** How a process ended, as its spawner saw it. */
+export interface ExitInfo {
+  code: number | null;
+  signal: string | null;
+}
+
+export interface SamplerEvents {
+  /** A tick or GPU reading failed; sampling goes on. */
+  error: [err: RunbusError];
+}
+
+/** Code of errors reported through the 'error' event. */
+export type SamplerErrorCode = 'ERR_SAMPLER_TICK' | 'ERR_SAMPLER_DECODE';
+
+export interface Sampler {
+  /** Starts ticking (the first tick and GPU reading run at once). Idempotent. */
+  start(): void;
+  /** Samples `pid` and its descendants from the next tick on, tagged `component`. */
+  track(pid: number, component: string): void;
+  /** Stops sampling `pid` and the descendants found through it. */
+  untrack(pid: number): void;
+  /**
+   * Records how a tracked process ended, for the PROCESS_EXITED event: /proc
+   * loses the exit status of a process reaped by someone else.
+   */
+  noteExit(pid: number, exit: ExitInfo): void;
+  /** Runs one tick now (or joins the one running). Never rejects. */
+  tickNow(): Promise<void>;
+  /** Runs one GPU reading now (or joins the one running). Never rejects. */
+  gpuNow(): Promise<void>;
+  stats(): SamplerStats;
+  /** Stops the timers, waits for running tasks, closes the pool. Idempotent. */
+  close(): Promise<void>;
+  on(event: 'error', fn: (err: RunbusError) => void): this;
+  off(event: 'error', fn: (err: RunbusError) => void): this;
+}
+
+/**
+ * Where the compiled worker is. From dist/ it sits beside this file; when
+ * this module runs from source (vitest, tsx) the worker still has to be the
+ * compiled one, since a worker thread does not get the TypeScript loader.
+ */
+function workerFilename(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    return here.replace(/([\\/])src([\\/]samplers[\\/])sampler\.ts$/, '$1dist$2worker.js');
+  }
+  return fileURLToPath(new URL('./worker.js', import.meta.url));
+}
+
+const kExitInfoTtlMs = 60_000;
+
+class SamplerImpl implements Sampler {
+  readonly #opts: ResolvedSamplerOptions;
+  readonly #config: WorkerConfig;
+  readonly #pool: Piscina<WorkerTask, WorkerResult>;
+  readonly #events = new EventEmitter<SamplerEvents>();
+  readonly #roots = new Map<number, string>();
+  readonly #exits = new Map<number, ExitInfo & { atMs: number }>();
+  #timer: NodeJS.Timeout | null = null;
+  #gpuTimer: NodeJS.Timeout | null = null;
+  #tickRun: Promise<void> | null = null;
+  #gpuRun: Promise<void> | null = null;
+  #closing: Promise<void> | null = null;
+  #ticks = 0;
+  #skipped = 0;
+  #lastTickMs = 0;
+  #processes = 0;
+  #errors = 0;
+  #gpuTicks = 0;
+  #backend: Backend | '' = '';
+  #loggedUnhandled = false;
+
+  constructor(options: SamplerOptions) {
+    this.#opts = resolveSamplerOptions(options);
+    const o = this.#opts;
+    for (const r of o.roots) this.#roots.set(r.pid, r.component);
+    this.#config = {
+      runId: o.runId,
+      host: o.host,
+      disks: o.disks,
+      smapsEveryTicks: o.smapsEveryTicks,
+      backend: o.backend,
+      procRoot: '/proc',
+      gpu: o.gpu === null ? null : { command: o.gpu.command, timeoutMs: o.gpu.timeoutMs },
+    };
+    // One thread, always: per-pid state lives in the worker, and every tick
+    // must reach the same state. Two concurrent tasks let a GPU reading (time
+    // spent waiting for nvidia-smi) overlap a tick.
+    this.#pool = new Piscina<WorkerTask, WorkerResult>({
+      filename: workerFilename(),
+      minThreads: 1,
+      maxThreads: 1,
+      concurrentTasksPerWorker: 2,
+      idleTimeout: Infinity,
+      name: 'default',
+    });
+    // An idle pool thread must not keep the host process alive either.
+    for (const t of this.#pool.threads) t.unref();
+  }
+
+  start(): void {
+    if (this.#closing !== null || this.#timer !== null) return;
+    this.#timer = setInterval(() => {
+      this.#tick();
+    }, this.#opts.intervalMs);
+    this.#timer.unref();
+    this.#tick();
+    const gpu = this.#opts.gpu;
+    if (gpu !== null) {
+      this.#gpuTimer = setInterval(() => {
+        this.#gpu();
+      }, gpu.intervalMs);
+      this.#gpuTimer.unref();
+      this.#gpu();
+    }
+  }
+
+  track(pid: number, component: string): void {
+    const r = checkRoot(pid, component, 'track()');
+    this.#roots.set(r.pid, r.component);
+  }
+
+  untrack(pid: number): void {
+    this.#roots.delete(pid);
+  }
+
+  noteExit(pid: number, exit: ExitInfo): void {
+    this.#exits.set(pid, { code: exit.code, signal: exit.signal, atMs: Date.now() });
+  }
+
+  tickNow(): Promise<void> {
+    this.#tick();
+    return this.#tickRun ?? Promise.resolve();
+  }
+
+  gpuNow(): Promise<void> {
+    this.#gpu();
+    return this.#gpuRun ?? Promise.resolve();
+  }
+
+  stats(): SamplerStats {
+    return {
+      ticks: this.#ticks,
+      skipped: this.#skipped,
+      lastTickMs: this.#lastTickMs,
+      processes: this.#processes,
+      errors: this.#errors,
+      gpuTicks: this.#gpuTicks,
+      backend: this.#backend,
+    };
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      if (this.#timer !== null) clearInterval(this.#timer);
+      if (this.#gpuTimer !== null) clearInterval(this.#gpuTimer);
+      this.#timer = null;
+      this.#gpuTimer = null;
+      await Promise.all([this.#tickRun, this.#gpuRun]);
+      await this.#pool.destroy();
+    })();
+    return this.#closing;
+  }
+
+  on(event: 'error', fn: (err: RunbusError) => void): this {
+    this.#events.on(event, fn);
+    return this;
+  }
+
+  off(event: 'error', fn: (err: RunbusError) => void): this {
+    this.#events.off(event, fn);
+    return this;
+  }
+
+  #tick(): void {
+    if (this.#closing !== null) return;
+    if (this.#tickRun !== null) {
+      this.#skipped++;
+      return;
+    }
+    const t0 = performance.now();
+    const task: WorkerTask = { type: 'tick', config: this.#config, roots: [...this.#roots], tsMs: Date.now() };
+    this.#tickRun = this.#runTask(task).finally(() => {
+      this.#ticks++;
+      this.#lastTickMs = performance.now() - t0;
+      this.#tickRun = null;
+    });
+  }
+
+  #gpu(): void {
+    if (this.#closing !== null || this.#gpuRun !== null || this.#opts.gpu === null) return;
+    this.#gpuRun = this.#runTask({ type: 'gpu', config: this.#config, tsMs: Date.now() }).finally(() => {
+      this.#gpuTicks++;
+      this.#gpuRun = null;
+    });
+  }
+
+  // The loop boundary: nothing below escapes as a rejection.
+  async #runTask(task: WorkerTask): Promise<void> {
+    let result: WorkerResult;
+    try {
+      result = await this.#pool.run(task);
+    } catch (err) {
+      this.#report(new RunbusError('ERR_SAMPLER_TICK', `runbus sampler: ${task.type} task failed: ${String(err)}`, { cause: err }));
+      return;
+    }
+    if (result.type !== 'batch') unknownTag('result', result);
+    this.#backend = result.backend;
+    for (const n of result.notes) this.#opts.logger.warn(n);
+    if (task.type === 'tick') this.#processes = result.processes;
+    // A root that has exited is no longer tracked (unless track() was
+    // called for it again, which replaced the component).
+    for (const pid of result.exitedRoots) this.#roots.delete(pid);
+    let envelopes: Envelope[];
+    try {
+      envelopes = decodeBatch(new Uint8Array(result.bytes));
+    } catch (err) {
+      this.#report(new RunbusError('ERR_SAMPLER_DECODE', `runbus sampler: batch does not decode: ${String(err)}`, { cause: err }));
+      return;
+    }
+    this.#expireExits();
+    const bus = this.#opts.bus;
+    for (const e of envelopes) {
+      if (e.topic === Topic.LIFECYCLE) this.#fillExit(e.payload);
+      bus.publish(e.topic, e.payload);
+    }
+  }
+
+  #fillExit(payload: TopicPayloads[typeof Topic.LIFECYCLE]): void {
+    // See LifecyclePayload in worker.ts: the wire type reduces to never.
+    const p = payload as unknown as { kind?: number | null; pid?: number | null; exitCode?: number | null; signal?: string | null };
+    if (p.kind !== LifecycleKind.PROCESS_EXITED || p.pid == null) return;
+    const info = this.#exits.get(p.pid);
+    if (info === undefined) return;
+    this.#exits.delete(p.pid);
+    if (p.exitCode == null && (p.signal ?? '') === '') {
+      if (info.code !== null) p.exitCode = info.code;
+      p.signal = info.signal ?? '';
+    }
+  }
+
+  #expireExits(): void {
+    if (this.#exits.size === 0) return;
+    const old = Date.now() - kExitInfoTtlMs;
+    for (const [pid, e] of this.#exits) if (e.atMs < old) this.#exits.delete(pid);
+  }
+
+  #report(err: RunbusError): void {
+    this.#errors++;
+    if (this.#events.listenerCount('error') > 0) {
+      this.#events.emit('error', err);
+    } else if (!this.#loggedUnhandled) {
+      this.#loggedUnhandled = true;
+      this.#opts.logger.warn(`${err.message} (further errors are only counted; listen to 'error' to see them)`);
+    }
+  }
+}
+
+/**
+ * Creates a sampler: a main-thread scheduler in front of a one-thread piscina
+ * pool that samples tracked processes (and their descendants), the host and
+ * NVIDIA GPUs, and publishes RESOURCE, HOST, GPU and LIFECYCLE envelopes onto
+ * `options.bus`. Throws TypeError/RangeError on bad options.
+ */
+export function createSampler(options: SamplerOptions): Sampler {
+  return new SamplerImpl(options);
+}

@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { Piscina } from 'piscina';
+import { LifecycleKind, Topic, encodeBatchTransferable } from '../wire/index.js';
+import type { Envelope, Lifecycle, ResourceSnapshot } from '../wire/index.js';
+import { createProcessSampler } from './process-sampler.js';
+import type { ProcessSampler } from './process-sampler.js';
+import { createProcessTree } from './process-tree.js';
+import type { ProcessTree } from './process-tree.js';
+import { createHostSampler } from './host-sampler.js';
+import type { HostSampler } from './host-sampler.js';
+import { createGpuSampler } from './gpu-sampler.js';
+import type { GpuSampler } from './gpu-sampler.js';
+import { createPidusageSampler } from './pidusage-sampler.js';
+import type { PidusageSampler } from './pidusage-sampler.js';
+import { unknownTag } from './protocol.js';
+import type { Backend, BatchResult, WorkerConfig, WorkerTask } from './protocol.js';
+
+// The piscina worker entry. Per-pid state (previous cpu times, the process
+// tree, who has exited) lives here, in module scope: the pool has exactly one
+// thread, so every tick of a sampler reaches the same state. GPU tasks run on
+// the same thread concurrently with ticks (concurrentTasksPerWorker 2): they
+// spend their time waiting for nvidia-smi, not on the thread.
+
+interface Alive {
+  exitReported: boolean;
+  ppid: number;
+  command: string;
+  component: string;
+}
+
+interface State {
+  backend: Backend;
+  proc: ProcessSampler | null;
+  pidusage: PidusageSampler | null;
+  tree: ProcessTree;
+  host: HostSampler | null;
+  gpu: GpuSampler | null;
+  alive: Map<number, Alive>;
+  /** pid → VRAM bytes from the latest GPU reading. */
+  gpuMem: Map<number, number>;
+}
+
+let gState: State | null = null;
+
+function pickBackend(config: WorkerConfig): Backend {
+  if (config.backend !== 'auto') return config.backend;
+  if (process.platform !== 'linux') return 'pidusage';
+  try {
+    readFileSync(`${config.procRoot}/self/stat`);
+    return 'procfs';
+  } catch {
+    return 'pidusage';
+  }
+}
+
+function state(config: WorkerConfig): State {
+  if (gState !== null) return gState;
+  const backend = pickBackend(config);
+  gState = {
+    backend,
+    proc: backend === 'procfs' ? createProcessSampler({ procRoot: config.procRoot, smapsEveryTicks: config.smapsEveryTicks }) : null,
+    pidusage: backend === 'pidusage' ? createPidusageSampler() : null,
+    tree: createProcessTree({ procRoot: config.procRoot }),
+    host: config.host ? createHostSampler({ disks: config.disks, procRoot: config.procRoot }) : null,
+    gpu: config.gpu === null ? null : createGpuSampler(config.gpu),
+    alive: new Map(),
+    gpuMem: new Map(),
+  };
+  return gState;
+}
+
+/** Splits a waitpid(2) status into an exit code or a signal name. */
+function decodeExitStatus(status: number): { exitCode?: number; signal: string } {
+  if (status < 0) return { signal: '' };
+  const sig = status & 0x7f;
+  if (sig === 0) return { exitCode: (status >> 8) & 0xff, signal: '' };
+  const name = Object.entries(os.constants.signals).find(([, n]) => n === sig)?.[0];
+  return { signal: name ?? `SIG${sig}` };
+}
+
+/**
+ * The Lifecycle payload as built here. (The wire module's `Lifecycle` type
+ * intersects the generated enum with the LifecycleKind literals, which
+ * TypeScript reduces to never; the cast below goes around that.)
+ */
+export interface LifecyclePayload {
+  tsMs: number;
+  runId: string;
+  kind: LifecycleKind;
+  pid: number;
+  ppid: number;
+  command: string;
+  component: string;
+  signal: string;
+  exitCode?: number;
+}
+
+function lifecycle(runId: string, tsMs: number, kind: LifecycleKind, pid: number, a: Alive, extra?: { exitCode?: number; signal: string }): Envelope {
+  const payload: LifecyclePayload = { tsMs, runId, kind, pid, ppid: a.ppid, command: a.command, component: a.component, signal: '' };
+  if (extra !== undefined) {
+    payload.signal = extra.signal;
+    if (extra.exitCode !== undefined) payload.exitCode = extra.exitCode;
+  }
+  return { topic: Topic.LIFECYCLE, payload: payload as unknown as Lifecycle };
+}
+
+function batch(s: State, envelopes: Envelope[], processes: number, exitedRoots: number[], notes: string[]): BatchResult {
+  const bytes = encodeBatchTransferable(envelopes);
+  return { type: 'batch', bytes, processes, exitedRoots, notes, backend: s.backend };
+}
+
+/** Wraps a result so piscina transfers its ArrayBuffer instead of copying. */
+function transferable(result: BatchResult): unknown {
+  const wrapped = { [Piscina.transferableSymbol]: [result.bytes], [Piscina.valueSymbol]: result };
+  return Piscina.move(wrapped as unknown as Parameters<typeof Piscina.move>[0]);
+}
+
+async function tick(config: WorkerConfig, roots: [number, string][], tsMs: number): Promise<BatchResult> {
+  const s = state(config);
+  const { runId } = config;
+  const envelopes: Envelope[] = [];
+  const exitedRoots: number[] = [];
+  const rootMap = new Map(roots);
+  const gone: number[] = [];
+  let processes = 0;
+
+  const note = (pid: number, snap: ResourceSnapshot, isNew: boolean, replaced: boolean, zombie: boolean, exitStatus: number): void => {
+    const gpuMem = s.gpuMem.get(pid);
+    if (gpuMem !== undefined) snap.gpuMemBytes = gpuMem;
+    envelopes.push({ topic: Topic.RESOURCE, payload: snap });
+    processes++;
+    let a = s.alive.get(pid);
+    if (a !== undefined && replaced) {
+      if (!a.exitReported) envelopes.push(lifecycle(runId, tsMs, LifecycleKind.PROCESS_EXITED, pid, a, { signal: '' }));
+      a = undefined;
+    }
+    if (a === undefined || isNew) {
+      a = { exitReported: false, ppid: snap.ppid ?? 0, command: snap.command ?? '', component: snap.component };
+      s.alive.set(pid, a);
+      envelopes.push(lifecycle(runId, tsMs, LifecycleKind.PROCESS_STARTED, pid, a));
+    }
+    a.ppid = snap.ppid ?? a.ppid;
+    a.command = snap.command ?? a.command;
+    a.component = snap.component;
+    if (zombie && !a.exitReported) {
+      // A zombie has exited; its status waits in /proc/<pid>/stat until the
+      // parent reaps it.
+      a.exitReported = true;
+      envelopes.push(lifecycle(runId, tsMs, LifecycleKind.PROCESS_EXITED, pid, a, decodeExitStatus(exitStatus)));
+    }
+  };
+
+  const goneOne = (pid: number): void => {
+    const a = s.alive.get(pid);
+    // Reaped between two ticks by a parent that is not us: the exit status
+    // is gone with it, so the event carries none.
+    if (a !== undefined && !a.exitReported) envelopes.push(lifecycle(runId, tsMs, LifecycleKind.PROCESS_EXITED, pid, a, { signal: '' }));
+    s.alive.delete(pid);
+    if (rootMap.has(pid)) exitedRoots.push(pid);
+  };
+
+  if (s.proc !== null) {
+    const proc = s.proc;
+    s.tree.setRoots(rootMap);
+    s.tree.scan();
+    for (const [pid, member] of s.tree.members) {
+      const rootComponent = s.tree.rootComponent(member.root) ?? '';
+      const r = proc.sample(pid, rootComponent, runId, tsMs);
+      if (r.kind === 'gone') {
+        gone.push(pid);
+        continue;
+      }
+      // A descendant is named after its root and its own command.
+      if (member.root !== pid) r.snapshot.component = `${rootComponent}/${r.stat.comm}`;
+      note(pid, r.snapshot, r.isNew, r.replaced, r.stat.state === 'Z' || r.stat.state === 'X', r.stat.exitStatus);
+    }
+    for (const pid of gone) {
+      proc.forget(pid);
+      s.tree.remove(pid);
+      goneOne(pid);
+    }
+  } else if (s.pidusage !== null) {
+    const pu = s.pidusage;
+    const r = await pu.sample(rootMap, runId, tsMs);
+    const fresh = new Set(r.fresh);
+    for (const snap of r.snapshots) note(snap.pid, snap, fresh.has(snap.pid) && !s.alive.has(snap.pid), false, false, -1);
+    for (const pid of r.gone) {
+      pu.forget(pid);
+      goneOne(pid);
+    }
+  }
+
+  if (s.host !== null) envelopes.push({ topic: Topic.HOST, payload: s.host.sample(runId, tsMs) });
+  return batch(s, envelopes, processes, exitedRoots, []);
+}
+
+async function gpu(config: WorkerConfig, tsMs: number): Promise<BatchResult> {
+  const s = state(config);
+  const notes: string[] = [];
+  const envelopes: Envelope[] = [];
+  if (s.gpu !== null) {
+    const r = await s.gpu.sample(config.runId, tsMs);
+    if (r.note !== undefined) notes.push(r.note);
+    s.gpuMem.clear();
+    if (r.snapshot !== null) {
+      envelopes.push({ topic: Topic.GPU, payload: r.snapshot });
+      for (const d of r.snapshot.devices ?? []) {
+        for (const p of d.processes ?? []) {
+          if (p.pid != null && p.usedMemBytes != null) s.gpuMem.set(p.pid, (s.gpuMem.get(p.pid) ?? 0) + p.usedMemBytes);
+        }
+      }
+    }
+  }
+  return batch(s, envelopes, 0, [], notes);
+}
+
+/** The piscina task handler. */
+export default async function handle(task: WorkerTask): Promise<unknown> {
+  switch (task.type) {
+    case 'tick':
+      return transferable(await tick(task.config, task.roots, task.tsMs));
+    case 'gpu':
+      return transferable(await gpu(task.config, task.tsMs));
+    default:
+      return unknownTag('task', task);
+  }
+}
