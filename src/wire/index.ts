@@ -4,6 +4,7 @@ export {
   kProtocolVersion,
   kDefaultMaxFrameBytes,
   encodeBatch,
+  encodeBatchReference,
   encodeBatchTransferable,
   decodeBatch,
   encodePayload,
