@@ -419,7 +419,7 @@ function encodeInto(envelopes: readonly Envelope[]): void {
       writeSnapshot(e.payload);
     } else {
       const props = { topic: e.topic, [kPayloadField[e.topic]]: e.payload };
-      const bytes = pb.Envelope.encode(props as runbus.v1.Envelope.$Properties).finish();
+      const bytes = pb.Envelope.encode(props).finish();
       out.reserve(1 + 5 + bytes.length);
       out.buf[out.pos++] = 0x0a;
       out.u32(bytes.length);
