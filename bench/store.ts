@@ -1,0 +1,146 @@
+// Store throughput: sustained process snapshots/s through Store.write() of
+// encoded batches of 1000 (decode, insert, rollup upserts, retention deleting
+// in steps — the window is short so deletion runs the whole time), beside a
+// bare better-sqlite3 batched insert of the same rows into a plain table in
+// the same process run. Also write()→committed latency p50/p99.
+//
+//   npm run build && node --import tsx bench/store.ts [--quick]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openStore } from '../src/store/index.js';
+import { encodeBatchTransferable, Topic } from '../src/wire/index.js';
+import type { Envelope, ResourceSnapshot } from '../src/wire/index.js';
+import { median, percentile, quick, report } from './lib.js';
+
+const kBatch = 1000;
+const kComponents = 20;
+const kT0 = Date.now() - 7 * 24 * 3600_000;
+const kRounds = quick ? 3 : 5;
+const kMs = quick ? 1200 : 3000;
+
+/** Batch i: one second of 1000 processes (20 components × 50 pids). */
+function batch(i: number): ResourceSnapshot[] {
+  const out = new Array<ResourceSnapshot>(kBatch);
+  const ts = kT0 + i * 1000;
+  for (let j = 0; j < kBatch; ++j) {
+    const c = j % kComponents;
+    out[j] = {
+      tsMs: ts,
+      runId: 'bench-run',
+      component: `component-${c}`,
+      pid: 1000 + j,
+      cpuPercent: (i * 7 + j) % 400,
+      rssBytes: 100_000_000 + ((i * 13 + j) % 1000) * 4096,
+      ussBytes: 80_000_000 + j * 4096,
+      threads: 8 + (j % 4),
+      openFds: 30 + (j % 7),
+      loopLagP99Ms: ((i + j) % 50) / 3,
+      cpuUserMs: i * 100 + j,
+      cpuSystemMs: i * 10 + j,
+      ioReadBytes: i * 4096,
+      ioWriteBytes: i * 8192,
+      state: 'S',
+      ppid: 1,
+      command: 'node',
+    };
+  }
+  return out;
+}
+
+function envelopes(snaps: ResourceSnapshot[]): Envelope[] {
+  return snaps.map((payload) => ({ topic: Topic.RESOURCE, payload }));
+}
+
+async function storeRun(dir: string, round: number): Promise<{ rate: number; lat: number[] }> {
+  const path = join(dir, `store-${round}.db`);
+  // 60 s window on data arriving at 1000 simulated seconds per real second:
+  // retention deletes as many rows as are inserted once it has filled.
+  const store = await openStore({ path, retentionMs: 60_000 });
+  const lat: number[] = [];
+  // Warm-up: fill past the retention window so deletion is steady.
+  let i = 0;
+  for (; i < 80; ++i) await store.write(encodeBatchTransferable(envelopes(batch(i))));
+  const t0 = performance.now();
+  const end = t0 + kMs;
+  let rows = 0;
+  // One write in flight, the next batch encoded meanwhile (as the hub does).
+  let next = encodeBatchTransferable(envelopes(batch(i++)));
+  while (performance.now() < end) {
+    const ts = performance.now();
+    const p = store.write(next);
+    next = encodeBatchTransferable(envelopes(batch(i++)));
+    const r = await p;
+    lat.push(performance.now() - ts);
+    rows += r.rows;
+  }
+  const rate = rows / ((performance.now() - t0) / 1000);
+  await store.close();
+  rmSync(path, { force: true });
+  return { rate, lat };
+}
+
+function bareRun(dir: string, round: number): number {
+  const path = join(dir, `bare-${round}.db`);
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE s (run TEXT, component TEXT, pid INTEGER, ts_ms INTEGER, cpu_percent REAL, rss_bytes INTEGER, uss_bytes INTEGER,
+    threads INTEGER, open_fds INTEGER, loop_lag_p99_ms REAL, cpu_user_ms REAL, cpu_system_ms REAL, io_read_bytes INTEGER,
+    io_write_bytes INTEGER, state TEXT, ppid INTEGER, command TEXT)`);
+  const ins = db.prepare(`INSERT INTO s VALUES (${new Array(17).fill('?').join(', ')})`);
+  const txn = db.transaction((rows: ResourceSnapshot[]) => {
+    for (const p of rows) {
+      ins.run(p.runId, p.component, p.pid, p.tsMs, p.cpuPercent, p.rssBytes, p.ussBytes, p.threads, p.openFds, p.loopLagP99Ms,
+        p.cpuUserMs, p.cpuSystemMs, p.ioReadBytes, p.ioWriteBytes, p.state, p.ppid, p.command);
+    }
+  });
+  const batches = Array.from({ length: 50 }, (_, k) => batch(k));
+  const t0 = performance.now();
+  const end = t0 + kMs;
+  let rows = 0;
+  let k = 0;
+  while (performance.now() < end) {
+    txn(batches[k++ % batches.length]!);
+    rows += kBatch;
+  }
+  const rate = rows / ((performance.now() - t0) / 1000);
+  db.close();
+  rmSync(path, { force: true });
+  rmSync(`${path}-wal`, { force: true });
+  rmSync(`${path}-shm`, { force: true });
+  return rate;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'runbus-bench-store-'));
+try {
+  const storeRates: number[] = [];
+  const bareRates: number[] = [];
+  const lat: number[] = [];
+  for (let r = 0; r < kRounds; ++r) {
+    // Alternate so drift on a shared machine hits both alike.
+    const s = await storeRun(dir, r);
+    storeRates.push(s.rate);
+    lat.push(...s.lat);
+    bareRates.push(bareRun(dir, r));
+  }
+  const storeRate = median(storeRates);
+  const bareRate = median(bareRates);
+  report('store', [
+    {
+      name: 'snapshots/s via write() (batches of 1000, rollups + retention on)',
+      value: Math.round(storeRate),
+      unit: 'rows/s',
+      better: 'higher',
+      peer: 'bare better-sqlite3 batched insert',
+      peerValue: Math.round(bareRate),
+      target: '>= 300000; >= 0.5x bare',
+      note: `ratio ${(storeRate / bareRate).toFixed(2)}x`,
+    },
+    { name: 'write()→committed p50 (batch of 1000)', value: +percentile(lat, 50).toFixed(2), unit: 'ms', better: 'lower' },
+    { name: 'write()→committed p99 (batch of 1000)', value: +percentile(lat, 99).toFixed(2), unit: 'ms', better: 'lower', target: '< 250' },
+  ]);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,152 @@
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { StoreError, toStoreError } from './errors.js';
+import { kMigrations, kSchemaVersion } from './schema.js';
+import type { ResolvedStoreOptions } from './options.js';
+
+// Opening: the writer connection (in the writer thread) and read-only
+// connections (readers, on any thread). Every failure becomes a StoreError
+// whose message names the file and the problem.
+
+function fail(code: StoreError['code'], path: string, problem: string, cause?: unknown): StoreError {
+  return new StoreError(code, `runbus store ${JSON.stringify(path)} ${problem}`, cause === undefined ? undefined : { cause });
+}
+
+/** Size of the WAL file in bytes (0 when there is none). */
+export function walBytesOf(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
+function checkWritablePath(path: string): void {
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir)) throw fail('ERR_STORE_UNWRITABLE', path, `cannot be created: directory ${JSON.stringify(dir)} does not exist`);
+  if (existsSync(path)) {
+    if (statSync(path).isDirectory()) throw fail('ERR_STORE_UNWRITABLE', path, 'is a directory, not a database file');
+    try {
+      accessSync(path, constants.R_OK | constants.W_OK);
+    } catch (err) {
+      throw fail('ERR_STORE_READONLY', path, 'is read-only: the file is not writable by this process', err);
+    }
+  }
+  try {
+    // The WAL and shared-memory files are created beside the database.
+    accessSync(dir, constants.W_OK | constants.X_OK);
+  } catch (err) {
+    throw fail('ERR_STORE_UNWRITABLE', path, `cannot be written: directory ${JSON.stringify(dir)} is not writable by this process`, err);
+  }
+}
+
+function readVersion(db: Db, path: string): number {
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } catch (err) {
+    throw toStoreError(err, path, 'reading PRAGMA user_version', 'ERR_STORE_OPEN');
+  }
+}
+
+function checkNotNewer(version: number, path: string): void {
+  if (version > kSchemaVersion) {
+    throw fail(
+      'ERR_STORE_SCHEMA_NEWER',
+      path,
+      `has schema version ${version} (PRAGMA user_version), newer than version ${kSchemaVersion} that this runbus knows; upgrade runbus or use another file`,
+    );
+  }
+}
+
+/** Applies the migrations the file lacks, each forward-only, in one transaction. */
+function migrate(db: Db, path: string): void {
+  if (readVersion(db, path) === kSchemaVersion) return;
+  try {
+    db.transaction(() => {
+      // Re-read inside the write lock: another process may have migrated.
+      const version = db.pragma('user_version', { simple: true }) as number;
+      checkNotNewer(version, path);
+      for (let v = version; v < kSchemaVersion; ++v) db.exec(kMigrations[v]!);
+      db.pragma(`user_version = ${kSchemaVersion}`);
+    }).immediate();
+  } catch (err) {
+    throw toStoreError(err, path, 'migrating the schema', 'ERR_STORE_OPEN');
+  }
+}
+
+/**
+ * Opens (creating when missing) the single writer connection: WAL,
+ * synchronous NORMAL or FULL (verified), busy_timeout, journal_size_limit,
+ * size cap, migrations.
+ */
+export function openWriterDb(o: ResolvedStoreOptions): Db {
+  const path = o.path;
+  checkWritablePath(path);
+  let db: Db;
+  try {
+    db = new Database(path);
+  } catch (err) {
+    throw toStoreError(err, path, 'opening', 'ERR_STORE_UNWRITABLE');
+  }
+  try {
+    db.pragma(`busy_timeout = ${o.busyTimeoutMs}`);
+    const version = readVersion(db, path); // the first read: NOTADB shows here
+    checkNotNewer(version, path);
+    let mode: unknown;
+    try {
+      mode = db.pragma('journal_mode = WAL', { simple: true });
+    } catch (err) {
+      throw toStoreError(err, path, 'switching to WAL mode', 'ERR_STORE_OPEN');
+    }
+    if (mode !== 'wal') throw fail('ERR_STORE_OPEN', path, `could not be switched to WAL mode (journal_mode is ${String(mode)})`);
+    const want = o.durability === 'full' ? 2 : 1;
+    db.pragma(`synchronous = ${want}`);
+    const got = db.pragma('synchronous', { simple: true });
+    if (got !== want) {
+      throw fail('ERR_STORE_OPEN', path, `kept synchronous=${String(got)} after setting ${want} (durability "${o.durability}")`);
+    }
+    db.pragma(`journal_size_limit = ${o.journalSizeLimitBytes}`);
+    // Checkpoints are ours (periodic, off the write path), not SQLite's
+    // every-1000-pages automatic one inside a commit.
+    db.pragma('wal_autocheckpoint = 0');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('cache_size = -32000');
+    migrate(db, path);
+    if (o.maxSizeBytes !== undefined) setMaxSize(db, o.maxSizeBytes);
+    return db;
+  } catch (err) {
+    db.close();
+    throw toStoreError(err, path, 'opening', 'ERR_STORE_OPEN');
+  }
+}
+
+/** Caps the file at `bytes` (rounded down to whole pages); null lifts the cap. */
+export function setMaxSize(db: Db, bytes: number | null): void {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  // 1073741823 is SQLite's own maximum page count (its default).
+  const pages = bytes === null ? 1073741823 : Math.max(1, Math.floor(bytes / pageSize));
+  db.pragma(`max_page_count = ${pages}`);
+}
+
+/** Opens a read-only connection; the file must exist and carry a runbus schema. */
+export function openReaderDb(path: string): Db {
+  if (!existsSync(path)) throw fail('ERR_STORE_OPEN', path, 'does not exist');
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw toStoreError(err, path, 'opening for reading', 'ERR_STORE_OPEN');
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    const version = readVersion(db, path);
+    if (version === 0) throw fail('ERR_STORE_OPEN', path, 'has no runbus schema (PRAGMA user_version is 0)');
+    // A newer file is readable: migrations only add, so the views keep their columns.
+    return db;
+  } catch (err) {
+    db.close();
+    throw toStoreError(err, path, 'opening for reading', 'ERR_STORE_OPEN');
+  }
+}

@@ -1,0 +1,533 @@
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { AlertState, LifecycleKind, Topic } from '../wire/index.js';
+import type { Alert, Envelope, GpuSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
+
+/** The fields of a LIFECYCLE payload the store reads (proto Lifecycle). */
+interface LifecycleFields {
+  tsMs: number;
+  runId: string;
+  kind: number;
+  component?: string | null;
+  pid?: number | null;
+  ppid?: number | null;
+  command?: string | null;
+  exitCode?: number | null;
+  signal?: string | null;
+  host?: string | null;
+}
+import { kHostRollupFigures, kResourceRollupFigures } from './schema.js';
+import type { RollupFigure } from './schema.js';
+
+// Turns decoded envelopes into rows: one IMMEDIATE transaction per batch,
+// statements prepared once, ids for runs/components/metric names cached.
+// Rollups are aggregated in memory per batch and UPSERTed once per
+// (run, component, minute), so a batch of 1000 snapshots of 20 processes
+// costs 1000 inserts and about 20 upserts.
+
+const kMinuteMs = 60_000;
+/** Rows one retention statement deletes at most, so the write lock is short. */
+export const kRetentionStepRows = 500;
+
+type Nullable<T> = T | null | undefined;
+
+function nn<T>(v: Nullable<T>): T | null {
+  return v ?? null;
+}
+function nonEmpty(v: Nullable<string>): string | null {
+  return v === undefined || v === null || v === '' ? null : v;
+}
+/**
+ * Decoded protobuf messages serialise 64-bit fields as strings through their
+ * toJSON(); copy own fields into plain objects first so numbers stay numbers.
+ * (Fields left at their proto3 default live on the prototype and are left out.)
+ */
+function plain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(plain);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== null && x !== undefined && typeof x !== 'function') out[k] = plain(x);
+  }
+  return out;
+}
+
+function json(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  if (Array.isArray(v) && v.length === 0) return null;
+  if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) return null;
+  return JSON.stringify(plain(v));
+}
+
+/** count/sum/min/max of several figures, for one rollup key. */
+class Agg {
+  readonly n: number[];
+  readonly sum: number[];
+  readonly min: (number | null)[];
+  readonly max: (number | null)[];
+  samples = 0;
+
+  constructor(readonly keys: readonly number[], figures: number) {
+    this.n = new Array<number>(figures).fill(0);
+    this.sum = new Array<number>(figures).fill(0);
+    this.min = new Array<number | null>(figures).fill(null);
+    this.max = new Array<number | null>(figures).fill(null);
+  }
+
+  add(i: number, v: Nullable<number>): void {
+    if (v === null || v === undefined) return;
+    this.n[i]! += 1;
+    this.sum[i]! += v;
+    const lo = this.min[i]!;
+    if (lo === null || v < lo) this.min[i] = v;
+    const hi = this.max[i]!;
+    if (hi === null || v > hi) this.max[i] = v;
+  }
+
+  params(): (number | null)[] {
+    const out: (number | null)[] = [...this.keys, this.samples];
+    for (let i = 0; i < this.n.length; ++i) out.push(this.n[i]!, this.sum[i]!, this.min[i]!, this.max[i]!);
+    return out;
+  }
+}
+
+function upsertSql(table: string, keys: readonly string[], figures: readonly string[], samples: string | null): string {
+  const cols = [...keys, ...(samples === null ? [] : [samples])];
+  const set: string[] = samples === null ? [] : [`${samples} = ${samples} + excluded.${samples}`];
+  for (const f of figures) {
+    cols.push(`${f}_n`, `${f}_sum`, `${f}_min`, `${f}_max`);
+    set.push(
+      `${f}_n = ${f}_n + excluded.${f}_n`,
+      `${f}_sum = ${f}_sum + excluded.${f}_sum`,
+      // NULL (no value yet) loses to any value; a NULL newcomer keeps the old.
+      `${f}_min = CASE WHEN ${f}_min IS NULL OR excluded.${f}_min < ${f}_min THEN excluded.${f}_min ELSE ${f}_min END`,
+      `${f}_max = CASE WHEN ${f}_max IS NULL OR excluded.${f}_max > ${f}_max THEN excluded.${f}_max ELSE ${f}_max END`,
+    );
+  }
+  return (
+    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ` +
+    `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${set.join(', ')}`
+  );
+}
+
+const names = (figs: readonly RollupFigure[]): string[] => figs.map((f) => f.name);
+
+/** Per-batch bookkeeping, applied to the in-memory state only after commit. */
+interface BatchNotes {
+  /** run id → [min ts, max ts] of raw rows in this batch. */
+  runTs: Map<number, [number, number]>;
+  /** run id → raw snapshots inserted. */
+  snapshots: Map<number, number>;
+  /** Ids cached during the transaction, forgotten if it rolls back. */
+  newIds: [Map<string, number>, string][];
+}
+
+/** Raw tables pruned by retention. */
+const kRawTables = ['t_snapshot', 't_host_snapshot', 't_gpu', 't_metric', 't_heartbeat'] as const;
+const kRollupTables = ['t_rollup', 't_host_rollup', 't_metric_rollup'] as const;
+
+export interface IngestLimits {
+  retentionMs: number;
+  rollupRetentionMs: number;
+  maxSamplesPerRun: number | undefined;
+}
+
+/** The writer's row logic; one instance per connection. */
+export class Ingestor {
+  readonly #db: Db;
+  readonly #limits: IngestLimits;
+  readonly #runs = new Map<string, number>();
+  readonly #comps = new Map<string, number>();
+  readonly #names = new Map<string, number>();
+  readonly #s: Record<string, Statement>;
+  readonly #txn: (envs: Envelope[], notes: BatchNotes) => void;
+
+  /** Newest raw timestamp written: the retention clock. */
+  #maxTs = 0;
+  /** run → a lower bound of its oldest raw timestamp still stored. */
+  readonly #oldestRaw = new Map<number, number>();
+  /** run → a lower bound of its oldest rollup minute still stored. */
+  readonly #oldestRollup = new Map<number, number>();
+  /** run → raw snapshot count (only kept when maxSamplesPerRun is set). */
+  readonly #counts = new Map<number, number>();
+
+  constructor(db: Db, limits: IngestLimits) {
+    this.#db = db;
+    this.#limits = limits;
+    const p = (sql: string): Statement => db.prepare(sql);
+    this.#s = {
+      runSel: p('SELECT id FROM t_run WHERE run_id = ?'),
+      runIns: p('INSERT INTO t_run (run_id) VALUES (?)'),
+      compSel: p('SELECT id FROM t_component WHERE name = ?'),
+      compIns: p('INSERT INTO t_component (name) VALUES (?)'),
+      nameSel: p('SELECT id FROM t_name WHERE name = ?'),
+      nameIns: p('INSERT INTO t_name (name) VALUES (?)'),
+      runTs: p(
+        'UPDATE t_run SET first_ts_ms = min(coalesce(first_ts_ms, :lo), :lo), last_ts_ms = max(coalesce(last_ts_ms, :hi), :hi) WHERE id = :id',
+      ),
+      runStarted: p('UPDATE t_run SET started_at_ms = ?, command = coalesce(?, command), host = coalesce(?, host) WHERE id = ?'),
+      runEnded: p('UPDATE t_run SET ended_at_ms = ?, exit_code = ?, signal = ? WHERE id = ?'),
+      snapshot: p(
+        `INSERT INTO t_snapshot VALUES (${new Array(27).fill('?').join(', ')})`,
+      ),
+      host: p(`INSERT INTO t_host_snapshot VALUES (${new Array(18).fill('?').join(', ')})`),
+      gpu: p(`INSERT INTO t_gpu VALUES (${new Array(12).fill('?').join(', ')})`),
+      metric: p('INSERT INTO t_metric VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      heartbeat: p(`INSERT INTO t_heartbeat VALUES (${new Array(14).fill('?').join(', ')})`),
+      alertFire: p(
+        `INSERT INTO t_alert (run, rule, comp, pid, severity, state, value, threshold, message, fired_at_ms, resolved_at_ms, ts_ms, labels)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (run, rule, comp, fired_at_ms) DO UPDATE SET value = excluded.value, message = excluded.message,
+           ts_ms = excluded.ts_ms WHERE state = 1`,
+      ),
+      alertResolve: p(
+        `UPDATE t_alert SET state = 2, resolved_at_ms = ?, ts_ms = ?, value = coalesce(?, value)
+         WHERE run = ? AND rule = ? AND comp = ? AND fired_at_ms = ?`,
+      ),
+      procStart: p('INSERT INTO t_process (run, comp, pid, ppid, command, host, started_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      procExit: p(
+        `UPDATE t_process SET exited_at_ms = ?, exit_code = ?, signal = ? WHERE id = (
+           SELECT id FROM t_process WHERE run = ? AND pid = ? AND exited_at_ms IS NULL ORDER BY id DESC LIMIT 1)`,
+      ),
+      procExitIns: p(
+        'INSERT INTO t_process (run, comp, pid, ppid, command, host, exited_at_ms, exit_code, signal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      rollup: p(upsertSql('t_rollup', ['run', 'comp', 'minute_ms'], names(kResourceRollupFigures), 'samples')),
+      hostRollup: p(upsertSql('t_host_rollup', ['run', 'minute_ms'], names(kHostRollupFigures), 'samples')),
+      metricRollup: p(upsertSql('t_metric_rollup', ['run', 'comp', 'name', 'minute_ms'], ['value'], null)),
+      ...Object.fromEntries(
+        kRawTables.map((t) => [`prune:${t}`, p(`DELETE FROM ${t} WHERE run = ? AND ts_ms < ? LIMIT ${kRetentionStepRows}`)]),
+      ),
+      ...Object.fromEntries(
+        kRollupTables.map((t) => [`prune:${t}`, p(`DELETE FROM ${t} WHERE run = ? AND minute_ms < ? LIMIT ${kRetentionStepRows}`)]),
+      ),
+      cap: p('DELETE FROM t_snapshot WHERE rowid IN (SELECT rowid FROM t_snapshot WHERE run = ? ORDER BY ts_ms LIMIT ?)'),
+    };
+    const txn = db.transaction((envs: Envelope[], notes: BatchNotes) => {
+      this.#apply(envs, notes);
+    });
+    this.#txn = (envs, notes) => {
+      txn.immediate(envs, notes);
+    };
+    this.#loadState();
+  }
+
+  #loadState(): void {
+    const rows = this.#db.prepare('SELECT id, first_ts_ms AS first, last_ts_ms AS last FROM t_run').all() as {
+      id: number;
+      first: number | null;
+      last: number | null;
+    }[];
+    for (const r of rows) {
+      if (r.last !== null && r.last > this.#maxTs) this.#maxTs = r.last;
+      if (r.first !== null) {
+        this.#oldestRaw.set(r.id, r.first);
+        this.#oldestRollup.set(r.id, r.first);
+      }
+    }
+    if (this.#limits.maxSamplesPerRun !== undefined) {
+      const counts = this.#db.prepare('SELECT run, count(*) AS n FROM t_snapshot GROUP BY run').all() as { run: number; n: number }[];
+      for (const c of counts) this.#counts.set(c.run, c.n);
+    }
+  }
+
+  /** Writes one decoded batch in one transaction; returns the rows stored. */
+  write(envs: Envelope[]): number {
+    const notes: BatchNotes = { runTs: new Map(), snapshots: new Map(), newIds: [] };
+    try {
+      this.#txn(envs, notes);
+    } catch (err) {
+      for (const [map, key] of notes.newIds) map.delete(key);
+      throw err;
+    }
+    for (const [run, [lo, hi]] of notes.runTs) {
+      if (hi > this.#maxTs) this.#maxTs = hi;
+      const old = this.#oldestRaw.get(run);
+      if (old === undefined || lo < old) this.#oldestRaw.set(run, lo);
+      const oldR = this.#oldestRollup.get(run);
+      if (oldR === undefined || lo < oldR) this.#oldestRollup.set(run, lo);
+    }
+    if (this.#limits.maxSamplesPerRun !== undefined) {
+      for (const [run, n] of notes.snapshots) this.#counts.set(run, (this.#counts.get(run) ?? 0) + n);
+    }
+    return envs.length;
+  }
+
+  #id(map: Map<string, number>, sel: Statement, ins: Statement, key: string, notes: BatchNotes): number {
+    let id = map.get(key);
+    if (id !== undefined) return id;
+    const row = sel.get(key) as { id: number } | undefined;
+    id = row === undefined ? Number(ins.run(key).lastInsertRowid) : row.id;
+    map.set(key, id);
+    notes.newIds.push([map, key]);
+    return id;
+  }
+
+  #apply(envs: Envelope[], notes: BatchNotes): void {
+    const s = this.#s;
+    const runOf = (runId: Nullable<string>): number => this.#id(this.#runs, s.runSel!, s.runIns!, runId ?? '', notes);
+    const compOf = (name: Nullable<string>): number => this.#id(this.#comps, s.compSel!, s.compIns!, name ?? '', notes);
+    const seen = (run: number, ts: number): void => {
+      const r = notes.runTs.get(run);
+      if (r === undefined) notes.runTs.set(run, [ts, ts]);
+      else {
+        if (ts < r[0]) r[0] = ts;
+        if (ts > r[1]) r[1] = ts;
+      }
+    };
+    const rollups = new Map<string, Agg>();
+    const hostRollups = new Map<string, Agg>();
+    const metricRollups = new Map<string, Agg>();
+    // Consecutive snapshots usually share run and component: skip the lookups.
+    let lastRunId: string | undefined;
+    let lastCompName: string | undefined;
+    let run = 0;
+    let comp = 0;
+    let agg: Agg | undefined;
+    let aggKey = '';
+    const snap = s.snapshot!;
+    for (const e of envs) {
+      switch (e.topic) {
+        case Topic.RESOURCE: {
+          const p: ResourceSnapshot = e.payload;
+          if (p.runId !== lastRunId) {
+            run = runOf(p.runId);
+            lastRunId = p.runId;
+            agg = undefined;
+          }
+          if (p.component !== lastCompName) {
+            comp = compOf(p.component);
+            lastCompName = p.component;
+            agg = undefined;
+          }
+          const ts = p.tsMs;
+          snap.run(
+            run, comp, p.pid, ts, p.cpuPercent, p.rssBytes, p.ussBytes, p.threads, p.openFds, p.gpuUtilPercent, p.gpuMemBytes,
+            p.loopLagP99Ms, p.cpuUserMs, p.cpuSystemMs, p.pssBytes, p.vmsBytes, p.ioReadBytes, p.ioWriteBytes,
+            p.ctxSwitchesVoluntary, p.ctxSwitchesInvoluntary, nonEmpty(p.state), p.loopLagP50Ms, p.loopLagMaxMs,
+            p.loopUtilization, p.ppid, nonEmpty(p.command), json(p.errors),
+          );
+          seen(run, ts);
+          notes.snapshots.set(run, (notes.snapshots.get(run) ?? 0) + 1);
+          const minute = ts - (ts % kMinuteMs);
+          const key = `${run}:${comp}:${minute}`;
+          if (agg === undefined || key !== aggKey) {
+            agg = rollups.get(key);
+            if (agg === undefined) {
+              agg = new Agg([run, comp, minute], kResourceRollupFigures.length);
+              rollups.set(key, agg);
+            }
+            aggKey = key;
+          }
+          agg.samples += 1;
+          // Order matches kResourceRollupFigures.
+          agg.add(0, p.cpuPercent);
+          agg.add(1, p.rssBytes);
+          agg.add(2, p.ussBytes);
+          agg.add(3, p.gpuUtilPercent);
+          agg.add(4, p.gpuMemBytes);
+          agg.add(5, p.loopLagP99Ms);
+          agg.add(6, p.loopUtilization);
+          break;
+        }
+        case Topic.HOST: {
+          const p: HostSnapshot = e.payload;
+          const r = runOf(p.runId);
+          const disk = p.disks?.[0];
+          s.host!.run(
+            r, p.tsMs, nonEmpty(p.host), nn(p.cpuPercent), nn(p.memTotalBytes), nn(p.memAvailableBytes), nn(p.memPercent),
+            nonEmpty(disk?.mount), nn(disk?.usedPercent), nn(disk?.freeBytes), json(p.disks), nn(p.load1), nn(p.load5),
+            nn(p.load15), nn(p.cpuCount), nn(p.swapTotalBytes), nn(p.swapUsedBytes), json(p.errors),
+          );
+          seen(r, p.tsMs);
+          const minute = p.tsMs - (p.tsMs % kMinuteMs);
+          const key = `${r}:${minute}`;
+          let a = hostRollups.get(key);
+          if (a === undefined) {
+            a = new Agg([r, minute], kHostRollupFigures.length);
+            hostRollups.set(key, a);
+          }
+          a.samples += 1;
+          // Order matches kHostRollupFigures.
+          a.add(0, p.cpuPercent);
+          a.add(1, p.memPercent);
+          a.add(2, p.memAvailableBytes);
+          a.add(3, disk?.usedPercent);
+          a.add(4, p.load1);
+          break;
+        }
+        case Topic.GPU: {
+          const p: GpuSnapshot = e.payload;
+          const r = runOf(p.runId);
+          for (const d of p.devices ?? []) {
+            s.gpu!.run(
+              r, p.tsMs, nonEmpty(p.host), nn(d.index), nonEmpty(d.uuid), nonEmpty(d.name), nn(d.utilPercent),
+              nn(d.memUsedBytes), nn(d.memTotalBytes), nn(d.temperatureC), nn(d.powerW), json(d.processes),
+            );
+          }
+          seen(r, p.tsMs);
+          break;
+        }
+        case Topic.METRIC: {
+          const p: MetricSample = e.payload;
+          const r = runOf(p.runId);
+          const c = compOf(p.component);
+          const name = this.#id(this.#names, s.nameSel!, s.nameIns!, p.name, notes);
+          s.metric!.run(r, c, nn(p.pid), name, p.tsMs, p.value, json(p.labels));
+          seen(r, p.tsMs);
+          const minute = p.tsMs - (p.tsMs % kMinuteMs);
+          const key = `${r}:${c}:${name}:${minute}`;
+          let a = metricRollups.get(key);
+          if (a === undefined) {
+            a = new Agg([r, c, name, minute], 1);
+            metricRollups.set(key, a);
+          }
+          a.add(0, p.value);
+          break;
+        }
+        case Topic.ALERT:
+          this.#alert(e.payload, runOf(e.payload.runId), compOf(e.payload.component));
+          break;
+        case Topic.HEARTBEAT: {
+          const p: Heartbeat = e.payload;
+          const r = runOf(p.runId);
+          s.heartbeat!.run(
+            r, p.tsMs, compOf(p.component), nn(p.pid), nn(p.uptimeMs), nn(p.rowsWritten), nn(p.droppedTotal), nn(p.flushP50Ms),
+            nn(p.flushP99Ms), nn(p.walBytes), nn(p.lastBatchSize), nn(p.ticksSkipped), nn(p.connections), json(p.queues),
+          );
+          seen(r, p.tsMs);
+          break;
+        }
+        case Topic.LIFECYCLE: {
+          // The wire's Lifecycle type reduces to never (its generated `kind`
+          // enum intersected with LifecycleKind), so read it through its fields.
+          const p = (e as { payload: unknown }).payload as LifecycleFields;
+          this.#lifecycle(p, runOf(p.runId), compOf(p.component));
+          break;
+        }
+        default:
+          throw new TypeError(`unknown topic ${String((e as { topic: unknown }).topic)}`);
+      }
+    }
+    for (const a of rollups.values()) s.rollup!.run(a.params());
+    for (const a of hostRollups.values()) s.hostRollup!.run(a.params());
+    for (const a of metricRollups.values()) {
+      // Metric rollups have no separate sample count: value_n is the count.
+      s.metricRollup!.run([...a.keys, a.n[0]!, a.sum[0]!, a.min[0]!, a.max[0]!]);
+    }
+    for (const [id, [lo, hi]] of notes.runTs) s.runTs!.run({ lo, hi, id });
+  }
+
+  #alert(p: Alert, run: number, comp: number): void {
+    const s = this.#s;
+    const firedAt = p.firedAtMs || p.tsMs;
+    if ((p.state as number | null | undefined) === AlertState.RESOLVED) {
+      const resolvedAt = p.resolvedAtMs ?? p.tsMs;
+      const changed = s.alertResolve!.run(resolvedAt, p.tsMs, nn(p.value), run, p.rule, comp, firedAt).changes;
+      if (changed > 0) return;
+      // The firing row was never stored (lost, or pruned): keep the resolution.
+      s.alertFire!.run(run, p.rule, comp, nn(p.pid), nn(p.severity), AlertState.RESOLVED, nn(p.value), nn(p.threshold),
+        nonEmpty(p.message), firedAt, resolvedAt, p.tsMs, json(p.labels));
+      return;
+    }
+    s.alertFire!.run(run, p.rule, comp, nn(p.pid), nn(p.severity), nn(p.state) ?? 0, nn(p.value), nn(p.threshold),
+      nonEmpty(p.message), firedAt, null, p.tsMs, json(p.labels));
+  }
+
+  #lifecycle(p: LifecycleFields, run: number, comp: number): void {
+    const s = this.#s;
+    switch (p.kind) {
+      case LifecycleKind.RUN_STARTED:
+        s.runStarted!.run(p.tsMs, nonEmpty(p.command), nonEmpty(p.host), run);
+        break;
+      case LifecycleKind.RUN_ENDED:
+        s.runEnded!.run(p.tsMs, nn(p.exitCode), nonEmpty(p.signal), run);
+        break;
+      case LifecycleKind.PROCESS_STARTED:
+        s.procStart!.run(run, comp, nn(p.pid), nn(p.ppid), nonEmpty(p.command), nonEmpty(p.host), p.tsMs);
+        break;
+      case LifecycleKind.PROCESS_EXITED: {
+        const changed = s.procExit!.run(p.tsMs, nn(p.exitCode), nonEmpty(p.signal), run, nn(p.pid)).changes;
+        if (changed === 0) {
+          s.procExitIns!.run(run, comp, nn(p.pid), nn(p.ppid), nonEmpty(p.command), nonEmpty(p.host), p.tsMs, nn(p.exitCode),
+            nonEmpty(p.signal));
+        }
+        break;
+      }
+      default:
+        throw new TypeError(`unknown lifecycle kind ${String(p.kind)}`);
+    }
+  }
+
+  /** Whether a retention step has work to do. */
+  needsMaintenance(): boolean {
+    return this.#nextStep() !== undefined;
+  }
+
+  #nextStep(): (() => number) | undefined {
+    const s = this.#s;
+    const rawCut = this.#maxTs - this.#limits.retentionMs;
+    for (const [run, oldest] of this.#oldestRaw) {
+      if (oldest < rawCut) {
+        return () => {
+          let deleted = 0;
+          for (const t of kRawTables) {
+            const n = s[`prune:${t}`]!.run(run, rawCut).changes;
+            if (t === 't_snapshot') this.#uncount(run, n);
+            deleted += n;
+            // Full step: there may be more in this table; come back later.
+            if (n === kRetentionStepRows) return deleted;
+          }
+          this.#oldestRaw.set(run, rawCut);
+          return deleted;
+        };
+      }
+    }
+    const rollupCut = this.#maxTs - this.#limits.rollupRetentionMs;
+    for (const [run, oldest] of this.#oldestRollup) {
+      if (oldest < rollupCut) {
+        return () => {
+          let deleted = 0;
+          for (const t of kRollupTables) {
+            const n = s[`prune:${t}`]!.run(run, rollupCut - (rollupCut % kMinuteMs)).changes;
+            deleted += n;
+            if (n === kRetentionStepRows) return deleted;
+          }
+          this.#oldestRollup.set(run, rollupCut - (rollupCut % kMinuteMs));
+          return deleted;
+        };
+      }
+    }
+    const cap = this.#limits.maxSamplesPerRun;
+    if (cap !== undefined) {
+      for (const [run, n] of this.#counts) {
+        if (n > cap) {
+          return () => {
+            const deleted = s.cap!.run(run, Math.min(kRetentionStepRows, n - cap)).changes;
+            // A count that drifted (rows deleted elsewhere) corrects itself here.
+            this.#uncount(run, deleted === 0 ? n - cap : deleted);
+            return deleted;
+          };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  #uncount(run: number, n: number): void {
+    const c = this.#counts.get(run);
+    if (c !== undefined) this.#counts.set(run, Math.max(0, c - n));
+  }
+
+  /**
+   * One retention step: a single DELETE of at most kRetentionStepRows rows
+   * per statement, each in its own short transaction. Returns whether more
+   * work may remain.
+   */
+  maintainStep(): boolean {
+    const step = this.#nextStep();
+    if (step === undefined) return false;
+    step();
+    return true;
+  }
+}

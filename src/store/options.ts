@@ -1,0 +1,119 @@
+import { checkInt, checkKeys, checkObject, checkOneOf, checkString } from '../options.js';
+
+/** Options of {@link openStore}. */
+export interface StoreOptions {
+  /** Database file path; created (with its schema) when missing. */
+  path: string;
+  /**
+   * `'normal'`: `synchronous=NORMAL` in WAL mode; a committed write survives a
+   * crash of the process but the last commits may be lost on a power cut.
+   * `'full'`: `synchronous=FULL`; also survives a power cut, at the cost of
+   * an fsync per commit. Checked after opening.
+   * @default 'normal'
+   */
+  durability?: 'normal' | 'full';
+  /**
+   * Raw rows (snapshots, host, GPU, metrics, heartbeats) older than this,
+   * measured back from the newest timestamp written to the database, are
+   * deleted in small steps. Rollups are kept.
+   * @default 1_800_000 (30 minutes)
+   */
+  retentionMs?: number;
+  /**
+   * Rollup rows older than this (same clock as retentionMs) are deleted.
+   * @default 2_592_000_000 (30 days)
+   */
+  rollupRetentionMs?: number;
+  /**
+   * Cap on raw process snapshots kept per run; the oldest go first.
+   * @default undefined (no cap)
+   */
+  maxSamplesPerRun?: number;
+  /**
+   * Cap on the database size in bytes (`PRAGMA max_page_count`); writes past
+   * it fail with ERR_STORE_FULL.
+   * @default undefined (no cap)
+   */
+  maxSizeBytes?: number;
+  /**
+   * How often the writer runs `wal_checkpoint(PASSIVE)` (and RESTART when the
+   * WAL is large) so the WAL cannot grow without bound while readers are open.
+   * @default 1000
+   */
+  checkpointIntervalMs?: number;
+  /**
+   * `PRAGMA busy_timeout` of the writer connection.
+   * @default 5000
+   */
+  busyTimeoutMs?: number;
+  /**
+   * `PRAGMA journal_size_limit`: the WAL is truncated to this size after a
+   * checkpoint resets it.
+   * @default 67_108_864 (64 MiB)
+   */
+  journalSizeLimitBytes?: number;
+}
+
+export const kDefaultRetentionMs = 30 * 60 * 1000;
+export const kDefaultRollupRetentionMs = 30 * 24 * 60 * 60 * 1000;
+export const kDefaultCheckpointIntervalMs = 1000;
+export const kDefaultBusyTimeoutMs = 5000;
+export const kDefaultJournalSizeLimitBytes = 64 * 1024 * 1024;
+
+/** {@link StoreOptions} with every default filled in. */
+export interface ResolvedStoreOptions {
+  path: string;
+  durability: 'normal' | 'full';
+  retentionMs: number;
+  rollupRetentionMs: number;
+  maxSamplesPerRun: number | undefined;
+  maxSizeBytes: number | undefined;
+  checkpointIntervalMs: number;
+  busyTimeoutMs: number;
+  journalSizeLimitBytes: number;
+}
+
+const kKeys = [
+  'path',
+  'durability',
+  'retentionMs',
+  'rollupRetentionMs',
+  'maxSamplesPerRun',
+  'maxSizeBytes',
+  'checkpointIntervalMs',
+  'busyTimeoutMs',
+  'journalSizeLimitBytes',
+] as const satisfies readonly (keyof StoreOptions)[];
+
+/** Validates options; throws TypeError/RangeError naming the option. */
+export function resolveStoreOptions(options: StoreOptions): ResolvedStoreOptions {
+  checkObject(options, 'options');
+  if (options === undefined) throw new TypeError('options must be an object');
+  checkKeys(options, kKeys, 'openStore');
+  const path = checkString(options.path, 'options.path');
+  if (path.length === 0) throw new TypeError('options.path must not be empty');
+  if (path === ':memory:') throw new TypeError('options.path must be a file (":memory:" cannot be shared with readers)');
+  const retentionMs = options.retentionMs === undefined ? kDefaultRetentionMs : checkInt(options.retentionMs, 'options.retentionMs', 1);
+  const rollupRetentionMs =
+    options.rollupRetentionMs === undefined ? kDefaultRollupRetentionMs : checkInt(options.rollupRetentionMs, 'options.rollupRetentionMs', 1);
+  if (rollupRetentionMs < retentionMs) {
+    throw new RangeError(`options.rollupRetentionMs (${rollupRetentionMs}) must be >= options.retentionMs (${retentionMs})`);
+  }
+  return {
+    path,
+    durability: options.durability === undefined ? 'normal' : checkOneOf(options.durability, 'options.durability', ['normal', 'full']),
+    retentionMs,
+    rollupRetentionMs,
+    maxSamplesPerRun: options.maxSamplesPerRun === undefined ? undefined : checkInt(options.maxSamplesPerRun, 'options.maxSamplesPerRun', 1),
+    maxSizeBytes: options.maxSizeBytes === undefined ? undefined : checkInt(options.maxSizeBytes, 'options.maxSizeBytes', 4096),
+    checkpointIntervalMs:
+      options.checkpointIntervalMs === undefined
+        ? kDefaultCheckpointIntervalMs
+        : checkInt(options.checkpointIntervalMs, 'options.checkpointIntervalMs', 10),
+    busyTimeoutMs: options.busyTimeoutMs === undefined ? kDefaultBusyTimeoutMs : checkInt(options.busyTimeoutMs, 'options.busyTimeoutMs', 0, 2 ** 31 - 1),
+    journalSizeLimitBytes:
+      options.journalSizeLimitBytes === undefined
+        ? kDefaultJournalSizeLimitBytes
+        : checkInt(options.journalSizeLimitBytes, 'options.journalSizeLimitBytes', 0),
+  };
+}

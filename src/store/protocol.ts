@@ -1,0 +1,52 @@
+// The message protocol between the main thread (store.ts) and the writer
+// thread (writer-worker.ts). Both sides import this file; every message is
+// tagged by `type`, and a tag a side does not know is a bug that fails loudly.
+//
+//   main                                  writer
+//    │ ── new Worker(workerData: options) ─►│ open, migrate, verify pragmas
+//    │◄─────────────── ready | open-failed ─│ (always the first message)
+//    │ ── write {id, batch (transferred)} ─►│ decode, one transaction
+//    │◄──────────── written | write-failed ─│ then retention steps, idle
+//    │ ── checkpoint (main's timer) ───────►│ wal_checkpoint(PASSIVE/RESTART)
+//    │◄──────────── wal | maintenance-failed│
+//    │ ── control {id, …} ────────────────►│
+//    │◄────────────────────── done | failed ─│
+//    │ ── close {id} ─────────────────────►│ finish retention step, TRUNCATE, close
+//    │◄──────────────────────────── closed ─│ then the thread exits
+
+import type { SerializedStoreError } from './errors.js';
+
+/** A control request (answered by done/failed). */
+export type Control =
+  /** Changes the size cap (`PRAGMA max_page_count`); null lifts it. */
+  | { op: 'set-max-size'; bytes: number | null }
+  /**
+   * Fault injection for tests: 'readonly' makes the writer connection refuse
+   * writes (`PRAGMA query_only`) as a read-only file would, surviving reopens.
+   */
+  | { op: 'fault'; fault: 'readonly' | 'none' }
+  /** Runs every pending retention step now (tests, shutdown). */
+  | { op: 'maintain' };
+
+export type ToWriter =
+  | { type: 'write'; id: number; batch: ArrayBuffer }
+  | { type: 'checkpoint' }
+  | { type: 'control'; id: number; control: Control }
+  | { type: 'close'; id: number };
+
+export type FromWriter =
+  | { type: 'ready'; schemaVersion: number; walBytes: number }
+  | { type: 'open-failed'; error: SerializedStoreError }
+  | { type: 'written'; id: number; rows: number; durationMs: number; walBytes: number }
+  | { type: 'write-failed'; id: number; error: SerializedStoreError }
+  | { type: 'wal'; walBytes: number }
+  | { type: 'maintenance-failed'; error: SerializedStoreError }
+  | { type: 'done'; id: number }
+  | { type: 'failed'; id: number; error: SerializedStoreError }
+  | { type: 'closed'; id: number };
+
+/** Throws for a message whose tag this side does not know. */
+export function unknownMessage(side: string, msg: unknown): never {
+  const type = (msg as { type?: unknown } | null)?.type;
+  throw new TypeError(`runbus store ${side}: unknown message type ${JSON.stringify(type)}`);
+}

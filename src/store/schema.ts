@@ -1,0 +1,201 @@
+// Schema and forward-only migrations. `PRAGMA user_version` holds the number
+// of migrations applied; a file with a higher number than kSchemaVersion was
+// written by a newer runbus and is refused (ERR_STORE_SCHEMA_NEWER).
+//
+// Private tables (t_*) are normalised for insert speed: runs, components and
+// metric names are integer ids, raw rows carry no text keys. The views are the
+// public read interface (DESIGN.md "SQLite"); they only ever gain columns.
+
+/** A figure kept in a rollup as count, sum, min and max. */
+export interface RollupFigure {
+  /** Column prefix in the rollup table and view, e.g. "cpu". */
+  name: string;
+  /** Raw column it summarises. */
+  column: string;
+}
+
+/** Per-minute per-component figures (from process snapshots). */
+export const kResourceRollupFigures: readonly RollupFigure[] = [
+  { name: 'cpu', column: 'cpu_percent' },
+  { name: 'rss', column: 'rss_bytes' },
+  { name: 'uss', column: 'uss_bytes' },
+  { name: 'gpu_util', column: 'gpu_util_percent' },
+  { name: 'gpu_mem', column: 'gpu_mem_bytes' },
+  { name: 'loop_lag_p99', column: 'loop_lag_p99_ms' },
+  { name: 'loop_utilization', column: 'loop_utilization' },
+];
+
+/** Per-minute host figures. */
+export const kHostRollupFigures: readonly RollupFigure[] = [
+  { name: 'cpu', column: 'cpu_percent' },
+  { name: 'mem', column: 'mem_percent' },
+  { name: 'mem_available', column: 'mem_available_bytes' },
+  { name: 'disk', column: 'disk_percent' },
+  { name: 'load1', column: 'load1' },
+];
+
+function statColumns(figs: readonly RollupFigure[]): string {
+  return figs.map((f) => `${f.name}_n INTEGER NOT NULL, ${f.name}_sum REAL, ${f.name}_min REAL, ${f.name}_max REAL`).join(',\n  ');
+}
+
+function statView(figs: readonly RollupFigure[]): string {
+  return figs
+    .map(
+      (f) =>
+        `x.${f.name}_n AS ${f.name}_count, x.${f.name}_sum AS ${f.name}_sum, ` +
+        `x.${f.name}_sum / NULLIF(x.${f.name}_n, 0) AS ${f.name}_avg, x.${f.name}_min AS ${f.name}_min, x.${f.name}_max AS ${f.name}_max`,
+    )
+    .join(',\n  ');
+}
+
+const kSeverity = `CASE x.severity WHEN 1 THEN 'info' WHEN 2 THEN 'warning' WHEN 3 THEN 'critical' ELSE 'unspecified' END`;
+const kAlertState = `CASE x.state WHEN 1 THEN 'firing' WHEN 2 THEN 'resolved' ELSE 'unspecified' END`;
+
+const kMigration1 = `
+CREATE TABLE t_run (
+  id INTEGER PRIMARY KEY,
+  run_id TEXT NOT NULL UNIQUE,
+  started_at_ms INTEGER, ended_at_ms INTEGER, command TEXT, exit_code INTEGER, signal TEXT, host TEXT,
+  first_ts_ms INTEGER, last_ts_ms INTEGER
+);
+CREATE TABLE t_component (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE t_name (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+
+CREATE TABLE t_snapshot (
+  run INTEGER NOT NULL, comp INTEGER NOT NULL, pid INTEGER NOT NULL, ts_ms INTEGER NOT NULL,
+  cpu_percent REAL, rss_bytes INTEGER, uss_bytes INTEGER, threads INTEGER, open_fds INTEGER,
+  gpu_util_percent REAL, gpu_mem_bytes INTEGER, loop_lag_p99_ms REAL,
+  cpu_user_ms REAL, cpu_system_ms REAL, pss_bytes INTEGER, vms_bytes INTEGER,
+  io_read_bytes INTEGER, io_write_bytes INTEGER, ctx_switches_voluntary INTEGER, ctx_switches_involuntary INTEGER,
+  state TEXT, loop_lag_p50_ms REAL, loop_lag_max_ms REAL, loop_utilization REAL, ppid INTEGER, command TEXT,
+  errors TEXT
+);
+CREATE INDEX t_snapshot_run_ts ON t_snapshot (run, ts_ms);
+
+CREATE TABLE t_host_snapshot (
+  run INTEGER NOT NULL, ts_ms INTEGER NOT NULL, host TEXT,
+  cpu_percent REAL, mem_total_bytes INTEGER, mem_available_bytes INTEGER, mem_percent REAL,
+  disk_mount TEXT, disk_percent REAL, disk_free_bytes INTEGER, disks TEXT,
+  load1 REAL, load5 REAL, load15 REAL, cpu_count INTEGER, swap_total_bytes INTEGER, swap_used_bytes INTEGER,
+  errors TEXT
+);
+CREATE INDEX t_host_snapshot_run_ts ON t_host_snapshot (run, ts_ms);
+
+CREATE TABLE t_gpu (
+  run INTEGER NOT NULL, ts_ms INTEGER NOT NULL, host TEXT,
+  device_index INTEGER, uuid TEXT, name TEXT, util_percent REAL, mem_used_bytes INTEGER, mem_total_bytes INTEGER,
+  temperature_c REAL, power_w REAL, processes TEXT
+);
+CREATE INDEX t_gpu_run_ts ON t_gpu (run, ts_ms);
+
+CREATE TABLE t_metric (
+  run INTEGER NOT NULL, comp INTEGER NOT NULL, pid INTEGER, name INTEGER NOT NULL, ts_ms INTEGER NOT NULL,
+  value REAL NOT NULL, labels TEXT
+);
+CREATE INDEX t_metric_run_ts ON t_metric (run, ts_ms);
+
+CREATE TABLE t_heartbeat (
+  run INTEGER NOT NULL, ts_ms INTEGER NOT NULL, comp INTEGER NOT NULL, pid INTEGER,
+  uptime_ms INTEGER, rows_written INTEGER, dropped_total INTEGER, flush_p50_ms REAL, flush_p99_ms REAL,
+  wal_bytes INTEGER, last_batch_size INTEGER, ticks_skipped INTEGER, connections INTEGER, queues TEXT
+);
+CREATE INDEX t_heartbeat_run_ts ON t_heartbeat (run, ts_ms);
+
+CREATE TABLE t_alert (
+  id INTEGER PRIMARY KEY,
+  run INTEGER NOT NULL, rule TEXT NOT NULL, comp INTEGER NOT NULL, pid INTEGER,
+  severity INTEGER, state INTEGER NOT NULL, value REAL, threshold REAL, message TEXT,
+  fired_at_ms INTEGER NOT NULL, resolved_at_ms INTEGER, ts_ms INTEGER NOT NULL, labels TEXT,
+  UNIQUE (run, rule, comp, fired_at_ms)
+);
+
+CREATE TABLE t_process (
+  id INTEGER PRIMARY KEY,
+  run INTEGER NOT NULL, comp INTEGER NOT NULL, pid INTEGER NOT NULL, ppid INTEGER, command TEXT, host TEXT,
+  started_at_ms INTEGER, exited_at_ms INTEGER, exit_code INTEGER, signal TEXT
+);
+CREATE INDEX t_process_run_pid ON t_process (run, pid);
+
+CREATE TABLE t_rollup (
+  run INTEGER NOT NULL, comp INTEGER NOT NULL, minute_ms INTEGER NOT NULL, samples INTEGER NOT NULL,
+  ${statColumns(kResourceRollupFigures)},
+  PRIMARY KEY (run, comp, minute_ms)
+) WITHOUT ROWID;
+
+CREATE TABLE t_host_rollup (
+  run INTEGER NOT NULL, minute_ms INTEGER NOT NULL, samples INTEGER NOT NULL,
+  ${statColumns(kHostRollupFigures)},
+  PRIMARY KEY (run, minute_ms)
+) WITHOUT ROWID;
+
+CREATE TABLE t_metric_rollup (
+  run INTEGER NOT NULL, comp INTEGER NOT NULL, name INTEGER NOT NULL, minute_ms INTEGER NOT NULL,
+  value_n INTEGER NOT NULL, value_sum REAL, value_min REAL, value_max REAL,
+  PRIMARY KEY (run, comp, name, minute_ms)
+) WITHOUT ROWID;
+
+CREATE VIEW runs AS
+SELECT x.run_id, coalesce(x.started_at_ms, x.first_ts_ms) AS started_at_ms, x.ended_at_ms, x.command, x.exit_code, x.host,
+  x.signal, x.first_ts_ms, x.last_ts_ms
+FROM t_run x;
+
+CREATE VIEW snapshots AS
+SELECT r.run_id, c.name AS component, x.pid, x.ts_ms, x.cpu_percent, x.rss_bytes, x.uss_bytes, x.threads, x.open_fds,
+  x.gpu_util_percent, x.gpu_mem_bytes, x.loop_lag_p99_ms, x.cpu_user_ms, x.cpu_system_ms, x.pss_bytes, x.vms_bytes,
+  x.io_read_bytes, x.io_write_bytes, x.ctx_switches_voluntary, x.ctx_switches_involuntary, x.state,
+  x.loop_lag_p50_ms, x.loop_lag_max_ms, x.loop_utilization, x.ppid, x.command, x.errors
+FROM t_snapshot x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp;
+
+CREATE VIEW host_snapshots AS
+SELECT r.run_id, x.ts_ms, x.cpu_percent, x.mem_percent, x.mem_available_bytes, x.disk_percent, x.disk_free_bytes,
+  x.host, x.mem_total_bytes, x.disk_mount, x.disks, x.load1, x.load5, x.load15, x.cpu_count,
+  x.swap_total_bytes, x.swap_used_bytes, x.errors
+FROM t_host_snapshot x JOIN t_run r ON r.id = x.run;
+
+CREATE VIEW gpu_snapshots AS
+SELECT r.run_id, x.ts_ms, x.host, x.device_index, x.uuid, x.name, x.util_percent, x.mem_used_bytes, x.mem_total_bytes,
+  x.temperature_c, x.power_w, x.processes
+FROM t_gpu x JOIN t_run r ON r.id = x.run;
+
+CREATE VIEW metrics AS
+SELECT r.run_id, c.name AS component, n.name, x.ts_ms, x.value, x.pid, x.labels
+FROM t_metric x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp JOIN t_name n ON n.id = x.name;
+
+CREATE VIEW heartbeats AS
+SELECT r.run_id, c.name AS component, x.pid, x.ts_ms, x.uptime_ms, x.rows_written, x.dropped_total, x.flush_p50_ms,
+  x.flush_p99_ms, x.wal_bytes, x.last_batch_size, x.ticks_skipped, x.connections, x.queues
+FROM t_heartbeat x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp;
+
+CREATE VIEW alerts AS
+SELECT r.run_id, x.rule, ${kSeverity} AS severity, ${kAlertState} AS state, x.value, x.threshold, x.fired_at_ms,
+  x.resolved_at_ms, x.message, c.name AS component, x.pid, x.ts_ms, x.labels
+FROM t_alert x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp;
+
+CREATE VIEW processes AS
+SELECT r.run_id, c.name AS component, x.pid, x.ppid, x.command, x.host, x.started_at_ms, x.exited_at_ms, x.exit_code, x.signal
+FROM t_process x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp;
+
+CREATE VIEW rollups_1m AS
+SELECT r.run_id, c.name AS component, x.minute_ms, x.samples,
+  ${statView(kResourceRollupFigures)}
+FROM t_rollup x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp;
+
+CREATE VIEW host_rollups_1m AS
+SELECT r.run_id, x.minute_ms, x.samples,
+  ${statView(kHostRollupFigures)}
+FROM t_host_rollup x JOIN t_run r ON r.id = x.run;
+
+CREATE VIEW metric_rollups_1m AS
+SELECT r.run_id, c.name AS component, n.name, x.minute_ms, x.value_n AS count, x.value_sum AS sum,
+  x.value_sum / NULLIF(x.value_n, 0) AS avg, x.value_min AS min, x.value_max AS max
+FROM t_metric_rollup x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp JOIN t_name n ON n.id = x.name;
+`;
+
+/**
+ * Forward-only migrations: entry i takes the file from user_version i to i+1.
+ * Never edit a released entry; append a new one.
+ */
+export const kMigrations: readonly string[] = [kMigration1];
+
+/** The schema version this code writes (`PRAGMA user_version`). */
+export const kSchemaVersion = kMigrations.length;

@@ -1,0 +1,315 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { StoreError, deserializeError } from './errors.js';
+import type { SerializedStoreError, StoreErrorCode } from './errors.js';
+import { resolveStoreOptions } from './options.js';
+import type { ResolvedStoreOptions, StoreOptions } from './options.js';
+import { unknownMessage } from './protocol.js';
+import type { Control, FromWriter, ToWriter } from './protocol.js';
+
+/** What a committed write reports. */
+export interface WriteResult {
+  /** Envelopes stored by the transaction. */
+  rows: number;
+  /** Time the writer thread spent on the batch (decode + transaction), ms. */
+  durationMs: number;
+}
+
+/** Counters of a {@link Store}; a snapshot, cheap to call. */
+export interface StoreStats {
+  /** Envelopes committed since open. */
+  rowsWritten: number;
+  /** Transactions (write() calls) committed since open. */
+  batchesWritten: number;
+  /** write() calls that rejected. */
+  writesFailed: number;
+  /** Size of the WAL file after the last write or checkpoint, bytes. */
+  walBytes: number;
+  /** write() calls not yet committed or failed. */
+  pendingWrites: number;
+  /** The most recent failure (write, retention or checkpoint). */
+  lastError?: { code: StoreErrorCode; message: string };
+}
+
+/** The write side of the database; one per file. */
+export interface Store {
+  /**
+   * Writes one encoded `Publish` batch (as from `encodeBatchTransferable`)
+   * in one transaction. The ArrayBuffer is transferred to the writer thread
+   * (it is detached here afterwards). Resolves once the transaction has
+   * committed; rejects with a {@link StoreError} (ERR_STORE_FULL,
+   * ERR_STORE_READONLY, ERR_STORE_BAD_BATCH, …) and the store stays usable.
+   */
+  write(batch: ArrayBuffer): Promise<WriteResult>;
+  stats(): StoreStats;
+  /** Changes the size cap (see StoreOptions.maxSizeBytes); undefined lifts it. */
+  setMaxSizeBytes(bytes: number | undefined): Promise<void>;
+  /** Runs every pending retention step now (normally they run between writes). */
+  maintain(): Promise<void>;
+  /** Waits for in-flight writes, checkpoints (TRUNCATE) and closes. Idempotent. */
+  close(): Promise<void>;
+  readonly path: string;
+  /** `PRAGMA user_version` of the file once open. */
+  readonly schemaVersion: number;
+}
+
+interface Pending {
+  resolve: (v: never) => void;
+  reject: (e: Error) => void;
+  kind: 'write' | 'control' | 'close';
+}
+
+/**
+ * The compiled writer entry. Under tsx or vitest this module runs from
+ * src/, where only writer-worker.ts exists and a worker thread cannot load
+ * TypeScript; the build output in dist/ is used then.
+ */
+function workerUrl(): URL {
+  const beside = new URL('./writer-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  const built = new URL('../../dist/store/writer-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return built;
+  throw new StoreError('ERR_STORE_WORKER', `runbus store: writer thread entry not found at ${fileURLToPath(beside)} or ${fileURLToPath(built)} (run npm run build)`);
+}
+
+class StoreImpl implements Store {
+  readonly path: string;
+  #schemaVersion = 0;
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #rows = 0;
+  #batches = 0;
+  #failed = 0;
+  #walBytes = 0;
+  #pendingWrites = 0;
+  #lastError: { code: StoreErrorCode; message: string } | undefined;
+  #dead: StoreError | undefined;
+  #closing: Promise<void> | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  readonly #ready: Promise<void>;
+
+  constructor(o: ResolvedStoreOptions) {
+    this.path = o.path;
+    this.#worker = new Worker(workerUrl(), { workerData: o, name: 'runbus-store-writer' });
+    this.#ready = new Promise<void>((resolve, reject) => {
+      let started = false;
+      this.#worker.on('message', (msg: FromWriter) => {
+        if (!started) {
+          started = true;
+          if (msg.type === 'ready') {
+            this.#schemaVersion = msg.schemaVersion;
+            this.#walBytes = msg.walBytes;
+            resolve();
+          } else if (msg.type === 'open-failed') {
+            this.#dead = deserializeError(msg.error);
+            reject(this.#dead);
+          } else {
+            this.#die(new StoreError('ERR_STORE_WORKER', `runbus store ${JSON.stringify(this.path)}: writer said ${JSON.stringify(msg.type)} before READY`));
+            reject(this.#dead!);
+          }
+          return;
+        }
+        this.#onMessage(msg);
+      });
+      this.#worker.on('error', (err) => {
+        const e = new StoreError('ERR_STORE_WORKER', `runbus store ${JSON.stringify(this.path)}: writer thread failed: ${err.message}`, { cause: err });
+        this.#die(e);
+        if (!started) reject(e);
+      });
+      this.#worker.on('exit', (code) => {
+        if (this.#dead === undefined && this.#closing === undefined) {
+          this.#die(new StoreError('ERR_STORE_WORKER', `runbus store ${JSON.stringify(this.path)}: writer thread exited (code ${code})`));
+        }
+        if (!started) reject(this.#dead ?? new StoreError('ERR_STORE_WORKER', 'writer thread exited before READY'));
+        this.#rejectAll(this.#dead ?? new StoreError('ERR_STORE_CLOSED', `runbus store ${JSON.stringify(this.path)} is closed`));
+      });
+    });
+    // Periodic checkpoints: the timer lives here, on the main thread, so it
+    // can be faked in tests; unref'd so it never keeps the process alive.
+    this.#timer = setInterval(() => {
+      this.#post({ type: 'checkpoint' });
+    }, o.checkpointIntervalMs);
+    this.#timer.unref();
+  }
+
+  get schemaVersion(): number {
+    return this.#schemaVersion;
+  }
+
+  ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  #post(msg: ToWriter, transfer?: ArrayBuffer[]): void {
+    if (this.#dead !== undefined) return;
+    this.#worker.postMessage(msg, transfer);
+  }
+
+  #settle(id: number): Pending | undefined {
+    const p = this.#pending.get(id);
+    this.#pending.delete(id);
+    if (p?.kind === 'write') this.#pendingWrites--;
+    return p;
+  }
+
+  #recordError(e: SerializedStoreError): void {
+    this.#lastError = { code: e.code, message: e.message };
+  }
+
+  #onMessage(msg: FromWriter): void {
+    switch (msg.type) {
+      case 'written': {
+        this.#rows += msg.rows;
+        this.#batches++;
+        this.#walBytes = msg.walBytes;
+        const p = this.#settle(msg.id);
+        (p?.resolve as ((v: WriteResult) => void) | undefined)?.({ rows: msg.rows, durationMs: msg.durationMs });
+        break;
+      }
+      case 'write-failed':
+      case 'failed': {
+        if (msg.type === 'write-failed') this.#failed++;
+        this.#recordError(msg.error);
+        this.#settle(msg.id)?.reject(deserializeError(msg.error));
+        break;
+      }
+      case 'done':
+      case 'closed':
+        (this.#settle(msg.id)?.resolve as (() => void) | undefined)?.();
+        break;
+      case 'wal':
+        this.#walBytes = msg.walBytes;
+        break;
+      case 'maintenance-failed':
+        this.#recordError(msg.error);
+        break;
+      case 'ready':
+      case 'open-failed':
+        this.#die(new StoreError('ERR_STORE_WORKER', `runbus store ${JSON.stringify(this.path)}: writer said ${msg.type} twice`));
+        break;
+      default:
+        this.#die(new StoreError('ERR_STORE_WORKER', `runbus store ${JSON.stringify(this.path)}: ${errorText(() => unknownMessage('main', msg))}`));
+    }
+  }
+
+  #die(e: StoreError): void {
+    if (this.#dead !== undefined) return;
+    this.#dead = e;
+    this.#lastError = { code: e.code, message: e.message };
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#rejectAll(e);
+    void this.#worker.terminate();
+  }
+
+  #rejectAll(e: StoreError): void {
+    for (const [id, p] of this.#pending) {
+      this.#settle(id);
+      p.reject(e);
+    }
+  }
+
+  #request<T>(kind: Pending['kind'], make: (id: number) => ToWriter, transfer?: ArrayBuffer[]): Promise<T> {
+    const id = this.#nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, kind });
+      if (kind === 'write') this.#pendingWrites++;
+      this.#post(make(id), transfer);
+    });
+  }
+
+  #unusable(): StoreError | undefined {
+    if (this.#closing !== undefined) return new StoreError('ERR_STORE_CLOSED', `runbus store ${JSON.stringify(this.path)} is closed`);
+    return this.#dead;
+  }
+
+  write(batch: ArrayBuffer): Promise<WriteResult> {
+    if (!(batch instanceof ArrayBuffer)) {
+      return Promise.reject(new TypeError('batch must be an ArrayBuffer (use encodeBatchTransferable())'));
+    }
+    const bad = this.#unusable();
+    if (bad !== undefined) return Promise.reject(bad);
+    return this.#request<WriteResult>('write', (id) => ({ type: 'write', id, batch }), [batch]);
+  }
+
+  #control(control: Control): Promise<void> {
+    const bad = this.#unusable();
+    if (bad !== undefined) return Promise.reject(bad);
+    return this.#request<undefined>('control', (id) => ({ type: 'control', id, control })).then(() => undefined);
+  }
+
+  setMaxSizeBytes(bytes: number | undefined): Promise<void> {
+    if (bytes !== undefined && !(Number.isInteger(bytes) && bytes >= 4096)) {
+      return Promise.reject(new RangeError(`bytes must be an integer >= 4096 or undefined (got ${String(bytes)})`));
+    }
+    return this.#control({ op: 'set-max-size', bytes: bytes ?? null });
+  }
+
+  maintain(): Promise<void> {
+    return this.#control({ op: 'maintain' });
+  }
+
+  /** Test hook: see Control 'fault'. Not part of the public interface. */
+  injectFault(fault: 'readonly' | 'none'): Promise<void> {
+    return this.#control({ op: 'fault', fault });
+  }
+
+  stats(): StoreStats {
+    const s: StoreStats = {
+      rowsWritten: this.#rows,
+      batchesWritten: this.#batches,
+      writesFailed: this.#failed,
+      walBytes: this.#walBytes,
+      pendingWrites: this.#pendingWrites,
+    };
+    if (this.#lastError !== undefined) s.lastError = { ...this.#lastError };
+    return s;
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.#close();
+    return this.#closing;
+  }
+
+  async #close(): Promise<void> {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    if (this.#dead !== undefined) {
+      await this.#worker.terminate();
+      return;
+    }
+    // Messages are handled in order: every write posted before this close
+    // is committed (or failed) before the writer checkpoints and closes.
+    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => { resolve(); }));
+    await this.#request<undefined>('close', (id) => ({ type: 'close', id }));
+    await exited;
+  }
+}
+
+function errorText(fn: () => never): string {
+  try {
+    fn();
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/**
+ * Opens (creating and migrating when needed) the database at `options.path`
+ * with its writer thread. Resolves once the writer is READY; rejects with a
+ * TypeError/RangeError for bad options and a {@link StoreError} for a file
+ * that cannot be used (ERR_STORE_UNWRITABLE, ERR_STORE_READONLY,
+ * ERR_STORE_NOT_SQLITE, ERR_STORE_SCHEMA_NEWER, ERR_STORE_OPEN).
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const o = resolveStoreOptions(options);
+  const store = new StoreImpl(o);
+  await store.ready();
+  return store;
+}
+
+/** Test hook: makes the writer connection refuse writes like a read-only file ('none' clears it). */
+export function injectStoreFault(store: Store, fault: 'readonly' | 'none'): Promise<void> {
+  if (!(store instanceof StoreImpl)) return Promise.reject(new TypeError('store was not made by openStore()'));
+  return store.injectFault(fault);
+}

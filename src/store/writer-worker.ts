@@ -1,0 +1,118 @@
+// Entry of the writer thread (compiled to dist/store/writer-worker.js).
+// Owns the single write connection; see protocol.ts for the messages.
+import { parentPort, workerData } from 'node:worker_threads';
+import { StoreError, serializeError, toStoreError } from './errors.js';
+import { unknownMessage } from './protocol.js';
+import type { FromWriter, ToWriter } from './protocol.js';
+import type { ResolvedStoreOptions } from './options.js';
+import { Writer } from './writer.js';
+import { kSchemaVersion } from './schema.js';
+
+if (parentPort === null) throw new Error('writer-worker.js must run in a worker thread');
+const port = parentPort;
+const options = workerData as ResolvedStoreOptions;
+
+/** How long retention may run between two messages, in ms. */
+const kMaintenanceSliceMs = 5;
+
+function post(msg: FromWriter): void {
+  port.postMessage(msg);
+}
+
+function asStoreError(err: unknown, doing: string): StoreError {
+  return err instanceof StoreError ? err : toStoreError(err, options.path, doing, 'ERR_STORE_WRITE');
+}
+
+let writer: Writer;
+try {
+  writer = new Writer(options);
+} catch (err) {
+  post({ type: 'open-failed', error: serializeError(asStoreError(err, 'opening')) });
+  port.close();
+  process.exit(0);
+}
+post({ type: 'ready', schemaVersion: kSchemaVersion, walBytes: writer.walBytes() });
+
+let maintenanceScheduled = false;
+let closing = false;
+
+// Retention runs in slices between messages: setImmediate yields to the
+// event loop, so a write that arrives waits at most one slice.
+function maintain(): void {
+  maintenanceScheduled = false;
+  if (closing) return;
+  const end = performance.now() + kMaintenanceSliceMs;
+  try {
+    while (writer.maintainStep()) {
+      if (performance.now() >= end) {
+        scheduleMaintenance();
+        return;
+      }
+    }
+  } catch (err) {
+    post({ type: 'maintenance-failed', error: serializeError(asStoreError(err, 'deleting old rows')) });
+  }
+}
+
+function scheduleMaintenance(): void {
+  if (maintenanceScheduled || closing) return;
+  maintenanceScheduled = true;
+  setImmediate(maintain);
+}
+
+port.on('message', (msg: ToWriter) => {
+  switch (msg.type) {
+    case 'write': {
+      const t0 = performance.now();
+      try {
+        const rows = writer.write(msg.batch);
+        post({ type: 'written', id: msg.id, rows, durationMs: performance.now() - t0, walBytes: writer.walBytes() });
+      } catch (err) {
+        post({ type: 'write-failed', id: msg.id, error: serializeError(asStoreError(err, 'writing a batch')) });
+      }
+      if (writer.needsMaintenance()) scheduleMaintenance();
+      break;
+    }
+    case 'checkpoint':
+      try {
+        writer.checkpoint();
+        post({ type: 'wal', walBytes: writer.walBytes() });
+      } catch (err) {
+        post({ type: 'maintenance-failed', error: serializeError(asStoreError(err, 'checkpointing')) });
+      }
+      break;
+    case 'control': {
+      try {
+        const c = msg.control;
+        switch (c.op) {
+          case 'set-max-size':
+            writer.setMaxSize(c.bytes);
+            break;
+          case 'fault':
+            writer.setFault(c.fault);
+            break;
+          case 'maintain':
+            while (writer.maintainStep()) {
+              // Every step is its own short transaction.
+            }
+            break;
+          default:
+            unknownMessage('writer (control op)', c);
+        }
+        post({ type: 'done', id: msg.id });
+      } catch (err) {
+        if (err instanceof TypeError) throw err;
+        post({ type: 'failed', id: msg.id, error: serializeError(asStoreError(err, 'control')) });
+      }
+      break;
+    }
+    case 'close':
+      closing = true;
+      writer.close();
+      post({ type: 'closed', id: msg.id });
+      port.close();
+      break;
+    default:
+      unknownMessage('writer', msg);
+  }
+});

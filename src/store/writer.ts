@@ -1,0 +1,147 @@
+import type { Database as Db } from 'better-sqlite3';
+import { decodeBatch } from '../wire/index.js';
+import { StoreError, toStoreError } from './errors.js';
+import { openWriterDb, setMaxSize, walBytesOf } from './db.js';
+import { Ingestor } from './ingest.js';
+import type { ResolvedStoreOptions } from './options.js';
+
+// The writer engine, run inside the writer thread: it owns the only write
+// connection. Plain synchronous methods, no timers (timing lives on the main
+// thread, where tests can fake it).
+
+/** Errors after which the connection is reopened before the next write. */
+const kReopenAfter = new Set<StoreError['code']>(['ERR_STORE_READONLY', 'ERR_STORE_IO', 'ERR_STORE_UNWRITABLE', 'ERR_STORE_CORRUPT']);
+
+export class Writer {
+  readonly #o: ResolvedStoreOptions;
+  #db: Db | undefined;
+  #ingestor: Ingestor | undefined;
+  #maxSize: number | null;
+  #fault: 'readonly' | 'none' = 'none';
+
+  /** Opens the database; throws StoreError. */
+  constructor(options: ResolvedStoreOptions) {
+    this.#o = options;
+    this.#maxSize = options.maxSizeBytes ?? null;
+    this.#open();
+  }
+
+  #open(): void {
+    const db = openWriterDb({ ...this.#o, maxSizeBytes: this.#maxSize ?? undefined });
+    try {
+      if (this.#fault === 'readonly') db.pragma('query_only = 1');
+      this.#ingestor = new Ingestor(db, this.#o);
+    } catch (err) {
+      db.close();
+      throw toStoreError(err, this.#o.path, 'preparing statements', 'ERR_STORE_OPEN');
+    }
+    this.#db = db;
+  }
+
+  #ensureOpen(): Ingestor {
+    if (this.#db === undefined || this.#ingestor === undefined) this.#open();
+    return this.#ingestor!;
+  }
+
+  #dropConnection(): void {
+    try {
+      this.#db?.close();
+    } catch {
+      // Closing a broken connection may fail too; the next write reopens.
+    }
+    this.#db = undefined;
+    this.#ingestor = undefined;
+  }
+
+  #failed(err: unknown, doing: string): StoreError {
+    const e = toStoreError(err, this.#o.path, doing, 'ERR_STORE_WRITE');
+    if (kReopenAfter.has(e.code)) this.#dropConnection();
+    return e;
+  }
+
+  /** Decodes and writes one batch in one transaction; returns rows written. Throws StoreError. */
+  write(batch: ArrayBuffer): number {
+    let envs;
+    try {
+      envs = decodeBatch(new Uint8Array(batch));
+    } catch (err) {
+      throw new StoreError('ERR_STORE_BAD_BATCH', `runbus store ${JSON.stringify(this.#o.path)} was sent a batch that does not decode: ${(err as Error).message}`, { cause: err });
+    }
+    let ingestor: Ingestor;
+    try {
+      ingestor = this.#ensureOpen();
+    } catch (err) {
+      throw this.#failed(err, 'reopening after an error');
+    }
+    try {
+      return ingestor.write(envs);
+    } catch (err) {
+      throw this.#failed(err, 'writing a batch');
+    }
+  }
+
+  /** Whether retention has work left. */
+  needsMaintenance(): boolean {
+    return this.#ingestor?.needsMaintenance() ?? false;
+  }
+
+  /** One small retention step; returns whether more may remain. Throws StoreError. */
+  maintainStep(): boolean {
+    if (this.#ingestor === undefined) return false;
+    try {
+      return this.#ingestor.maintainStep();
+    } catch (err) {
+      throw this.#failed(err, 'deleting old rows');
+    }
+  }
+
+  /**
+   * PASSIVE checkpoint (never waits for readers); when the WAL has grown past
+   * journal_size_limit, a RESTART with a short busy timeout so the next
+   * writer starts the WAL from its beginning and the file is truncated.
+   */
+  checkpoint(): void {
+    const db = this.#db;
+    if (db === undefined) return;
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+      if (this.walBytes() > this.#o.journalSizeLimitBytes) {
+        db.pragma('busy_timeout = 100');
+        try {
+          db.pragma('wal_checkpoint(RESTART)');
+        } finally {
+          db.pragma(`busy_timeout = ${this.#o.busyTimeoutMs}`);
+        }
+      }
+    } catch (err) {
+      throw this.#failed(err, 'checkpointing the WAL');
+    }
+  }
+
+  walBytes(): number {
+    return walBytesOf(this.#o.path);
+  }
+
+  setMaxSize(bytes: number | null): void {
+    this.#maxSize = bytes;
+    if (this.#db !== undefined) setMaxSize(this.#db, bytes);
+  }
+
+  setFault(fault: 'readonly' | 'none'): void {
+    this.#fault = fault;
+    this.#db?.pragma(`query_only = ${fault === 'readonly' ? 1 : 0}`);
+  }
+
+  /** Final TRUNCATE checkpoint, then close. */
+  close(): void {
+    const db = this.#db;
+    if (db === undefined) return;
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Readers still open keep the WAL; closing is still safe (and SQLite
+      // checkpoints on the last connection's close).
+    }
+    this.#dropConnection();
+  }
+}
