@@ -288,6 +288,8 @@ class Connection {
   bytesOut = 0;
   envelopesIn = 0;
   envelopesOut = 0;
+  /** Settles when the socket has closed. */
+  readonly gone: Promise<void>;
 
   constructor(host: ConnectionHost, id: number, socket: net.Socket) {
     this.#host = host;
@@ -301,6 +303,9 @@ class Connection {
     socket.on('end', this.#onEnd);
     socket.on('error', this.#onError);
     socket.on('close', this.#onClose);
+    this.gone = new Promise((resolve) => socket.once('close', () => {
+      resolve();
+    }));
   }
 
   get open(): boolean {
@@ -535,8 +540,7 @@ class Connection {
       this.#killTimer = setTimeout(() => this.socket.destroy(), Math.max(this.#host.opts.closeTimeoutMs, 100));
       this.#killTimer.unref();
     }
-    // Do not read anything more from a connection we are closing.
-    this.socket.pause();
+    // Reading goes on (and is discarded) so the peer's end is seen.
   }
 
   /** Stops reading and delivering; drops queued messages (counted). */
@@ -761,7 +765,10 @@ export class BusServer {
       });
     });
     removeSocketFile(this.#opts.socketPath, this.#ino);
-    await Promise.all([...this.#conns].map((c) => c.drainAndClose(this.#opts.closeTimeoutMs)));
+    const conns = [...this.#conns];
+    await Promise.all(conns.map((c) => c.drainAndClose(this.#opts.closeTimeoutMs)));
+    // Each socket is destroyed at the latest closeTimeoutMs after its end().
+    await Promise.all(conns.map((c) => c.gone));
     await stopped;
   }
 }
