@@ -47,7 +47,7 @@ export interface SamplerEvents {
 }
 
 /** Code of errors reported through the 'error' event. */
-export type SamplerErrorCode = 'ERR_SAMPLER_TICK' | 'ERR_SAMPLER_DECODE';
+export type SamplerErrorCode = 'ERR_SAMPLER_TICK' | 'ERR_SAMPLER_DECODE' | 'ERR_SAMPLER_POOL';
 
 export interface Sampler {
   /** Starts ticking (the first tick and GPU reading run at once). Idempotent. */
@@ -86,11 +86,14 @@ function workerFilename(): string {
 }
 
 const kExitInfoTtlMs = 60_000;
+/** Shortest time a task may run before it is aborted. */
+const kMinTaskDeadlineMs = 10_000;
 
 class SamplerImpl implements Sampler {
   readonly #opts: ResolvedSamplerOptions;
   readonly #config: WorkerConfig;
-  readonly #pool: Piscina<WorkerTask, WorkerResult>;
+  #pool: Piscina<WorkerTask, WorkerResult>;
+  #poolBroken = false;
   readonly #events = new EventEmitter<SamplerEvents>();
   readonly #roots = new Map<number, string>();
   readonly #exits = new Map<number, ExitInfo & { atMs: number }>();
@@ -121,10 +124,14 @@ class SamplerImpl implements Sampler {
       procRoot: '/proc',
       gpu: o.gpu === null ? null : { command: o.gpu.command, timeoutMs: o.gpu.timeoutMs },
     };
+    this.#pool = this.#makePool();
+  }
+
+  #makePool(): Piscina<WorkerTask, WorkerResult> {
     // One thread, always: per-pid state lives in the worker, and every tick
     // must reach the same state. Two concurrent tasks let a GPU reading (time
     // spent waiting for nvidia-smi) overlap a tick.
-    this.#pool = new Piscina<WorkerTask, WorkerResult>({
+    const pool = new Piscina<WorkerTask, WorkerResult>({
       filename: workerFilename(),
       minThreads: 1,
       maxThreads: 1,
@@ -132,8 +139,18 @@ class SamplerImpl implements Sampler {
       idleTimeout: Infinity,
       name: 'default',
     });
+    // A worker that fails outside a task (it cannot load, it crashes) is
+    // reported, never thrown: piscina emits 'error' on the pool. Such a pool
+    // accepts tasks and never runs them, so it is replaced before the next
+    // task (the new worker starts with no per-pid state: cpu % is absent
+    // once for every process).
+    pool.on('error', (err: unknown) => {
+      this.#poolBroken = true;
+      this.#report(new RunbusError('ERR_SAMPLER_POOL', `runbus sampler: pool worker failed: ${String(err)}`, { cause: err }));
+    });
     // An idle pool thread must not keep the host process alive either.
-    for (const t of this.#pool.threads) t.unref();
+    for (const t of pool.threads) t.unref();
+    return pool;
   }
 
   start(): void {
@@ -167,12 +184,13 @@ class SamplerImpl implements Sampler {
   }
 
   tickNow(): Promise<void> {
-    this.#tick();
+    // Joining a running tick is not a skip.
+    if (this.#tickRun === null) this.#tick();
     return this.#tickRun ?? Promise.resolve();
   }
 
   gpuNow(): Promise<void> {
-    this.#gpu();
+    if (this.#gpuRun === null) this.#gpu();
     return this.#gpuRun ?? Promise.resolve();
   }
 
@@ -235,9 +253,19 @@ class SamplerImpl implements Sampler {
 
   // The loop boundary: nothing below escapes as a rejection.
   async #runTask(task: WorkerTask): Promise<void> {
+    if (this.#poolBroken) {
+      this.#poolBroken = false;
+      const old = this.#pool;
+      this.#pool = this.#makePool();
+      old.destroy().catch(() => undefined);
+    }
+    // A task that outlives its deadline is aborted (and reported) so that a
+    // wedged worker cannot stop ticking or hang close().
+    const deadlineMs =
+      task.type === 'tick' ? Math.max(kMinTaskDeadlineMs, 3 * this.#opts.intervalMs) : kMinTaskDeadlineMs + 2 * (this.#opts.gpu?.timeoutMs ?? 0);
     let result: WorkerResult;
     try {
-      result = await this.#pool.run(task);
+      result = await this.#pool.run(task, { signal: AbortSignal.timeout(deadlineMs) });
     } catch (err) {
       this.#report(new RunbusError('ERR_SAMPLER_TICK', `runbus sampler: ${task.type} task failed: ${String(err)}`, { cause: err }));
       return;
