@@ -63,10 +63,16 @@ export type MetricSample = runbus.v1.MetricSample.$Properties & {
   name: string;
   value: number;
 };
-export type Alert = runbus.v1.Alert.$Properties & { tsMs: number; runId: string; rule: string };
+export type Alert = Omit<runbus.v1.Alert.$Properties, 'severity' | 'state'> & {
+  tsMs: number;
+  runId: string;
+  rule: string;
+  severity?: Severity | null;
+  state?: AlertState | null;
+};
 export type QueueStatsMessage = runbus.v1.QueueStats.$Properties;
 export type Heartbeat = runbus.v1.Heartbeat.$Properties & { tsMs: number };
-export type Lifecycle = runbus.v1.Lifecycle.$Properties & { tsMs: number; runId: string; kind: LifecycleKind };
+export type Lifecycle = Omit<runbus.v1.Lifecycle.$Properties, 'kind'> & { tsMs: number; runId: string; kind: LifecycleKind };
 
 /** What each topic carries. */
 export interface TopicPayloads {
@@ -83,7 +89,7 @@ export interface TopicPayloads {
 export type Envelope = { [T in Topic]: { topic: T; payload: TopicPayloads[T] } }[Topic];
 
 export type Hello = runbus.v1.Hello.$Properties & { protocolVersion: number };
-export type Subscribe = runbus.v1.Subscribe.$Properties;
+export type Subscribe = Omit<runbus.v1.Subscribe.$Properties, 'topics'> & { topics?: Topic[] | null };
 export type ErrorFrame = runbus.v1.ErrorFrame.$Properties & { code: string };
 export type Welcome = runbus.v1.Welcome.$Properties & { protocolVersion: number };
 

@@ -103,5 +103,5 @@ export function validateSubscribe(s: runbus.v1.Subscribe.$Properties): Subscribe
   }
   checkName('subscribe', 'runId', s.runId, false);
   checkName('subscribe', 'component', s.component, false);
-  return { topics: topics, runId: s.runId ?? '', component: s.component ?? '' };
+  return { topics: topics as Topic[], runId: s.runId ?? '', component: s.component ?? '' };
 }

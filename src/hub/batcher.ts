@@ -1,0 +1,200 @@
+import { RingBuffer } from '../bus/index.js';
+import { encodeBatchTransferable } from '../wire/index.js';
+import type { Envelope } from '../wire/index.js';
+import { LatencyWindow } from './latency.js';
+
+/*
+ * Collects envelopes from the bus and writes them to the store in batches,
+ * like a span processor:
+ *
+ *   add() ──► pending (ring, capacity C, drop-oldest) ──► batch of ≤ N ──► write()
+ *                                                           one in flight
+ *
+ * A flush starts when N envelopes are pending or when the oldest has waited
+ * `batchAgeMs` (an unref'd timer). A batch whose write fails is kept and
+ * retried every `retryMs`, before anything newer. The hub feeds it from a bus
+ * subscription that waits (`waitForRoom`) while it is full, so overflow
+ * happens in that subscription's queue under its named policy; add() on a
+ * full batcher drops the oldest, counted. For the batcher, at every moment:
+ *
+ *   added = written + dropped + pending + held   (held: the batch in flight or awaiting retry)
+ */
+
+export interface BatcherOptions {
+  batchSize: number;
+  batchAgeMs: number;
+  capacity: number;
+  retryMs: number;
+  /** Writes one encoded batch; resolves when committed. */
+  write(batch: ArrayBuffer): Promise<unknown>;
+  /** A write failed (the batch is kept for a retry). */
+  onWriteError(err: unknown): void;
+  /** A write succeeded after failures. */
+  onRecovered(): void;
+}
+
+export interface BatcherStats {
+  added: number;
+  written: number;
+  dropped: number;
+  pending: number;
+  held: number;
+  capacity: number;
+  batches: number;
+  failures: number;
+  lastBatchSize: number;
+  flushP50Ms: number | undefined;
+  flushP99Ms: number | undefined;
+}
+
+export class Batcher {
+  readonly #o: BatcherOptions;
+  readonly #pending: RingBuffer<Envelope>;
+  readonly #latency = new LatencyWindow();
+  #held: Envelope[] | null = null;
+  #inFlight: Promise<void> | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #failing = false;
+  #added = 0;
+  #written = 0;
+  #dropped = 0;
+  #batches = 0;
+  #failures = 0;
+  #lastBatchSize = 0;
+  #roomWaiters: (() => void)[] = [];
+
+  constructor(options: BatcherOptions) {
+    this.#o = options;
+    this.#pending = new RingBuffer(options.capacity);
+  }
+
+  add(e: Envelope): void {
+    this.#added++;
+    if (this.#pending.full) {
+      this.#pending.shift();
+      this.#dropped++;
+    }
+    this.#pending.push(e);
+    if (this.#pending.length >= this.#o.batchSize) this.#kick();
+    else this.#arm(this.#o.batchAgeMs);
+  }
+
+  /** True when `capacity` envelopes are pending; the next add() would drop the oldest. */
+  get full(): boolean {
+    return this.#pending.length >= this.#o.capacity;
+  }
+
+  /** Resolves once there is room (after a flush took a batch out). */
+  waitForRoom(): Promise<void> {
+    if (!this.full) return Promise.resolve();
+    return new Promise((resolve) => this.#roomWaiters.push(resolve));
+  }
+
+  #wakeRoom(): void {
+    if (this.#roomWaiters.length === 0 || this.full) return;
+    const ws = this.#roomWaiters;
+    this.#roomWaiters = [];
+    for (const w of ws) w();
+  }
+
+  #arm(ms: number): void {
+    if (this.#timer !== null) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#kick();
+    }, ms);
+    this.#timer.unref();
+  }
+
+  #kick(): void {
+    if (this.#inFlight !== null) return;
+    if (this.#held === null && this.#pending.length === 0) return;
+    this.#inFlight = this.#flushOnce().finally(() => {
+      this.#inFlight = null;
+      // More waiting: a full batch goes now, a partial one on the age timer,
+      // a failed one on the retry timer.
+      if (this.#held !== null) this.#arm(this.#o.retryMs);
+      else if (this.#pending.length >= this.#o.batchSize) this.#kick();
+      else if (this.#pending.length > 0) this.#arm(this.#o.batchAgeMs);
+    });
+  }
+
+  // Never rejects: failures keep the batch in #held.
+  async #flushOnce(): Promise<void> {
+    if (this.#held === null) {
+      const n = Math.min(this.#o.batchSize, this.#pending.length);
+      const batch = new Array<Envelope>(n);
+      for (let i = 0; i < n; ++i) batch[i] = this.#pending.shift()!;
+      this.#held = batch;
+      this.#wakeRoom();
+    }
+    const batch = this.#held;
+    const t0 = performance.now();
+    try {
+      await this.#o.write(encodeBatchTransferable(batch));
+    } catch (err) {
+      this.#failures++;
+      this.#failing = true;
+      this.#o.onWriteError(err);
+      return;
+    }
+    this.#latency.add(performance.now() - t0);
+    this.#held = null;
+    this.#written += batch.length;
+    this.#batches++;
+    this.#lastBatchSize = batch.length;
+    if (this.#failing) {
+      this.#failing = false;
+      this.#o.onRecovered();
+    }
+  }
+
+  get failing(): boolean {
+    return this.#failing;
+  }
+
+  /**
+   * Writes everything pending. Resolves when all is written, or when a
+   * write fails and `deadline` (epoch ms) has passed; returns how many
+   * envelopes were left unwritten (they are counted as dropped).
+   */
+  async drain(deadline: number): Promise<number> {
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    for (;;) {
+      if (this.#inFlight !== null) await this.#inFlight;
+      if (this.#timer !== null) {
+        clearTimeout(this.#timer);
+        this.#timer = null;
+      }
+      if (this.#held === null && this.#pending.length === 0) return 0;
+      if (this.#failing && Date.now() >= deadline) {
+        const lost = (this.#held?.length ?? 0) + this.#pending.clear();
+        this.#held = null;
+        this.#dropped += lost;
+        this.#wakeRoom();
+        return lost;
+      }
+      if (this.#failing) await new Promise((r) => setTimeout(r, Math.min(this.#o.retryMs, Math.max(1, deadline - Date.now()))));
+      this.#kick();
+    }
+  }
+
+  stats(): BatcherStats {
+    return {
+      added: this.#added,
+      written: this.#written,
+      dropped: this.#dropped,
+      pending: this.#pending.length,
+      held: this.#held?.length ?? 0,
+      capacity: this.#o.capacity,
+      batches: this.#batches,
+      failures: this.#failures,
+      lastBatchSize: this.#lastBatchSize,
+      flushP50Ms: this.#latency.percentile(50),
+      flushP99Ms: this.#latency.percentile(99),
+    };
+  }
+}

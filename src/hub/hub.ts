@@ -1,0 +1,297 @@
+import { hostname } from 'node:os';
+import { RunBus } from '../bus/index.js';
+import type { BusStats } from '../bus/index.js';
+import { defaultSocketPath, serveBus } from '../bus/remote/index.js';
+import type { BusServer, BusServerStats } from '../bus/remote/index.js';
+import { RunbusError } from '../errors.js';
+import { createSampler } from '../samplers/index.js';
+import type { Sampler, SamplerStats } from '../samplers/index.js';
+import { openStore } from '../store/index.js';
+import type { Store, StoreStats } from '../store/index.js';
+import { AlertState, kTopics, LifecycleKind, Severity, Topic } from '../wire/index.js';
+import type { Alert, Envelope, Heartbeat } from '../wire/index.js';
+import { Batcher } from './batcher.js';
+import type { BatcherStats } from './batcher.js';
+import { resolveHubOptions } from './options.js';
+import type { HubOptions, ResolvedHubOptions } from './options.js';
+
+export interface HubStats {
+  readonly runId: string;
+  readonly uptimeMs: number;
+  readonly bus: BusStats;
+  readonly batcher: BatcherStats;
+  readonly store: StoreStats | null;
+  readonly sampler: SamplerStats;
+  readonly server: BusServerStats | null;
+}
+
+export interface CloseOptions {
+  /** Exit code of the monitored command, recorded in `runs`. */
+  exitCode?: number;
+  /** Signal that ended the monitored command, recorded with the run. */
+  signal?: string;
+}
+
+/**
+ * A hub: samplers → bus → store, plus the socket for remote buses. Made by
+ * {@link createHub}; `close()` (and SIGINT/SIGTERM) drain every queue and
+ * flush the store.
+ */
+export interface Hub {
+  readonly bus: RunBus;
+  readonly runId: string;
+  /** The socket remote buses connect to, when serving one. */
+  readonly socketPath: string | undefined;
+  /** The SQLite file, when keeping history. */
+  readonly dbPath: string | undefined;
+  /** Samples `pid` and its descendants under `component`. */
+  track(pid: number, component: string): void;
+  untrack(pid: number): void;
+  /** Records how a tracked process ended (for LIFECYCLE and reports). */
+  noteExit(pid: number, exit: { code: number | null; signal: string | null }): void;
+  stats(): HubStats;
+  /** Publishes a HEARTBEAT now (it also goes out every heartbeat interval). */
+  heartbeat(): void;
+  /** Changes the database size cap (undefined lifts it). */
+  setMaxDbBytes(bytes: number | undefined): Promise<void>;
+  /** Waits until everything published so far is committed to the store. */
+  flush(): Promise<void>;
+  close(options?: CloseOptions): Promise<void>;
+}
+
+const kStoreAlertRule = 'store_unwritable';
+
+class HubImpl implements Hub {
+  readonly bus: RunBus;
+  readonly runId: string;
+  readonly socketPath: string | undefined;
+  readonly dbPath: string | undefined;
+  readonly #o: ResolvedHubOptions;
+  readonly #store: Store | null;
+  readonly #sampler: Sampler;
+  readonly #server: BusServer | null;
+  readonly #batcher: Batcher;
+  readonly #startedAt = Date.now();
+  readonly #host = hostname();
+  #heartbeatTimer: NodeJS.Timeout | null = null;
+  #closing: Promise<void> | null = null;
+  #storeAlertSince = 0;
+  #signalHandlers: [NodeJS.Signals, () => void][] = [];
+
+  constructor(o: ResolvedHubOptions, bus: RunBus, store: Store | null, sampler: Sampler, server: BusServer | null) {
+    this.#o = o;
+    this.bus = bus;
+    this.runId = o.runId;
+    this.#store = store;
+    this.#sampler = sampler;
+    this.#server = server;
+    this.dbPath = store?.path;
+    this.socketPath = server?.address;
+    this.#batcher = new Batcher({
+      batchSize: o.batchSize,
+      batchAgeMs: o.batchAgeMs,
+      capacity: o.pendingCapacity,
+      retryMs: o.retryMs,
+      write: store === null ? () => Promise.resolve() : (ab) => store.write(ab),
+      onWriteError: (err) => { this.#storeFailed(err); },
+      onRecovered: () => { this.#storeRecovered(); },
+    });
+  }
+
+  start(): void {
+    // The batcher sees every topic. While it is full (the store is slow or
+    // failing) the handler waits, so this subscription's queue absorbs the
+    // rest and applies its policy: drop-oldest by default, or 'block', which
+    // makes publishAsync() wait for the store.
+    const batcher = this.#batcher;
+    this.bus.subscribe(kTopics, (payload, topic) => {
+      batcher.add({ topic, payload } as Envelope);
+      return batcher.full ? batcher.waitForRoom() : undefined;
+    }, {
+      name: 'hub-store',
+      capacity: this.#o.pendingCapacity,
+      overflow: this.#o.storeOverflow,
+    });
+    const o = this.#o;
+    this.bus.publish(Topic.LIFECYCLE, {
+      tsMs: this.#startedAt, runId: this.runId, kind: LifecycleKind.RUN_STARTED, command: o.command, host: this.#host,
+      pid: process.pid, component: o.self === false ? '' : o.self,
+    });
+    if (o.self !== false) this.#sampler.track(process.pid, o.self);
+    this.#server?.on('client', (info) => {
+      if (info.pid > 0 && info.pid !== process.pid) this.#sampler.track(info.pid, info.component || 'client');
+    });
+    this.#sampler.start();
+    this.#heartbeatTimer = setInterval(() => { this.heartbeat(); }, o.heartbeatIntervalMs);
+    this.#heartbeatTimer.unref();
+    if (o.handleSignals) {
+      for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+        const h = () => { this.#onSignal(sig); };
+        process.on(sig, h);
+        this.#signalHandlers.push([sig, h]);
+      }
+    }
+  }
+
+  #onSignal(sig: NodeJS.Signals): void {
+    void this.close({ signal: sig }).then(() => {
+      // Exit the way the signal would have, unless the app handles it too.
+      if (process.listenerCount(sig) === 0) process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
+    });
+  }
+
+  #storeFailed(err: unknown): void {
+    if (this.#storeAlertSince !== 0) return;
+    this.#storeAlertSince = Date.now();
+    const code = err instanceof RunbusError ? err.code : 'ERR_STORE';
+    const msg = err instanceof Error ? err.message : String(err);
+    this.#o.logger.warn(`runbus hub: store write failed (${code}): ${msg}; holding up to ${this.#o.pendingCapacity} envelopes and retrying every ${this.#o.retryMs} ms`);
+    this.#publishStoreAlert(AlertState.FIRING, `store unwritable (${code}): ${msg}`);
+  }
+
+  #storeRecovered(): void {
+    if (this.#storeAlertSince === 0) return;
+    this.#o.logger.warn('runbus hub: store writable again');
+    this.#publishStoreAlert(AlertState.RESOLVED, 'store writable again');
+    this.#storeAlertSince = 0;
+  }
+
+  #publishStoreAlert(state: AlertState, message: string): void {
+    const now = Date.now();
+    const alert: Alert = {
+      tsMs: now, runId: this.runId, rule: kStoreAlertRule, severity: Severity.CRITICAL, state, message,
+      component: 'hub', pid: process.pid, firedAtMs: this.#storeAlertSince,
+      ...(state === AlertState.RESOLVED ? { resolvedAtMs: now } : {}),
+    };
+    this.bus.publish(Topic.ALERT, alert);
+  }
+
+  track(pid: number, component: string): void {
+    this.#sampler.track(pid, component);
+  }
+
+  untrack(pid: number): void {
+    this.#sampler.untrack(pid);
+  }
+
+  noteExit(pid: number, exit: { code: number | null; signal: string | null }): void {
+    this.#sampler.noteExit(pid, exit);
+  }
+
+  stats(): HubStats {
+    return {
+      runId: this.runId,
+      uptimeMs: Date.now() - this.#startedAt,
+      bus: this.bus.stats(),
+      batcher: this.#batcher.stats(),
+      store: this.#store?.stats() ?? null,
+      sampler: this.#sampler.stats(),
+      server: this.#server?.stats() ?? null,
+    };
+  }
+
+  heartbeat(): void {
+    if (this.bus.closed) return;
+    const bus = this.bus.stats();
+    const b = this.#batcher.stats();
+    const store = this.#store?.stats();
+    const sampler = this.#sampler.stats();
+    const hb: Heartbeat = {
+      tsMs: Date.now(),
+      runId: this.runId,
+      component: 'hub',
+      pid: process.pid,
+      uptimeMs: Date.now() - this.#startedAt,
+      queues: [
+        ...bus.subscribers.map((q) => ({ name: q.name, capacity: q.capacity, depth: q.queued, published: q.published, delivered: q.delivered, dropped: q.dropped, highWater: q.highWater })),
+        { name: 'store-pending', capacity: b.capacity, depth: b.pending + b.held, published: b.added, delivered: b.written, dropped: b.dropped, highWater: 0 },
+      ],
+      droppedTotal: bus.dropped + b.dropped,
+      rowsWritten: store?.rowsWritten ?? b.written,
+      flushP50Ms: b.flushP50Ms ?? null,
+      flushP99Ms: b.flushP99Ms ?? null,
+      walBytes: store?.walBytes ?? null,
+      lastBatchSize: b.lastBatchSize,
+      ticksSkipped: sampler.skipped,
+      connections: this.#server?.connections ?? 0,
+    };
+    this.bus.publish(Topic.HEARTBEAT, hb);
+  }
+
+  async setMaxDbBytes(bytes: number | undefined): Promise<void> {
+    await this.#store?.setMaxSizeBytes(bytes);
+  }
+
+  async flush(): Promise<void> {
+    // Let bus deliveries into the batcher run, then write what is pending.
+    await new Promise((r) => setImmediate(r));
+    const lost = await this.#batcher.drain(Date.now() + this.#o.closeTimeoutMs);
+    if (lost > 0) this.#o.logger.warn(`runbus hub: ${lost} envelopes could not be stored and were dropped`);
+  }
+
+  close(options: CloseOptions = {}): Promise<void> {
+    this.#closing ??= this.#close(options);
+    return this.#closing;
+  }
+
+  async #close(options: CloseOptions): Promise<void> {
+    for (const [sig, h] of this.#signalHandlers) process.off(sig, h);
+    this.#signalHandlers = [];
+    if (this.#heartbeatTimer !== null) clearInterval(this.#heartbeatTimer);
+    // Stop the sources first: no new sample, no new remote publish.
+    await this.#sampler.close();
+    await this.#server?.close();
+    this.heartbeat();
+    this.bus.publish(Topic.LIFECYCLE, {
+      tsMs: Date.now(), runId: this.runId, kind: LifecycleKind.RUN_ENDED, host: this.#host, pid: process.pid,
+      component: this.#o.self === false ? '' : this.#o.self,
+      ...(options.exitCode === undefined ? {} : { exitCode: options.exitCode }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+    // Drain: every bus queue into the batcher, then the batcher into the store.
+    await this.bus.close();
+    const lost = await this.#batcher.drain(Date.now() + this.#o.closeTimeoutMs);
+    if (lost > 0) this.#o.logger.warn(`runbus hub: closing with the store failing; ${lost} envelopes were not stored`);
+    await this.#store?.close();
+  }
+}
+
+/**
+ * Starts a hub: opens the store (failing fast with a StoreError that names
+ * the file), starts the sampler pool, optionally listens for remote buses,
+ * and records the run. Rejects on bad options or an unusable database.
+ */
+export async function createHub(options?: HubOptions): Promise<Hub> {
+  const o = resolveHubOptions(options);
+  const store = o.db === false ? null : await openStore({
+    path: o.db,
+    durability: o.durability,
+    ...(o.retentionMs === undefined ? {} : { retentionMs: o.retentionMs }),
+    ...(o.rollupRetentionMs === undefined ? {} : { rollupRetentionMs: o.rollupRetentionMs }),
+    ...(o.maxSamplesPerRun === undefined ? {} : { maxSamplesPerRun: o.maxSamplesPerRun }),
+    ...(o.maxDbBytes === undefined ? {} : { maxSizeBytes: o.maxDbBytes }),
+  });
+  const bus = new RunBus({ logger: o.logger, ...o.bus });
+  let server: BusServer | null = null;
+  let sampler: Sampler | null = null;
+  try {
+    sampler = createSampler({
+      bus, runId: o.runId, intervalMs: o.intervalMs, host: o.host, gpu: o.gpu, logger: o.logger,
+      ...(o.disks === undefined ? {} : { disks: o.disks }),
+    });
+    if (o.socket !== false) {
+      server = await serveBus(bus, {
+        socketPath: o.socket === true ? defaultSocketPath() : o.socket,
+        logger: o.logger,
+        ...(o.token === undefined ? {} : { token: o.token }),
+      });
+    }
+  } catch (err) {
+    await sampler?.close();
+    await store?.close();
+    throw err;
+  }
+  const hub = new HubImpl(o, bus, store, sampler, server);
+  hub.start();
+  return hub;
+}

@@ -1,0 +1,14 @@
+export { createHub } from './hub.js';
+export type { Hub, HubStats, CloseOptions } from './hub.js';
+export {
+  resolveHubOptions,
+  generateRunId,
+  envInt,
+  kDefaultDbPath,
+  kDefaultBatchSize,
+  kDefaultBatchAgeMs,
+  kDefaultPendingCapacity,
+} from './options.js';
+export type { HubOptions, ResolvedHubOptions } from './options.js';
+export { Batcher } from './batcher.js';
+export type { BatcherOptions, BatcherStats } from './batcher.js';
