@@ -28,10 +28,15 @@ function checkWritablePath(path: string): void {
   if (!existsSync(dir)) throw fail('ERR_STORE_UNWRITABLE', path, `cannot be created: directory ${JSON.stringify(dir)} does not exist`);
   if (existsSync(path)) {
     if (statSync(path).isDirectory()) throw fail('ERR_STORE_UNWRITABLE', path, 'is a directory, not a database file');
-    try {
-      accessSync(path, constants.R_OK | constants.W_OK);
-    } catch (err) {
-      throw fail('ERR_STORE_READONLY', path, 'is read-only: the file is not writable by this process', err);
+    // The WAL and shared-memory files must be writable too: SQLite would
+    // otherwise fall back to read-only WAL access and the writer could stall.
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) {
+      if (f !== path && !existsSync(f)) continue;
+      try {
+        accessSync(f, constants.R_OK | constants.W_OK);
+      } catch (err) {
+        throw fail('ERR_STORE_READONLY', path, `is read-only: ${JSON.stringify(f)} is not writable by this process`, err);
+      }
     }
   }
   try {

@@ -487,13 +487,15 @@ export class Ingestor {
     for (const [run, oldest] of this.#oldestRollup) {
       if (oldest < rollupCut) {
         return () => {
+          // A minute goes once all of it is older than the cut.
+          const minute = rollupCut - (rollupCut % kMinuteMs);
           let deleted = 0;
           for (const t of kRollupTables) {
-            const n = s[`prune:${t}`]!.run(run, rollupCut - (rollupCut % kMinuteMs)).changes;
+            const n = s[`prune:${t}`]!.run(run, minute).changes;
             deleted += n;
             if (n === kRetentionStepRows) return deleted;
           }
-          this.#oldestRollup.set(run, rollupCut - (rollupCut % kMinuteMs));
+          this.#oldestRollup.set(run, rollupCut);
           return deleted;
         };
       }

@@ -42,7 +42,7 @@ function statView(figs: readonly RollupFigure[]): string {
   return figs
     .map(
       (f) =>
-        `x.${f.name}_n AS ${f.name}_count, x.${f.name}_sum AS ${f.name}_sum, ` +
+        `x.${f.name}_n AS ${f.name}_count, CASE WHEN x.${f.name}_n > 0 THEN x.${f.name}_sum END AS ${f.name}_sum, ` +
         `x.${f.name}_sum / NULLIF(x.${f.name}_n, 0) AS ${f.name}_avg, x.${f.name}_min AS ${f.name}_min, x.${f.name}_max AS ${f.name}_max`,
     )
     .join(',\n  ');

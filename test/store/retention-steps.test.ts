@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
+import { openWriterDb } from '../../src/store/db.js';
+import { Ingestor, kRetentionStepRows } from '../../src/store/ingest.js';
+import { openReader, openStore, resolveStoreOptions } from '../../src/store/index.js';
+import { decodeBatch, encodeBatch } from '../../src/wire/index.js';
+import type { Envelope } from '../../src/wire/index.js';
+import { batch, kT0, snap, tempDir } from './helpers.js';
+
+const kWindow = 10 * 60_000;
+
+function rows(n: number, tsMs: number, runId = 'r'): Envelope[] {
+  return Array.from({ length: n }, (_, i) => snap({ runId, pid: 1 + i, tsMs: tsMs + (i % 1000) }));
+}
+
+function count(db: string, where = ''): number {
+  const d = new Database(db, { readonly: true });
+  try {
+    return (d.prepare(`SELECT count(*) AS n FROM snapshots ${where}`).get() as { n: number }).n;
+  } finally {
+    d.close();
+  }
+}
+
+describe('retention', () => {
+  it('deletes old raw rows in steps of at most 500 rows each', () => {
+    using tmp = tempDir();
+    const db = openWriterDb(resolveStoreOptions({ path: tmp.db }));
+    const ing = new Ingestor(db, { retentionMs: kWindow, rollupRetentionMs: 30 * 24 * 3_600_000, maxSamplesPerRun: undefined });
+    ing.write(decodeBatch(encodeBatch(rows(2200, kT0))));
+    ing.write(decodeBatch(encodeBatch(rows(10, kT0 + kWindow + 60_000))));
+    const n = (): number => (db.prepare('SELECT count(*) AS n FROM t_snapshot').get() as { n: number }).n;
+    const seen: number[] = [];
+    let before = n();
+    while (ing.maintainStep()) {
+      const after = n();
+      seen.push(before - after);
+      before = after;
+    }
+    expect(n()).toBe(10);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(kRetentionStepRows);
+    expect(seen.reduce((a, b) => a + b, 0)).toBe(2200);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    db.close();
+  });
+
+  it('runs between writes on its own, keeps the window and the rollups', async () => {
+    using tmp = tempDir();
+    const store = await openStore({ path: tmp.db, retentionMs: kWindow });
+    await store.write(batch(rows(1500, kT0)));
+    await store.write(batch(rows(100, kT0 + kWindow / 2)));
+    expect(count(tmp.db)).toBe(1600);
+    // The newest row moves the window past the first 1500 rows only.
+    await store.write(batch(rows(10, kT0 + kWindow + 5000)));
+    await vi.waitFor(() => {
+      expect(count(tmp.db)).toBe(110);
+    });
+    await store.close();
+    const r = openReader(tmp.db);
+    expect(r.rollups({ runId: 'r' }).reduce((a, x) => a + x.samples, 0)).toBe(1610);
+    expect(r.snapshots({ runId: 'r' }).every((s) => s.ts_ms >= kT0 + 5000)).toBe(true);
+    r.close();
+  });
+
+  it('prunes rollups after rollupRetentionMs', async () => {
+    using tmp = tempDir();
+    const store = await openStore({ path: tmp.db, retentionMs: 60_000, rollupRetentionMs: 3_600_000 });
+    await store.write(batch(rows(10, kT0)));
+    await store.write(batch(rows(10, kT0 + 1_800_000)));
+    await store.write(batch(rows(10, kT0 + 3_600_000 + 120_000)));
+    await store.maintain();
+    await store.close();
+    const r = openReader(tmp.db);
+    expect(r.rollups({ runId: 'r' }).map((x) => x.minute_ms - kT0)).toEqual([1_800_000, 3_720_000]);
+    r.close();
+  });
+});
