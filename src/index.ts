@@ -1,6 +1,8 @@
 // The public API of runbus. Named exports only.
 export { RunbusError, WireError } from './errors.js';
 export type { WireErrorCode } from './errors.js';
+
+// Wire: the protocol and its codec.
 export {
   Topic,
   Severity,
@@ -19,11 +21,30 @@ export type {
   TopicPayloads,
   ResourceSnapshot,
   HostSnapshot,
+  DiskUsage,
   GpuSnapshot,
+  GpuDevice,
   MetricSample,
   Alert,
   Heartbeat,
   Lifecycle,
+  FigureError,
 } from './wire/index.js';
+
+// The bus, in a process and across processes.
 export { RunBus, Subscription } from './bus/index.js';
-export type { RunBusOptions, SubscribeOptions, BusStats, QueueStats, OverflowPolicy, Handler } from './bus/index.js';
+export type { RunBusOptions, SubscribeOptions, BusStats, QueueStats, OverflowPolicy, Handler, Logger } from './bus/index.js';
+export { connectBus, serveBus, RemoteBus, BusServer, RemoteBusError, defaultSocketPath } from './bus/remote/index.js';
+export type { RemoteBusOptions, RemoteBusStats, BusServerOptions, BusServerStats, ClientInfo } from './bus/remote/index.js';
+
+// Samplers.
+export { createSampler, createLoopSampler } from './samplers/index.js';
+export type { Sampler, SamplerOptions, SamplerStats, LoopSampler, LoopSamplerOptions, LoopFigures, GpuOptions } from './samplers/index.js';
+
+// The store.
+export { openStore, openReader, StoreError } from './store/index.js';
+export type { Store, StoreOptions, StoreReader, StoreStats, StoreErrorCode, RunRow, SnapshotRow, RollupRow, AlertRow, MetricRow } from './store/index.js';
+
+// The hub.
+export { createHub } from './hub/index.js';
+export type { Hub, HubOptions, HubStats, CloseOptions } from './hub/index.js';
