@@ -475,11 +475,12 @@ export class RemoteBus {
     }
   }
 
-  // The socket keeps the process alive only while someone waits for data
-  // from the hub (a live remote subscription); a publisher-only process
-  // exits when its own work is done.
+  // The socket keeps the process alive while a handshake is under way
+  // (bounded by handshakeTimeoutMs) and while someone waits for data from
+  // the hub (a live remote subscription); otherwise a publisher-only
+  // process exits when its own work is done. Backoff timers follow suit.
   #updateRef(): void {
-    const want = this.#subs.some((s) => !s.closed) && this.#closing === null;
+    const want = this.#closing === null && (this.#state === 'connecting' || this.#subs.some((s) => !s.closed));
     if (want) {
       this.#socket?.ref();
       this.#reconnectTimer?.ref();
@@ -504,6 +505,7 @@ export class RemoteBus {
 
   #setState(s: RemoteBusState): void {
     this.#state = s;
+    this.#updateRef();
     const ws = this.#stateWaiters;
     this.#stateWaiters = [];
     for (const w of ws) w();
