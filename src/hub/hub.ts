@@ -163,7 +163,9 @@ class HubImpl implements Hub {
       component: 'hub', pid: process.pid, firedAtMs: this.#storeAlertSince,
       ...(state === AlertState.RESOLVED ? { resolvedAtMs: now } : {}),
     };
-    this.bus.publish(Topic.ALERT, alert);
+    // publishAsync: under storeOverflow 'block' a full queue must not refuse
+    // the hub's own alert. It never rejects.
+    void this.bus.publishAsync(Topic.ALERT, alert);
   }
 
   track(pid: number, component: string): void {
@@ -191,7 +193,11 @@ class HubImpl implements Hub {
   }
 
   heartbeat(): void {
-    if (this.bus.closed) return;
+    void this.#publishHeartbeat();
+  }
+
+  #publishHeartbeat(): Promise<boolean> {
+    if (this.bus.closed) return Promise.resolve(false);
     const bus = this.bus.stats();
     const b = this.#batcher.stats();
     const store = this.#store?.stats();
@@ -215,7 +221,7 @@ class HubImpl implements Hub {
       ticksSkipped: sampler.skipped,
       connections: this.#server?.connections ?? 0,
     };
-    this.bus.publish(Topic.HEARTBEAT, hb);
+    return this.bus.publishAsync(Topic.HEARTBEAT, hb);
   }
 
   async setMaxDbBytes(bytes: number | undefined): Promise<void> {
@@ -241,8 +247,8 @@ class HubImpl implements Hub {
     // Stop the sources first: no new sample, no new remote publish.
     await this.#sampler.close();
     await this.#server?.close();
-    this.heartbeat();
-    this.bus.publish(Topic.LIFECYCLE, {
+    await this.#publishHeartbeat();
+    await this.bus.publishAsync(Topic.LIFECYCLE, {
       tsMs: Date.now(), runId: this.runId, kind: LifecycleKind.RUN_ENDED, host: this.#host, pid: process.pid,
       component: this.#o.self === false ? '' : this.#o.self,
       ...(options.exitCode === undefined ? {} : { exitCode: options.exitCode }),
