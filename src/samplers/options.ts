@@ -71,6 +71,13 @@ export interface SamplerOptions {
    */
   smapsEveryTicks?: number;
   /**
+   * Read /proc/<pid>/status (voluntary/involuntary context switches, about a
+   * third of a sample's cost) on a pid's first sample and then every this
+   * many samples; 0 never. In between those two figures are absent.
+   * @default 1
+   */
+  statusEveryTicks?: number;
+  /**
    * Processes tracked from the start, with their descendants.
    * @default []
    */
@@ -96,12 +103,13 @@ export interface ResolvedSamplerOptions {
   disks: string[];
   gpu: { intervalMs: number; command: string; timeoutMs: number } | null;
   smapsEveryTicks: number;
+  statusEveryTicks: number;
   roots: SamplerRoot[];
   backend: BackendOption;
   logger: SamplerLogger;
 }
 
-const kKeys = ['bus', 'runId', 'intervalMs', 'host', 'disks', 'gpu', 'smapsEveryTicks', 'roots', 'backend', 'logger'] as const;
+const kKeys = ['bus', 'runId', 'intervalMs', 'host', 'disks', 'gpu', 'smapsEveryTicks', 'statusEveryTicks', 'roots', 'backend', 'logger'] as const;
 const kGpuKeys = ['intervalMs', 'command', 'timeoutMs'] as const;
 const kRootKeys = ['pid', 'component'] as const;
 const kMaxIntervalMs = 3_600_000;
@@ -176,6 +184,7 @@ export function resolveSamplerOptions(options: SamplerOptions): ResolvedSamplerO
     disks,
     gpu,
     smapsEveryTicks: checkInt(options.smapsEveryTicks ?? kDefaultSmapsEveryTicks, 'options.smapsEveryTicks', 0, 1_000_000),
+    statusEveryTicks: checkInt(options.statusEveryTicks ?? 1, 'options.statusEveryTicks', 0, 1_000_000),
     roots,
     backend: checkOneOf(options.backend ?? 'auto', 'options.backend', kBackends),
     logger: logger as SamplerLogger,

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 
 // Reading /proc cheaply. Every file is read with open/read/close into one
 // preallocated buffer and parsed in place: no string per file, no regex, no
@@ -34,6 +34,11 @@ export class ProcFiles {
     } finally {
       closeSync(fd);
     }
+  }
+
+  /** Re-reads an open /proc file from offset 0 (the kernel regenerates it). */
+  pread(fd: number): void {
+    this.len = readSync(fd, this.buf, 0, kBufferBytes, 0);
   }
 
   /** Like read(), but returns the errno code instead of throwing, or null. */
@@ -115,6 +120,8 @@ export interface StatFields {
   /** Clock ticks after boot; with the pid, identifies a process (pid reuse). */
   startTime: number;
   vsizeBytes: number;
+  /** Resident pages (the same counter as VmRSS in status); -1 if absent. */
+  rssPages: number;
   /** waitpid(2)-style status, meaningful for a zombie; -1 when unknown. */
   exitStatus: number;
 }
@@ -127,6 +134,7 @@ const kStatStime = 15;
 const kStatThreads = 20;
 const kStatStart = 22;
 const kStatVsize = 23;
+const kStatRss = 24;
 const kStatExitCode = 52;
 
 /**
@@ -143,6 +151,7 @@ export function parseStat(f: ProcFiles, out: StatFields): boolean {
   out.comm = b.toString('latin1', open + 1, close);
   out.state = String.fromCharCode(b[close + 2]!);
   out.exitStatus = -1;
+  out.rssPages = -1;
   // Walk the space-separated fields from 4 on, parsing only those we keep.
   let field = 3;
   let i = close + 3;
@@ -175,6 +184,10 @@ export function parseStat(f: ProcFiles, out: StatFields): boolean {
           out.vsizeBytes = f.uintAt(i);
           i = f.end;
           break;
+        case kStatRss:
+          out.rssPages = f.uintAt(i);
+          i = f.end;
+          break;
         case kStatExitCode:
           out.exitStatus = f.uintAt(i);
           i = f.end;
@@ -190,7 +203,7 @@ export function parseStat(f: ProcFiles, out: StatFields): boolean {
 }
 
 export function newStatFields(): StatFields {
-  return { comm: '', state: '', ppid: 0, utimeTicks: 0, stimeTicks: 0, threads: 0, startTime: 0, vsizeBytes: 0, exitStatus: -1 };
+  return { comm: '', state: '', ppid: 0, utimeTicks: 0, stimeTicks: 0, threads: 0, startTime: 0, vsizeBytes: 0, rssPages: -1, exitStatus: -1 };
 }
 
 /**
@@ -202,5 +215,42 @@ export function fdCountFromSize(procRoot: string): boolean {
     return statSync(`${procRoot}/self/fd`).size > 0;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The soft limit on open files of this process (from /proc/self/limits), or
+ * 1024 when it cannot be read. Node raises the soft limit to the hard one at
+ * start-up, so this is usually large.
+ */
+export function openFilesLimit(procRoot: string): number {
+  try {
+    const text = readFileSync(`${procRoot}/self/limits`, 'latin1');
+    const line = text.split('\n').find((l) => l.startsWith('Max open files'));
+    const word = line?.slice('Max open files'.length).trim().split(/\s+/)[0];
+    const soft = word === 'unlimited' ? Infinity : Number(word);
+    return Number.isFinite(soft) ? soft : 1024;
+  } catch {
+    return 1024;
+  }
+}
+
+/**
+ * The page size, for the rss field of stat (in pages): the virtual size of
+ * this process in bytes (stat) over the same in pages (statm). 4096 when
+ * they cannot be read.
+ */
+export function pageSize(procRoot: string): number {
+  try {
+    const f = new ProcFiles();
+    const st = newStatFields();
+    f.read(`${procRoot}/self/statm`);
+    const pages = f.uintAt(0);
+    f.read(`${procRoot}/self/stat`);
+    if (!parseStat(f, st) || pages <= 0) return 4096;
+    // Both counts move between the two reads; round to a power of two.
+    return 2 ** Math.round(Math.log2(st.vsizeBytes / pages));
+  } catch {
+    return 4096;
   }
 }

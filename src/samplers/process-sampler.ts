@@ -1,7 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { FigureError, ResourceSnapshot } from '../wire/index.js';
-import { ProcFiles, errnoOf, fdCountFromSize, kKeys, newStatFields, parseStat } from './proc-files.js';
+import { ProcFiles, errnoOf, fdCountFromSize, kKeys, newStatFields, openFilesLimit, pageSize, parseStat } from './proc-files.js';
 import type { StatFields } from './proc-files.js';
 
 /** ResourceSnapshot fields (wire names) this sampler produces. */
@@ -44,7 +44,28 @@ export interface ProcessSamplerOptions {
    * @default 10
    */
   smapsEveryTicks?: number;
+  /**
+   * Read /proc/<pid>/status (context switches, the priciest file of the
+   * per-tick set) on a pid's first sample and then every this many samples;
+   * 0 never. Between reads the two ctx_switches figures are absent.
+   * @default 1
+   */
+  statusEveryTicks?: number;
+  /**
+   * Keep stat, status, io and fd-directory descriptors open between ticks
+   * for up to this many pids (4 descriptors each); pids beyond it are opened
+   * and closed on every read.
+   * @default min(4096, (soft open-files limit - 1024) / 4)
+   */
+  maxOpenPids?: number;
 }
+
+// Which descriptor of a pid: /proc/<pid>/stat, status, io, and fd/.
+const kStat = 0;
+const kStatus = 1;
+const kIo = 2;
+const kFdDir = 3;
+const kFileNames = ['stat', 'status', 'io', 'fd'] as const;
 
 /** What a process sampler remembers of a pid between ticks. */
 interface PidState {
@@ -52,6 +73,10 @@ interface PidState {
   cpuTicks: number;
   atMs: number;
   samples: number;
+  /** Open descriptors (-1: none), when this pid may keep them. */
+  fds: Int32Array | null;
+  /** Why io could not be opened: kept, and retried at the smaps cadence. */
+  ioErr: string | null;
 }
 
 /** Outcome of sampling one pid. */
@@ -66,41 +91,123 @@ export interface ProcessSampler {
    * in `snapshot.errors`.
    */
   sample(pid: number, component: string, runId: string, tsMs: number): SampleResult;
-  /** Drops what is remembered of a pid. */
+  /** Drops what is remembered of a pid and closes its descriptors. */
   forget(pid: number): void;
+  /** Forgets every pid (closes every kept descriptor). */
+  close(): void;
+  /** Pids holding open descriptors. */
+  readonly openPids: number;
   /** Pids with remembered state. */
   readonly size: number;
 }
 
 /**
- * The Linux fast path: reads /proc/<pid>/{stat,status,io}, counts fds and,
- * every `smapsEveryTicks` samples, reads smaps_rollup. Per pid it costs
- * four file reads and one stat(2) on Linux 6.2+ (see docs/samplers.md).
+ * The Linux fast path: reads /proc/<pid>/{stat,status,io} and counts fds
+ * every tick; smaps_rollup every `smapsEveryTicks` samples.
+ *
+ * Speed: the descriptors of stat, status, io and fd/ stay open between ticks
+ * (a /proc read from offset 0 regenerates the file), which halves the cost
+ * of a sample: opening a /proc path walks the pid directory each time. An
+ * open descriptor also pins the process it was opened for: after the pid is
+ * reused, reads fail with ESRCH instead of describing the newcomer.
  */
 export function createProcessSampler(options: ProcessSamplerOptions = {}): ProcessSampler {
   const procRoot = options.procRoot ?? '/proc';
   const smapsEvery = options.smapsEveryTicks ?? 10;
+  const statusEvery = options.statusEveryTicks ?? 1;
+  const page = pageSize(procRoot);
+  const maxOpenPids = options.maxOpenPids ?? Math.max(0, Math.min(4096, Math.floor((openFilesLimit(procRoot) - 1024) / 4)));
   const files = new ProcFiles();
   const stat = newStatFields();
   const fdBySize = fdCountFromSize(procRoot);
   const state = new Map<number, PidState>();
+  let openPids = 0;
 
-  function countFds(dir: string): number | string {
+  function closeAll(st: PidState): void {
+    if (st.fds === null) return;
+    for (let i = 0; i < st.fds.length; i++) {
+      const fd = st.fds[i]!;
+      if (fd >= 0) {
+        try {
+          closeSync(fd);
+        } catch {
+          // Already closed: nothing to release.
+        }
+      }
+    }
+    st.fds = null;
+    openPids--;
+  }
+
+  /**
+   * Reads one of a pid's files into `files`; returns null or the errno.
+   * Uses (and keeps) an open descriptor when the pid has a slot.
+   */
+  function readInto(st: PidState, base: string, which: number): string | null {
+    const fds = st.fds;
+    if (fds === null) return files.tryRead(`${base}/${kFileNames[which]}`);
+    let fd = fds[which]!;
     try {
-      if (fdBySize) return statSync(dir).size;
-      return readdirSync(dir).length;
+      if (fd < 0) {
+        fd = openSync(`${base}/${kFileNames[which]}`, 'r');
+        fds[which] = fd;
+      }
+      files.pread(fd);
+      return null;
+    } catch (err) {
+      if (fd >= 0) {
+        fds[which] = -1;
+        try {
+          closeSync(fd);
+        } catch {
+          // Nothing more to do with a descriptor that will not close.
+        }
+      }
+      return errnoOf(err);
+    }
+  }
+
+  function countFds(st: PidState, base: string): number | string {
+    try {
+      if (!fdBySize) return readdirSync(`${base}/fd`).length;
+      const fds = st.fds;
+      if (fds === null) return statSync(`${base}/fd`).size;
+      if (fds[kFdDir]! < 0) fds[kFdDir] = openSync(`${base}/fd`, 'r');
+      return fstatSync(fds[kFdDir]!).size;
     } catch (err) {
       return errnoOf(err);
     }
   }
 
+  function newState(): PidState {
+    const st: PidState = { startTime: -1, cpuTicks: 0, atMs: 0, samples: 0, fds: null, ioErr: null };
+    if (openPids < maxOpenPids) {
+      st.fds = new Int32Array(4).fill(-1);
+      openPids++;
+    }
+    return st;
+  }
+
+  function forget(pid: number): void {
+    const st = state.get(pid);
+    if (st === undefined) return;
+    closeAll(st);
+    state.delete(pid);
+  }
+
   function sample(pid: number, component: string, runId: string, tsMs: number): SampleResult {
     const base = `${procRoot}/${pid}`;
-    const statErr = files.tryRead(`${base}/stat`);
+    let st = state.get(pid);
+    const known = st !== undefined;
+    st ??= newState();
+    const statErr = readInto(st, base, kStat);
     const atMs = performance.now();
     if (statErr !== null || !parseStat(files, stat)) {
-      // ENOENT/ESRCH: gone. Anything else on the one file every process
-      // has is treated the same way: there is nothing to report.
+      // ENOENT/ESRCH: gone (ESRCH on a kept descriptor also when the pid
+      // now belongs to another process). Anything else on the one file
+      // every process has is treated the same way: nothing to report.
+      if (known) forget(pid);
+      else closeAll(st);
       return { kind: 'gone' };
     }
     const errors: FigureError[] = [];
@@ -119,26 +226,28 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
     snap.cpuSystemMs = stat.stimeTicks * kMsPerTick;
     snap.threads = stat.threads;
 
-    let prev = state.get(pid);
     let replaced = false;
-    if (prev !== undefined && prev.startTime !== stat.startTime) {
-      // The pid was reused by a new process since the last tick.
+    if (known && st.startTime !== stat.startTime) {
+      // The pid was reused by a new process since the last tick (seen when
+      // the pid has no kept descriptors).
       replaced = true;
-      prev = undefined;
+      st.samples = 0;
+      st.ioErr = null;
     }
-    const isNew = prev === undefined;
-    if (prev === undefined) {
-      prev = { startTime: stat.startTime, cpuTicks, atMs, samples: 0 };
-      state.set(pid, prev);
+    const isNew = !known || replaced;
+    if (isNew) {
       // First sample: no cpu %, and not a figure since boot either.
+      st.startTime = stat.startTime;
+      if (!known) state.set(pid, st);
     } else {
-      const dtMs = atMs - prev.atMs;
-      const dTicks = cpuTicks - prev.cpuTicks;
+      const dtMs = atMs - st.atMs;
+      const dTicks = cpuTicks - st.cpuTicks;
       if (dtMs > 0 && dTicks >= 0) snap.cpuPercent = ((dTicks * kMsPerTick) / dtMs) * 100;
-      prev.cpuTicks = cpuTicks;
-      prev.atMs = atMs;
     }
-    prev.samples++;
+    st.cpuTicks = cpuTicks;
+    st.atMs = atMs;
+    st.samples++;
+    const slowTick = smapsEvery > 0 && (st.samples - 1) % smapsEvery === 0;
 
     const zombie = stat.state === 'Z' || stat.state === 'X';
     if (zombie) {
@@ -149,21 +258,26 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
       return { kind: 'ok', snapshot: snap, stat, isNew, replaced };
     }
     snap.vmsBytes = stat.vsizeBytes;
+    // stat's rss is the counter status shows as VmRSS, in pages.
+    if (stat.rssPages >= 0) snap.rssBytes = stat.rssPages * page;
+    else errors.push({ figure: 'rss_bytes', reason: 'absent' });
 
-    const statusErr = files.tryRead(`${base}/status`);
-    if (statusErr === null) {
-      const rss = files.keyed(kKeys.vmRss);
-      if (rss >= 0) snap.rssBytes = rss * 1024;
-      else errors.push({ figure: 'rss_bytes', reason: 'absent' });
-      const vol = files.keyed(kKeys.voluntary);
-      if (vol >= 0) snap.ctxSwitchesVoluntary = vol;
-      const invol = files.keyed(kKeys.nonvoluntary, files.end);
-      if (invol >= 0) snap.ctxSwitchesInvoluntary = invol;
-    } else {
-      errors.push({ figure: 'rss_bytes', reason: statusErr }, { figure: 'ctx_switches_voluntary', reason: statusErr });
+    if (statusEvery > 0 && (st.samples - 1) % statusEvery === 0) {
+      const statusErr = readInto(st, base, kStatus);
+      if (statusErr === null) {
+        const vol = files.keyed(kKeys.voluntary);
+        if (vol >= 0) snap.ctxSwitchesVoluntary = vol;
+        const invol = files.keyed(kKeys.nonvoluntary, files.end);
+        if (invol >= 0) snap.ctxSwitchesInvoluntary = invol;
+      } else {
+        errors.push({ figure: 'ctx_switches_voluntary', reason: statusErr }, { figure: 'ctx_switches_involuntary', reason: statusErr });
+      }
     }
 
-    const ioErr = files.tryRead(`${base}/io`);
+    // Another user's io is EACCES for good: remember that rather than fail
+    // an open() every tick, and try again at the slow cadence.
+    const ioErr = st.ioErr !== null && !slowTick ? st.ioErr : readInto(st, base, kIo);
+    st.ioErr = ioErr;
     if (ioErr === null) {
       const r = files.keyed(kKeys.readBytes);
       const w = files.keyed(kKeys.writeBytes, files.end);
@@ -173,11 +287,11 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
       errors.push({ figure: 'io_read_bytes', reason: ioErr }, { figure: 'io_write_bytes', reason: ioErr });
     }
 
-    const fds = countFds(`${base}/fd`);
+    const fds = countFds(st, base);
     if (typeof fds === 'number') snap.openFds = fds;
     else errors.push({ figure: 'open_fds', reason: fds });
 
-    if (smapsEvery > 0 && (prev.samples - 1) % smapsEvery === 0) {
+    if (slowTick) {
       const smapsErr = files.tryRead(`${base}/smaps_rollup`);
       if (smapsErr === null) {
         const pss = files.keyed(kKeys.pss);
@@ -186,6 +300,7 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
         const huge = files.keyed(kKeys.privateHugetlb);
         if (pss >= 0) snap.pssBytes = pss * 1024;
         if (clean >= 0 && dirty >= 0) snap.ussBytes = (clean + dirty + Math.max(0, huge)) * 1024;
+        else errors.push({ figure: 'uss_bytes', reason: 'absent' });
       } else {
         errors.push({ figure: 'uss_bytes', reason: smapsErr }, { figure: 'pss_bytes', reason: smapsErr });
       }
@@ -195,11 +310,15 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
 
   return {
     sample,
-    forget(pid) {
-      state.delete(pid);
+    forget,
+    close() {
+      for (const pid of [...state.keys()]) forget(pid);
     },
     get size() {
       return state.size;
+    },
+    get openPids() {
+      return openPids;
     },
   };
 }

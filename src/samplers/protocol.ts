@@ -15,6 +15,7 @@ export interface WorkerConfig {
   host: boolean;
   disks: string[];
   smapsEveryTicks: number;
+  statusEveryTicks: number;
   backend: Backend | 'auto';
   procRoot: string;
   gpu: { command: string; timeoutMs: number } | null;

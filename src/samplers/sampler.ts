@@ -86,6 +86,8 @@ function workerFilename(): string {
 }
 
 const kExitInfoTtlMs = 60_000;
+/** Shortest time between two starts of the pool's worker. */
+const kPoolRetryMs = 5_000;
 /** Shortest time a task may run before it is aborted. */
 const kMinTaskDeadlineMs = 10_000;
 
@@ -94,6 +96,7 @@ class SamplerImpl implements Sampler {
   readonly #config: WorkerConfig;
   #pool: Piscina<WorkerTask, WorkerResult>;
   #poolBroken = false;
+  #poolStartedAt = 0;
   readonly #events = new EventEmitter<SamplerEvents>();
   readonly #roots = new Map<number, string>();
   readonly #exits = new Map<number, ExitInfo & { atMs: number }>();
@@ -120,6 +123,7 @@ class SamplerImpl implements Sampler {
       host: o.host,
       disks: o.disks,
       smapsEveryTicks: o.smapsEveryTicks,
+      statusEveryTicks: o.statusEveryTicks,
       backend: o.backend,
       procRoot: '/proc',
       gpu: o.gpu === null ? null : { command: o.gpu.command, timeoutMs: o.gpu.timeoutMs },
@@ -131,6 +135,7 @@ class SamplerImpl implements Sampler {
     // One thread, always: per-pid state lives in the worker, and every tick
     // must reach the same state. Two concurrent tasks let a GPU reading (time
     // spent waiting for nvidia-smi) overlap a tick.
+    this.#poolStartedAt = performance.now();
     const pool = new Piscina<WorkerTask, WorkerResult>({
       filename: workerFilename(),
       minThreads: 1,
@@ -138,6 +143,9 @@ class SamplerImpl implements Sampler {
       concurrentTasksPerWorker: 2,
       idleTimeout: Infinity,
       name: 'default',
+      // The process sampler keeps /proc descriptors open between ticks; the
+      // worker's exit closes them even if it dies mid-tick.
+      trackUnmanagedFds: true,
     });
     // A worker that fails outside a task (it cannot load, it crashes) is
     // reported, never thrown: piscina emits 'error' on the pool. Such a pool
@@ -254,6 +262,14 @@ class SamplerImpl implements Sampler {
   // The loop boundary: nothing below escapes as a rejection.
   async #runTask(task: WorkerTask): Promise<void> {
     if (this.#poolBroken) {
+      // Starting a worker costs tens of ms of CPU: a worker that cannot
+      // start at all is retried at most every kPoolRetryMs, and the tasks
+      // due in between are skipped.
+      const now = performance.now();
+      if (now - this.#poolStartedAt < kPoolRetryMs) {
+        if (task.type === 'tick') this.#skipped++;
+        return;
+      }
       this.#poolBroken = false;
       const old = this.#pool;
       this.#pool = this.#makePool();

@@ -59,7 +59,7 @@ function state(config: WorkerConfig): State {
   const backend = pickBackend(config);
   gState = {
     backend,
-    proc: backend === 'procfs' ? createProcessSampler({ procRoot: config.procRoot, smapsEveryTicks: config.smapsEveryTicks }) : null,
+    proc: backend === 'procfs' ? createProcessSampler({ procRoot: config.procRoot, smapsEveryTicks: config.smapsEveryTicks, statusEveryTicks: config.statusEveryTicks }) : null,
     pidusage: backend === 'pidusage' ? createPidusageSampler() : null,
     tree: createProcessTree({ procRoot: config.procRoot }),
     host: config.host ? createHostSampler({ disks: config.disks, procRoot: config.procRoot }) : null,
