@@ -5,6 +5,7 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RunBus } from '../src/bus/index.js';
@@ -12,13 +13,14 @@ import { serveBus } from '../src/bus/remote/index.js';
 import type { BusServer } from '../src/bus/remote/index.js';
 import { Topic } from '../src/wire/index.js';
 import type { ResourceSnapshot } from '../src/wire/index.js';
-import { percentile, quick, report } from './lib.js';
+import { cpuMs, median, percentile, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
 const kChild = fileURLToPath(new URL('../test/fixtures/remote/bench-child.ts', import.meta.url));
 const perPublisher = quick ? 150_000 : 1_000_000;
 const perPublisherEach = quick ? 20_000 : 100_000;
 const latSamples = quick ? 1000 : 3000;
+const kRepeats = quick ? 1 : 3;
 
 interface Msg {
   type: string;
@@ -26,6 +28,13 @@ interface Msg {
   s?: ResourceSnapshot;
   us?: number[];
   stats?: { dropped: number; sent: number };
+  cpuMs?: number;
+}
+
+/** A throughput run: rate, and CPU time of every process per snapshot. */
+interface Run {
+  rate: number;
+  cpuUsPerSnapshot: number;
 }
 
 function start(mode: string, sock: string, index: number): Promise<{ child: ChildProcess; next: (type: string) => Promise<Msg> }> {
@@ -65,25 +74,27 @@ async function hub(sock: string): Promise<{ bus: RunBus; server: BusServer; rece
   return { bus, server, received: () => n };
 }
 
-async function socketThroughput(dir: string, publishers: number): Promise<number> {
+async function socketThroughput(dir: string, publishers: number): Promise<Run> {
   const sock = path.join(dir, `t${publishers}.sock`);
   const h = await hub(sock);
   const kids = await Promise.all(Array.from({ length: publishers }, (_, i) => start('socket-pub', sock, i)));
   const total = publishers * perPublisher;
   const t0 = process.hrtime.bigint();
+  const c0 = cpuMs();
   for (const k of kids) k.child.send({ type: 'go', n: perPublisher });
   const dones = await Promise.all(kids.map((k) => k.next('done')));
   await waitUntil(() => h.server.stats().envelopesIn >= total);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = cpuMs() - c0 + dones.reduce((a, d) => a + (d.cpuMs ?? 0), 0);
   const dropped = dones.reduce((a, d) => a + (d.stats?.dropped ?? 0), 0);
   if (dropped > 0) process.stderr.write(`socket bench: ${dropped} dropped by block outboxes?\n`);
   for (const k of kids) k.child.disconnect();
   await h.server.close();
   await h.bus.close();
-  return total / secs;
+  return { rate: total / secs, cpuUsPerSnapshot: (cpu * 1000) / total };
 }
 
-async function ipcThroughput(publishers: number, mode: 'ipc-batch' | 'ipc-each', n: number): Promise<number> {
+async function ipcThroughput(publishers: number, mode: 'ipc-batch' | 'ipc-each', n: number): Promise<Run> {
   const bus = new RunBus();
   let received = 0;
   bus.subscribe(Topic.RESOURCE, () => undefined, { capacity: 100_000 });
@@ -101,13 +112,16 @@ async function ipcThroughput(publishers: number, mode: 'ipc-batch' | 'ipc-each',
   }
   const total = publishers * n;
   const t0 = process.hrtime.bigint();
+  const c0 = cpuMs();
   for (const k of kids) k.child.send({ type: 'go', n });
   await waitUntil(() => received >= total);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  await Promise.all(kids.map((k) => k.next('done')));
+  const parentCpu = cpuMs() - c0;
+  const dones = await Promise.all(kids.map((k) => k.next('done')));
+  const cpu = parentCpu + dones.reduce((a, d) => a + (d.cpuMs ?? 0), 0);
   for (const k of kids) k.child.disconnect();
   await bus.close();
-  return total / secs;
+  return { rate: total / secs, cpuUsPerSnapshot: (cpu * 1000) / total };
 }
 
 async function socketLatency(dir: string): Promise<number[]> {
@@ -148,28 +162,47 @@ async function main(): Promise<void> {
   try {
     const rows: BenchRow[] = [];
     for (const p of [1, 4]) {
-      const sockRate = await socketThroughput(dir, p);
-      const ipcRate = process.env.SKIP_IPC ? 0 : await ipcThroughput(p, 'ipc-batch', perPublisher);
+      // Alternate runs of the two so a noisy neighbour hits both alike.
+      const sock: Run[] = [];
+      const ipc: Run[] = [];
+      for (let r = 0; r < kRepeats; ++r) {
+        sock.push(await socketThroughput(dir, p));
+        ipc.push(await ipcThroughput(p, 'ipc-batch', perPublisher));
+      }
+      const sRate = median(sock.map((x) => x.rate));
+      const iRate = median(ipc.map((x) => x.rate));
+      const sCpu = median(sock.map((x) => x.cpuUsPerSnapshot));
+      const iCpu = median(ipc.map((x) => x.cpuUsPerSnapshot));
+      const procs = `${p} publisher process${p > 1 ? 'es' : ''}`;
       rows.push({
-        name: `snapshots/s over the socket, ${p} publisher process${p > 1 ? 'es' : ''}`,
-        value: Math.round(sockRate),
+        name: `snapshots/s over the socket, ${procs}`,
+        value: Math.round(sRate),
         unit: 'snapshots/s',
         better: 'higher',
         peer: 'fork IPC, JSON arrays of 512',
-        peerValue: Math.round(ipcRate),
+        peerValue: Math.round(iRate),
         ...(p === 4 ? { target: '>= 500000' } : {}),
+        note: `median of ${kRepeats}; ${cpus().length} CPUs`,
       });
-      process.stderr.write(`${p} publisher(s): socket ${Math.round(sockRate)}/s, ipc batched ${Math.round(ipcRate)}/s\n`);
+      rows.push({
+        name: `CPU time per snapshot, publishers + hub, ${procs}`,
+        value: Number(sCpu.toFixed(2)),
+        unit: 'µs',
+        better: 'lower',
+        peer: 'fork IPC, JSON arrays of 512',
+        peerValue: Number(iCpu.toFixed(2)),
+      });
+      process.stderr.write(`${procs}: socket ${Math.round(sRate)}/s (${sCpu.toFixed(2)} µs CPU each), ipc batched ${Math.round(iRate)}/s (${iCpu.toFixed(2)} µs CPU each)\n`);
     }
     const each = await ipcThroughput(4, 'ipc-each', perPublisherEach);
     rows.push({
       name: 'snapshots/s, 4 publishers, fork IPC one JSON message each',
-      value: Math.round(each),
+      value: Math.round(each.rate),
       unit: 'snapshots/s',
       better: 'higher',
-      note: 'the naive peer: what process.send per snapshot costs',
+      note: `the naive peer: process.send per snapshot; ${each.cpuUsPerSnapshot.toFixed(2)} µs CPU each`,
     });
-    process.stderr.write(`4 publishers: ipc one message each ${Math.round(each)}/s\n`);
+    process.stderr.write(`4 publishers: ipc one message each ${Math.round(each.rate)}/s (${each.cpuUsPerSnapshot.toFixed(2)} µs CPU each)\n`);
     const sl = await socketLatency(dir);
     const il = await ipcLatency();
     for (const p of [50, 99]) {

@@ -254,6 +254,7 @@ export class RemoteBus {
   #refTimer: NodeJS.Timeout | null = null;
   #flushScheduled: NodeJS.Immediate | null = null;
   #closing: Promise<void> | null = null;
+  #shutting = false;
   // Remote subscriptions and the per-topic filter last sent to the hub.
   readonly #subs: Subscription[] = [];
   readonly #sentFilters = new Map<Topic, TopicFilter>();
@@ -319,7 +320,7 @@ export class RemoteBus {
    * other process's messages.
    */
   publish<T extends Topic>(topic: T, payload: TopicPayloads[T]): boolean {
-    if (this.#closing !== null) {
+    if (this.#shutting) {
       this.#refusedClosed++;
       return false;
     }
@@ -342,7 +343,7 @@ export class RemoteBus {
    * nothing is refused. Resolves false only when closed meanwhile. Never rejects.
    */
   async publishAsync<T extends Topic>(topic: T, payload: TopicPayloads[T]): Promise<boolean> {
-    while (this.#opts.outboxOverflow === 'block' && this.#outbox.full && this.#closing === null) {
+    while (this.#opts.outboxOverflow === 'block' && this.#outbox.full && !this.#shutting) {
       await new Promise<void>((resolve) => this.#roomWaiters.push(resolve));
     }
     return this.publish(topic, payload);
@@ -350,7 +351,7 @@ export class RemoteBus {
 
   /** True when a publish() now would be queued without loss. */
   get writable(): boolean {
-    return this.#closing === null && !this.#outbox.full;
+    return !this.#shutting && !this.#outbox.full;
   }
 
   #noteDrop(n: number): void {
@@ -404,7 +405,7 @@ export class RemoteBus {
   }
 
   #wakeRoom(): void {
-    if (this.#roomWaiters.length > 0 && (!this.#outbox.full || this.#closing !== null)) {
+    if (this.#roomWaiters.length > 0 && (!this.#outbox.full || this.#shutting)) {
       const ws = this.#roomWaiters;
       this.#roomWaiters = [];
       for (const w of ws) w();
@@ -480,7 +481,9 @@ export class RemoteBus {
   // the hub (a live remote subscription); otherwise a publisher-only
   // process exits when its own work is done. Backoff timers follow suit.
   #updateRef(): void {
-    const want = this.#closing === null && (this.#state === 'connecting' || this.#subs.some((s) => !s.closed));
+    // An awaited close() holds the process too, up to closeTimeoutMs.
+    const want =
+      this.#shutting ? this.#state !== 'closed' && this.#state !== 'waiting' : this.#state === 'connecting' || this.#subs.some((s) => !s.closed);
     if (want) {
       this.#socket?.ref();
       this.#reconnectTimer?.ref();
@@ -513,7 +516,7 @@ export class RemoteBus {
 
   #connect(): void {
     this.#reconnectTimer = null;
-    if (this.#closing !== null) return;
+    if (this.#shutting) return;
     this.#setState('connecting');
     const s = net.connect(this.#opts.socket);
     this.#socket = s;
@@ -622,7 +625,7 @@ export class RemoteBus {
     const err = this.#lastError;
     if (wasConnected) this.#emit('disconnect', err);
     else this.#failedAttempts++;
-    if (this.#closing !== null) {
+    if (this.#shutting) {
       this.#setState('closed');
       return;
     }
@@ -690,12 +693,19 @@ export class RemoteBus {
    * Whatever could not be sent is counted as dropped. Idempotent; never rejects.
    */
   close(): Promise<void> {
-    this.#closing ??= this.#close();
+    if (this.#closing === null) {
+      // Set before #close() runs: its synchronous part already depends on it.
+      this.#shutting = true;
+      this.#closing = this.#close();
+    }
     return this.#closing;
   }
 
+  // The timers here are not unref'd: whoever awaits close() wants it to
+  // finish (at most closeTimeoutMs), not the process to exit under it.
   async #close(): Promise<void> {
     const deadline = Date.now() + this.#opts.closeTimeoutMs;
+    this.#updateRef();
     this.#wakeRoom();
     if (this.#reconnectTimer !== null) {
       clearTimeout(this.#reconnectTimer);
@@ -722,7 +732,6 @@ export class RemoteBus {
         const t = setTimeout(() => {
           s.destroy();
         }, Math.max(0, deadline - Date.now()) + 100);
-        t.unref();
         s.once('close', () => {
           clearTimeout(t);
           resolve();
@@ -737,7 +746,6 @@ export class RemoteBus {
   #waitState(deadline: number): Promise<void> {
     return new Promise((resolve) => {
       const t = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-      t.unref();
       this.#stateWaiters.push(() => {
         clearTimeout(t);
         resolve();
@@ -755,7 +763,6 @@ export class RemoteBus {
         resolve();
       };
       const t = setTimeout(done, Math.max(0, deadline - Date.now()));
-      t.unref();
       s.once('drain', done);
       this.#stateWaiters.push(done);
     });

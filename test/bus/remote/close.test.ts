@@ -63,3 +63,14 @@ test('client close() while the hub is unreachable returns promptly and counts th
   await c.close();
   expect(c.stats()).toMatchObject({ state: 'closed', published: 10, sent: 0, dropped: 10, queued: 0 });
 });
+
+test('close() releases a publishAsync() waiting on a full block outbox (resolves false)', async () => {
+  await server.close();
+  const c = connectBus({ socket: t.sock, component: 'w', outboxCapacity: 2, outboxOverflow: 'block', logger: quietLogger() });
+  c.publish(Topic.RESOURCE, snapshot(1));
+  c.publish(Topic.RESOURCE, snapshot(2));
+  const pending = c.publishAsync(Topic.RESOURCE, snapshot(3));
+  await c.close();
+  expect(await pending).toBe(false);
+  expect(c.stats()).toMatchObject({ published: 2, dropped: 2, refusedClosed: 1 });
+});
