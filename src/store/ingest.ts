@@ -1,6 +1,7 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
-import { AlertState, LifecycleKind, Topic } from '../wire/index.js';
-import type { Alert, Envelope, GpuSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
+import { AlertState, LifecycleKind, Topic, decodeBatch } from '../wire/index.js';
+import { BatchScanner, kCol, publishOf } from './resource-decoder.js';
+import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
 
 /** The fields of a LIFECYCLE payload the store reads (proto Lifecycle). */
 interface LifecycleFields {
@@ -140,7 +141,7 @@ export class Ingestor {
   readonly #comps = new Map<string, number>();
   readonly #names = new Map<string, number>();
   readonly #s: Record<string, Statement>;
-  readonly #txn: (envs: Envelope[], notes: BatchNotes) => void;
+  readonly #txn: (bytes: Uint8Array, notes: BatchNotes) => number;
 
   /** Newest raw timestamp written: the retention clock. */
   #maxTs = 0;
@@ -203,12 +204,8 @@ export class Ingestor {
       ),
       cap: p('DELETE FROM t_snapshot WHERE rowid IN (SELECT rowid FROM t_snapshot WHERE run = ? ORDER BY ts_ms LIMIT ?)'),
     };
-    const txn = db.transaction((envs: Envelope[], notes: BatchNotes) => {
-      this.#apply(envs, notes);
-    });
-    this.#txn = (envs, notes) => {
-      txn.immediate(envs, notes);
-    };
+    const txn = db.transaction((bytes: Uint8Array, notes: BatchNotes) => this.#apply(bytes, notes));
+    this.#txn = (bytes, notes) => txn.immediate(bytes, notes);
     this.#loadState();
   }
 
@@ -231,11 +228,16 @@ export class Ingestor {
     }
   }
 
-  /** Writes one decoded batch in one transaction; returns the rows stored. */
-  write(envs: Envelope[]): number {
+  /**
+   * Decodes and writes one encoded `Publish` batch in one transaction;
+   * returns the envelopes stored. A batch that does not decode or validate
+   * throws WireError and writes nothing.
+   */
+  write(bytes: Uint8Array): number {
     const notes: BatchNotes = { runTs: new Map(), snapshots: new Map(), newIds: [] };
+    let rows: number;
     try {
-      this.#txn(envs, notes);
+      rows = this.#txn(bytes, notes);
     } catch (err) {
       for (const [map, key] of notes.newIds) map.delete(key);
       throw err;
@@ -250,7 +252,7 @@ export class Ingestor {
     if (this.#limits.maxSamplesPerRun !== undefined) {
       for (const [run, n] of notes.snapshots) this.#counts.set(run, (this.#counts.get(run) ?? 0) + n);
     }
-    return envs.length;
+    return rows;
   }
 
   #id(map: Map<string, number>, sel: Statement, ins: Statement, key: string, notes: BatchNotes): number {
@@ -263,7 +265,7 @@ export class Ingestor {
     return id;
   }
 
-  #apply(envs: Envelope[], notes: BatchNotes): void {
+  #apply(bytes: Uint8Array, notes: BatchNotes): number {
     const s = this.#s;
     const runOf = (runId: Nullable<string>): number => this.#id(this.#runs, s.runSel!, s.runIns!, runId ?? '', notes);
     const compOf = (name: Nullable<string>): number => this.#id(this.#comps, s.compSel!, s.compIns!, name ?? '', notes);
@@ -275,7 +277,8 @@ export class Ingestor {
         if (ts > r[1]) r[1] = ts;
       }
     };
-    const rollups = new Map<string, Agg>();
+    // (run, component) → minute → aggregate; numeric keys, no strings per row.
+    const rollups = new Map<number, Map<number, Agg>>();
     const hostRollups = new Map<string, Agg>();
     const metricRollups = new Map<string, Agg>();
     // Consecutive snapshots usually share run and component: skip the lookups.
@@ -283,53 +286,95 @@ export class Ingestor {
     let lastCompName: string | undefined;
     let run = 0;
     let comp = 0;
-    let agg: Agg | undefined;
-    let aggKey = '';
+    let runMin = 0;
+    let runMax = 0;
+    let runCount = 0;
+    const flushRun = (): void => {
+      if (runCount === 0) return;
+      seen(run, runMin);
+      seen(run, runMax);
+      notes.snapshots.set(run, (notes.snapshots.get(run) ?? 0) + runCount);
+      runCount = 0;
+    };
     const snap = s.snapshot!;
+    const scanner = new BatchScanner(bytes, Date.now());
+    const row = scanner.row;
+    const v = row.values;
+    const others: [number, number][] = [];
+    let rows = 0;
+    for (let kind = scanner.next(); kind !== 'done'; kind = scanner.next()) {
+      rows++;
+      if (kind === 'other') {
+        others.push([scanner.otherStart, scanner.otherEnd]);
+        continue;
+      }
+      if (row.runId !== lastRunId) {
+        flushRun();
+        run = runOf(row.runId);
+        lastRunId = row.runId;
+      }
+      if (row.component !== lastCompName) {
+        comp = compOf(row.component);
+        lastCompName = row.component;
+      }
+      v[kCol.run] = run;
+      v[kCol.comp] = comp;
+      snap.run(v);
+      const ts = v[kCol.ts] as number;
+      if (runCount === 0 || ts < runMin) runMin = ts;
+      if (runCount === 0 || ts > runMax) runMax = ts;
+      runCount++;
+      const minute = ts - (ts % kMinuteMs);
+      const k1 = run * 2097152 + comp;
+      let byMinute = rollups.get(k1);
+      if (byMinute === undefined) {
+        byMinute = new Map();
+        rollups.set(k1, byMinute);
+      }
+      let agg = byMinute.get(minute);
+      if (agg === undefined) {
+        agg = new Agg([run, comp, minute], kResourceRollupFigures.length);
+        byMinute.set(minute, agg);
+      }
+      agg.samples += 1;
+      // Order matches kResourceRollupFigures.
+      agg.add(0, v[kCol.cpu] as number | null);
+      agg.add(1, v[kCol.rss] as number | null);
+      agg.add(2, v[kCol.uss] as number | null);
+      agg.add(3, v[kCol.gpuUtil] as number | null);
+      agg.add(4, v[kCol.gpuMem] as number | null);
+      agg.add(5, v[kCol.lagP99] as number | null);
+      agg.add(6, v[kCol.elu] as number | null);
+    }
+    flushRun();
+    const envs = others.length === 0 ? [] : decodeBatch(publishOf(bytes, others));
     for (const e of envs) {
       switch (e.topic) {
-        case Topic.RESOURCE: {
-          const p: ResourceSnapshot = e.payload;
-          if (p.runId !== lastRunId) {
-            run = runOf(p.runId);
-            lastRunId = p.runId;
-            agg = undefined;
-          }
-          if (p.component !== lastCompName) {
-            comp = compOf(p.component);
-            lastCompName = p.component;
-            agg = undefined;
-          }
-          const ts = p.tsMs;
-          snap.run(
-            run, comp, p.pid, ts, p.cpuPercent, p.rssBytes, p.ussBytes, p.threads, p.openFds, p.gpuUtilPercent, p.gpuMemBytes,
-            p.loopLagP99Ms, p.cpuUserMs, p.cpuSystemMs, p.pssBytes, p.vmsBytes, p.ioReadBytes, p.ioWriteBytes,
-            p.ctxSwitchesVoluntary, p.ctxSwitchesInvoluntary, nonEmpty(p.state), p.loopLagP50Ms, p.loopLagMaxMs,
-            p.loopUtilization, p.ppid, nonEmpty(p.command), json(p.errors),
-          );
-          seen(run, ts);
-          notes.snapshots.set(run, (notes.snapshots.get(run) ?? 0) + 1);
-          const minute = ts - (ts % kMinuteMs);
-          const key = `${run}:${comp}:${minute}`;
-          if (agg === undefined || key !== aggKey) {
-            agg = rollups.get(key);
-            if (agg === undefined) {
-              agg = new Agg([run, comp, minute], kResourceRollupFigures.length);
-              rollups.set(key, agg);
+        case Topic.RESOURCE:
+          // Only an unusual encoding (e.g. a payload given twice) lands here.
+          this.#resourceSlow(e.payload, runOf(e.payload.runId), compOf(e.payload.component), notes, (r, c, ts, p) => {
+            const minute = ts - (ts % kMinuteMs);
+            let byMinute = rollups.get(r * 2097152 + c);
+            if (byMinute === undefined) {
+              byMinute = new Map();
+              rollups.set(r * 2097152 + c, byMinute);
             }
-            aggKey = key;
-          }
-          agg.samples += 1;
-          // Order matches kResourceRollupFigures.
-          agg.add(0, p.cpuPercent);
-          agg.add(1, p.rssBytes);
-          agg.add(2, p.ussBytes);
-          agg.add(3, p.gpuUtilPercent);
-          agg.add(4, p.gpuMemBytes);
-          agg.add(5, p.loopLagP99Ms);
-          agg.add(6, p.loopUtilization);
+            let agg = byMinute.get(minute);
+            if (agg === undefined) {
+              agg = new Agg([r, c, minute], kResourceRollupFigures.length);
+              byMinute.set(minute, agg);
+            }
+            agg.samples += 1;
+            agg.add(0, p.cpuPercent);
+            agg.add(1, p.rssBytes);
+            agg.add(2, p.ussBytes);
+            agg.add(3, p.gpuUtilPercent);
+            agg.add(4, p.gpuMemBytes);
+            agg.add(5, p.loopLagP99Ms);
+            agg.add(6, p.loopUtilization);
+          });
+          seen(runOf(e.payload.runId), e.payload.tsMs);
           break;
-        }
         case Topic.HOST: {
           const p: HostSnapshot = e.payload;
           const r = runOf(p.runId);
@@ -409,13 +454,31 @@ export class Ingestor {
           throw new TypeError(`unknown topic ${String((e as { topic: unknown }).topic)}`);
       }
     }
-    for (const a of rollups.values()) s.rollup!.run(a.params());
+    for (const byMinute of rollups.values()) for (const a of byMinute.values()) s.rollup!.run(a.params());
     for (const a of hostRollups.values()) s.hostRollup!.run(a.params());
     for (const a of metricRollups.values()) {
       // Metric rollups have no separate sample count: value_n is the count.
       s.metricRollup!.run([...a.keys, a.n[0]!, a.sum[0]!, a.min[0]!, a.max[0]!]);
     }
     for (const [id, [lo, hi]] of notes.runTs) s.runTs!.run({ lo, hi, id });
+    return rows;
+  }
+
+  #resourceSlow(
+    p: ResourceSnapshot,
+    run: number,
+    comp: number,
+    notes: BatchNotes,
+    rollup: (run: number, comp: number, ts: number, p: ResourceSnapshot) => void,
+  ): void {
+    this.#s.snapshot!.run(
+      run, comp, p.pid, p.tsMs, nn(p.cpuPercent), nn(p.rssBytes), nn(p.ussBytes), nn(p.threads), nn(p.openFds), nn(p.gpuUtilPercent),
+      nn(p.gpuMemBytes), nn(p.loopLagP99Ms), nn(p.cpuUserMs), nn(p.cpuSystemMs), nn(p.pssBytes), nn(p.vmsBytes), nn(p.ioReadBytes),
+      nn(p.ioWriteBytes), nn(p.ctxSwitchesVoluntary), nn(p.ctxSwitchesInvoluntary), nonEmpty(p.state), nn(p.loopLagP50Ms),
+      nn(p.loopLagMaxMs), nn(p.loopUtilization), p.ppid ?? 0, nonEmpty(p.command), json(p.errors),
+    );
+    notes.snapshots.set(run, (notes.snapshots.get(run) ?? 0) + 1);
+    rollup(run, comp, p.tsMs, p);
   }
 
   #alert(p: Alert, run: number, comp: number): void {

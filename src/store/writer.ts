@@ -1,5 +1,5 @@
 import type { Database as Db } from 'better-sqlite3';
-import { decodeBatch } from '../wire/index.js';
+import { WireError } from '../errors.js';
 import { StoreError, toStoreError } from './errors.js';
 import { openWriterDb, setMaxSize, walBytesOf } from './db.js';
 import { Ingestor } from './ingest.js';
@@ -61,12 +61,6 @@ export class Writer {
 
   /** Decodes and writes one batch in one transaction; returns rows written. Throws StoreError. */
   write(batch: ArrayBuffer): number {
-    let envs;
-    try {
-      envs = decodeBatch(new Uint8Array(batch));
-    } catch (err) {
-      throw new StoreError('ERR_STORE_BAD_BATCH', `runbus store ${JSON.stringify(this.#o.path)} was sent a batch that does not decode: ${(err as Error).message}`, { cause: err });
-    }
     let ingestor: Ingestor;
     try {
       ingestor = this.#ensureOpen();
@@ -74,8 +68,11 @@ export class Writer {
       throw this.#failed(err, 'reopening after an error');
     }
     try {
-      return ingestor.write(envs);
+      return ingestor.write(new Uint8Array(batch));
     } catch (err) {
+      if (err instanceof WireError) {
+        throw new StoreError('ERR_STORE_BAD_BATCH', `runbus store ${JSON.stringify(this.#o.path)} was sent a batch that does not decode: ${err.message}`, { cause: err });
+      }
       throw this.#failed(err, 'writing a batch');
     }
   }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openWriterDb } from '../../src/store/db.js';
 import { Ingestor, kRetentionStepRows } from '../../src/store/ingest.js';
 import { openReader, openStore, resolveStoreOptions } from '../../src/store/index.js';
-import { decodeBatch, encodeBatch } from '../../src/wire/index.js';
+import { encodeBatch } from '../../src/wire/index.js';
 import type { Envelope } from '../../src/wire/index.js';
 import { batch, kT0, snap, tempDir } from './helpers.js';
 
@@ -27,8 +27,8 @@ describe('retention', () => {
     using tmp = tempDir();
     const db = openWriterDb(resolveStoreOptions({ path: tmp.db }));
     const ing = new Ingestor(db, { retentionMs: kWindow, rollupRetentionMs: 30 * 24 * 3_600_000, maxSamplesPerRun: undefined });
-    ing.write(decodeBatch(encodeBatch(rows(2200, kT0))));
-    ing.write(decodeBatch(encodeBatch(rows(10, kT0 + kWindow + 60_000))));
+    ing.write(encodeBatch(rows(2200, kT0)));
+    ing.write(encodeBatch(rows(10, kT0 + kWindow + 60_000)));
     const n = (): number => (db.prepare('SELECT count(*) AS n FROM t_snapshot').get() as { n: number }).n;
     const seen: number[] = [];
     let before = n();
