@@ -4,7 +4,7 @@ import { RunBus } from '../../../src/bus/index.js';
 import { connectBus, serveBus } from '../../../src/bus/remote/index.js';
 import type { BusServer } from '../../../src/bus/remote/index.js';
 import { Topic } from '../../../src/wire/index.js';
-import { quietLogger, snapshot, tempDir, waitFor } from './helpers.js';
+import { RawClient, quietLogger, snapshot, tempDir, waitFor } from './helpers.js';
 
 let t: ReturnType<typeof tempDir>;
 let bus: RunBus;
@@ -73,4 +73,21 @@ test('close() releases a publishAsync() waiting on a full block outbox (resolves
   await c.close();
   expect(await pending).toBe(false);
   expect(c.stats()).toMatchObject({ published: 2, dropped: 2, refusedClosed: 1 });
+});
+
+test('server close() with a client that never reads still finishes (flush budget, then cut off)', async () => {
+  const quick = await serveBus(bus, { socketPath: `${t.dir}/q.sock`, closeTimeoutMs: 100, subscriberCapacity: 500, logger: quietLogger() });
+  const raw = await RawClient.open(`${t.dir}/q.sock`);
+  raw.hello();
+  raw.subscribe([Topic.RESOURCE]);
+  raw.socket.pause();
+  await waitFor(() => quick.stats().clients[0]?.subscriptions.length === 1, 'subscribed');
+  for (let i = 0; i < 50_000; ++i) bus.publish(Topic.RESOURCE, snapshot(i));
+  await waitFor(() => (quick.stats().clients[0]?.subscriptions[0]?.dropped ?? 0) > 0, 'the queue to overflow');
+  const q = quick.stats().clients[0]!.subscriptions[0]!;
+  expect(q.published).toBe(q.delivered + q.dropped + q.queued);
+  await quick.close();
+  expect(quick.connections).toBe(0);
+  expect(existsSync(`${t.dir}/q.sock`)).toBe(false);
+  raw.destroy();
 });
