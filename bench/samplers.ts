@@ -3,7 +3,7 @@
 // (10, 100, 1000; --quick: 10, 100), in one process run; and the whole
 // sampler (scheduler + pool, host figures on) at 1 s cadence monitoring 20
 // processes (and 1000 in a full run) as % of one core, beside pidusage
-// polling the same pids at the same cadence.
+// polling the same pids at the same cadence, each in a fresh process.
 //
 // CPU time, not wall time, is the cost: pidusage does its reads on libuv's
 // thread pool and systeminformation in a `ps` child, so each figure counts
@@ -14,17 +14,16 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import pidusage from 'pidusage';
 import si from 'systeminformation';
-import { RunBus } from '../src/bus/index.js';
-import { Topic } from '../src/wire/index.js';
-import { createProcessSampler, createProcessTree, createSampler } from '../src/samplers/index.js';
+import { createProcessSampler, createProcessTree } from '../src/samplers/index.js';
 import { cpuMs, median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
 const kSets = quick ? [10, 100] : [10, 100, 1000];
 const kRounds = quick ? 3 : 5;
-const kWholeMs = quick ? 2500 : 8000;
+const kWholeMs = quick ? 2000 : 8000;
 const kTickMs = 1000;
 
 const children: ChildProcess[] = [];
@@ -62,11 +61,68 @@ function cpuWithChildrenMs(): number {
   return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 10;
 }
 
+/** CPU ms (utime + stime) of another process. */
+function cpuOfPidMs(pid: number): number {
+  const s = readFileSync(`/proc/${pid}/stat`, 'latin1');
+  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
+const kRoot = fileURLToPath(new URL('..', import.meta.url));
+
+// The contender of one whole-sampler window, run with `node -e` from the
+// repository root (it imports the compiled dist/). argv: mode, interval,
+// pids. It warms up, says ready, runs until told to stop, then replies with
+// its stats.
+const kWholeChild = `
+const [mode, intervalMs, list] = process.argv.slice(1);
+const pids = list.split(',').map(Number);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let stop = false;
+let stats = {};
+let done;
+if (mode === 'runbus' || mode === 'lean') {
+  const { RunBus } = await import('./dist/bus/index.js');
+  const { Topic } = await import('./dist/wire/index.js');
+  const { createSampler } = await import('./dist/samplers/index.js');
+  const bus = new RunBus();
+  bus.subscribe([Topic.RESOURCE, Topic.HOST, Topic.LIFECYCLE], () => {});
+  const sampler = createSampler({ bus, runId: 'bench', intervalMs: Number(intervalMs), gpu: false,
+    statusEveryTicks: mode === 'lean' ? 10 : 1, roots: pids.map((pid) => ({ pid, component: 'bench' })) });
+  // Pool start-up and JIT warm-up are not steady-state cost.
+  for (let i = 0; i < 20; i++) await sampler.tickNow();
+  process.send('ready');
+  sampler.start();
+  done = async () => { stats = sampler.stats(); await sampler.close(); };
+} else if (mode === 'pidusage') {
+  const { default: pidusage } = await import('pidusage');
+  for (let i = 0; i < 3; i++) await pidusage(pids);
+  process.send('ready');
+  const loop = (async () => {
+    while (!stop) {
+      const t = performance.now();
+      await pidusage(pids);
+      await sleep(Math.max(0, Number(intervalMs) - (performance.now() - t)));
+    }
+  })();
+  done = () => loop;
+} else {
+  const keep = setInterval(() => {}, 1 << 30);
+  process.send('ready');
+  done = async () => clearInterval(keep);
+}
+process.on('message', async () => {
+  stop = true;
+  await done();
+  process.send(stats);
+});
+`;
+
 /** µs of CPU per process per tick, median of rounds. */
-async function costPerProcess(pids: number[], ticksPerRound: number, tick: () => unknown, children = false): Promise<number> {
+async function costPerProcess(pids: number[], ticksPerRound: number, tick: () => unknown, children = false, rounds = kRounds): Promise<number> {
   await tick(); // warm-up: first-sample paths, JIT
   const xs: number[] = [];
-  for (let r = 0; r < kRounds; r++) {
+  for (let r = 0; r < rounds; r++) {
     const c0 = children ? cpuWithChildrenMs() : cpuMs();
     for (let t = 0; t < ticksPerRound; t++) await tick();
     const c1 = children ? cpuWithChildrenMs() : cpuMs();
@@ -81,7 +137,7 @@ const notes: string[] = [];
 try {
   for (const n of kSets) {
     const pids = await spawnSleepers(n);
-    const ticks = Math.max(10, Math.round(20_000 / n / (quick ? 4 : 1)));
+    const ticks = Math.max(10, Math.round(20_000 / n / (quick ? 8 : 1)));
 
     // runbus: every figure, smaps_rollup every 10th sample (the default).
     const proc = createProcessSampler({ smapsEveryTicks: 10 });
@@ -129,6 +185,7 @@ try {
         await si.processes();
       },
       true,
+      quick ? 2 : kRounds,
     );
 
     rows.push(
@@ -178,49 +235,48 @@ try {
   }
 
   // The whole sampler at 1 s cadence: scheduler, pool thread, encode,
-  // decode, publish, host figures; this process's total CPU over the window
-  // minus the same window idle.
-  const whole = async (n: number): Promise<{ runbus: number; peer: number; idle: number }> => {
+  // decode, publish, host figures. Each contender runs in a fresh node
+  // process of its own (so nothing this bench did earlier, its garbage or
+  // its children, is counted), and this process reads that one's CPU time
+  // from /proc/<pid>/stat over the window: runbus's sampler, pidusage polled
+  // at the same cadence on the same pids, and an idle node as the baseline.
+  const whole = async (n: number): Promise<{ runbus: number; peer: number; idle: number; lean: number }> => {
     const pids = await spawnSleepers(n);
-    const window = async (fn: () => Promise<void>): Promise<number> => {
-      const c0 = cpuMs();
+    const run = async (mode: 'idle' | 'runbus' | 'lean' | 'pidusage'): Promise<number> => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', kWholeChild, mode, String(kTickMs), pids.join(',')], {
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        cwd: kRoot,
+      });
+      children.push(child);
+      await new Promise<void>((resolve, reject) => {
+        child.once('message', () => {
+          resolve();
+        });
+        child.once('exit', (code) => {
+          reject(new Error(`whole-sampler child (${mode}) exited with ${code}`));
+        });
+      });
+      const c0 = cpuOfPidMs(child.pid!);
       const t0 = performance.now();
-      await fn();
-      return ((cpuMs() - c0) / (performance.now() - t0)) * 100;
-    };
-    const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-    // Let the reaping of the previous phase's children finish first.
-    await sleep(1000);
-    const idle = await window(() => sleep(kWholeMs));
-
-    const bus = new RunBus();
-    let published = 0;
-    bus.subscribe([Topic.RESOURCE, Topic.HOST, Topic.LIFECYCLE], () => {
-      published++;
-    });
-    const sampler = createSampler({ bus, runId: 'bench', intervalMs: kTickMs, gpu: false, roots: pids.map((pid) => ({ pid, component: 'bench' })) });
-    // Pool start-up and the worker's JIT warm-up are not steady-state cost.
-    for (let i = 0; i < 20; i++) await sampler.tickNow();
-    const runbus = await window(async () => {
-      sampler.start();
-      await sleep(kWholeMs);
-    });
-    const st = sampler.stats();
-    await sampler.close();
-    if (st.processes !== n || st.errors !== 0 || published === 0) notes.push(`whole sampler n=${n}: ${JSON.stringify(st)}`);
-
-    for (let i = 0; i < 3; i++) await pidusage(pids);
-    const peer = await window(async () => {
-      const end = performance.now() + kWholeMs;
-      while (performance.now() < end) {
-        const t = performance.now();
-        await pidusage(pids);
-        await sleep(Math.max(0, kTickMs - (performance.now() - t)));
+      await new Promise((r) => setTimeout(r, kWholeMs));
+      const pct = ((cpuOfPidMs(child.pid!) - c0) / (performance.now() - t0)) * 100;
+      const stats = await new Promise<unknown>((resolve) => {
+        child.once('message', resolve);
+        child.send('stop');
+      });
+      if (mode === 'runbus' || mode === 'lean') {
+        const st = stats as { processes: number; errors: number; ticks: number };
+        if (st.processes !== n || st.errors !== 0) notes.push(`whole sampler n=${n} ${mode}: ${JSON.stringify(st)}`);
       }
-    });
-    pidusage.clear();
+      child.kill('SIGKILL');
+      return pct;
+    };
+    const idle = await run('idle');
+    const runbus = await run('runbus');
+    const lean = await run('lean');
+    const peer = await run('pidusage');
     killAll();
-    return { runbus: runbus - idle, peer: peer - idle, idle };
+    return { runbus: runbus - idle, lean: lean - idle, peer: peer - idle, idle };
   };
 
   for (const n of quick ? [20] : [20, 1000]) {
@@ -233,9 +289,19 @@ try {
       peer: 'pidusage at 1 Hz, same pids',
       peerValue: Math.max(0, w.peer),
       target: n === 1000 ? '<= 2 %' : undefined,
-      note: `idle process baseline ${w.idle.toFixed(2)} % subtracted; ${kWholeMs / 1000} s window`,
+      note: `fresh process each; idle node baseline ${w.idle.toFixed(2)} % subtracted; ${kWholeMs / 1000} s window`,
     });
-    process.stderr.write(`samplers: whole n=${n} runbus ${w.runbus.toFixed(3)} %, pidusage ${w.peer.toFixed(3)} %, idle ${w.idle.toFixed(3)} %\n`);
+    rows.push({
+      name: `whole sampler lean (status+smaps 1/10), 1 s cadence, ${n} processes`,
+      value: Math.max(0, w.lean),
+      unit: '% of one core',
+      better: 'lower',
+      peer: 'pidusage at 1 Hz, same pids',
+      peerValue: Math.max(0, w.peer),
+      target: n === 1000 ? '<= 2 %' : undefined,
+      note: 'statusEveryTicks 10',
+    });
+    process.stderr.write(`samplers: whole n=${n} runbus ${w.runbus.toFixed(3)} %, lean ${w.lean.toFixed(3)} %, pidusage ${w.peer.toFixed(3)} %, idle ${w.idle.toFixed(3)} %\n`);
   }
 } finally {
   killAll();
