@@ -1,0 +1,461 @@
+// The alert engine: a bus subscriber that evaluates every rule on each
+// sample, synchronously, and publishes ALERT envelopes. A timer (unref'd)
+// handles what no sample triggers: absence, `for` durations, cooldowns
+// ending, and forgetting series that went quiet.
+//
+//   sample ─► rule(s) for its source ─► series window ─► value ─► op/threshold
+//                                                    breach ─► pending ─► FIRING ─► RESOLVED
+//                                                                 (for, forSamples)  (cooldown)
+
+import type { RunBus, Subscription } from '../bus/index.js';
+import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
+import { AlertState, LifecycleKind, Topic } from '../wire/index.js';
+import type { Alert, Lifecycle, TopicPayloads } from '../wire/index.js';
+import { effectiveAlertRules } from './defaults.js';
+import { orphanReading, readGpu, readHeartbeat, readHost, readMetric, readResource } from './figures.js';
+import type { AlertSource, FigureReading } from './figures.js';
+import { OrphanTracker } from './orphan-tracker.js';
+import { formatValue, renderTemplate } from './template.js';
+import type { AlertOperator, AlertRule } from './rules.js';
+import { SeriesWindow } from './series-window.js';
+
+/** Options of {@link createAlertEngine}. */
+export interface AlertEngineOptions {
+  /** The bus to watch and publish ALERT envelopes on. */
+  bus: RunBus;
+  /** Only this run's samples. @default every run */
+  runId?: string;
+  /** Validated rules ({@link parseAlertRules}). @default [] */
+  rules?: readonly AlertRule[];
+  /** Run the built-in rules (a rule of the same name replaces one). @default true */
+  defaults?: boolean;
+  /** Milliseconds since the epoch. @default Date.now */
+  clock?: () => number;
+  /** How often absence, `for` durations and cooldowns are checked. @default 250 */
+  tickMs?: number;
+  /**
+   * A series with no sample for this long is forgotten (a firing alert on
+   * it resolves). Absence series are kept until their run ends.
+   * @default 300000
+   */
+  staleAfterMs?: number;
+  /** Series per rule at most; more are ignored and counted. @default 1000 */
+  maxSeriesPerRule?: number;
+  /** The engine's bus queue. @default 10000 */
+  capacity?: number;
+}
+
+export interface AlertEngineStats {
+  readonly rules: number;
+  readonly series: number;
+  readonly samples: number;
+  readonly fired: number;
+  readonly resolved: number;
+  /** Firings held back by a cooldown. */
+  readonly suppressed: number;
+  /** New series ignored because a rule had maxSeriesPerRule already. */
+  readonly seriesRejected: number;
+  /** Samples whose evaluation threw (a bug; the engine goes on). */
+  readonly errors: number;
+  readonly firing: number;
+}
+
+/** A running engine; see {@link createAlertEngine}. */
+export interface AlertEngine {
+  /** The rules in force (defaults merged, disabled ones removed). */
+  readonly rules: readonly AlertRule[];
+  /** Alerts firing now. */
+  firing(): Alert[];
+  stats(): AlertEngineStats;
+  /** Handles what is queued, then stops. Firing alerts stay firing. Idempotent. */
+  close(): Promise<void>;
+}
+
+const kEngineKeys = ['bus', 'runId', 'rules', 'defaults', 'clock', 'tickMs', 'staleAfterMs', 'maxSeriesPerRule', 'capacity'] as const;
+const kWatched = [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.METRIC, Topic.HEARTBEAT, Topic.LIFECYCLE] as const;
+
+interface SeriesState {
+  reading: FigureReading;
+  window: SeriesWindow | undefined;
+  breaches: number;
+  pendingSinceMs: number | undefined;
+  lastValue: number | undefined;
+  lastBreach: boolean;
+  firing: Alert | undefined;
+  resolvedAtMs: number | undefined;
+  lastSeenMs: number;
+}
+
+interface RuleState {
+  rule: AlertRule;
+  series: Map<string, SeriesState>;
+  startMs: number;
+  everSeen: boolean;
+}
+
+function compare(v: number, op: AlertOperator, t: number): boolean {
+  switch (op) {
+    case '>': return v > t;
+    case '>=': return v >= t;
+    case '<': return v < t;
+    case '<=': return v <= t;
+    case '==': return v === t;
+    case '!=': return v !== t;
+  }
+}
+
+function figureName(rule: AlertRule): string {
+  if (rule.source === 'metric') return rule.metric!;
+  if (rule.source === 'orphans') return 'orphaned processes';
+  return rule.field!;
+}
+
+const kNoSeries = '\u0000absent';
+
+class AlertEngineImpl implements AlertEngine {
+  readonly rules: readonly AlertRule[];
+  readonly #bus: RunBus;
+  readonly #runId: string | undefined;
+  readonly #clock: () => number;
+  readonly #staleAfterMs: number;
+  readonly #maxSeries: number;
+  readonly #bySource = new Map<AlertSource, RuleState[]>();
+  readonly #byMetric = new Map<string, RuleState[]>();
+  readonly #all: RuleState[] = [];
+  readonly #orphans = new OrphanTracker();
+  readonly #sub: Subscription<(typeof kWatched)[number]>;
+  readonly #timer: NodeJS.Timeout;
+  #closing: Promise<void> | undefined;
+  #samples = 0;
+  #fired = 0;
+  #resolved = 0;
+  #suppressed = 0;
+  #rejected = 0;
+  #errors = 0;
+
+  constructor(o: { bus: RunBus; runId: string | undefined; rules: AlertRule[]; clock: () => number; tickMs: number; staleAfterMs: number; maxSeries: number; capacity: number }) {
+    this.#bus = o.bus;
+    this.#runId = o.runId;
+    this.#clock = o.clock;
+    this.#staleAfterMs = o.staleAfterMs;
+    this.#maxSeries = o.maxSeries;
+    this.rules = o.rules;
+    const now = this.#clock();
+    for (const rule of o.rules) {
+      const rs: RuleState = { rule, series: new Map(), startMs: now, everSeen: false };
+      this.#all.push(rs);
+      if (rule.source === 'metric') {
+        const list = this.#byMetric.get(rule.metric!) ?? [];
+        list.push(rs);
+        this.#byMetric.set(rule.metric!, list);
+      } else {
+        const list = this.#bySource.get(rule.source) ?? [];
+        list.push(rs);
+        this.#bySource.set(rule.source, list);
+      }
+    }
+    this.#sub = o.bus.subscribe(kWatched, this.#onSample, {
+      name: 'alert-engine', capacity: o.capacity, overflow: 'drop-oldest', ...(o.runId === undefined ? {} : { runId: o.runId }),
+    });
+    this.#timer = setInterval(this.#tick, o.tickMs);
+    this.#timer.unref();
+  }
+
+  // Synchronous on every sample: an alert goes out in the same turn as the
+  // sample that breached.
+  readonly #onSample = (payload: TopicPayloads[(typeof kWatched)[number]], topic: (typeof kWatched)[number]): void => {
+    try {
+      this.#samples++;
+      const now = this.#clock();
+      switch (topic) {
+        case Topic.RESOURCE: {
+          const p = payload as TopicPayloads[typeof Topic.RESOURCE];
+          for (const rs of this.#bySource.get('resource') ?? []) {
+            if (rs.rule.component !== undefined && rs.rule.component !== p.component) continue;
+            const r = readResource(p, rs.rule.field!);
+            if (r !== undefined) this.#observe(rs, r, now);
+          }
+          const orphans = this.#orphans.resource(p, now);
+          if (orphans !== undefined) this.#orphanCount(p.runId, orphans, now);
+          break;
+        }
+        case Topic.HOST:
+          this.#multi('host', now, (rs, out) => { readHost(payload as TopicPayloads[typeof Topic.HOST], rs.rule.field!, out); });
+          break;
+        case Topic.GPU:
+          this.#multi('gpu', now, (rs, out) => { readGpu(payload as TopicPayloads[typeof Topic.GPU], rs.rule.field!, out); });
+          break;
+        case Topic.HEARTBEAT: {
+          const p = payload as TopicPayloads[typeof Topic.HEARTBEAT];
+          for (const rs of this.#bySource.get('heartbeat') ?? []) {
+            if (rs.rule.component !== undefined && rs.rule.component !== p.component) continue;
+            const r = readHeartbeat(p, rs.rule.field!);
+            if (r !== undefined) this.#observe(rs, r, now);
+          }
+          break;
+        }
+        case Topic.METRIC: {
+          const p = payload as TopicPayloads[typeof Topic.METRIC];
+          for (const rs of this.#byMetric.get(p.name) ?? []) {
+            if (rs.rule.component !== undefined && rs.rule.component !== p.component) continue;
+            const r = readMetric(p, rs.rule.metric!, rs.rule.labels);
+            if (r !== undefined) this.#observe(rs, r, now);
+          }
+          break;
+        }
+        case Topic.LIFECYCLE:
+          this.#lifecycle(payload as Lifecycle, now);
+          break;
+      }
+    } catch {
+      // Never let a bad sample stop the engine; the count shows it.
+      this.#errors++;
+    }
+  };
+
+  #multi(source: AlertSource, now: number, read: (rs: RuleState, out: FigureReading[]) => void): void {
+    const out: FigureReading[] = [];
+    for (const rs of this.#bySource.get(source) ?? []) {
+      out.length = 0;
+      read(rs, out);
+      for (const r of out) if (this.#labelsMatch(rs.rule, r)) this.#observe(rs, r, now);
+    }
+  }
+
+  #labelsMatch(rule: AlertRule, r: FigureReading): boolean {
+    for (const [k, v] of Object.entries(rule.labels)) if (r.labels[k] !== v) return false;
+    return true;
+  }
+
+  #orphanCount(runId: string, count: number, now: number): void {
+    for (const rs of this.#bySource.get('orphans') ?? []) this.#observe(rs, orphanReading(runId, count, now), now);
+  }
+
+  #lifecycle(e: Lifecycle, now: number): void {
+    const orphans = this.#orphans.lifecycle(e);
+    if (orphans !== undefined) this.#orphanCount(e.runId, orphans, now);
+    if (e.kind === LifecycleKind.PROCESS_EXITED && e.pid) {
+      // The process is gone: its series end (a firing alert resolves).
+      for (const rs of this.#bySource.get('resource') ?? []) {
+        if (rs.rule.absentForMs !== undefined) continue;
+        for (const [key, st] of rs.series) {
+          if (st.reading.pid === e.pid && st.reading.runId === e.runId) this.#forget(rs, key, st, now);
+        }
+      }
+    } else if (e.kind === LifecycleKind.RUN_ENDED) {
+      for (const rs of this.#all) {
+        for (const [key, st] of rs.series) if (st.reading.runId === e.runId) this.#forget(rs, key, st, now);
+      }
+    }
+  }
+
+  #forget(rs: RuleState, key: string, st: SeriesState, now: number): void {
+    if (st.firing !== undefined) this.#resolve(rs, st, now);
+    rs.series.delete(key);
+  }
+
+  #series(rs: RuleState, r: FigureReading, now: number): SeriesState | undefined {
+    // Absence is watched per component, not per pid: a restarted process
+    // with a new pid is not "absent".
+    const key = rs.rule.absentForMs === undefined ? r.key : `${r.runId}\u0000${r.component}\u0000${Object.keys(r.labels).sort().map((k) => `${k}=${r.labels[k]!}`).join(',')}`;
+    let st = rs.series.get(key);
+    if (st === undefined) {
+      if (rs.series.size >= this.#maxSeries) {
+        this.#rejected++;
+        return undefined;
+      }
+      st = {
+        reading: rs.rule.absentForMs === undefined ? r : { ...r, pid: 0 },
+        window: rs.rule.absentForMs === undefined ? new SeriesWindow(rs.rule) : undefined,
+        breaches: 0, pendingSinceMs: undefined, lastValue: undefined, lastBreach: false, firing: undefined, resolvedAtMs: undefined, lastSeenMs: now,
+      };
+      rs.series.set(key, st);
+    }
+    return st;
+  }
+
+  #observe(rs: RuleState, r: FigureReading, now: number): void {
+    const rule = rs.rule;
+    const st = this.#series(rs, r, now);
+    if (st === undefined) return;
+    st.lastSeenMs = now;
+    rs.everSeen = true;
+    if (rule.absentForMs !== undefined) {
+      // A sample arrived: the series (and "nothing at all") is not absent.
+      if (st.firing !== undefined) this.#resolve(rs, st, now, 0);
+      const none = rs.series.get(kNoSeries);
+      if (none !== undefined) this.#forget(rs, kNoSeries, none, now);
+      return;
+    }
+    if (rule.absentForMs === undefined) st.reading = r;
+    st.window!.add(r.tsMs, r.value);
+    const ev = st.window!.evaluate();
+    const breach = ev.value !== undefined && compare(ev.value, rule.op, rule.threshold)
+      && (rule.aggregate !== 'slope' || (ev.r2 ?? 0) >= rule.minR2);
+    st.lastValue = ev.value;
+    st.lastBreach = breach;
+    if (breach) {
+      st.breaches++;
+      st.pendingSinceMs ??= now;
+      this.#tryFire(rs, st, now);
+    } else {
+      st.breaches = 0;
+      st.pendingSinceMs = undefined;
+      if (st.firing !== undefined) this.#resolve(rs, st, now);
+    }
+  }
+
+  #tryFire(rs: RuleState, st: SeriesState, now: number): void {
+    const rule = rs.rule;
+    if (st.firing !== undefined || !st.lastBreach) return;
+    if (st.breaches < rule.forSamples || now - st.pendingSinceMs! < rule.forMs) return;
+    if (st.resolvedAtMs !== undefined && now - st.resolvedAtMs < rule.cooldownMs) {
+      this.#suppressed++;
+      return;
+    }
+    this.#fire(rs, st, now, st.lastValue!);
+  }
+
+  #message(rule: AlertRule, st: SeriesState, value: number): string {
+    const r = st.reading;
+    const vars: Record<string, string> = {
+      rule: rule.name, value: formatValue(value), threshold: formatValue(rule.threshold), op: rule.op, component: r.component,
+      pid: String(r.pid), severity: rule.severityName, field: figureName(rule), run_id: r.runId,
+    };
+    if (rule.message !== undefined) return renderTemplate(rule.message, vars, r.labels);
+    const who = r.component === '' ? '' : ` (${r.component}${r.pid ? ` pid ${r.pid}` : ''})`;
+    if (rule.absentForMs !== undefined) {
+      return `${rule.name}: no ${figureName(rule)} samples${who} for ${formatValue(value)} s (limit ${formatValue(rule.threshold)} s)`;
+    }
+    const what = rule.baseline !== undefined ? `${figureName(rule)} change vs baseline %` : rule.aggregate === 'last' ? figureName(rule) : `${rule.aggregate}(${figureName(rule)})`;
+    return `${rule.name}: ${what}${who} = ${formatValue(value)} ${rule.op} ${formatValue(rule.threshold)}`;
+  }
+
+  #fire(rs: RuleState, st: SeriesState, now: number, value: number): void {
+    const rule = rs.rule;
+    const r = st.reading;
+    const alert: Alert = {
+      tsMs: now, runId: r.runId, rule: rule.name, severity: rule.severity, state: AlertState.FIRING, value, threshold: rule.threshold,
+      message: this.#message(rule, st, value), component: r.component, pid: r.pid, firedAtMs: now, labels: { ...r.labels },
+    };
+    st.firing = alert;
+    this.#fired++;
+    this.#bus.publish(Topic.ALERT, alert);
+  }
+
+  #resolve(rs: RuleState, st: SeriesState, now: number, value?: number): void {
+    const firing = st.firing!;
+    const v = value ?? st.lastValue ?? firing.value ?? undefined;
+    const alert: Alert = { ...firing, tsMs: now, state: AlertState.RESOLVED, resolvedAtMs: now, value: v ?? null, message: `${firing.message ?? rs.rule.name} (resolved)` };
+    st.firing = undefined;
+    st.resolvedAtMs = now;
+    st.breaches = 0;
+    st.pendingSinceMs = undefined;
+    this.#resolved++;
+    this.#bus.publish(Topic.ALERT, alert);
+  }
+
+  readonly #tick = (): void => {
+    try {
+      const now = this.#clock();
+      for (const rs of this.#all) {
+        const rule = rs.rule;
+        if (rule.absentForMs !== undefined) {
+          this.#checkAbsence(rs, now);
+          continue;
+        }
+        for (const [key, st] of rs.series) {
+          if (this.#staleAfterMs > 0 && now - st.lastSeenMs > this.#staleAfterMs) {
+            this.#forget(rs, key, st, now);
+            continue;
+          }
+          // `for` durations and cooldowns end without a new sample.
+          if (st.lastBreach && st.firing === undefined) this.#tryFire(rs, st, now);
+        }
+      }
+      if (this.#staleAfterMs > 0) {
+        for (const [runId, n] of this.#orphans.expire(now - this.#staleAfterMs)) this.#orphanCount(runId, n, now);
+      }
+    } catch {
+      this.#errors++;
+    }
+  };
+
+  #checkAbsence(rs: RuleState, now: number): void {
+    const limit = rs.rule.absentForMs!;
+    for (const st of rs.series.values()) {
+      if (st.firing === undefined && now - st.lastSeenMs >= limit && this.#cooledDown(rs, st, now)) {
+        this.#fire(rs, st, now, (now - st.lastSeenMs) / 1000);
+      }
+    }
+    if (!rs.everSeen && now - rs.startMs >= limit && !rs.series.has(kNoSeries)) {
+      const st: SeriesState = {
+        reading: { key: kNoSeries, runId: this.#runId ?? '', component: rs.rule.component ?? '', pid: 0, labels: { ...rs.rule.labels }, value: 0, tsMs: now },
+        window: undefined, breaches: 0, pendingSinceMs: undefined, lastValue: undefined, lastBreach: true, firing: undefined, resolvedAtMs: undefined, lastSeenMs: rs.startMs,
+      };
+      rs.series.set(kNoSeries, st);
+      this.#fire(rs, st, now, (now - rs.startMs) / 1000);
+    }
+  }
+
+  #cooledDown(rs: RuleState, st: SeriesState, now: number): boolean {
+    if (st.resolvedAtMs === undefined || now - st.resolvedAtMs >= rs.rule.cooldownMs) return true;
+    this.#suppressed++;
+    return false;
+  }
+
+  firing(): Alert[] {
+    const out: Alert[] = [];
+    for (const rs of this.#all) for (const st of rs.series.values()) if (st.firing !== undefined) out.push({ ...st.firing });
+    return out;
+  }
+
+  stats(): AlertEngineStats {
+    let series = 0;
+    let firing = 0;
+    for (const rs of this.#all) {
+      series += rs.series.size;
+      for (const st of rs.series.values()) if (st.firing !== undefined) firing++;
+    }
+    return {
+      rules: this.rules.length, series, samples: this.#samples, fired: this.#fired, resolved: this.#resolved,
+      suppressed: this.#suppressed, seriesRejected: this.#rejected, errors: this.#errors, firing,
+    };
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      clearInterval(this.#timer);
+      await this.#sub.idle();
+      this.#sub.unsubscribe();
+    })();
+    return this.#closing;
+  }
+}
+
+/**
+ * Starts evaluating alert rules on `bus`: every RESOURCE, HOST, GPU, METRIC
+ * and HEARTBEAT sample is checked synchronously against the rules watching
+ * it; ALERT envelopes (FIRING, then RESOLVED) are published on the same bus.
+ * Throws TypeError/RangeError on bad options.
+ */
+export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
+  checkObject(options, 'options');
+  checkKeys(options, kEngineKeys, 'createAlertEngine');
+  const bus = options.bus as RunBus | undefined;
+  if (bus === undefined || typeof bus.subscribe !== 'function' || typeof bus.publish !== 'function') throw new TypeError('options.bus must be a RunBus');
+  const runId = options.runId === undefined ? undefined : checkString(options.runId, 'options.runId');
+  if (options.rules !== undefined && !Array.isArray(options.rules)) throw new TypeError('options.rules must be an array of rules from parseAlertRules()');
+  if (options.defaults !== undefined && typeof options.defaults !== 'boolean') throw new TypeError('options.defaults must be a boolean');
+  if (options.clock !== undefined && typeof options.clock !== 'function') throw new TypeError('options.clock must be a function returning milliseconds');
+  return new AlertEngineImpl({
+    bus,
+    runId,
+    rules: effectiveAlertRules(options.rules ?? [], options.defaults ?? true),
+    clock: options.clock ?? Date.now,
+    tickMs: checkInt(options.tickMs ?? 250, 'options.tickMs', 10, 60_000),
+    staleAfterMs: checkInt(options.staleAfterMs ?? 300_000, 'options.staleAfterMs', 0),
+    maxSeries: checkInt(options.maxSeriesPerRule ?? 1000, 'options.maxSeriesPerRule', 1),
+    capacity: checkInt(options.capacity ?? 10_000, 'options.capacity', 1),
+  });
+}
