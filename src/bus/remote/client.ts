@@ -273,6 +273,7 @@ export class RemoteBus {
   #bytesIn = 0;
   #bytesOut = 0;
   #dropsSinceLog = 0;
+  #dropTimer: NodeJS.Timeout | null = null;
 
   /** @internal Use {@link connectBus}. */
   constructor(opts: ResolvedRemoteBusOptions) {
@@ -354,12 +355,27 @@ export class RemoteBus {
     return !this.#shutting && !this.#outbox.full;
   }
 
+  // Drops are summed and logged once per logIntervalMs (like RunBus).
   #noteDrop(n: number): void {
     this.#dropped += n;
     this.#dropsSinceLog += n;
-    this.#log.warn('drops', `runbus client "${this.#opts.component}": outbox dropped ${this.#dropsSinceLog} envelopes (${this.#opts.outboxOverflow}, capacity ${this.#opts.outboxCapacity}); total ${this.#dropped}`);
-    this.#dropsSinceLog = 0;
+    if (this.#dropTimer === null) {
+      this.#dropTimer = setTimeout(this.#logDrops, this.#opts.logIntervalMs);
+      this.#dropTimer.unref();
+    }
   }
+
+  #logDrops = (): void => {
+    this.#dropTimer = null;
+    if (this.#dropsSinceLog === 0) return;
+    const n = this.#dropsSinceLog;
+    this.#dropsSinceLog = 0;
+    try {
+      this.#opts.logger.warn(`runbus client "${this.#opts.component}": outbox dropped ${n} envelopes (${this.#opts.outboxOverflow}, capacity ${this.#opts.outboxCapacity}); ${this.#dropped} in all`);
+    } catch {
+      // A throwing logger must not reach publish().
+    }
+  };
 
   #scheduleFlush(): void {
     if (this.#flushScheduled !== null || this.#state !== 'connected') return;
@@ -721,6 +737,10 @@ export class RemoteBus {
     }
     const left = this.#outbox.clear();
     if (left > 0) this.#noteDrop(left);
+    if (this.#dropTimer !== null) {
+      clearTimeout(this.#dropTimer);
+      this.#logDrops();
+    }
     if (this.#flushScheduled !== null) clearImmediate(this.#flushScheduled);
     this.#flushScheduled = null;
     if (this.#refTimer !== null) clearInterval(this.#refTimer);

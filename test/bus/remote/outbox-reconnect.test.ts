@@ -109,3 +109,13 @@ test('a block outbox refuses when full and publishAsync waits for room', async (
   expect(s.dropped).toBe(1);
   expect(s.published).toBe(s.sent + s.dropped + s.queued);
 });
+
+test('outbox drops are logged as one summed line per interval', async () => {
+  const log = { lines: [] as string[], warn(m: string) { this.lines.push(m); } };
+  client = connectBus({ socket: t.sock, component: 'w', outboxCapacity: 5, reconnectMinMs: 5, logIntervalMs: 60_000, logger: log });
+  for (let i = 0; i < 105; ++i) client.publish(Topic.RESOURCE, snapshot(i));
+  expect(log.lines.filter((l) => l.includes('outbox dropped'))).toEqual([]);
+  await client.close();
+  // close() reports what is pending: 100 evicted + 5 never sent.
+  expect(log.lines.filter((l) => l.includes('outbox dropped'))).toEqual([expect.stringContaining('outbox dropped 105 envelopes (drop-oldest, capacity 5)')]);
+});
