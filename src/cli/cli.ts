@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, loadConfig } from '../config/index.js';
+import type { RunbusConfig } from '../config/index.js';
+import { RunbusError } from '../errors.js';
+import { commandHelp, findCommand, kCommands, mainHelp, parseCommandArgs } from './commands.js';
+import type { CommandSpec, ParsedArgs } from './commands.js';
+import { CliError, usageError } from './errors.js';
+import { exportCommand, reportCommand, runsCommand } from './history.js';
+import { hubCommand } from './hub-command.js';
+import { runCommand } from './run.js';
+import { watchCommand } from './watch.js';
+import { suggest } from '../options.js';
+
+/** The package version, from package.json beside dist/ (or src/). */
+export function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function out(text: string): void {
+  process.stdout.write(text);
+}
+
+function resolveConfig(parsed: ParsedArgs, env: NodeJS.ProcessEnv, cwd: string): RunbusConfig {
+  const configFile = parsed.values.config;
+  const cfg = loadConfig({ flags: parsed.flags, env, cwd, ...(typeof configFile === 'string' ? { configFile } : {}) });
+  for (const w of cfg.warnings) process.stderr.write(`${w}\n`);
+  return cfg.values;
+}
+
+function intFlag(spec: CommandSpec, parsed: ParsedArgs, name: string, min: number, max: number): number | undefined {
+  const v = parsed.values[name];
+  if (v === undefined) return undefined;
+  const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw usageError(spec.name, `--${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(v)})`);
+  return n;
+}
+
+function str(v: string | boolean | undefined): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+async function dispatch(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    process.stderr.write(mainHelp(version()));
+    return 2;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const topic = first === 'help' ? rest[0] : undefined;
+    const spec = topic === undefined ? undefined : findCommand(topic);
+    out(spec === undefined ? mainHelp(version()) : commandHelp(spec));
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    out(`${version()}\n`);
+    return 0;
+  }
+  const spec = findCommand(first);
+  if (spec === undefined) {
+    const s = suggest(first, kCommands.map((c) => c.name));
+    throw usageError('', first.startsWith('-') ? `unknown option ${first}` : `unknown command ${JSON.stringify(first)}${s === undefined ? '' : ` (did you mean "${s}"?)`}`);
+  }
+  if (spec.name === 'run') return runEntry(spec, rest, env, cwd);
+
+  const parsed = parseCommandArgs(spec, rest, false);
+  if (parsed.values.help === true) {
+    out(commandHelp(spec));
+    return 0;
+  }
+  const cfg = resolveConfig(parsed, env, cwd);
+  switch (spec.name) {
+    case 'hub':
+      return hubCommand(cfg, cwd);
+    case 'runs':
+      out(runsCommand(cfg.db, parsed.values.json === true));
+      return 0;
+    case 'report': {
+      const runId = str(parsed.values.run);
+      if (runId !== undefined && parsed.values.last === true) throw usageError('report', '--run and --last cannot be used together');
+      out(reportCommand(cfg.db, runId, parsed.values.json === true));
+      return 0;
+    }
+    case 'export': {
+      const text = exportCommand({
+        db: cfg.db,
+        format: str(parsed.values.format),
+        out: str(parsed.values.out),
+        runId: str(parsed.values.run),
+        last: parsed.values.last === true,
+        table: str(parsed.values.table),
+      });
+      if (text !== undefined) out(text);
+      return 0;
+    }
+    case 'watch':
+      return watchCommand({
+        config: cfg,
+        cwd,
+        runId: str(parsed.values.run),
+        frames: intFlag(spec, parsed, 'frames', 1, Number.MAX_SAFE_INTEGER),
+        refreshMs: intFlag(spec, parsed, 'refresh', 50, 3_600_000) ?? 1000,
+      });
+    default:
+      throw new Error(`runbus: command ${spec.name} has no handler`);
+  }
+}
+
+async function runEntry(spec: CommandSpec, rest: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+  // Split at the first "--" ourselves: everything after it belongs to the
+  // command, flags included, and the hint for a missing "--" needs to know.
+  const dd = rest.indexOf('--');
+  const own = dd < 0 ? rest : rest.slice(0, dd);
+  const command = dd < 0 ? [] : rest.slice(dd + 1);
+  const hint = 'put "--" between runbus\'s options and the command: runbus run [options] -- <command> [args…]';
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseCommandArgs(spec, own, true);
+  } catch (err) {
+    if (dd < 0 && err instanceof CliError && err.code === 'ERR_CLI_USAGE' && /unknown option|unexpected/.test(err.message)) {
+      throw usageError('run', err.message, hint);
+    }
+    throw err;
+  }
+  if (parsed.values.help === true) {
+    out(commandHelp(spec));
+    return 0;
+  }
+  if (parsed.positionals.length > 0) {
+    throw usageError('run', `unexpected argument ${JSON.stringify(parsed.positionals[0])} before "--"`, hint);
+  }
+  if (command.length === 0 || command[0] === '') {
+    throw usageError('run', dd < 0 ? 'missing "--" and the command to run' : 'missing the command after "--"', hint);
+  }
+  const component = str(parsed.values.component);
+  if (component !== undefined && (component === '' || component.length > 512)) throw usageError('run', '--component must be 1 to 512 characters');
+  const cfg = resolveConfig(parsed, env, cwd);
+  return runCommand({
+    config: cfg,
+    argv: command,
+    ...(component === undefined ? {} : { component }),
+    summaryJson: parsed.values['summary-json'] === true,
+    env,
+    cwd,
+  });
+}
+
+/**
+ * The `runbus` command: runs `argv` (without node and the script) and
+ * resolves with the exit status. Errors are printed here, on stderr:
+ * usage and config errors exit 2, a missing command 127, other failures 1.
+ */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<number> {
+  try {
+    return await dispatch(argv, env, cwd);
+  } catch (err) {
+    if (err instanceof CliError) {
+      const usage = err.code === 'ERR_CLI_USAGE';
+      const where = err.command === undefined || err.command === '' ? 'runbus' : `runbus ${err.command}`;
+      const msg = usage ? `${where}: ${err.message}` : err.message;
+      const more = err.hint === undefined ? '' : `hint: ${err.hint}\n`;
+      const help = usage ? `Try '${where} --help'.\n` : '';
+      process.stderr.write(`${msg}\n${more}${help}`);
+      return err.exitStatus;
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`runbus: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof TypeError || err instanceof RangeError) {
+      // Option checks below the CLI (createHub, connectBus) name the option.
+      process.stderr.write(`runbus: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof RunbusError) {
+      process.stderr.write(`runbus: ${err.message} (${err.code})\n`);
+      return 1;
+    }
+    process.stderr.write(`runbus: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,262 @@
+import { parseArgs } from 'node:util';
+import { checkFlagValue, ConfigError, kConfigSpec } from '../config/index.js';
+import type { ConfigKey, RunbusConfig } from '../config/index.js';
+import { suggest } from '../options.js';
+import { usageError } from './errors.js';
+
+// The commands and their flags, in one table: parsing and --help are both
+// generated from it, so the help lists every flag the parser accepts.
+
+export interface FlagSpec {
+  name: string;
+  short?: string;
+  type: 'string' | 'boolean';
+  /** Placeholder shown in help, for string flags. */
+  arg?: string;
+  help: string;
+  /** The config key this flag sets (flags > env > file > defaults). */
+  config?: ConfigKey;
+  /** Value a boolean flag gives its config key (for --no-gpu: false). */
+  sets?: boolean;
+}
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  usage: string;
+  flags: FlagSpec[];
+  /** Paragraphs after the flag list. */
+  details: string;
+}
+
+const kDb: FlagSpec = { name: 'db', type: 'string', arg: 'FILE', help: 'SQLite database (env RUNBUS_DB; default ./runbus.db)', config: 'db' };
+const kConfig: FlagSpec = { name: 'config', type: 'string', arg: 'FILE', help: 'config file (env RUNBUS_CONFIG; default runbus.config.json or .yaml in the working directory)' };
+const kHelp: FlagSpec = { name: 'help', short: 'h', type: 'boolean', help: 'show this help' };
+const kInterval: FlagSpec = { name: 'interval', type: 'string', arg: 'MS', help: 'sampling interval in ms, 10 to 3600000 (env RUNBUS_SAMPLE_INTERVAL_MS; default 1000)', config: 'intervalMs' };
+const kMetricsPort: FlagSpec = {
+  name: 'metrics-port',
+  type: 'string',
+  arg: 'N',
+  help: 'serve Prometheus metrics on 127.0.0.1:N (env RUNBUS_METRICS_PORT; off by default) — not available in this version yet',
+  config: 'metricsPort',
+};
+const kDashboard: FlagSpec = { name: 'dashboard', type: 'boolean', help: 'serve the live dashboard (env RUNBUS_DASHBOARD) — not available in this version yet', config: 'dashboard' };
+const kNoGpu: FlagSpec = { name: 'no-gpu', type: 'boolean', help: 'do not sample NVIDIA GPUs (env RUNBUS_GPU=0)', config: 'gpu', sets: false };
+const kJson: FlagSpec = { name: 'json', type: 'boolean', help: 'print JSON instead of a table' };
+
+export const kCommands: readonly CommandSpec[] = [
+  {
+    name: 'run',
+    summary: 'run a command and record its resource use',
+    usage: 'runbus run [options] -- <command> [args…]',
+    flags: [
+      kDb,
+      kInterval,
+      { name: 'socket', type: 'string', arg: 'PATH', help: 'also serve a Unix socket for remote buses; the command gets RUNBUS_SOCKET (env RUNBUS_SOCKET)', config: 'socket' },
+      { name: 'component', type: 'string', arg: 'NAME', help: 'component name of the command and its descendants (default: basename of the command)' },
+      { name: 'quiet', short: 'q', type: 'boolean', help: 'no live status line and no summary (env RUNBUS_QUIET)', config: 'quiet' },
+      { name: 'kill-orphans', type: 'boolean', help: 'terminate descendants still running when the command exits: SIGTERM, then SIGKILL (env RUNBUS_KILL_ORPHANS)', config: 'killOrphans' },
+      { name: 'orphan-grace', type: 'string', arg: 'MS', help: 'wait between SIGTERM and SIGKILL for orphans (env RUNBUS_ORPHAN_GRACE_MS; default 2000)', config: 'orphanGraceMs' },
+      { name: 'log-json', type: 'string', arg: 'FILE', help: 'append JSON lines (resources_initial, alert, orphans, process_resources, resources_final) to FILE (env RUNBUS_LOG_JSON)', config: 'logJson' },
+      { name: 'summary-json', type: 'boolean', help: 'print the end-of-run summary as one JSON object on stderr instead of text' },
+      kNoGpu,
+      kMetricsPort,
+      kDashboard,
+      kConfig,
+      kHelp,
+    ],
+    details: `The command runs without a shell, with runbus's stdin, stdout and stderr. It, its
+descendants and the host are sampled every interval into the database. On a
+terminal (stdout and stderr both TTYs) a status line on stderr shows cpu, rss,
+process count and alerts; the command's stdout stays clean. At the end a
+summary goes to stderr: wall time, cpu user/system, average and peak cpu %,
+peak rss, one row per component, alerts, dropped samples, orphans.
+
+Exit status: the command's own; 128+N when a signal N killed it; 127 when the
+command does not exist; 126 when it cannot be executed; 2 for a usage error;
+1 when runbus itself fails before the command starts (e.g. the database
+cannot be opened). SIGINT, SIGTERM and SIGHUP are forwarded to the command
+(SIGINT only from the second one when stdin is a terminal: the terminal has
+already sent it to the command).`,
+  },
+  {
+    name: 'hub',
+    summary: 'run a standalone hub for remote buses',
+    usage: 'runbus hub [options]',
+    flags: [
+      kDb,
+      { name: 'socket', type: 'string', arg: 'PATH', help: 'Unix socket to listen on (env RUNBUS_SOCKET; default $XDG_RUNTIME_DIR/runbus/hub.sock or the tmp dir)', config: 'socket' },
+      kInterval,
+      kNoGpu,
+      kMetricsPort,
+      kDashboard,
+      kConfig,
+      kHelp,
+    ],
+    details: `Processes connect with connectBus({ socket, component }); the hub samples each of
+them (by the pid in its Hello), the host and GPUs, and stores everything. It
+prints where it listens. SIGINT or SIGTERM drains every queue, flushes the
+database and exits 0. The socket secret comes from RUNBUS_TOKEN or the config
+file's "token" (never a flag: flags are visible in ps).`,
+  },
+  {
+    name: 'runs',
+    summary: 'list the recorded runs',
+    usage: 'runbus runs [options]',
+    flags: [kDb, kJson, kConfig, kHelp],
+    details: 'One row per run, oldest first: id, start, duration, exit status, command.',
+  },
+  {
+    name: 'report',
+    summary: "print a run's summary and per-minute rollups",
+    usage: 'runbus report [--run ID | --last] [options]',
+    flags: [
+      kDb,
+      { name: 'run', type: 'string', arg: 'ID', help: 'the run to report' },
+      { name: 'last', type: 'boolean', help: 'the run that started last (the default)' },
+      kJson,
+      kConfig,
+      kHelp,
+    ],
+    details: `The summary is computed from the raw rows the database still holds (raw-row
+retention, RUNBUS_RETENTION_MS, is 30 minutes by default); peaks also look at
+the per-minute rollups, which are kept for 30 days. --json prints
+{ summary, rollups, host_rollups } as one JSON object.`,
+  },
+  {
+    name: 'export',
+    summary: 'write a run (or every run) as JSON or CSV',
+    usage: 'runbus export --format json|csv [--out FILE] [--run ID] [options]',
+    flags: [
+      kDb,
+      { name: 'format', type: 'string', arg: 'json|csv', help: 'output format (default json)' },
+      { name: 'out', short: 'o', type: 'string', arg: 'FILE', help: 'output file, written whole or not at all (default: stdout)' },
+      { name: 'run', type: 'string', arg: 'ID', help: 'only this run (default: every run)' },
+      { name: 'last', type: 'boolean', help: 'only the run that started last' },
+      { name: 'table', type: 'string', arg: 'VIEW', help: 'one view: runs, snapshots, host_snapshots, gpu_snapshots, rollups_1m, host_rollups_1m, metric_rollups_1m, metrics, alerts, processes (CSV default: snapshots; JSON default: all)' },
+      kConfig,
+      kHelp,
+    ],
+    details: `JSON without --table is one object: { schema_version, run_id, <view>: [rows…] }.
+CSV is one view with a header row.`,
+  },
+  {
+    name: 'watch',
+    summary: 'live terminal view of a running hub',
+    usage: 'runbus watch [--socket PATH] [options]',
+    flags: [
+      { name: 'socket', type: 'string', arg: 'PATH', help: "the hub's socket (env RUNBUS_SOCKET; default: the default hub socket)", config: 'socket' },
+      { name: 'run', type: 'string', arg: 'ID', help: 'only this run' },
+      { name: 'frames', type: 'string', arg: 'N', help: 'exit after N redraws (for scripts; default: until q or Ctrl-C)' },
+      { name: 'refresh', type: 'string', arg: 'MS', help: 'redraw period in ms (default 1000)' },
+      kConfig,
+      kHelp,
+    ],
+    details: `A row per component with sparklines of cpu % and rss, the host line, recent
+alerts and dropped counts. On a terminal it uses the alternate screen and
+restores the terminal on q, Ctrl-C or SIGTERM; otherwise it prints one plain
+frame per redraw.`,
+  },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return kCommands.find((c) => c.name === name);
+}
+
+export function mainHelp(version: string): string {
+  const w = Math.max(...kCommands.map((c) => c.name.length));
+  return `runbus ${version} — resource telemetry for multi-process Node.js apps
+
+Usage: runbus <command> [options]
+
+Commands:
+${kCommands.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`).join('\n')}
+
+Options:
+  -h, --help     show help (runbus <command> --help for a command's options)
+  -v, --version  print the version
+
+Settings come from flags, then RUNBUS_* environment variables, then
+runbus.config.json / runbus.config.yaml (or --config FILE), then defaults.
+Environment: RUNBUS_DB, RUNBUS_SAMPLE_INTERVAL_MS, RUNBUS_SOCKET, RUNBUS_TOKEN,
+RUNBUS_METRICS_PORT, RUNBUS_DASHBOARD, RUNBUS_GPU, RUNBUS_QUIET,
+RUNBUS_KILL_ORPHANS, RUNBUS_ORPHAN_GRACE_MS, RUNBUS_LOG_JSON,
+RUNBUS_RETENTION_MS, RUNBUS_CONFIG.
+
+Examples:
+  runbus run -- node train.js --epochs 3
+  runbus run --kill-orphans --log-json run.jsonl -- npm test
+  runbus report --last
+  runbus export --format csv --out snapshots.csv --last
+`;
+}
+
+export function commandHelp(c: CommandSpec): string {
+  const names = c.flags.map((f) => `${f.short === undefined ? '    ' : `-${f.short}, `}--${f.name}${f.arg === undefined ? '' : ` ${f.arg}`}`);
+  const w = Math.max(...names.map((n) => n.length));
+  return `runbus ${c.name} — ${c.summary}
+
+Usage: ${c.usage}
+
+Options:
+${c.flags.map((f, i) => `  ${names[i]!.padEnd(w)}  ${f.help}`).join('\n')}
+
+${c.details}
+`;
+}
+
+/** Parsed flags of a command: raw values by flag name, config settings from flags, positionals. */
+export interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  flags: Partial<RunbusConfig>;
+  positionals: string[];
+}
+
+/**
+ * Parses `argv` against the command's flags (strict: unknown flags and
+ * missing values are usage errors that suggest the likely flag). Config
+ * flags are validated here, naming the flag.
+ */
+export function parseCommandArgs(c: CommandSpec, argv: string[], allowPositionals: boolean): ParsedArgs {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  for (const f of c.flags) options[f.name] = f.short === undefined ? { type: f.type } : { type: f.type, short: f.short };
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals });
+  } catch (err) {
+    throw usageError(c.name, explainParseError(err, c));
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const flags: Partial<Record<ConfigKey, unknown>> = {};
+  for (const f of c.flags) {
+    const v = values[f.name];
+    if (v === undefined || f.config === undefined) continue;
+    try {
+      flags[f.config] = f.type === 'boolean' ? (f.sets ?? true) : checkFlagValue(f.config, v);
+    } catch (err) {
+      if (err instanceof ConfigError) throw usageError(c.name, err.message.replace(kConfigSpec[f.config].flag, `--${f.name}`));
+      throw err;
+    }
+  }
+  return { values, flags: flags as Partial<RunbusConfig>, positionals: parsed.positionals };
+}
+
+function explainParseError(err: unknown, c: CommandSpec): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown }).code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const m = /Unknown option '(-{1,2}[^']*)'/.exec(msg);
+    const flag = m?.[1] ?? '?';
+    const s = suggest(flag.replace(/^-+/, ''), c.flags.map((f) => f.name));
+    return `unknown option ${flag}${s === undefined ? '' : ` (did you mean --${s}?)`}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // "Option '--db <value>' argument missing" or "Option '--quiet' does not take an argument"
+    return msg.replace(/^Option '([^']*)'/, 'option $1').replace(/\. To specify .*$/s, '');
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const m = /Unexpected argument '([^']*)'/.exec(msg);
+    return `unexpected argument ${JSON.stringify(m?.[1] ?? msg)}`;
+  }
+  return msg;
+}

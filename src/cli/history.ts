@@ -1,0 +1,121 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { kExportTables, openReader } from '../store/index.js';
+import type { ExportTable, RunRow, StoreReader } from '../store/index.js';
+import { CliError, usageError } from './errors.js';
+import { fmtBytes, fmtDuration, fmtPercent, fmtTime, table } from './format.js';
+import { checkWritable } from './log-json.js';
+import { formatSummary, summarizeRun } from './summary.js';
+
+// The commands that read the history: runs, report, export.
+
+function withReader<T>(db: string, fn: (r: StoreReader) => T): T {
+  const reader = openReader(db);
+  try {
+    return fn(reader);
+  } finally {
+    reader.close();
+  }
+}
+
+function pickRun(reader: StoreReader, runId: string | undefined, what: string): RunRow {
+  if (runId !== undefined) {
+    const run = reader.run(runId);
+    if (run === undefined) {
+      const ids = reader.runs().slice(-5).map((r) => r.run_id);
+      throw new CliError('ERR_CLI_NO_RUN', `runbus ${what}: no run ${JSON.stringify(runId)} in ${reader.path}${ids.length === 0 ? '' : ` (latest: ${ids.join(', ')})`}`);
+    }
+    return run;
+  }
+  const last = reader.lastRun();
+  if (last === undefined) throw new CliError('ERR_CLI_NO_RUN', `runbus ${what}: ${reader.path} holds no run yet`);
+  return last;
+}
+
+function status(r: RunRow): string {
+  if (r.signal !== null && r.signal !== '') return r.signal;
+  if (r.exit_code !== null) return String(r.exit_code);
+  return r.ended_at_ms === null ? 'running?' : '-';
+}
+
+/** `runbus runs`: lines to print. */
+export function runsCommand(db: string, json: boolean): string {
+  return withReader(db, (reader) => {
+    const runs = reader.runs();
+    if (json) return `${JSON.stringify(runs)}\n`;
+    if (runs.length === 0) return `no runs in ${db}\n`;
+    const rows = runs.map((r) => [
+      r.run_id,
+      fmtTime(r.started_at_ms),
+      r.started_at_ms !== null && r.ended_at_ms !== null ? fmtDuration(r.ended_at_ms - r.started_at_ms) : '-',
+      status(r),
+      r.command ?? '',
+    ]);
+    return `${table(['run', 'started', 'duration', 'exit', 'command'], rows, [false, false, true, true, false]).join('\n')}\n`;
+  });
+}
+
+/** `runbus report`: the text (or JSON) to print. */
+export function reportCommand(db: string, runId: string | undefined, json: boolean): string {
+  return withReader(db, (reader) => {
+    const run = pickRun(reader, runId, 'report');
+    const summary = summarizeRun(reader, run);
+    const rollups = reader.rollups({ runId: run.run_id });
+    const hostRollups = reader.hostRollups({ runId: run.run_id });
+    if (json) return `${JSON.stringify({ summary, rollups, host_rollups: hostRollups })}\n`;
+    const out = formatSummary(summary);
+    out.push('', '  per minute:');
+    if (rollups.length === 0) out.push('    (no rollups)');
+    else {
+      const rows = rollups.map((r) => [
+        fmtTime(r.minute_ms).slice(11, 16),
+        r.component,
+        String(r.samples),
+        fmtPercent(r.cpu_avg),
+        fmtPercent(r.cpu_max),
+        fmtBytes(r.rss_avg),
+        fmtBytes(r.rss_max),
+      ]);
+      for (const l of table(['minute', 'component', 'samples', 'cpu avg', 'cpu max', 'rss avg', 'rss max'], rows, [false, false, true, true, true, true, true])) {
+        out.push(`    ${l}`);
+      }
+    }
+    return `${out.join('\n')}\n`;
+  });
+}
+
+export interface ExportCommandOptions {
+  db: string;
+  format: string | undefined;
+  out: string | undefined;
+  runId: string | undefined;
+  last: boolean;
+  table: string | undefined;
+}
+
+/**
+ * `runbus export`: writes the file whole (a temp file renamed into place,
+ * so it is never half-written), or returns the text for stdout.
+ */
+export function exportCommand(o: ExportCommandOptions): string | undefined {
+  const format = o.format ?? 'json';
+  if (format !== 'json' && format !== 'csv') throw usageError('export', `--format must be json or csv (got ${JSON.stringify(format)})`);
+  if (o.table !== undefined && !(kExportTables as readonly string[]).includes(o.table)) {
+    throw usageError('export', `--table must be one of ${kExportTables.join(', ')} (got ${JSON.stringify(o.table)})`);
+  }
+  if (o.runId !== undefined && o.last) throw usageError('export', '--run and --last cannot be used together');
+  if (o.out !== undefined && o.out !== '-') checkWritable(o.out, 'export file');
+  const text = withReader(o.db, (reader) => {
+    const runId = o.last ? pickRun(reader, undefined, 'export').run_id : o.runId === undefined ? undefined : pickRun(reader, o.runId, 'export').run_id;
+    return reader.export(runId, format, o.table === undefined ? {} : { table: o.table as ExportTable });
+  });
+  if (o.out === undefined || o.out === '-') return format === 'json' ? `${text}\n` : text;
+  const tmp = `${o.out}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, format === 'json' ? `${text}\n` : text);
+    renameSync(tmp, o.out);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new CliError('ERR_CLI_OUTPUT', `runbus export: ${JSON.stringify(o.out)} cannot be written: ${(err as Error).message}`, { cause: err });
+  }
+  return undefined;
+}

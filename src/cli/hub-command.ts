@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import type { RunbusConfig } from '../config/index.js';
+import { createHub } from '../hub/index.js';
+import { defaultSocketPath } from '../bus/remote/index.js';
+import { StoreError } from '../store/index.js';
+import { CliError } from './errors.js';
+import { startExporters } from './exporters.js';
+
+/**
+ * `runbus hub`: a standalone hub on a socket. Resolves with the exit status
+ * once SIGINT or SIGTERM has drained and flushed everything.
+ */
+export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number> {
+  const socket = typeof cfg.socket === 'string' ? resolve(cwd, cfg.socket) : defaultSocketPath();
+  const warn = (m: string): void => {
+    process.stderr.write(`${m}\n`);
+  };
+  let hub;
+  try {
+    hub = await createHub({
+      db: cfg.db,
+      socket,
+      self: false,
+      // The signals are handled below, to exit 0 after a clean shutdown.
+      handleSignals: false,
+      intervalMs: cfg.intervalMs,
+      gpu: cfg.gpu,
+      command: 'runbus hub',
+      logger: { warn },
+      ...(cfg.token === undefined ? {} : { token: cfg.token }),
+      ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
+    });
+  } catch (err) {
+    if (err instanceof StoreError) throw new CliError('ERR_CLI_OUTPUT', `runbus hub: the database cannot be used: ${err.message}`, { cause: err });
+    throw err;
+  }
+  const exporters = await startExporters(hub, cfg, warn);
+  process.stdout.write(`runbus hub: listening on ${hub.socketPath ?? socket}\nrunbus hub: run ${hub.runId}, writing ${hub.dbPath ?? cfg.db}\nrunbus hub: SIGINT or SIGTERM stops it\n`);
+  return new Promise<number>((resolveExit) => {
+    let stopping = false;
+    const stop = (sig: NodeJS.Signals): void => {
+      if (stopping) return;
+      stopping = true;
+      process.stderr.write(`runbus hub: ${sig}: draining and closing…\n`);
+      void (async () => {
+        let code = 0;
+        try {
+          await exporters.close();
+          const stats = hub.stats();
+          await hub.close({ signal: sig });
+          process.stderr.write(`runbus hub: closed (${stats.store?.rowsWritten ?? 0} rows written, ${stats.bus.dropped + stats.batcher.dropped} dropped)\n`);
+        } catch (err) {
+          process.stderr.write(`runbus hub: close failed: ${(err as Error).message}\n`);
+          code = 1;
+        }
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolveExit(code);
+      })();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,136 @@
+import type { Alert, Heartbeat, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
+import { fmtBytes, fmtPercent, fmtTime, truncate } from './format.js';
+
+// The model behind `runbus watch`: what the bus said, reduced to one row per
+// component (sums over its processes at each tick) with a short history for
+// the sparklines. Rendering is a pure function of the model, so it is tested
+// without a terminal.
+
+export const kSparkChars = '▁▂▃▄▅▆▇█';
+
+/** Values as a sparkline, scaled from 0 (or `min`) to `max` (default: the largest value). */
+export function sparkline(values: readonly number[], max?: number, min = 0): string {
+  if (values.length === 0) return '';
+  const hi = max ?? Math.max(...values);
+  const span = hi - min;
+  return values
+    .map((v) => {
+      if (!Number.isFinite(v)) return ' ';
+      const f = span <= 0 ? 0 : (Math.min(Math.max(v, min), hi) - min) / span;
+      return kSparkChars[Math.min(kSparkChars.length - 1, Math.round(f * (kSparkChars.length - 1)))]!;
+    })
+    .join('');
+}
+
+interface Row {
+  component: string;
+  tsMs: number;
+  cpu: number;
+  rss: number;
+  pids: Set<number>;
+  cpuHistory: number[];
+  rssHistory: number[];
+  lastSeenMs: number;
+}
+
+export class WatchModel {
+  readonly #rows = new Map<string, Row>();
+  readonly #history: number;
+  host: HostSnapshot | undefined;
+  readonly alerts: Alert[] = [];
+  heartbeat: Heartbeat | undefined;
+  envelopes = 0;
+
+  constructor(history = 40) {
+    this.#history = history;
+  }
+
+  onResource(s: ResourceSnapshot): void {
+    this.envelopes++;
+    let r = this.#rows.get(s.component);
+    if (r === undefined) {
+      r = { component: s.component, tsMs: s.tsMs, cpu: 0, rss: 0, pids: new Set(), cpuHistory: [], rssHistory: [], lastSeenMs: s.tsMs };
+      this.#rows.set(s.component, r);
+    }
+    if (s.tsMs > r.tsMs) {
+      this.#close(r);
+      r.tsMs = s.tsMs;
+      r.cpu = 0;
+      r.rss = 0;
+      r.pids = new Set();
+    } else if (s.tsMs < r.tsMs) {
+      return; // a late snapshot of a tick already closed
+    }
+    r.pids.add(s.pid);
+    r.cpu += s.cpuPercent ?? 0;
+    r.rss += (s.rssBytes ?? 0);
+    r.lastSeenMs = s.tsMs;
+  }
+
+  /** Moves a finished tick's sums into the history. */
+  #close(r: Row): void {
+    r.cpuHistory.push(r.cpu);
+    r.rssHistory.push(r.rss);
+    if (r.cpuHistory.length > this.#history) r.cpuHistory.shift();
+    if (r.rssHistory.length > this.#history) r.rssHistory.shift();
+  }
+
+  onHost(h: HostSnapshot): void {
+    this.envelopes++;
+    this.host = h;
+  }
+
+  onAlert(a: Alert): void {
+    this.envelopes++;
+    this.alerts.push(a);
+    if (this.alerts.length > 50) this.alerts.shift();
+  }
+
+  onHeartbeat(hb: Heartbeat): void {
+    this.envelopes++;
+    this.heartbeat = hb;
+  }
+
+  /** Lines of one frame, each at most `width` columns. */
+  render(width: number, height: number, header: string): string[] {
+    const cut = (s: string): string => truncate(s, width);
+    const out: string[] = [cut(header)];
+    const h = this.host;
+    if (h !== undefined) {
+      out.push(
+        cut(
+          `host ${h.host ?? ''}  cpu ${fmtPercent(h.cpuPercent)}  mem ${fmtPercent(h.memPercent)} (${fmtBytes(h.memAvailableBytes == null ? null : h.memAvailableBytes)} free)  load ${h.load1?.toFixed(2) ?? '-'}`,
+        ),
+      );
+    } else {
+      out.push('host -');
+    }
+    const hb = this.heartbeat;
+    if (hb !== undefined) {
+      out.push(cut(`hub  dropped ${hb.droppedTotal ?? 0}  rows ${hb.rowsWritten ?? 0}  connections ${hb.connections ?? 0}  ticks skipped ${hb.ticksSkipped ?? 0}`));
+    }
+    out.push('');
+    const sparkW = Math.max(5, Math.min(this.#history, Math.floor((width - 50) / 2)));
+    out.push(cut(`${'component'.padEnd(16)} ${'procs'.padStart(5)} ${'cpu'.padStart(6)} ${'cpu history'.padEnd(sparkW)} ${'rss'.padStart(9)} rss history`));
+    const rows = [...this.#rows.values()].sort((a, b) => a.component.localeCompare(b.component));
+    for (const r of rows) {
+      const cpuH = [...r.cpuHistory, r.cpu].slice(-sparkW);
+      const rssH = [...r.rssHistory, r.rss].slice(-sparkW);
+      out.push(
+        cut(
+          `${r.component.slice(0, 16).padEnd(16)} ${String(r.pids.size).padStart(5)} ${fmtPercent(r.cpu).padStart(6)} ${sparkline(cpuH, Math.max(100, ...cpuH)).padEnd(sparkW)} ${fmtBytes(r.rss).padStart(9)} ${sparkline(rssH)}`,
+        ),
+      );
+    }
+    if (rows.length === 0) out.push('(no processes sampled yet)');
+    const room = Math.max(1, height - out.length - 2);
+    out.push('', 'recent alerts:');
+    const recent = this.alerts.slice(-room);
+    if (recent.length === 0) out.push('  none');
+    for (const a of recent) {
+      const state = a.state === 2 ? 'resolved' : 'firing';
+      out.push(cut(`  ${fmtTime(a.tsMs).slice(11, 19)} ${a.rule} ${state} ${a.message ?? ''}`));
+    }
+    return out;
+  }
+}

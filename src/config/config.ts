@@ -1,0 +1,280 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { RunbusError } from '../errors.js';
+import { describe, suggest } from '../options.js';
+
+// Layered configuration for the `runbus` command:
+//
+//   flags  >  environment (RUNBUS_*)  >  config file  >  defaults
+//
+// Every layer is validated on its own, and an error names where the bad value
+// came from ("--interval", "RUNBUS_SAMPLE_INTERVAL_MS", "runbus.config.yaml:
+// intervalMs"), so a user can tell which of the three to fix.
+
+/** Codes of {@link ConfigError}. */
+export type ConfigErrorCode =
+  /** A value (flag, environment variable or config key) is of the wrong type or out of range. */
+  | 'ERR_CONFIG_VALUE'
+  /** A config file key that runbus does not know (a likely typo is suggested). */
+  | 'ERR_CONFIG_KEY'
+  /** The config file cannot be read or does not parse. */
+  | 'ERR_CONFIG_FILE';
+
+/** Bad configuration: names the source (flag, variable or file key) and the value. */
+export class ConfigError extends RunbusError {
+  declare readonly code: ConfigErrorCode;
+
+  constructor(code: ConfigErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Every setting the command line understands, as the config file spells it. */
+export interface RunbusConfig {
+  /** SQLite file. @default './runbus.db' */
+  db: string;
+  /** Sampling cadence, ms. @default 1000 */
+  intervalMs: number;
+  /**
+   * Unix socket for remote buses: a path, true for the default path, false
+   * for none. `runbus hub` and `runbus watch` use the default path when this
+   * is false. @default false
+   */
+  socket: string | boolean;
+  /** Shared secret of the socket. @default none */
+  token: string | undefined;
+  /** Prometheus port (binds 127.0.0.1); 0 picks a free port. @default off */
+  metricsPort: number | undefined;
+  /** Serve the live dashboard. @default false */
+  dashboard: boolean;
+  /** Sample NVIDIA GPUs (off by itself without nvidia-smi). @default true */
+  gpu: boolean;
+  /** No live status line and no summary. @default false */
+  quiet: boolean;
+  /** Terminate descendants still running when the command exits. @default false */
+  killOrphans: boolean;
+  /** Time between SIGTERM and SIGKILL for orphans, ms. @default 2000 */
+  orphanGraceMs: number;
+  /** JSON-lines log file. @default none */
+  logJson: string | undefined;
+  /** Raw-row retention, ms. @default 30 minutes (the store's default) */
+  retentionMs: number | undefined;
+}
+
+export type ConfigKey = keyof RunbusConfig;
+
+/** Where each setting's value came from. */
+export type ConfigSource = 'flag' | 'env' | 'file' | 'default';
+
+export interface ResolvedConfig {
+  readonly values: RunbusConfig;
+  readonly sources: Readonly<Record<ConfigKey, ConfigSource>>;
+  /** The config file read, if any. */
+  readonly file: string | undefined;
+  /** Warnings to show (unknown RUNBUS_* variables). */
+  readonly warnings: readonly string[];
+}
+
+type Kind =
+  | { type: 'string' }
+  | { type: 'bool' }
+  | { type: 'int'; min: number; max: number }
+  | { type: 'socket' };
+
+interface KeySpec {
+  kind: Kind;
+  env: string;
+  flag: string;
+}
+
+const kMaxMs = 3_600_000;
+
+/** Defaults, the environment variable and the flag of every key. */
+export const kConfigSpec: Readonly<Record<ConfigKey, KeySpec>> = {
+  db: { kind: { type: 'string' }, env: 'RUNBUS_DB', flag: '--db' },
+  intervalMs: { kind: { type: 'int', min: 10, max: kMaxMs }, env: 'RUNBUS_SAMPLE_INTERVAL_MS', flag: '--interval' },
+  socket: { kind: { type: 'socket' }, env: 'RUNBUS_SOCKET', flag: '--socket' },
+  token: { kind: { type: 'string' }, env: 'RUNBUS_TOKEN', flag: '(no flag: keep secrets off the command line)' },
+  metricsPort: { kind: { type: 'int', min: 0, max: 65_535 }, env: 'RUNBUS_METRICS_PORT', flag: '--metrics-port' },
+  dashboard: { kind: { type: 'bool' }, env: 'RUNBUS_DASHBOARD', flag: '--dashboard' },
+  gpu: { kind: { type: 'bool' }, env: 'RUNBUS_GPU', flag: '--no-gpu' },
+  quiet: { kind: { type: 'bool' }, env: 'RUNBUS_QUIET', flag: '--quiet' },
+  killOrphans: { kind: { type: 'bool' }, env: 'RUNBUS_KILL_ORPHANS', flag: '--kill-orphans' },
+  orphanGraceMs: { kind: { type: 'int', min: 0, max: kMaxMs }, env: 'RUNBUS_ORPHAN_GRACE_MS', flag: '--orphan-grace' },
+  logJson: { kind: { type: 'string' }, env: 'RUNBUS_LOG_JSON', flag: '--log-json' },
+  retentionMs: { kind: { type: 'int', min: 1000, max: Number.MAX_SAFE_INTEGER }, env: 'RUNBUS_RETENTION_MS', flag: '(no flag)' },
+};
+
+export const kConfigKeys = Object.keys(kConfigSpec) as ConfigKey[];
+
+export const kConfigDefaults: Readonly<RunbusConfig> = {
+  db: './runbus.db',
+  intervalMs: 1000,
+  socket: false,
+  token: undefined,
+  metricsPort: undefined,
+  dashboard: false,
+  gpu: true,
+  quiet: false,
+  killOrphans: false,
+  orphanGraceMs: 2000,
+  logJson: undefined,
+  retentionMs: undefined,
+};
+
+/** Config files looked for in the working directory, in this order. */
+export const kConfigFileNames = ['runbus.config.json', 'runbus.config.yaml', 'runbus.config.yml'] as const;
+
+/**
+ * RUNBUS_* variables that are not settings of the command but are read
+ * elsewhere (so they draw no "unknown variable" warning).
+ */
+export const kOtherEnv = ['RUNBUS_CONFIG', 'RUNBUS_RUN_ID', 'RUNBUS_PARENT_RUN'] as const;
+
+function bad(where: string, what: string, v: unknown): ConfigError {
+  return new ConfigError('ERR_CONFIG_VALUE', `${where} must be ${what} (got ${describe(v)})`);
+}
+
+/** Checks one value against its key's kind; `fromText` parses strings (flags, env). */
+function checkValue(key: ConfigKey, v: unknown, where: string, fromText: boolean): unknown {
+  const kind = kConfigSpec[key].kind;
+  switch (kind.type) {
+    case 'string':
+      if (typeof v !== 'string' || v === '') throw bad(where, 'a non-empty string', v);
+      return v;
+    case 'bool':
+      if (typeof v === 'boolean') return v;
+      if (fromText && typeof v === 'string') {
+        const s = v.trim().toLowerCase();
+        if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+        if (['0', 'false', 'no', 'off', ''].includes(s)) return false;
+      }
+      throw bad(where, fromText ? 'true or false (or 1/0, yes/no, on/off)' : 'true or false', v);
+    case 'int': {
+      let n: unknown = v;
+      if (fromText && typeof v === 'string') n = /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < kind.min || n > kind.max) {
+        throw bad(where, `an integer from ${kind.min} to ${kind.max}`, v);
+      }
+      return n;
+    }
+    case 'socket':
+      if (typeof v === 'boolean' && !fromText) return v;
+      if (typeof v !== 'string' || v === '') throw bad(where, fromText ? 'a socket path' : 'a socket path, true or false', v);
+      return v;
+    default: {
+      const never: never = kind;
+      throw new TypeError(`unknown config kind ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Finds the config file: an explicit path (flag or RUNBUS_CONFIG), else one of kConfigFileNames in `cwd`. */
+export function findConfigFile(explicit: string | undefined, cwd: string): string | undefined {
+  if (explicit !== undefined) {
+    const p = isAbsolute(explicit) ? explicit : resolve(cwd, explicit);
+    if (!existsSync(p)) throw new ConfigError('ERR_CONFIG_FILE', `config file ${JSON.stringify(explicit)} does not exist`);
+    return p;
+  }
+  const found = kConfigFileNames.map((n) => join(cwd, n)).filter((p) => existsSync(p));
+  if (found.length > 1) {
+    throw new ConfigError('ERR_CONFIG_FILE', `both ${found.map((f) => JSON.stringify(f)).join(' and ')} exist; keep one, or choose with --config FILE`);
+  }
+  return found[0];
+}
+
+/** Reads and validates a config file (JSON, or YAML by its extension). */
+export function readConfigFile(path: string): Partial<RunbusConfig> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError('ERR_CONFIG_FILE', `config file ${JSON.stringify(path)} cannot be read: ${(err as Error).message}`, { cause: err });
+  }
+  let data: unknown;
+  try {
+    data = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError('ERR_CONFIG_FILE', `config file ${JSON.stringify(path)} does not parse: ${(err as Error).message}`, { cause: err });
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigError('ERR_CONFIG_FILE', `config file ${JSON.stringify(path)} must hold an object of settings (got ${describe(data)})`);
+  }
+  const out: Partial<Record<ConfigKey, unknown>> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (!(kConfigKeys as string[]).includes(k)) {
+      const s = suggest(k, kConfigKeys);
+      throw new ConfigError(
+        'ERR_CONFIG_KEY',
+        `config file ${JSON.stringify(path)}: unknown key "${k}"${s === undefined ? '' : ` (did you mean "${s}"?)`}; known keys: ${kConfigKeys.join(', ')}`,
+      );
+    }
+    if (v === null) continue; // an explicit null means "the default"
+    out[k as ConfigKey] = checkValue(k as ConfigKey, v, `config file ${JSON.stringify(path)}: ${k}`, false);
+  }
+  return out as Partial<RunbusConfig>;
+}
+
+/** The settings found in the environment, validated, and warnings about unknown RUNBUS_* names. */
+export function readConfigEnv(env: NodeJS.ProcessEnv): { values: Partial<RunbusConfig>; warnings: string[] } {
+  const values: Partial<Record<ConfigKey, unknown>> = {};
+  const byEnv = new Map(kConfigKeys.map((k) => [kConfigSpec[k].env, k]));
+  const warnings: string[] = [];
+  const knownNames = [...byEnv.keys(), ...kOtherEnv];
+  for (const [name, raw] of Object.entries(env)) {
+    if (!name.startsWith('RUNBUS_') || raw === undefined) continue;
+    const key = byEnv.get(name);
+    if (key === undefined) {
+      if (!knownNames.includes(name)) {
+        const s = suggest(name, knownNames);
+        warnings.push(`runbus: ignoring unknown environment variable ${name}${s === undefined ? '' : ` (did you mean ${s}?)`}`);
+      }
+      continue;
+    }
+    if (raw === '') continue; // VAR= means unset, as in most tools
+    values[key] = checkValue(key, raw, `environment variable ${name}`, true);
+  }
+  return { values: values as Partial<RunbusConfig>, warnings };
+}
+
+/** Validates a value given as a command-line flag. */
+export function checkFlagValue<K extends ConfigKey>(key: K, raw: unknown): RunbusConfig[K] {
+  return checkValue(key, raw, kConfigSpec[key].flag, true) as RunbusConfig[K];
+}
+
+export interface LoadConfigOptions {
+  /** Settings from flags, already validated with checkFlagValue(). */
+  flags?: Partial<RunbusConfig>;
+  /** Explicit config file (--config). @default RUNBUS_CONFIG, else a file in cwd */
+  configFile?: string;
+  /** @default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** @default process.cwd() */
+  cwd?: string;
+}
+
+/**
+ * Resolves every setting: flags > environment > config file > defaults.
+ * Throws ConfigError naming the source of a bad value or an unknown key.
+ */
+export function loadConfig(options: LoadConfigOptions = {}): ResolvedConfig {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const explicit = options.configFile ?? (env.RUNBUS_CONFIG === '' ? undefined : env.RUNBUS_CONFIG);
+  const file = findConfigFile(explicit, cwd);
+  const fromFile = file === undefined ? {} : readConfigFile(file);
+  const { values: fromEnv, warnings } = readConfigEnv(env);
+  const flags = options.flags ?? {};
+  const values: Record<string, unknown> = {};
+  const sources: Partial<Record<ConfigKey, ConfigSource>> = {};
+  for (const k of kConfigKeys) {
+    const layers: [ConfigSource, unknown][] = [['flag', flags[k]], ['env', fromEnv[k]], ['file', fromFile[k]]];
+    const hit = layers.find(([, v]) => v !== undefined);
+    values[k] = hit === undefined ? kConfigDefaults[k] : hit[1];
+    sources[k] = hit === undefined ? 'default' : hit[0];
+  }
+  return { values: values as unknown as RunbusConfig, sources: sources as Record<ConfigKey, ConfigSource>, file, warnings };
+}

@@ -1,0 +1,16 @@
+// Configuration of the `runbus` command: flags > RUNBUS_* environment >
+// runbus.config.json / .yaml > defaults.
+export {
+  loadConfig,
+  findConfigFile,
+  readConfigFile,
+  readConfigEnv,
+  checkFlagValue,
+  ConfigError,
+  kConfigSpec,
+  kConfigKeys,
+  kConfigDefaults,
+  kConfigFileNames,
+  kOtherEnv,
+} from './config.js';
+export type { RunbusConfig, ConfigKey, ConfigSource, ResolvedConfig, LoadConfigOptions, ConfigErrorCode } from './config.js';

@@ -1,0 +1,3 @@
+// track(): the resource use of one piece of work in this process.
+export { track, startTracking, kTrackingMetrics, kDefaultTrackSampleIntervalMs } from './tracker.js';
+export type { Tracking, Tracked, TrackOptions, ActiveTracking, MetricPublisher } from './tracker.js';
