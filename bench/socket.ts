@@ -17,9 +17,9 @@ import { cpuMs, median, percentile, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
 const kChild = fileURLToPath(new URL('../test/fixtures/remote/bench-child.ts', import.meta.url));
-const perPublisher = quick ? 150_000 : 1_000_000;
-const perPublisherEach = quick ? 20_000 : 100_000;
-const latSamples = quick ? 1000 : 3000;
+const perPublisher = quick ? 100_000 : 1_000_000;
+const perPublisherEach = quick ? 10_000 : 100_000;
+const latSamples = quick ? 500 : 3000;
 const kRepeats = quick ? 1 : 3;
 
 interface Msg {
