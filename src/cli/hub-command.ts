@@ -5,6 +5,7 @@ import { defaultSocketPath } from '../bus/remote/index.js';
 import { StoreError } from '../store/index.js';
 import { CliError } from './errors.js';
 import { startExporters } from './exporters.js';
+import { hasCommand } from './run.js';
 
 /**
  * `runbus hub`: a standalone hub on a socket. Resolves with the exit status
@@ -24,7 +25,7 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
       // The signals are handled below, to exit 0 after a clean shutdown.
       handleSignals: false,
       intervalMs: cfg.intervalMs,
-      gpu: cfg.gpu,
+      gpu: cfg.gpu && hasCommand('nvidia-smi', process.env, cwd),
       command: 'runbus hub',
       logger: { warn },
       ...(cfg.token === undefined ? {} : { token: cfg.token }),
