@@ -20,6 +20,9 @@ import { StatusLine } from './status-line.js';
 import { formatSummary, summarizeRun } from './summary.js';
 import type { RunSummary } from './summary.js';
 
+/** Longest wait for the sampler's first tick before the command starts, ms. */
+const kFirstTickWaitMs = 3000;
+
 /** What `runbus run` needs beyond the resolved config. */
 export interface RunCommandOptions {
   config: RunbusConfig;
@@ -182,6 +185,11 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const exporters = await startExporters(hub, cfg, warn);
 
   const view = new LiveView();
+  let tickSeen: () => void = () => undefined;
+  const firstTick = new Promise<void>((r) => {
+    tickSeen = r;
+    setTimeout(r, kFirstTickWaitMs).unref();
+  });
   let initialWritten = false;
   const writeInitial = (force: boolean): void => {
     if (initialWritten || log === undefined) return;
@@ -203,6 +211,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
           break;
         }
         case Topic.HOST:
+          tickSeen();
           view.host = payload as HostSnapshot;
           writeInitial(false);
           break;
@@ -223,6 +232,12 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     },
     { name: 'runbus-cli' },
   );
+
+  // The sampler pool starts with a tick of its own (host only). Waiting for
+  // it means the command's first sample comes one interval after it starts,
+  // instead of after the worker thread has loaded: short commands get
+  // sampled too.
+  await firstTick;
 
   // ── the command ──────────────────────────────────────────────────────
   const marker = `${runId}/${process.pid}`;
