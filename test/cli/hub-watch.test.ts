@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { connectBus } from '../../src/bus/remote/index.js';
+import { sparkline, WatchModel } from '../../src/cli/watch-view.js';
+import { useTmpDir, waitFor } from '../support/tmp.js';
+import { runCli, startCli } from './cli-helper.js';
+
+const tmp = useTmpDir();
+
+describe('sparklines and the watch view', () => {
+  it('scales values onto ▁…█', () => {
+    expect(sparkline([0, 50, 100], 100)).toBe('▁▅█');
+    expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8], 8, 1)).toBe('▁▂▃▄▅▆▇█');
+    expect(sparkline([0, 8])).toBe('▁█');
+    expect(sparkline([5, 5, 5], 0)).toBe('▁▁▁');
+    expect(sparkline([])).toBe('');
+  });
+
+  it('one row per component, summed over its processes at each tick, with history', () => {
+    const m = new WatchModel(10);
+    const snap = (ts: number, pid: number, component: string, cpu: number, rss: number) => ({ tsMs: ts, runId: 'r', component, pid, cpuPercent: cpu, rssBytes: rss });
+    for (let t = 1; t <= 5; t++) {
+      m.onResource(snap(t * 1000, 1, 'trainer', 10 * t, 100 << 20));
+      m.onResource(snap(t * 1000, 2, 'trainer', 10 * t, 50 << 20));
+      m.onResource(snap(t * 1000, 3, 'gui', 5, 10 << 20));
+    }
+    m.onAlert({ tsMs: 5000, runId: 'r', rule: 'rss_high', state: 1, message: 'rss over 1 GiB' });
+    const lines = m.render(120, 30, 'header');
+    const trainer = lines.find((l) => l.startsWith('trainer'))!;
+    expect(trainer).toMatch(/trainer\s+2\s+100%/);
+    expect(trainer).toContain('150 MiB');
+    expect(trainer).toMatch(/[▁▂▃▄▅▆▇█]{5}/);
+    expect(lines.find((l) => l.startsWith('gui'))).toMatch(/gui\s+1\s+5\.0%/);
+    expect(lines.some((l) => l.includes('rss_high firing rss over 1 GiB'))).toBe(true);
+    expect(lines.every((l) => [...l].length <= 120)).toBe(true);
+  });
+});
+
+describe('runbus hub and runbus watch', () => {
+  it('the hub prints its socket, watch shows a remote component, SIGTERM stops the hub cleanly', async () => {
+    const dir = tmp();
+    const socket = join(dir, 'hub.sock');
+    const hub = startCli(['hub', '--socket', socket, '--interval', '100', '--db', join(dir, 'hub.db')], { cwd: dir });
+    let out = '';
+    hub.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    await waitFor(() => out.includes('listening on'), 20_000, 'the hub to listen');
+    expect(out).toContain(`listening on ${socket}`);
+
+    // A remote process: the hub samples it under its component.
+    const client = connectBus({ socket, component: 'trainer', logger: { warn: () => undefined } });
+    try {
+      await waitFor(() => client.connected, 10_000, 'the client to connect');
+      const w = await runCli(['watch', '--socket', socket, '--frames', '12', '--refresh', '300'], { cwd: dir });
+      expect(w.code).toBe(0);
+      expect(w.stdout).toContain(`connected to ${socket}`);
+      expect(w.stdout).toMatch(/^host \S*\s+cpu/m);
+      expect(w.stdout).toMatch(/^trainer\s+1\s/m);
+      expect(w.stdout).not.toContain('\x1b['); // no escape codes when stdout is not a terminal
+    } finally {
+      await client.close();
+    }
+    hub.child.kill('SIGTERM');
+    const r = await hub.done;
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('closed');
+    const runs = await runCli(['runs', '--json', '--db', join(dir, 'hub.db')], { cwd: dir });
+    const list = JSON.parse(runs.stdout) as { command: string; signal: string; ended_at_ms: number }[];
+    expect(list).toEqual([expect.objectContaining({ command: 'runbus hub', signal: 'SIGTERM' })]);
+    expect(list[0]!.ended_at_ms).toBeGreaterThan(0);
+  });
+
+  it('watch with no hub keeps waiting and says so', async () => {
+    const dir = tmp();
+    const w = await runCli(['watch', '--socket', join(dir, 'none.sock'), '--frames', '2', '--refresh', '100'], { cwd: dir });
+    expect(w.code).toBe(0);
+    expect(w.stdout).toContain('waiting for a hub at');
+  });
+});
