@@ -117,14 +117,30 @@ const names = (figs: readonly RollupFigure[]): string[] => figs.map((f) => f.nam
 interface BatchNotes {
   /** run id → [min ts, max ts] of raw rows in this batch. */
   runTs: Map<number, [number, number]>;
-  /** run id → raw snapshots inserted. */
-  snapshots: Map<number, number>;
+  /** run id → the segment (rowid range) of this batch's snapshots of that run. */
+  segments: Map<number, Segment>;
   /** Ids cached during the transaction, forgotten if it rolls back. */
   newIds: [Map<string, number>, string][];
 }
 
-/** Raw tables pruned by retention. */
-const kRawTables = ['t_snapshot', 't_host_snapshot', 't_gpu', 't_metric', 't_heartbeat'] as const;
+interface SegmentRow {
+  id: number;
+  run: number;
+  first: number;
+  last: number;
+  rows: number;
+}
+
+interface Segment {
+  first: number;
+  last: number;
+  min: number;
+  max: number;
+  rows: number;
+}
+
+/** Raw tables pruned by (run, ts_ms); t_snapshot goes by segment. */
+const kRawTables = ['t_host_snapshot', 't_gpu', 't_metric', 't_heartbeat'] as const;
 const kRollupTables = ['t_rollup', 't_host_rollup', 't_metric_rollup'] as const;
 
 export interface IngestLimits {
@@ -151,6 +167,8 @@ export class Ingestor {
   readonly #oldestRollup = new Map<number, number>();
   /** run → raw snapshot count (only kept when maxSamplesPerRun is set). */
   readonly #counts = new Map<number, number>();
+  /** A lower bound of the smallest t_segment.max_ts (Infinity: none). */
+  #minSegmentMaxTs = Infinity;
 
   constructor(db: Db, limits: IngestLimits) {
     this.#db = db;
@@ -202,7 +220,18 @@ export class Ingestor {
       ...Object.fromEntries(
         kRollupTables.map((t) => [`prune:${t}`, p(`DELETE FROM ${t} WHERE run = ? AND minute_ms < ? LIMIT ${kRetentionStepRows}`)]),
       ),
-      cap: p('DELETE FROM t_snapshot WHERE rowid IN (SELECT rowid FROM t_snapshot WHERE run = ? ORDER BY ts_ms LIMIT ?)'),
+      segmentIns: p('INSERT INTO t_segment VALUES (?, ?, ?, ?, ?, ?)'),
+      segmentOldest: p('SELECT rowid AS id, run, first_rowid AS first, last_rowid AS last, rows FROM t_segment WHERE max_ts < ? ORDER BY max_ts LIMIT 1'),
+      segmentMinMax: p('SELECT min(max_ts) AS ts FROM t_segment'),
+      segmentOfRun: p('SELECT rowid AS id, run, first_rowid AS first, last_rowid AS last, rows FROM t_segment WHERE run = ? ORDER BY min_ts LIMIT 1'),
+      segmentDel: p('DELETE FROM t_segment WHERE rowid = ?'),
+      segmentTrim: p(
+        `UPDATE t_segment SET rows = rows - ?, first_rowid = coalesce(
+           (SELECT min(rowid) FROM t_snapshot WHERE rowid BETWEEN first_rowid AND last_rowid AND run = t_segment.run), first_rowid)
+         WHERE rowid = ?`,
+      ),
+      pruneSegment: p(`DELETE FROM t_snapshot WHERE rowid BETWEEN ? AND ? AND run = ? LIMIT ${kRetentionStepRows}`),
+      capSegment: p('DELETE FROM t_snapshot WHERE rowid IN (SELECT rowid FROM t_snapshot WHERE rowid BETWEEN ? AND ? AND run = ? ORDER BY rowid LIMIT ?)'),
     };
     const txn = db.transaction((bytes: Uint8Array, notes: BatchNotes) => this.#apply(bytes, notes));
     this.#txn = (bytes, notes) => txn.immediate(bytes, notes);
@@ -223,9 +252,10 @@ export class Ingestor {
       }
     }
     if (this.#limits.maxSamplesPerRun !== undefined) {
-      const counts = this.#db.prepare('SELECT run, count(*) AS n FROM t_snapshot GROUP BY run').all() as { run: number; n: number }[];
+      const counts = this.#db.prepare('SELECT run, sum(rows) AS n FROM t_segment GROUP BY run').all() as { run: number; n: number }[];
       for (const c of counts) this.#counts.set(c.run, c.n);
     }
+    this.#minSegmentMaxTs = (this.#s.segmentMinMax!.get() as { ts: number | null }).ts ?? Infinity;
   }
 
   /**
@@ -234,7 +264,7 @@ export class Ingestor {
    * throws WireError and writes nothing.
    */
   write(bytes: Uint8Array): number {
-    const notes: BatchNotes = { runTs: new Map(), snapshots: new Map(), newIds: [] };
+    const notes: BatchNotes = { runTs: new Map(), segments: new Map(), newIds: [] };
     let rows: number;
     try {
       rows = this.#txn(bytes, notes);
@@ -250,8 +280,9 @@ export class Ingestor {
       if (oldR === undefined || lo < oldR) this.#oldestRollup.set(run, lo);
     }
     if (this.#limits.maxSamplesPerRun !== undefined) {
-      for (const [run, n] of notes.snapshots) this.#counts.set(run, (this.#counts.get(run) ?? 0) + n);
+      for (const [run, g] of notes.segments) this.#counts.set(run, (this.#counts.get(run) ?? 0) + g.rows);
     }
+    for (const g of notes.segments.values()) if (g.max < this.#minSegmentMaxTs) this.#minSegmentMaxTs = g.max;
     return rows;
   }
 
@@ -286,15 +317,26 @@ export class Ingestor {
     let lastCompName: string | undefined;
     let run = 0;
     let comp = 0;
-    let runMin = 0;
-    let runMax = 0;
-    let runCount = 0;
-    const flushRun = (): void => {
-      if (runCount === 0) return;
-      seen(run, runMin);
-      seen(run, runMax);
-      notes.snapshots.set(run, (notes.snapshots.get(run) ?? 0) + runCount);
-      runCount = 0;
+    let seg: Segment | undefined;
+    const segmentOf = (r: number): Segment => {
+      let g = notes.segments.get(r);
+      if (g === undefined) {
+        g = { first: 0, last: 0, min: 0, max: 0, rows: 0 };
+        notes.segments.set(r, g);
+      }
+      return g;
+    };
+    const addRow = (g: Segment, rowid: number, ts: number): void => {
+      if (g.rows === 0) {
+        g.first = rowid;
+        g.min = ts;
+        g.max = ts;
+      } else {
+        if (ts < g.min) g.min = ts;
+        if (ts > g.max) g.max = ts;
+      }
+      g.last = rowid;
+      g.rows++;
     };
     const snap = s.snapshot!;
     const scanner = new BatchScanner(bytes, Date.now());
@@ -309,9 +351,9 @@ export class Ingestor {
         continue;
       }
       if (row.runId !== lastRunId) {
-        flushRun();
         run = runOf(row.runId);
         lastRunId = row.runId;
+        seg = segmentOf(run);
       }
       if (row.component !== lastCompName) {
         comp = compOf(row.component);
@@ -319,11 +361,8 @@ export class Ingestor {
       }
       v[kCol.run] = run;
       v[kCol.comp] = comp;
-      snap.run(v);
       const ts = v[kCol.ts] as number;
-      if (runCount === 0 || ts < runMin) runMin = ts;
-      if (runCount === 0 || ts > runMax) runMax = ts;
-      runCount++;
+      addRow(seg!, Number(snap.run(v).lastInsertRowid), ts);
       const minute = ts - (ts % kMinuteMs);
       const k1 = run * 2097152 + comp;
       let byMinute = rollups.get(k1);
@@ -346,13 +385,14 @@ export class Ingestor {
       agg.add(5, v[kCol.lagP99] as number | null);
       agg.add(6, v[kCol.elu] as number | null);
     }
-    flushRun();
     const envs = others.length === 0 ? [] : decodeBatch(publishOf(bytes, others));
     for (const e of envs) {
       switch (e.topic) {
         case Topic.RESOURCE:
           // Only an unusual encoding (e.g. a payload given twice) lands here.
-          this.#resourceSlow(e.payload, runOf(e.payload.runId), compOf(e.payload.component), notes, (r, c, ts, p) => {
+          this.#resourceSlow(e.payload, runOf(e.payload.runId), compOf(e.payload.component), (r, rowid) => {
+            addRow(segmentOf(r), rowid, e.payload.tsMs);
+          }, (r, c, ts, p) => {
             const minute = ts - (ts % kMinuteMs);
             let byMinute = rollups.get(r * 2097152 + c);
             if (byMinute === undefined) {
@@ -373,7 +413,6 @@ export class Ingestor {
             agg.add(5, p.loopLagP99Ms);
             agg.add(6, p.loopUtilization);
           });
-          seen(runOf(e.payload.runId), e.payload.tsMs);
           break;
         case Topic.HOST: {
           const p: HostSnapshot = e.payload;
@@ -454,6 +493,11 @@ export class Ingestor {
           throw new TypeError(`unknown topic ${String((e as { topic: unknown }).topic)}`);
       }
     }
+    for (const [r, g] of notes.segments) {
+      s.segmentIns!.run(r, g.first, g.last, g.min, g.max, g.rows);
+      seen(r, g.min);
+      seen(r, g.max);
+    }
     for (const byMinute of rollups.values()) for (const a of byMinute.values()) s.rollup!.run(a.params());
     for (const a of hostRollups.values()) s.hostRollup!.run(a.params());
     for (const a of metricRollups.values()) {
@@ -468,16 +512,16 @@ export class Ingestor {
     p: ResourceSnapshot,
     run: number,
     comp: number,
-    notes: BatchNotes,
+    inserted: (run: number, rowid: number) => void,
     rollup: (run: number, comp: number, ts: number, p: ResourceSnapshot) => void,
   ): void {
-    this.#s.snapshot!.run(
+    const info = this.#s.snapshot!.run(
       run, comp, p.pid, p.tsMs, nn(p.cpuPercent), nn(p.rssBytes), nn(p.ussBytes), nn(p.threads), nn(p.openFds), nn(p.gpuUtilPercent),
       nn(p.gpuMemBytes), nn(p.loopLagP99Ms), nn(p.cpuUserMs), nn(p.cpuSystemMs), nn(p.pssBytes), nn(p.vmsBytes), nn(p.ioReadBytes),
       nn(p.ioWriteBytes), nn(p.ctxSwitchesVoluntary), nn(p.ctxSwitchesInvoluntary), nonEmpty(p.state), nn(p.loopLagP50Ms),
       nn(p.loopLagMaxMs), nn(p.loopUtilization), p.ppid ?? 0, nonEmpty(p.command), json(p.errors),
     );
-    notes.snapshots.set(run, (notes.snapshots.get(run) ?? 0) + 1);
+    inserted(run, Number(info.lastInsertRowid));
     rollup(run, comp, p.tsMs, p);
   }
 
@@ -530,13 +574,27 @@ export class Ingestor {
   #nextStep(): (() => number) | undefined {
     const s = this.#s;
     const rawCut = this.#maxTs - this.#limits.retentionMs;
+    if (this.#minSegmentMaxTs < rawCut) {
+      // Snapshots go a segment at a time, once its newest row is out of the window.
+      return () => {
+        const g = s.segmentOldest!.get(rawCut) as SegmentRow | undefined;
+        if (g === undefined) {
+          this.#minSegmentMaxTs = (s.segmentMinMax!.get() as { ts: number | null }).ts ?? Infinity;
+          return 0;
+        }
+        const n = s.pruneSegment!.run(g.first, g.last, g.run).changes;
+        this.#uncount(g.run, n);
+        // Fewer than a full step: the segment is empty now.
+        if (n < kRetentionStepRows) s.segmentDel!.run(g.id);
+        return n;
+      };
+    }
     for (const [run, oldest] of this.#oldestRaw) {
       if (oldest < rawCut) {
         return () => {
           let deleted = 0;
           for (const t of kRawTables) {
             const n = s[`prune:${t}`]!.run(run, rawCut).changes;
-            if (t === 't_snapshot') this.#uncount(run, n);
             deleted += n;
             // Full step: there may be more in this table; come back later.
             if (n === kRetentionStepRows) return deleted;
@@ -567,16 +625,31 @@ export class Ingestor {
     if (cap !== undefined) {
       for (const [run, n] of this.#counts) {
         if (n > cap) {
-          return () => {
-            const deleted = s.cap!.run(run, Math.min(kRetentionStepRows, n - cap)).changes;
-            // A count that drifted (rows deleted elsewhere) corrects itself here.
-            this.#uncount(run, deleted === 0 ? n - cap : deleted);
-            return deleted;
-          };
+          return () => this.#capStep(run, Math.min(kRetentionStepRows, n - cap));
         }
       }
     }
     return undefined;
+  }
+
+  /** Deletes up to `max` of the run's oldest snapshots (from its oldest segment). */
+  #capStep(run: number, max: number): number {
+    const s = this.#s;
+    const g = s.segmentOfRun!.get(run) as SegmentRow | undefined;
+    if (g === undefined) {
+      // The count drifted from the file: nothing left to cap.
+      this.#counts.set(run, 0);
+      return 0;
+    }
+    const deleted = this.#db.transaction(() => {
+      const n = s.capSegment!.run(g.first, g.last, g.run, max).changes;
+      if (n >= g.rows) s.segmentDel!.run(g.id);
+      else s.segmentTrim!.run(n, g.id);
+      return n;
+    }).immediate();
+    this.#uncount(run, deleted === 0 ? g.rows : deleted);
+    if (deleted === 0) s.segmentDel!.run(g.id);
+    return deleted;
   }
 
   #uncount(run: number, n: number): void {

@@ -2,6 +2,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { toCsv } from './csv.js';
 import { openReaderDb } from './db.js';
 import { StoreError } from './errors.js';
+import { kSnapshotFrom, kSnapshotSelect } from './schema.js';
 import type {
   AlertRow,
   GpuSnapshotRow,
@@ -150,9 +151,9 @@ class ReaderImpl implements StoreReader {
     return st.all(...params) as T[];
   }
 
-  #select<T>(view: string, w: Where, order: string, limit?: number): T[] {
+  #select<T>(view: string, w: Where, order: string, limit?: number, before: readonly Param[] = []): T[] {
     let sql = `SELECT * FROM ${view}${w.toString()} ORDER BY ${order}`;
-    const params = [...w.params];
+    const params = [...before, ...w.params];
     if (limit !== undefined) {
       if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`query.limit must be an integer >= 0 (got ${String(limit)})`);
       sql += ' LIMIT ?';
@@ -175,8 +176,11 @@ class ReaderImpl implements StoreReader {
 
   snapshots(q: SnapshotQuery): SnapshotRow[] {
     checkRunId(q);
-    const w = new Where().eq('run_id', q.runId).eq('component', q.component).range('ts_ms', q.fromMs, q.toMs);
-    return this.#select<SnapshotRow>('snapshots', w, 'ts_ms, component, pid', q.limit);
+    // The view's own tables, so the time range also skips whole segments.
+    const w = new Where().eq('r.run_id', q.runId).eq('c.name', q.component).range('x.ts_ms', q.fromMs, q.toMs);
+    if (q.fromMs !== undefined) w.range('g.max_ts', q.fromMs, undefined);
+    if (q.toMs !== undefined) w.range('g.min_ts', undefined, q.toMs);
+    return this.#select<SnapshotRow>(`(${kSnapshotSelect} ${kSnapshotFrom}${w.toString()})`, new Where(), 'ts_ms, component, pid', q.limit, w.params);
   }
 
   hostSnapshots(q: RangeQuery): HostSnapshotRow[] {

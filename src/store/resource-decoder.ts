@@ -93,11 +93,9 @@ export class BatchScanner {
   // Varint result, as two unsigned 32-bit halves.
   #lo = 0;
   #hi = 0;
-  // Last decoded string per slot, reused when the next bytes are the same
-  // (run id, component, state and command repeat from row to row).
-  readonly #strStart = [-1, -1, -1, -1, -1];
-  readonly #strLen = [0, 0, 0, 0, 0];
-  readonly #strVal = ['', '', '', '', ''];
+  // Strings decoded so far, by a hash of their bytes: run ids, components,
+  // states and commands repeat from row to row, so UTF-8 decoding is rare.
+  readonly #strings = new Map<number, { bytes: Uint8Array; value: string }>();
 
   /** The envelope just read by next() === 'resource'. */
   readonly row: ResourceRow = { values: new Array<number | string | null>(kSnapshotColumns).fill(null), runId: '', component: '' };
@@ -177,30 +175,29 @@ export class BatchScanner {
     if (this.#pos > limit) throw truncated();
   }
 
-  #str(slot: number, start: number, len: number): string {
+  #str(start: number, len: number): string {
     if (len === 0) return '';
     const buf = this.#buf;
-    const ps = this.#strStart[slot]!;
-    if (ps >= 0 && this.#strLen[slot] === len) {
-      let same = true;
-      for (let i = 0; i < len; ++i) {
-        if (buf[ps + i] !== buf[start + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.#strVal[slot]!;
+    const end = start + len;
+    let h = len;
+    for (let i = start; i < end; ++i) h = (Math.imul(h, 31) + buf[i]!) | 0;
+    const hit = this.#strings.get(h);
+    if (hit !== undefined && hit.bytes.length === len) {
+      const b = hit.bytes;
+      let i = 0;
+      while (i < len && b[i] === buf[start + i]) ++i;
+      if (i === len) return hit.value;
     }
-    let s: string;
+    let value: string;
     try {
-      s = kUtf8.decode(buf.subarray(start, start + len));
+      value = kUtf8.decode(buf.subarray(start, end));
     } catch (err) {
       throw new WireError('ERR_WIRE_UNDECODABLE', 'batch does not decode: invalid UTF-8 in a string', { cause: err });
     }
-    this.#strStart[slot] = start;
-    this.#strLen[slot] = len;
-    this.#strVal[slot] = s;
-    return s;
+    // Bounded: a batch full of distinct strings only churns the cache.
+    if (this.#strings.size >= 1024) this.#strings.clear();
+    this.#strings.set(h, { bytes: buf.slice(start, end), value });
+    return value;
   }
 
   /** Reads the next envelope: 'resource' (see row), 'other' (see otherStart/End) or 'done'. */
@@ -304,8 +301,7 @@ export class BatchScanner {
         case 26: {
           if (wt !== 2) break;
           const n = this.#len(end);
-          const slot = field === 2 ? 0 : field === 3 ? 1 : field === 21 ? 2 : 3;
-          const s = this.#str(slot, this.#pos, n);
+          const s = this.#str(this.#pos, n);
           this.#pos += n;
           if (field === 2) runId = s;
           else if (field === 3) component = s;
@@ -351,7 +347,7 @@ export class BatchScanner {
       const wt = this.#lo & 7;
       if ((field === 1 || field === 2) && wt === 2) {
         const n = this.#len(end);
-        const s = this.#str(4, this.#pos, n);
+        const s = this.#str(this.#pos, n);
         this.#pos += n;
         if (s !== '') {
           if (field === 1) out.figure = s;

@@ -48,6 +48,17 @@ function statView(figs: readonly RollupFigure[]): string {
     .join(',\n  ');
 }
 
+/** The columns of the public `snapshots` view (the reader uses them too). */
+export const kSnapshotSelect = `SELECT r.run_id, c.name AS component, x.pid, x.ts_ms, x.cpu_percent, x.rss_bytes, x.uss_bytes,
+  x.threads, x.open_fds, x.gpu_util_percent, x.gpu_mem_bytes, x.loop_lag_p99_ms, x.cpu_user_ms, x.cpu_system_ms,
+  x.pss_bytes, x.vms_bytes, x.io_read_bytes, x.io_write_bytes, x.ctx_switches_voluntary, x.ctx_switches_involuntary,
+  x.state, x.loop_lag_p50_ms, x.loop_lag_max_ms, x.loop_utilization, x.ppid, x.command, x.errors`;
+/** Snapshots through their segments (t_run r, t_segment g, t_snapshot x, t_component c). */
+export const kSnapshotFrom = `FROM t_run r
+  CROSS JOIN t_segment g ON g.run = r.id
+  CROSS JOIN t_snapshot x ON x.rowid BETWEEN g.first_rowid AND g.last_rowid AND +x.run = g.run
+  JOIN t_component c ON c.id = x.comp`;
+
 const kSeverity = `CASE x.severity WHEN 1 THEN 'info' WHEN 2 THEN 'warning' WHEN 3 THEN 'critical' ELSE 'unspecified' END`;
 const kAlertState = `CASE x.state WHEN 1 THEN 'firing' WHEN 2 THEN 'resolved' ELSE 'unspecified' END`;
 
@@ -70,7 +81,16 @@ CREATE TABLE t_snapshot (
   state TEXT, loop_lag_p50_ms REAL, loop_lag_max_ms REAL, loop_utilization REAL, ppid INTEGER, command TEXT,
   errors TEXT
 );
-CREATE INDEX t_snapshot_run_ts ON t_snapshot (run, ts_ms);
+-- No secondary index on t_snapshot (it would cost a third of the insert
+-- time): rows are found through t_segment, one row per (batch, run) giving
+-- the rowid range that batch's rows of that run occupy, like a block-range
+-- index. Invariant: every t_snapshot row lies in exactly one segment of its run.
+CREATE TABLE t_segment (
+  run INTEGER NOT NULL, first_rowid INTEGER NOT NULL, last_rowid INTEGER NOT NULL,
+  min_ts INTEGER NOT NULL, max_ts INTEGER NOT NULL, rows INTEGER NOT NULL
+);
+CREATE INDEX t_segment_run ON t_segment (run, min_ts);
+CREATE INDEX t_segment_max_ts ON t_segment (max_ts);
 
 CREATE TABLE t_host_snapshot (
   run INTEGER NOT NULL, ts_ms INTEGER NOT NULL, host TEXT,
@@ -139,12 +159,10 @@ SELECT x.run_id, coalesce(x.started_at_ms, x.first_ts_ms) AS started_at_ms, x.en
   x.signal, x.first_ts_ms, x.last_ts_ms
 FROM t_run x;
 
+-- CROSS JOIN fixes the join order: run, its segments, their rowid ranges.
 CREATE VIEW snapshots AS
-SELECT r.run_id, c.name AS component, x.pid, x.ts_ms, x.cpu_percent, x.rss_bytes, x.uss_bytes, x.threads, x.open_fds,
-  x.gpu_util_percent, x.gpu_mem_bytes, x.loop_lag_p99_ms, x.cpu_user_ms, x.cpu_system_ms, x.pss_bytes, x.vms_bytes,
-  x.io_read_bytes, x.io_write_bytes, x.ctx_switches_voluntary, x.ctx_switches_involuntary, x.state,
-  x.loop_lag_p50_ms, x.loop_lag_max_ms, x.loop_utilization, x.ppid, x.command, x.errors
-FROM t_snapshot x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp;
+${kSnapshotSelect}
+${kSnapshotFrom};
 
 CREATE VIEW host_snapshots AS
 SELECT r.run_id, x.ts_ms, x.cpu_percent, x.mem_percent, x.mem_available_bytes, x.disk_percent, x.disk_free_bytes,

@@ -38,7 +38,8 @@ describe('read-only database', () => {
   it('a read-only file fails at open with ERR_STORE_READONLY naming it, and opens once writable again', async () => {
     using tmp = tempDir();
     const store = await openStore({ path: tmp.db });
-    await store.write(batch([snap()]));
+    // Recent, like the child's row, so retention keeps both.
+    await store.write(batch([snap({ tsMs: Date.now() })]));
     await store.close();
     chmodSync(tmp.dir, 0o777);
     for (const f of [tmp.db, `${tmp.db}-wal`, `${tmp.db}-shm`]) if (existsSync(f)) chmodSync(f, 0o444);
