@@ -81,14 +81,14 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let stop = false;
 let stats = {};
 let done;
-if (mode === 'runbus' || mode === 'lean') {
+if (mode === 'runbus' || mode === 'all') {
   const { RunBus } = await import('./dist/bus/index.js');
   const { Topic } = await import('./dist/wire/index.js');
   const { createSampler } = await import('./dist/samplers/index.js');
   const bus = new RunBus();
   bus.subscribe([Topic.RESOURCE, Topic.HOST, Topic.LIFECYCLE], () => {});
   const sampler = createSampler({ bus, runId: 'bench', intervalMs: Number(intervalMs), gpu: false,
-    statusEveryTicks: mode === 'lean' ? 10 : 1, roots: pids.map((pid) => ({ pid, component: 'bench' })) });
+    statusEveryTicks: mode === 'all' ? 1 : 10, roots: pids.map((pid) => ({ pid, component: 'bench' })) });
   // Pool start-up and JIT warm-up are not steady-state cost.
   for (let i = 0; i < 20; i++) await sampler.tickNow();
   process.send('ready');
@@ -139,26 +139,26 @@ try {
     const pids = await spawnSleepers(n);
     const ticks = Math.max(10, Math.round(20_000 / n / (quick ? 8 : 1)));
 
-    // runbus: every figure, smaps_rollup every 10th sample (the default).
-    const proc = createProcessSampler({ smapsEveryTicks: 10 });
+    // runbus, every figure every tick (status too), smaps_rollup every 10th.
+    const proc = createProcessSampler({ smapsEveryTicks: 10, statusEveryTicks: 1 });
     const runbusTick = (): void => {
       const ts = Date.now();
       for (const pid of pids) proc.sample(pid, 'bench', 'bench', ts);
     };
-    const runbusUs = await costPerProcess(pids, ticks, runbusTick);
+    const everyUs = await costPerProcess(pids, ticks, runbusTick);
 
-    // runbus lean: status (context switches) and smaps_rollup every 10th
-    // sample; stat, io and the fd count every tick.
-    const lean = createProcessSampler({ smapsEveryTicks: 10, statusEveryTicks: 10 });
-    const leanUs = await costPerProcess(pids, ticks, () => {
+    // runbus defaults: status (context switches) and smaps_rollup every
+    // 10th sample; stat, io and the fd count every tick.
+    const defaults = createProcessSampler();
+    const defaultsUs = await costPerProcess(pids, ticks, () => {
       const ts = Date.now();
-      for (const pid of pids) lean.sample(pid, 'bench', 'bench', ts);
+      for (const pid of pids) defaults.sample(pid, 'bench', 'bench', ts);
     });
     proc.close();
-    lean.close();
+    defaults.close();
 
     // runbus with descendant discovery (ppid scan of /proc) on top.
-    const proc2 = createProcessSampler({ smapsEveryTicks: 10 });
+    const proc2 = createProcessSampler();
     const tree = createProcessTree();
     tree.setRoots(new Map([[process.pid, 'bench']]));
     const treeTick = (): void => {
@@ -190,28 +190,28 @@ try {
 
     rows.push(
       {
-        name: `per process per tick, ${n} sleeping children`,
-        value: runbusUs,
+        name: `per process per tick, defaults, ${n} sleeping children`,
+        value: defaultsUs,
         unit: 'µs CPU/process',
         better: 'lower',
         peer: 'pidusage',
         peerValue: pidusageUs,
         target: '<= 20 µs; >= 20x cheaper than pidusage',
-        note: 'runbus reads stat+status+io+fd count (+smaps 1/10); pidusage reads stat only',
+        note: 'runbus: stat+io+fd count each tick, status+smaps 1 in 10 (14 figures); pidusage: stat only (2 figures)',
       },
       {
-        name: `per process per tick, lean (status+smaps 1/10), ${n} children`,
-        value: leanUs,
+        name: `per process per tick, every figure every tick, ${n} children`,
+        value: everyUs,
         unit: 'µs CPU/process',
         better: 'lower',
         peer: 'pidusage',
         peerValue: pidusageUs,
         target: '<= 20 µs',
-        note: 'statusEveryTicks 10: ctx switches on 1 tick in 10',
+        note: 'statusEveryTicks 1 (context switches each tick)',
       },
       {
-        name: `per process per tick, ${n} children, vs systeminformation`,
-        value: runbusUs,
+        name: `per process per tick, defaults, ${n} children`,
+        value: defaultsUs,
         unit: 'µs CPU/process',
         better: 'lower',
         peer: 'systeminformation processes()',
@@ -219,17 +219,17 @@ try {
         note: 'si: ps child + /proc reads of every host process, divided by the set size',
       },
       {
-        name: `per process per tick incl. tree discovery, ${n} children`,
+        name: `per process per tick incl. tree discovery, defaults, ${n} children`,
         value: treeUs,
         unit: 'µs CPU/process',
         better: 'lower',
         peer: 'pidusage',
         peerValue: pidusageUs,
-        note: 'readdir /proc + stat of new pids, then every figure',
+        note: 'readdir /proc + stat of new pids each tick, then the figures',
       },
     );
     process.stderr.write(
-      `samplers: n=${n} runbus ${runbusUs.toFixed(2)} µs, lean ${leanUs.toFixed(2)} µs, +tree ${treeUs.toFixed(2)} µs, pidusage ${pidusageUs.toFixed(1)} µs, si ${siUs.toFixed(0)} µs per process per tick\n`,
+      `samplers: n=${n} defaults ${defaultsUs.toFixed(2)} µs, every figure ${everyUs.toFixed(2)} µs, +tree ${treeUs.toFixed(2)} µs, pidusage ${pidusageUs.toFixed(1)} µs, si ${siUs.toFixed(0)} µs per process per tick\n`,
     );
     killAll();
   }
@@ -240,9 +240,9 @@ try {
   // its children, is counted), and this process reads that one's CPU time
   // from /proc/<pid>/stat over the window: runbus's sampler, pidusage polled
   // at the same cadence on the same pids, and an idle node as the baseline.
-  const whole = async (n: number): Promise<{ runbus: number; peer: number; idle: number; lean: number }> => {
+  const whole = async (n: number): Promise<{ runbus: number; peer: number; idle: number; all: number }> => {
     const pids = await spawnSleepers(n);
-    const run = async (mode: 'idle' | 'runbus' | 'lean' | 'pidusage'): Promise<number> => {
+    const run = async (mode: 'idle' | 'runbus' | 'all' | 'pidusage'): Promise<number> => {
       const child = spawn(process.execPath, ['--input-type=module', '-e', kWholeChild, mode, String(kTickMs), pids.join(',')], {
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
         cwd: kRoot,
@@ -264,7 +264,7 @@ try {
         child.once('message', resolve);
         child.send('stop');
       });
-      if (mode === 'runbus' || mode === 'lean') {
+      if (mode === 'runbus' || mode === 'all') {
         const st = stats as { processes: number; errors: number; ticks: number };
         if (st.processes !== n || st.errors !== 0) notes.push(`whole sampler n=${n} ${mode}: ${JSON.stringify(st)}`);
       }
@@ -273,16 +273,16 @@ try {
     };
     const idle = await run('idle');
     const runbus = await run('runbus');
-    const lean = await run('lean');
+    const all = await run('all');
     const peer = await run('pidusage');
     killAll();
-    return { runbus: runbus - idle, lean: lean - idle, peer: peer - idle, idle };
+    return { runbus: runbus - idle, all: all - idle, peer: peer - idle, idle };
   };
 
   for (const n of quick ? [20] : [20, 1000]) {
     const w = await whole(n);
     rows.push({
-      name: `whole sampler, 1 s cadence, ${n} processes`,
+      name: `whole sampler, defaults, 1 s cadence, ${n} processes`,
       value: Math.max(0, w.runbus),
       unit: '% of one core',
       better: 'lower',
@@ -292,16 +292,16 @@ try {
       note: `fresh process each; idle node baseline ${w.idle.toFixed(2)} % subtracted; ${kWholeMs / 1000} s window`,
     });
     rows.push({
-      name: `whole sampler lean (status+smaps 1/10), 1 s cadence, ${n} processes`,
-      value: Math.max(0, w.lean),
+      name: `whole sampler, every figure every tick, 1 s cadence, ${n} processes`,
+      value: Math.max(0, w.all),
       unit: '% of one core',
       better: 'lower',
       peer: 'pidusage at 1 Hz, same pids',
       peerValue: Math.max(0, w.peer),
       target: n === 1000 ? '<= 2 %' : undefined,
-      note: 'statusEveryTicks 10',
+      note: 'statusEveryTicks 1',
     });
-    process.stderr.write(`samplers: whole n=${n} runbus ${w.runbus.toFixed(3)} %, lean ${w.lean.toFixed(3)} %, pidusage ${w.peer.toFixed(3)} %, idle ${w.idle.toFixed(3)} %\n`);
+    process.stderr.write(`samplers: whole n=${n} defaults ${w.runbus.toFixed(3)} %, every figure ${w.all.toFixed(3)} %, pidusage ${w.peer.toFixed(3)} %, idle ${w.idle.toFixed(3)} %\n`);
   }
 } finally {
   killAll();

@@ -4,6 +4,8 @@ import { kDefaultGpuIntervalMs, kDefaultGpuTimeoutMs } from './gpu-sampler.js';
 
 /** Default tick cadence. */
 export const kDefaultIntervalMs = 1000;
+/** Default /proc/<pid>/status (context switches) cadence, in samples of a pid. */
+export const kDefaultStatusEveryTicks = 10;
 /** Default smaps_rollup cadence, in samples of a pid. */
 export const kDefaultSmapsEveryTicks = 10;
 export const kBackends = ['auto', 'procfs', 'pidusage'] as const;
@@ -71,10 +73,11 @@ export interface SamplerOptions {
    */
   smapsEveryTicks?: number;
   /**
-   * Read /proc/<pid>/status (voluntary/involuntary context switches, about a
-   * third of a sample's cost) on a pid's first sample and then every this
-   * many samples; 0 never. In between those two figures are absent.
-   * @default 1
+   * Read /proc/<pid>/status (voluntary/involuntary context switches; the
+   * priciest file of a sample, about a third of its cost) on a pid's first
+   * sample and then every this many samples; 0 never. In between those two
+   * figures are absent. 1 reads them every tick.
+   * @default 10
    */
   statusEveryTicks?: number;
   /**
@@ -184,7 +187,7 @@ export function resolveSamplerOptions(options: SamplerOptions): ResolvedSamplerO
     disks,
     gpu,
     smapsEveryTicks: checkInt(options.smapsEveryTicks ?? kDefaultSmapsEveryTicks, 'options.smapsEveryTicks', 0, 1_000_000),
-    statusEveryTicks: checkInt(options.statusEveryTicks ?? 1, 'options.statusEveryTicks', 0, 1_000_000),
+    statusEveryTicks: checkInt(options.statusEveryTicks ?? kDefaultStatusEveryTicks, 'options.statusEveryTicks', 0, 1_000_000),
     roots,
     backend: checkOneOf(options.backend ?? 'auto', 'options.backend', kBackends),
     logger: logger as SamplerLogger,

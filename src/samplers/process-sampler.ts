@@ -48,7 +48,7 @@ export interface ProcessSamplerOptions {
    * Read /proc/<pid>/status (context switches, the priciest file of the
    * per-tick set) on a pid's first sample and then every this many samples;
    * 0 never. Between reads the two ctx_switches figures are absent.
-   * @default 1
+   * @default 10
    */
   statusEveryTicks?: number;
   /**
@@ -114,7 +114,7 @@ export interface ProcessSampler {
 export function createProcessSampler(options: ProcessSamplerOptions = {}): ProcessSampler {
   const procRoot = options.procRoot ?? '/proc';
   const smapsEvery = options.smapsEveryTicks ?? 10;
-  const statusEvery = options.statusEveryTicks ?? 1;
+  const statusEvery = options.statusEveryTicks ?? 10;
   const page = pageSize(procRoot);
   const maxOpenPids = options.maxOpenPids ?? Math.max(0, Math.min(4096, Math.floor((openFilesLimit(procRoot) - 1024) / 4)));
   const files = new ProcFiles();

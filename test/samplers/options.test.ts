@@ -15,7 +15,7 @@ describe('sampler options', () => {
       disks: ['/'],
       gpu: { intervalMs: 5000, command: 'nvidia-smi', timeoutMs: 3000 },
       smapsEveryTicks: 10,
-      statusEveryTicks: 1,
+      statusEveryTicks: 10,
       roots: [],
       backend: 'auto',
     });
