@@ -35,8 +35,8 @@ export function startCli(args: string[], o: CliOptions): { child: ChildProcess; 
   const child = spawn(process.execPath, [kMain, ...args], { cwd: o.cwd, env: o.env ?? cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 25_000);
   const done = new Promise<CliResult>((resolve) => {
     child.on('close', (code, signal) => {

@@ -32,7 +32,7 @@ describe('sparklines and the watch view', () => {
     expect(trainer).toMatch(/[▁▂▃▄▅▆▇█]{5}/);
     expect(lines.find((l) => l.startsWith('gui'))).toMatch(/gui\s+1\s+5\.0%/);
     expect(lines.some((l) => l.includes('rss_high firing rss over 1 GiB'))).toBe(true);
-    expect(lines.every((l) => [...l].length <= 120)).toBe(true);
+    expect(lines.every((l) => Array.from(l).length <= 120)).toBe(true);
   });
 });
 
