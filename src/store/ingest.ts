@@ -362,7 +362,7 @@ export class Ingestor {
       v[kCol.run] = run;
       v[kCol.comp] = comp;
       const ts = v[kCol.ts] as number;
-      addRow(seg!, Number(snap.run(v).lastInsertRowid), ts);
+      addRow(seg!, Number(snap.run(...v).lastInsertRowid), ts);
       const minute = ts - (ts % kMinuteMs);
       const k1 = run * 2097152 + comp;
       let byMinute = rollups.get(k1);
