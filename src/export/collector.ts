@@ -1,0 +1,641 @@
+// The Prometheus collector: a bus subscriber that keeps the latest figure of
+// every series, and prom-client metrics on a private Registry whose collect()
+// callbacks read them at scrape time. Series of processes that exited go
+// after a grace period, quiet series after staleAfterMs, and every map is
+// capped, so label cardinality stays bounded.
+
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { RunBus, Subscription } from '../bus/index.js';
+import { OrphanTracker } from '../alerts/index.js';
+import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
+import { AlertState, kTopicNames, LifecycleKind, Severity, Topic } from '../wire/index.js';
+import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
+import { appMetricName, kMetricNames, labelName } from './names.js';
+
+/**
+ * The parts of the hub's `stats()` the exporter reads at scrape time
+ * (src/hub `HubStats` satisfies it).
+ */
+export interface ExporterHubStats {
+  readonly runId: string;
+  readonly bus: { readonly topics: Readonly<Record<string, { readonly published: number }>> };
+  readonly batcher?: { readonly failures: number };
+}
+
+/** Options of {@link createMetricsCollector}. */
+export interface MetricsCollectorOptions {
+  /** The bus to read. */
+  bus: RunBus;
+  /** Only this run's samples. @default every run */
+  runId?: string;
+  /** Label per-process series with `pid` too (else they are summed per component). @default false */
+  withPid?: boolean;
+  /** A process's series stay this long after it exits. @default 30000 */
+  exitGraceMs?: number;
+  /** Any series not updated for this long is removed; 0 keeps them. @default 120000 */
+  staleAfterMs?: number;
+  /** Processes tracked at most. @default 10000 */
+  maxProcesses?: number;
+  /** Custom metric families at most. @default 500 */
+  maxAppMetrics?: number;
+  /** Label sets per custom metric at most. @default 1000 */
+  maxSeriesPerMetric?: number;
+  /** Label names per custom metric at most. @default 16 */
+  maxLabelsPerMetric?: number;
+  /** Read at scrape time for bus and store counters. @default none */
+  hubStats?: () => ExporterHubStats;
+  /** Milliseconds since the epoch. @default Date.now */
+  clock?: () => number;
+  /** The collector's bus queue. @default 10000 */
+  capacity?: number;
+}
+
+/** A collector; see {@link createMetricsCollector}. */
+export interface MetricsCollector {
+  /** The private prom-client registry (never the global one). */
+  readonly registry: Registry;
+  /** The text exposition format, as /metrics serves it. */
+  metricsText(): Promise<string>;
+  /** prom-client's JSON form of every family. */
+  metricsJson(): Promise<unknown[]>;
+  /** Records one store flush's duration (feeds runbus_hub_flush_duration_seconds). */
+  observeFlush(ms: number, runId?: string): void;
+  stats(): MetricsCollectorStats;
+  /** Handles what is queued, then stops reading the bus. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface MetricsCollectorStats {
+  readonly processes: number;
+  readonly appMetrics: number;
+  readonly appSeries: number;
+  readonly rejected: Readonly<Record<string, number>>;
+}
+
+const kCollectorKeys = [
+  'bus', 'runId', 'withPid', 'exitGraceMs', 'staleAfterMs', 'maxProcesses', 'maxAppMetrics', 'maxSeriesPerMetric', 'maxLabelsPerMetric', 'hubStats', 'clock', 'capacity',
+] as const;
+
+export interface ResolvedCollectorOptions {
+  runId: string | undefined;
+  withPid: boolean;
+  exitGraceMs: number;
+  staleAfterMs: number;
+  maxProcesses: number;
+  maxAppMetrics: number;
+  maxSeriesPerMetric: number;
+  maxLabelsPerMetric: number;
+  hubStats: (() => ExporterHubStats) | undefined;
+  clock: () => number;
+  capacity: number;
+}
+
+export function resolveCollectorOptions(o: Omit<MetricsCollectorOptions, 'bus'>, where: string, extraKeys: readonly string[] = []): ResolvedCollectorOptions {
+  checkObject(o, 'options');
+  checkKeys(o, [...kCollectorKeys, ...extraKeys], where);
+  if (o.withPid !== undefined && typeof o.withPid !== 'boolean') throw new TypeError('options.withPid must be a boolean');
+  if (o.hubStats !== undefined && typeof o.hubStats !== 'function') throw new TypeError('options.hubStats must be a function returning hub stats');
+  if (o.clock !== undefined && typeof o.clock !== 'function') throw new TypeError('options.clock must be a function returning milliseconds');
+  return {
+    runId: o.runId === undefined ? undefined : checkString(o.runId, 'options.runId'),
+    withPid: o.withPid ?? false,
+    exitGraceMs: checkInt(o.exitGraceMs ?? 30_000, 'options.exitGraceMs', 0),
+    staleAfterMs: checkInt(o.staleAfterMs ?? 120_000, 'options.staleAfterMs', 0),
+    maxProcesses: checkInt(o.maxProcesses ?? 10_000, 'options.maxProcesses', 1),
+    maxAppMetrics: checkInt(o.maxAppMetrics ?? 500, 'options.maxAppMetrics', 1),
+    maxSeriesPerMetric: checkInt(o.maxSeriesPerMetric ?? 1000, 'options.maxSeriesPerMetric', 1),
+    maxLabelsPerMetric: checkInt(o.maxLabelsPerMetric ?? 16, 'options.maxLabelsPerMetric', 0, 64),
+    hubStats: o.hubStats,
+    clock: o.clock ?? Date.now,
+    capacity: checkInt(o.capacity ?? 10_000, 'options.capacity', 1),
+  };
+}
+
+type Labels = Record<string, string>;
+type Emit = (labels: Labels, value: number | null | undefined) => void;
+
+interface ProcEntry {
+  snap: ResourceSnapshot;
+  lastMs: number;
+  exitedAtMs: number | undefined;
+}
+
+interface Stamped<T> {
+  value: T;
+  lastMs: number;
+}
+
+interface AppFamily {
+  readonly name: string;
+  readonly type: 'gauge' | 'counter';
+  readonly factor: number;
+  readonly help: string;
+  labelNames: string[];
+  readonly series: Map<string, { labels: Labels; value: number; lastMs: number }>;
+  metric: Gauge | Counter | undefined;
+}
+
+const kSeverityNames: Readonly<Record<number, string>> = { [Severity.INFO]: 'info', [Severity.WARNING]: 'warning', [Severity.CRITICAL]: 'critical' };
+const kWatched = [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.METRIC, Topic.ALERT, Topic.HEARTBEAT, Topic.LIFECYCLE] as const;
+type Watched = (typeof kWatched)[number];
+const kMaxHosts = 1000;
+const kMaxAlertSeries = 10_000;
+const kMaxLastSample = 10_000;
+
+function n(v: unknown): number | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'object' && typeof (v as { toNumber?: unknown }).toNumber === 'function') return (v as { toNumber(): number }).toNumber();
+  const x = Number(v);
+  return Number.isFinite(x) ? x : undefined;
+}
+
+function key(...parts: (string | number)[]): string {
+  return parts.join('\u0000');
+}
+
+function labelKey(labels: Labels): string {
+  return Object.keys(labels).sort().map((k) => `${k}=${labels[k]!}`).join('\u0001');
+}
+
+/** The process figures that are summed (or maxed) per component without `pid`. */
+const kProcessGauges: readonly [name: string, help: string, read: (s: ResourceSnapshot) => number | undefined, agg: 'sum' | 'max'][] = [
+  [kMetricNames.process.cpuPercent, 'Process CPU use; 100 = one core busy.', (s) => n(s.cpuPercent), 'sum'],
+  [kMetricNames.process.rss, 'Resident set size.', (s) => n(s.rssBytes), 'sum'],
+  [kMetricNames.process.uss, 'Unique set size (memory freed if the process exited).', (s) => n(s.ussBytes), 'sum'],
+  [kMetricNames.process.pss, 'Proportional set size.', (s) => n(s.pssBytes), 'sum'],
+  [kMetricNames.process.vms, 'Virtual memory size.', (s) => n(s.vmsBytes), 'sum'],
+  [kMetricNames.process.threads, 'Threads.', (s) => n(s.threads), 'sum'],
+  [kMetricNames.process.openFds, 'Open file descriptors.', (s) => n(s.openFds), 'sum'],
+  [kMetricNames.process.gpuUtil, 'GPU utilization attributed to the process.', (s) => n(s.gpuUtilPercent), 'sum'],
+  [kMetricNames.process.gpuMem, 'GPU memory used by the process.', (s) => n(s.gpuMemBytes), 'sum'],
+  [kMetricNames.process.lagP50, 'Event-loop lag, median over the interval.', (s) => ms(s.loopLagP50Ms), 'max'],
+  [kMetricNames.process.lagP99, 'Event-loop lag, 99th percentile over the interval.', (s) => ms(s.loopLagP99Ms), 'max'],
+  [kMetricNames.process.lagMax, 'Event-loop lag, maximum over the interval.', (s) => ms(s.loopLagMaxMs), 'max'],
+  [kMetricNames.process.loopUtil, 'Event-loop utilization (0..1).', (s) => n(s.loopUtilization), 'max'],
+];
+
+/** Cumulative process figures, exported as counters. */
+const kProcessCounters: readonly [name: string, help: string, read: (s: ResourceSnapshot) => number | undefined][] = [
+  [kMetricNames.process.cpuUser, 'CPU time in user mode.', (s) => ms(s.cpuUserMs)],
+  [kMetricNames.process.cpuSystem, 'CPU time in kernel mode.', (s) => ms(s.cpuSystemMs)],
+  [kMetricNames.process.ioRead, 'Bytes read from storage.', (s) => n(s.ioReadBytes)],
+  [kMetricNames.process.ioWrite, 'Bytes written to storage.', (s) => n(s.ioWriteBytes)],
+];
+
+function ms(v: unknown): number | undefined {
+  const x = n(v);
+  return x === undefined ? undefined : x / 1000;
+}
+
+class MetricsCollectorImpl implements MetricsCollector {
+  readonly registry = new Registry();
+  readonly #o: ResolvedCollectorOptions;
+  readonly #sub: Subscription<Watched>;
+  readonly #procs = new Map<string, ProcEntry>();
+  /** Counters of removed processes, kept per component so totals never go down. */
+  readonly #retired = new Map<string, { labels: Labels; values: number[]; lastMs: number }>();
+  readonly #hosts = new Map<string, Stamped<HostSnapshot>>();
+  readonly #gpus = new Map<string, Stamped<GpuSnapshot>>();
+  readonly #heartbeats = new Map<string, Stamped<Heartbeat>>();
+  readonly #apps = new Map<string, AppFamily>();
+  readonly #alertsFiring = new Map<string, { runId: string; rule: string; severity: string }>();
+  readonly #alertsFired = new Map<string, { labels: Labels; n: number }>();
+  readonly #lastSample = new Map<string, { labels: Labels; tsMs: number }>();
+  readonly #orphans = new OrphanTracker();
+  readonly #rejected = new Map<string, number>();
+  readonly #flush: Histogram<'run_id'>;
+  #lastSweep = -1;
+  #closing: Promise<void> | undefined;
+
+  constructor(bus: RunBus, o: ResolvedCollectorOptions) {
+    this.#o = o;
+    const procLabels = o.withPid ? ['run_id', 'component', 'pid'] : ['run_id', 'component'];
+    for (const [name, help, read, agg] of kProcessGauges) {
+      this.#gauge(name, help, procLabels, (emit) => { this.#emitProcess(read, agg, emit); });
+    }
+    for (const [i, [name, help, read]] of kProcessCounters.entries()) {
+      this.#counter(name, help, procLabels, (emit) => { this.#emitProcessCounter(i, read, emit); });
+    }
+    this.#gauge(kMetricNames.process.count, 'Live processes per component.', ['run_id', 'component'], (emit) => {
+      const counts = new Map<string, [Labels, number]>();
+      for (const p of this.#procs.values()) {
+        if (p.exitedAtMs !== undefined) continue;
+        const k = key(p.snap.runId, p.snap.component);
+        const c = counts.get(k) ?? [{ run_id: p.snap.runId, component: p.snap.component }, 0];
+        c[1]++;
+        counts.set(k, c);
+      }
+      for (const [labels, c] of counts.values()) emit(labels, c);
+    });
+    this.#registerHost();
+    this.#registerGpu();
+    this.#registerHub();
+    this.#gauge(kMetricNames.alerts.firing, 'Alerts firing now, per rule.', ['run_id', 'rule', 'severity'], (emit) => {
+      const counts = new Map<string, [Labels, number]>();
+      for (const a of this.#alertsFiring.values()) {
+        const k = key(a.runId, a.rule, a.severity);
+        const c = counts.get(k) ?? [{ run_id: a.runId, rule: a.rule, severity: a.severity }, 0];
+        c[1]++;
+        counts.set(k, c);
+      }
+      for (const [labels, c] of counts.values()) emit(labels, c);
+    });
+    this.#counter(kMetricNames.alerts.fired, 'Alerts that fired.', ['run_id', 'rule', 'severity'], (emit) => {
+      for (const f of this.#alertsFired.values()) emit(f.labels, f.n);
+    });
+    this.#gauge(kMetricNames.orphans, 'Processes of the run that outlived their parent.', ['run_id'], (emit) => {
+      for (const [runId, c] of this.#orphans.runs()) emit({ run_id: runId }, c);
+    });
+    this.#gauge(kMetricNames.lastSample, 'When the last sample of a topic arrived from a component (Unix time).', ['run_id', 'topic', 'component'], (emit) => {
+      for (const l of this.#lastSample.values()) emit(l.labels, l.tsMs / 1000);
+    });
+    this.#counter(kMetricNames.rejected, 'Series the exporter refused to keep (cardinality caps, bad values).', ['reason'], (emit) => {
+      for (const [reason, c] of this.#rejected) emit({ reason }, c);
+    });
+    this.#flush = new Histogram({
+      name: kMetricNames.hub.flushDuration,
+      help: 'Duration of store flushes (one batch committed by the writer thread).',
+      labelNames: ['run_id'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [this.registry],
+    });
+    this.#sub = bus.subscribe(kWatched, this.#onSample, {
+      name: 'prometheus-exporter', capacity: o.capacity, overflow: 'drop-oldest', ...(o.runId === undefined ? {} : { runId: o.runId }),
+    });
+  }
+
+  #gauge(name: string, help: string, labelNames: string[], fill: (emit: Emit) => void): Gauge {
+    const sweep = (): void => { this.#sweepIfDue(); };
+    return new Gauge({
+      name, help, labelNames, registers: [this.registry],
+      collect() {
+        sweep();
+        this.reset();
+        fill((labels, v) => { if (v !== null && v !== undefined && Number.isFinite(v)) this.set(labels, v); });
+      },
+    });
+  }
+
+  #counter(name: string, help: string, labelNames: string[], fill: (emit: Emit) => void): Counter {
+    const sweep = (): void => { this.#sweepIfDue(); };
+    return new Counter({
+      name, help, labelNames, registers: [this.registry],
+      collect() {
+        sweep();
+        this.reset();
+        fill((labels, v) => { if (v !== null && v !== undefined && Number.isFinite(v) && v >= 0) this.inc(labels, v); });
+      },
+    });
+  }
+
+  #reject(reason: string): void {
+    this.#rejected.set(reason, (this.#rejected.get(reason) ?? 0) + 1);
+  }
+
+  // ─── bus input ────────────────────────────────────────────────────────
+
+  readonly #onSample = (payload: TopicPayloads[Watched], topic: Watched): void => {
+    const now = this.#o.clock();
+    switch (topic) {
+      case Topic.RESOURCE: this.#resource(payload as ResourceSnapshot, now); break;
+      case Topic.HOST: this.#host(payload as HostSnapshot, now); break;
+      case Topic.GPU: this.#gpu(payload as GpuSnapshot, now); break;
+      case Topic.METRIC: this.#metric(payload as MetricSample, now); break;
+      case Topic.ALERT: this.#alert(payload as Alert); break;
+      case Topic.HEARTBEAT: this.#heartbeat(payload, now); break;
+      case Topic.LIFECYCLE: this.#lifecycle(payload as Lifecycle, now); break;
+    }
+    const p = payload as { runId?: string | null; component?: string | null; tsMs?: unknown };
+    if (topic !== Topic.ALERT && topic !== Topic.LIFECYCLE) {
+      const k = key(p.runId ?? '', topic, p.component ?? '');
+      if (this.#lastSample.has(k) || this.#lastSample.size < kMaxLastSample) {
+        this.#lastSample.set(k, { labels: { run_id: p.runId ?? '', topic: kTopicNames[topic], component: p.component ?? '' }, tsMs: n(p.tsMs) ?? now });
+      } else this.#reject('last_sample_cap');
+    }
+  };
+
+  #resource(s: ResourceSnapshot, now: number): void {
+    const k = key(s.runId, s.pid);
+    const prev = this.#procs.get(k);
+    if (prev === undefined) {
+      if (this.#procs.size >= this.#o.maxProcesses) {
+        this.#reject('process_cap');
+        return;
+      }
+    } else if (prev.snap.component !== s.component) {
+      this.#retire(prev);
+    }
+    this.#procs.set(k, { snap: s, lastMs: now, exitedAtMs: undefined });
+    this.#orphans.resource(s, now);
+  }
+
+  #host(s: HostSnapshot, now: number): void {
+    const k = key(s.runId, s.host ?? '');
+    if (!this.#hosts.has(k) && this.#hosts.size >= kMaxHosts) { this.#reject('host_cap'); return; }
+    this.#hosts.set(k, { value: s, lastMs: now });
+  }
+
+  #gpu(s: GpuSnapshot, now: number): void {
+    const k = key(s.runId, s.host ?? '');
+    if (!this.#gpus.has(k) && this.#gpus.size >= kMaxHosts) { this.#reject('gpu_cap'); return; }
+    this.#gpus.set(k, { value: s, lastMs: now });
+  }
+
+  #heartbeat(h: Heartbeat, now: number): void {
+    const k = key(h.runId ?? '', h.component ?? '');
+    if (!this.#heartbeats.has(k) && this.#heartbeats.size >= kMaxHosts) { this.#reject('heartbeat_cap'); return; }
+    this.#heartbeats.set(k, { value: h, lastMs: now });
+  }
+
+  #metric(m: MetricSample, now: number): void {
+    const value = n(m.value);
+    if (value === undefined || typeof m.name !== 'string' || m.name === '') { this.#reject('bad_sample'); return; }
+    const { name, type, factor } = appMetricName(m.name);
+    let fam = this.#apps.get(name);
+    if (fam === undefined) {
+      if (this.#apps.size >= this.#o.maxAppMetrics) { this.#reject('metric_cap'); return; }
+      fam = { name, type, factor, help: `Custom metric "${m.name}" (METRIC samples).`, labelNames: ['run_id', 'component'], series: new Map(), metric: undefined };
+      this.#apps.set(name, fam);
+    }
+    const labels: Labels = { run_id: m.runId, component: m.component ?? '' };
+    let grew = false;
+    for (const [rawK, v] of Object.entries(m.labels ?? {})) {
+      const k = labelName(rawK);
+      if (!fam.labelNames.includes(k)) {
+        if (fam.labelNames.length - 2 >= this.#o.maxLabelsPerMetric) {
+          this.#reject('label_cap');
+          continue;
+        }
+        fam.labelNames.push(k);
+        grew = true;
+      }
+      labels[k] = v;
+    }
+    if (grew) this.#unregisterApp(fam);
+    const lk = labelKey(labels);
+    if (!fam.series.has(lk) && fam.series.size >= this.#o.maxSeriesPerMetric) { this.#reject('series_cap'); return; }
+    const scaled = value * factor;
+    if (type === 'counter' && scaled < 0) { this.#reject('negative_counter'); return; }
+    fam.series.set(lk, { labels, value: scaled, lastMs: now });
+    if (fam.metric === undefined) this.#registerApp(fam);
+  }
+
+  #registerApp(fam: AppFamily): void {
+    const fill = (emit: Emit): void => { for (const s of fam.series.values()) emit(s.labels, s.value); };
+    fam.metric = fam.type === 'counter' ? this.#counter(fam.name, fam.help, fam.labelNames, fill) : this.#gauge(fam.name, fam.help, fam.labelNames, fill);
+  }
+
+  #unregisterApp(fam: AppFamily): void {
+    if (fam.metric === undefined) return;
+    this.registry.removeSingleMetric(fam.name);
+    fam.metric = undefined;
+  }
+
+  #alert(a: Alert): void {
+    const labels = a.labels ?? {};
+    const k = key(a.runId, a.rule, a.component ?? '', n(a.pid) ?? 0, labelKey(labels));
+    const severity = kSeverityNames[(a.severity as number | null | undefined) ?? 0] ?? 'unspecified';
+    if ((a.state as number | null | undefined) === AlertState.FIRING) {
+      if (!this.#alertsFiring.has(k)) {
+        if (this.#alertsFiring.size >= kMaxAlertSeries) { this.#reject('alert_cap'); return; }
+        this.#alertsFiring.set(k, { runId: a.runId, rule: a.rule, severity });
+        const fk = key(a.runId, a.rule, severity);
+        const f = this.#alertsFired.get(fk);
+        if (f !== undefined) f.n++;
+        else if (this.#alertsFired.size < kMaxAlertSeries) this.#alertsFired.set(fk, { labels: { run_id: a.runId, rule: a.rule, severity }, n: 1 });
+      }
+    } else if ((a.state as number | null | undefined) === AlertState.RESOLVED) {
+      this.#alertsFiring.delete(k);
+    }
+  }
+
+  #lifecycle(e: Lifecycle, now: number): void {
+    this.#orphans.lifecycle(e);
+    if (e.kind === LifecycleKind.PROCESS_EXITED && e.pid) {
+      const p = this.#procs.get(key(e.runId, e.pid));
+      if (p !== undefined) p.exitedAtMs ??= now;
+    } else if (e.kind === LifecycleKind.RUN_ENDED) {
+      for (const p of this.#procs.values()) if (p.snap.runId === e.runId) p.exitedAtMs ??= now;
+    }
+  }
+
+  // ─── removal ──────────────────────────────────────────────────────────
+
+  #retire(p: ProcEntry): void {
+    if (this.#o.withPid) return; // the pid's series simply ends
+    const k = key(p.snap.runId, p.snap.component);
+    let r = this.#retired.get(k);
+    if (r === undefined) {
+      if (this.#retired.size >= this.#o.maxProcesses) { this.#reject('retired_cap'); return; }
+      r = { labels: { run_id: p.snap.runId, component: p.snap.component }, values: kProcessCounters.map(() => 0), lastMs: 0 };
+      this.#retired.set(k, r);
+    }
+    r.lastMs = Math.max(r.lastMs, p.lastMs);
+    for (const [i, [, , read]] of kProcessCounters.entries()) r.values[i]! += read(p.snap) ?? 0;
+  }
+
+  #sweepIfDue(): void {
+    const now = this.#o.clock();
+    if (now === this.#lastSweep) return;
+    this.#lastSweep = now;
+    const stale = this.#o.staleAfterMs;
+    const old = (lastMs: number): boolean => stale > 0 && now - lastMs > stale;
+    for (const [k, p] of this.#procs) {
+      if ((p.exitedAtMs !== undefined && now - p.exitedAtMs >= this.#o.exitGraceMs) || old(p.lastMs)) {
+        this.#retire(p);
+        this.#procs.delete(k);
+      }
+    }
+    // A component with no process left for staleAfterMs loses its counters too.
+    const live = new Set<string>();
+    for (const p of this.#procs.values()) live.add(key(p.snap.runId, p.snap.component));
+    for (const [k, r] of this.#retired) if (!live.has(k) && old(r.lastMs)) this.#retired.delete(k);
+    for (const m of [this.#hosts, this.#gpus, this.#heartbeats] as Map<string, Stamped<unknown>>[]) {
+      for (const [k, v] of m) if (old(v.lastMs)) m.delete(k);
+    }
+    for (const fam of this.#apps.values()) {
+      for (const [k, s] of fam.series) if (old(s.lastMs)) fam.series.delete(k);
+    }
+    if (stale > 0) {
+      for (const [k, l] of this.#lastSample) if (now - l.tsMs > stale && old(l.tsMs)) this.#lastSample.delete(k);
+      this.#orphans.expire(now - stale);
+    }
+  }
+
+  // ─── families ─────────────────────────────────────────────────────────
+
+  #procLabels(s: ResourceSnapshot): Labels {
+    return this.#o.withPid ? { run_id: s.runId, component: s.component, pid: String(s.pid) } : { run_id: s.runId, component: s.component };
+  }
+
+  #emitProcess(read: (s: ResourceSnapshot) => number | undefined, agg: 'sum' | 'max', emit: Emit): void {
+    if (this.#o.withPid) {
+      for (const p of this.#procs.values()) emit(this.#procLabels(p.snap), read(p.snap));
+      return;
+    }
+    const acc = new Map<string, [Labels, number]>();
+    for (const p of this.#procs.values()) {
+      const v = read(p.snap);
+      if (v === undefined) continue;
+      const k = key(p.snap.runId, p.snap.component);
+      const cur = acc.get(k);
+      if (cur === undefined) acc.set(k, [this.#procLabels(p.snap), v]);
+      else cur[1] = agg === 'sum' ? cur[1] + v : Math.max(cur[1], v);
+    }
+    for (const [labels, v] of acc.values()) emit(labels, v);
+  }
+
+  #emitProcessCounter(i: number, read: (s: ResourceSnapshot) => number | undefined, emit: Emit): void {
+    if (this.#o.withPid) {
+      for (const p of this.#procs.values()) emit(this.#procLabels(p.snap), read(p.snap));
+      return;
+    }
+    const acc = new Map<string, [Labels, number]>();
+    for (const [k, r] of this.#retired) acc.set(k, [r.labels, r.values[i]!]);
+    for (const p of this.#procs.values()) {
+      const v = read(p.snap);
+      if (v === undefined) continue;
+      const k = key(p.snap.runId, p.snap.component);
+      const cur = acc.get(k);
+      if (cur === undefined) acc.set(k, [this.#procLabels(p.snap), v]);
+      else cur[1] += v;
+    }
+    for (const [labels, v] of acc.values()) emit(labels, v);
+  }
+
+  #registerHost(): void {
+    const h = kMetricNames.host;
+    const hostLabels = ['run_id', 'host'];
+    const each = (read: (s: HostSnapshot) => unknown) => (emit: Emit): void => {
+      for (const { value: s } of this.#hosts.values()) emit({ run_id: s.runId, host: s.host ?? '' }, n(read(s)));
+    };
+    this.#gauge(h.cpuPercent, 'Host CPU use; 100 = every core busy.', hostLabels, each((s) => s.cpuPercent));
+    this.#gauge(h.memPercent, 'Host memory in use, (total - available) / total * 100.', hostLabels, each((s) => s.memPercent));
+    this.#gauge(h.memAvailable, 'Host memory available.', hostLabels, each((s) => s.memAvailableBytes));
+    this.#gauge(h.memTotal, 'Host memory in total.', hostLabels, each((s) => s.memTotalBytes));
+    this.#gauge(h.swapUsed, 'Swap in use.', hostLabels, each((s) => s.swapUsedBytes));
+    this.#gauge(h.swapTotal, 'Swap in total.', hostLabels, each((s) => s.swapTotalBytes));
+    this.#gauge(h.load1, 'Load average over 1 minute.', hostLabels, each((s) => s.load1));
+    this.#gauge(h.load5, 'Load average over 5 minutes.', hostLabels, each((s) => s.load5));
+    this.#gauge(h.load15, 'Load average over 15 minutes.', hostLabels, each((s) => s.load15));
+    this.#gauge(h.cpus, 'CPU cores.', hostLabels, each((s) => s.cpuCount));
+    const disk = (read: (d: NonNullable<HostSnapshot['disks']>[number]) => unknown) => (emit: Emit): void => {
+      for (const { value: s } of this.#hosts.values()) {
+        for (const d of s.disks ?? []) emit({ run_id: s.runId, host: s.host ?? '', mount: d.mount ?? '' }, n(read(d)));
+      }
+    };
+    const diskLabels = ['run_id', 'host', 'mount'];
+    this.#gauge(h.diskPercent, 'Disk space in use, per mount.', diskLabels, disk((d) => d.usedPercent));
+    this.#gauge(h.diskFree, 'Disk space free, per mount.', diskLabels, disk((d) => d.freeBytes));
+    this.#gauge(h.diskTotal, 'Disk space in total, per mount.', diskLabels, disk((d) => d.totalBytes));
+  }
+
+  #registerGpu(): void {
+    const g = kMetricNames.gpu;
+    const labels = ['run_id', 'host', 'gpu', 'gpu_name'];
+    const each = (read: (d: NonNullable<GpuSnapshot['devices']>[number]) => unknown) => (emit: Emit): void => {
+      for (const { value: s } of this.#gpus.values()) {
+        for (const d of s.devices ?? []) emit({ run_id: s.runId, host: s.host ?? '', gpu: String(d.index ?? 0), gpu_name: d.name ?? '' }, n(read(d)));
+      }
+    };
+    this.#gauge(g.util, 'GPU utilization.', labels, each((d) => d.utilPercent));
+    this.#gauge(g.memUsed, 'GPU memory in use.', labels, each((d) => d.memUsedBytes));
+    this.#gauge(g.memTotal, 'GPU memory in total.', labels, each((d) => d.memTotalBytes));
+    this.#gauge(g.temperature, 'GPU temperature.', labels, each((d) => d.temperatureC));
+    this.#gauge(g.power, 'GPU power draw.', labels, each((d) => d.powerW));
+  }
+
+  #registerHub(): void {
+    const h = kMetricNames.hub;
+    const labels = ['run_id', 'component'];
+    const each = (read: (b: Heartbeat) => number | undefined) => (emit: Emit): void => {
+      for (const { value: b } of this.#heartbeats.values()) emit({ run_id: b.runId ?? '', component: b.component ?? '' }, read(b));
+    };
+    this.#counter(h.dropped, 'Messages dropped by the hub\'s queues (all of them).', labels, each((b) => n(b.droppedTotal)));
+    this.#counter(h.rowsWritten, 'Rows written to the store.', labels, each((b) => n(b.rowsWritten)));
+    this.#counter(h.ticksSkipped, 'Sampler ticks skipped because the previous one was still running.', labels, each((b) => n(b.ticksSkipped)));
+    this.#gauge(h.uptime, 'Seconds since the hub started.', labels, each((b) => ms(b.uptimeMs)));
+    this.#gauge(h.connections, 'Remote buses connected over the socket.', labels, each((b) => n(b.connections)));
+    this.#gauge(h.walBytes, 'Size of the store\'s write-ahead log.', labels, each((b) => n(b.walBytes)));
+    this.#gauge(h.lastBatchSize, 'Envelopes in the last store batch.', labels, each((b) => n(b.lastBatchSize)));
+    this.#gauge(h.flushP50, 'Store flush latency, median of the last 512 flushes.', labels, each((b) => ms(b.flushP50Ms)));
+    this.#gauge(h.flushP99, 'Store flush latency, 99th percentile of the last 512 flushes.', labels, each((b) => ms(b.flushP99Ms)));
+    const qLabels = ['run_id', 'component', 'queue'];
+    const queues = (read: (q: NonNullable<Heartbeat['queues']>[number]) => unknown) => (emit: Emit): void => {
+      for (const { value: b } of this.#heartbeats.values()) {
+        for (const q of b.queues ?? []) emit({ run_id: b.runId ?? '', component: b.component ?? '', queue: q.name ?? '' }, n(read(q)));
+      }
+    };
+    this.#gauge(h.queueDepth, 'Messages waiting in a queue.', qLabels, queues((q) => q.depth));
+    this.#gauge(h.queueCapacity, 'Capacity of a queue.', qLabels, queues((q) => q.capacity));
+    this.#gauge(h.queueHighWater, 'Most messages a queue has held.', qLabels, queues((q) => q.highWater));
+    this.#counter(h.queuePublished, 'Messages offered to a queue.', qLabels, queues((q) => q.published));
+    this.#counter(h.queueDelivered, 'Messages a queue delivered.', qLabels, queues((q) => q.delivered));
+    this.#counter(h.queueDropped, 'Messages a queue dropped (its overflow policy).', qLabels, queues((q) => q.dropped));
+    this.#counter(h.busPublished, 'Messages published on the hub\'s bus, per topic.', ['run_id', 'topic'], (emit) => {
+      const s = this.#hubStats();
+      if (s === undefined) return;
+      for (const [topic, t] of Object.entries(s.bus.topics)) emit({ run_id: s.runId, topic }, t.published);
+    });
+    this.#counter(h.storeFailures, 'Store writes that failed (each is retried).', ['run_id'], (emit) => {
+      const s = this.#hubStats();
+      if (s?.batcher !== undefined) emit({ run_id: s.runId }, s.batcher.failures);
+    });
+  }
+
+  #hubStats(): ExporterHubStats | undefined {
+    try {
+      return this.#o.hubStats?.();
+    } catch {
+      this.#reject('hub_stats_error');
+      return undefined;
+    }
+  }
+
+  // ─── API ──────────────────────────────────────────────────────────────
+
+  metricsText(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  metricsJson(): Promise<unknown[]> {
+    return this.registry.getMetricsAsJSON();
+  }
+
+  observeFlush(msValue: number, runId?: string): void {
+    if (typeof msValue !== 'number' || !Number.isFinite(msValue) || msValue < 0) return;
+    this.#flush.observe({ run_id: runId ?? this.#o.runId ?? '' }, msValue / 1000);
+  }
+
+  stats(): MetricsCollectorStats {
+    let appSeries = 0;
+    for (const f of this.#apps.values()) appSeries += f.series.size;
+    return { processes: this.#procs.size, appMetrics: this.#apps.size, appSeries, rejected: Object.fromEntries(this.#rejected) };
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await this.#sub.idle();
+      this.#sub.unsubscribe();
+    })();
+    return this.#closing;
+  }
+}
+
+/**
+ * Starts collecting Prometheus metrics from `bus` into a private prom-client
+ * Registry (no HTTP server; see {@link startPrometheusExporter}). Throws
+ * TypeError/RangeError on bad options.
+ */
+export function createMetricsCollector(options: MetricsCollectorOptions): MetricsCollector {
+  checkObject(options, 'options');
+  const { bus, ...rest } = options;
+  if (bus === undefined || typeof (bus as Partial<RunBus>).subscribe !== 'function') throw new TypeError('options.bus must be a RunBus');
+  return new MetricsCollectorImpl(bus, resolveCollectorOptions(rest, 'createMetricsCollector'));
+}
+
+/** @internal for the exporter, which takes the same options plus its own. */
+export function createMetricsCollectorResolved(bus: RunBus, o: ResolvedCollectorOptions): MetricsCollector {
+  return new MetricsCollectorImpl(bus, o);
+}

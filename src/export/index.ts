@@ -1,0 +1,12 @@
+export { createMetricsCollector } from './collector.js';
+export type { MetricsCollector, MetricsCollectorOptions, MetricsCollectorStats, ExporterHubStats } from './collector.js';
+export { startPrometheusExporter, ExporterError } from './server.js';
+export type { PrometheusExporter, PrometheusExporterOptions, ExporterAuth, ExporterErrorCode } from './server.js';
+export { writeFinalExport, ExportError, kFinalJsonFile, kFinalTextFile, kFinalExportVersion } from './final-export.js';
+export type { FinalExportOptions, FinalExportResult, ExportErrorCode } from './final-export.js';
+export { createJsonLogWriter, alertLogLine, lifecycleLogLine } from './json-log.js';
+export type { JsonLogWriter, JsonLogWriterOptions } from './json-log.js';
+export { promRules, promRulesYaml } from './prom-rules.js';
+export type { PromRulesOptions, PromRulesResult, PromAlertingRule } from './prom-rules.js';
+export { appMetricName, labelName, kMetricNames, kFigureFamilies, kNamePrefix, kAppPrefix } from './names.js';
+export type { AppMetricName } from './names.js';

@@ -1,0 +1,186 @@
+// The /metrics and /healthz HTTP server (node:http), with optional bearer
+// or basic auth. Binds 127.0.0.1 unless told otherwise.
+
+import { timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
+import type { RunBus } from '../bus/index.js';
+import { RunbusError } from '../errors.js';
+import { checkInt, checkObject, checkString } from '../options.js';
+import { createMetricsCollectorResolved, resolveCollectorOptions } from './collector.js';
+import type { MetricsCollector, MetricsCollectorOptions } from './collector.js';
+
+/** Scrape credentials; with none, /metrics is open (on loopback by default). */
+export interface ExporterAuth {
+  /** `Authorization: Bearer <token>`. */
+  bearer?: string;
+  /** `Authorization: Basic base64(user:pass)`. */
+  basic?: { user: string; pass: string };
+}
+
+/** Options of {@link startPrometheusExporter}. */
+export interface PrometheusExporterOptions extends Omit<MetricsCollectorOptions, 'bus'> {
+  /** The bus to read; give this or `collector`. */
+  bus?: RunBus;
+  /** An existing collector to serve (then collector options are not taken). */
+  collector?: MetricsCollector;
+  /** Interface to listen on. @default '127.0.0.1' */
+  host?: string;
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  /** Credentials /metrics requires. @default none */
+  auth?: ExporterAuth;
+}
+
+/** A running exporter; see {@link startPrometheusExporter}. */
+export interface PrometheusExporter {
+  /** `http://host:port/metrics`. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly registry: Registry;
+  readonly collector: MetricsCollector;
+  metricsText(): Promise<string>;
+  /** Stops the server (and the collector, if the exporter made it). Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Codes of {@link ExporterError}. */
+export type ExporterErrorCode = 'ERR_EXPORTER_LISTEN';
+
+/** The exporter could not start. */
+export class ExporterError extends RunbusError {
+  declare readonly code: ExporterErrorCode;
+
+  constructor(code: ExporterErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.name = 'ExporterError';
+  }
+}
+
+const kServerKeys = ['bus', 'collector', 'host', 'port', 'auth'] as const;
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function resolveAuth(auth: unknown): ((header: string | undefined) => boolean) | undefined {
+  if (auth === undefined) return undefined;
+  checkObject(auth, 'options.auth');
+  const a = auth as ExporterAuth;
+  for (const k of Object.keys(a)) if (k !== 'bearer' && k !== 'basic') throw new TypeError(`options.auth: unknown option "${k}" (use "bearer" or "basic")`);
+  if (a.bearer !== undefined && a.basic !== undefined) throw new TypeError('options.auth takes "bearer" or "basic", not both');
+  if (a.bearer !== undefined) {
+    const token = checkString(a.bearer, 'options.auth.bearer');
+    if (token === '') throw new TypeError('options.auth.bearer must not be empty');
+    return (h) => h !== undefined && h.startsWith('Bearer ') && safeEqual(h.slice(7).trim(), token);
+  }
+  if (a.basic !== undefined) {
+    checkObject(a.basic, 'options.auth.basic');
+    const user = checkString(a.basic.user, 'options.auth.basic.user');
+    const pass = checkString(a.basic.pass, 'options.auth.basic.pass');
+    if (user.includes(':')) throw new TypeError('options.auth.basic.user must not contain ":"');
+    const expected = `${user}:${pass}`;
+    return (h) => h !== undefined && h.startsWith('Basic ') && safeEqual(Buffer.from(h.slice(6).trim(), 'base64').toString('utf8'), expected);
+  }
+  return undefined;
+}
+
+/**
+ * Serves Prometheus metrics: GET /metrics (text format 0.0.4) and GET
+ * /healthz ("ok", never behind auth). Resolves once listening; rejects with
+ * {@link ExporterError} `ERR_EXPORTER_LISTEN` if the port cannot be bound,
+ * and with TypeError/RangeError on bad options.
+ */
+export async function startPrometheusExporter(options: PrometheusExporterOptions): Promise<PrometheusExporter> {
+  checkObject(options, 'options');
+  const { bus, collector: given, host: hostOpt, port: portOpt, auth: authOpt, ...collectorOpts } = options;
+  const host = checkString(hostOpt ?? '127.0.0.1', 'options.host');
+  const port = checkInt(portOpt, 'options.port', 0, 65_535);
+  const check = resolveAuth(authOpt);
+  let collector: MetricsCollector;
+  let owned = false;
+  if (given !== undefined) {
+    if (bus !== undefined) throw new TypeError('options: give "bus" or "collector", not both');
+    if (Object.keys(collectorOpts).length > 0) throw new TypeError(`options.${Object.keys(collectorOpts)[0]!} is a collector option; set it on the collector`);
+    collector = given;
+  } else {
+    if (bus === undefined || typeof (bus as Partial<RunBus>).subscribe !== 'function') throw new TypeError('options.bus must be a RunBus (or give options.collector)');
+    const resolved = resolveCollectorOptions(collectorOpts, 'startPrometheusExporter', kServerKeys);
+    collector = createMetricsCollectorResolved(bus, resolved);
+    owned = true;
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : 'ok\n');
+      return;
+    }
+    if (path !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found; try /metrics or /healthz\n');
+      return;
+    }
+    if (check !== undefined && !check(req.headers.authorization)) {
+      res.writeHead(401, {
+        'content-type': 'text/plain; charset=utf-8',
+        'www-authenticate': authOpt?.bearer !== undefined ? 'Bearer realm="runbus"' : 'Basic realm="runbus", charset="UTF-8"',
+      }).end('unauthorized\n');
+      return;
+    }
+    const body = await collector.metricsText();
+    res.writeHead(200, { 'content-type': collector.registry.contentType }).end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      // A scrape that fails answers 500; the server goes on.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ host, port }, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    if (owned) await collector.close();
+    throw new ExporterError('ERR_EXPORTER_LISTEN', `Prometheus exporter: cannot listen on ${host}:${port}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  server.unref();
+  server.on('error', () => { /* after listening: nothing to report to; requests fail individually */ });
+  const addr = server.address() as AddressInfo;
+  const urlHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${addr.port}/metrics`,
+    host: addr.address,
+    port: addr.port,
+    registry: collector.registry,
+    collector,
+    metricsText: () => collector.metricsText(),
+    close: () => {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => { resolve(); });
+          server.closeAllConnections();
+        });
+        if (owned) await collector.close();
+      })();
+      return closing;
+    },
+  };
+}
