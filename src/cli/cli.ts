@@ -5,10 +5,8 @@ import { RunbusError } from '../errors.js';
 import { commandHelp, findCommand, kCommands, mainHelp, parseCommandArgs } from './commands.js';
 import type { CommandSpec, ParsedArgs } from './commands.js';
 import { CliError, usageError } from './errors.js';
-import { exportCommand, reportCommand, runsCommand } from './history.js';
-import { hubCommand } from './hub-command.js';
-import { runCommand } from './run.js';
-import { watchCommand } from './watch.js';
+// The command modules load the hub, the store and the bus: imported when
+// their command runs, so --help and --version start fast.
 import { suggest } from '../options.js';
 
 /** The package version, from package.json beside dist/ (or src/). */
@@ -74,18 +72,24 @@ async function dispatch(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Pr
   }
   const cfg = resolveConfig(parsed, env, cwd);
   switch (spec.name) {
-    case 'hub':
+    case 'hub': {
+      const { hubCommand } = await import('./hub-command.js');
       return hubCommand(cfg, cwd);
-    case 'runs':
+    }
+    case 'runs': {
+      const { runsCommand } = await import('./history.js');
       out(runsCommand(cfg.db, parsed.values.json === true));
       return 0;
+    }
     case 'report': {
       const runId = str(parsed.values.run);
       if (runId !== undefined && parsed.values.last === true) throw usageError('report', '--run and --last cannot be used together');
+      const { reportCommand } = await import('./history.js');
       out(reportCommand(cfg.db, runId, parsed.values.json === true));
       return 0;
     }
     case 'export': {
+      const { exportCommand } = await import('./history.js');
       const text = exportCommand({
         db: cfg.db,
         format: str(parsed.values.format),
@@ -97,7 +101,8 @@ async function dispatch(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Pr
       if (text !== undefined) out(text);
       return 0;
     }
-    case 'watch':
+    case 'watch': {
+      const { watchCommand } = await import('./watch.js');
       return watchCommand({
         config: cfg,
         cwd,
@@ -105,6 +110,7 @@ async function dispatch(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Pr
         frames: intFlag(spec, parsed, 'frames', 1, Number.MAX_SAFE_INTEGER),
         refreshMs: intFlag(spec, parsed, 'refresh', 50, 3_600_000) ?? 1000,
       });
+    }
     default:
       throw new Error(`runbus: command ${spec.name} has no handler`);
   }
@@ -139,6 +145,7 @@ async function runEntry(spec: CommandSpec, rest: string[], env: NodeJS.ProcessEn
   const component = str(parsed.values.component);
   if (component !== undefined && (component === '' || component.length > 512)) throw usageError('run', '--component must be 1 to 512 characters');
   const cfg = resolveConfig(parsed, env, cwd);
+  const { runCommand } = await import('./run.js');
   return runCommand({
     config: cfg,
     argv: command,

@@ -1,0 +1,47 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { useTmpDir } from '../support/tmp.js';
+import { cleanEnv, kMain, runCli } from './cli-helper.js';
+
+const tmp = useTmpDir();
+
+function hasScript(): boolean {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs the CLI on a pseudo-terminal (util-linux `script`); returns what the terminal received. */
+function onTerminal(args: string, cwd: string): string {
+  const r = spawnSync('script', ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(kMain)} ${args}`, '/dev/null'], { cwd, env: cleanEnv(), encoding: 'utf8', timeout: 25_000 });
+  return r.stdout;
+}
+
+describe.skipIf(!hasScript())('the live status line', () => {
+  it('redraws one line in place on a terminal: cpu, rss, procs, alerts', () => {
+    const out = onTerminal('run --interval 100 -- sleep 1', tmp());
+    const draws = out.split('\r\x1b[2K').filter((s) => s.startsWith('runbus '));
+    expect(draws.length).toBeGreaterThan(2);
+    expect(draws.at(-1)).toMatch(/^runbus \S+ │ cpu \S+ │ rss \S+ \S+ │ procs \d+ │ alerts \d+/);
+    // The summary follows on a cleared line.
+    expect(out).toContain('status     exit 0');
+  });
+
+  it('--quiet: nothing while running and no summary', () => {
+    const out = onTerminal('run -q --interval 100 -- sleep 0.5', tmp());
+    expect(out).not.toContain('\x1b[2K');
+    expect(out).not.toContain('status');
+  });
+});
+
+describe('when stdout is not a terminal', () => {
+  it('nothing is drawn while running', async () => {
+    const r = await runCli(['run', '--interval', '100', '--', 'sleep', '0.5'], { cwd: tmp() });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('\x1b[');
+    expect(r.stderr).toContain('status     exit 0');
+  });
+});
