@@ -125,16 +125,12 @@ async function tick(config: WorkerConfig, roots: [number, string][], tsMs: numbe
   const gone: number[] = [];
   let processes = 0;
 
-  const note = (pid: number, snap: ResourceSnapshot, isNew: boolean, replaced: boolean, zombie: boolean, exitStatus: number): void => {
+  const note = (pid: number, snap: ResourceSnapshot, isNew: boolean, zombie: boolean, exitStatus: number): void => {
     const gpuMem = s.gpuMem.get(pid);
     if (gpuMem !== undefined) snap.gpuMemBytes = gpuMem;
     envelopes.push({ topic: Topic.RESOURCE, payload: snap });
     processes++;
     let a = s.alive.get(pid);
-    if (a !== undefined && replaced) {
-      if (!a.exitReported) envelopes.push(lifecycle(runId, tsMs, LifecycleKind.PROCESS_EXITED, pid, a, { signal: '' }));
-      a = undefined;
-    }
     if (a === undefined || isNew) {
       a = { exitReported: false, ppid: snap.ppid ?? 0, command: snap.command ?? '', component: snap.component };
       s.alive.set(pid, a);
@@ -167,13 +163,16 @@ async function tick(config: WorkerConfig, roots: [number, string][], tsMs: numbe
     for (const [pid, member] of s.tree.members) {
       const rootComponent = s.tree.rootComponent(member.root) ?? '';
       const r = proc.sample(pid, rootComponent, runId, tsMs);
-      if (r.kind === 'gone') {
+      // A reused pid (seen without kept descriptors) is another process,
+      // not necessarily a descendant: end the old one, and let the next
+      // scan decide about the newcomer.
+      if (r.kind === 'gone' || r.replaced) {
         gone.push(pid);
         continue;
       }
       // A descendant is named after its root and its own command.
       if (member.root !== pid) r.snapshot.component = `${rootComponent}/${r.stat.comm}`;
-      note(pid, r.snapshot, r.isNew, r.replaced, r.stat.state === 'Z' || r.stat.state === 'X', r.stat.exitStatus);
+      note(pid, r.snapshot, r.isNew, r.stat.state === 'Z' || r.stat.state === 'X', r.stat.exitStatus);
     }
     for (const pid of gone) {
       proc.forget(pid);
@@ -184,7 +183,7 @@ async function tick(config: WorkerConfig, roots: [number, string][], tsMs: numbe
     const pu = s.pidusage;
     const r = await pu.sample(rootMap, runId, tsMs);
     const fresh = new Set(r.fresh);
-    for (const snap of r.snapshots) note(snap.pid, snap, fresh.has(snap.pid) && !s.alive.has(snap.pid), false, false, -1);
+    for (const snap of r.snapshots) note(snap.pid, snap, fresh.has(snap.pid) && !s.alive.has(snap.pid), false, -1);
     for (const pid of r.gone) {
       pu.forget(pid);
       goneOne(pid);
