@@ -1,4 +1,5 @@
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import { EventEmitter } from 'eventemitter3';
 import { FrameReader, decodeFrame, encodeFrame, kDefaultMaxFrameBytes, kProtocolVersion, kTopics } from '../../wire/index.js';
 import type { Envelope, Frame, Topic, TopicPayloads, Welcome } from '../../wire/index.js';
@@ -11,6 +12,8 @@ import { kOverflowPolicies } from '../subscription.js';
 import type { Handler, OverflowPolicy, Subscription } from '../subscription.js';
 import { RemoteBusError } from './errors.js';
 import { encodePublishFrames, kMaxBatchEnvelopes } from './frames.js';
+import { IpcLink, linkMessage } from './ipc-link.js';
+import type { IpcEndpoint } from './ipc-link.js';
 import { LogLimiter } from './log-limiter.js';
 import { defaultSocketPath } from './socket-path.js';
 
@@ -41,6 +44,14 @@ export interface RemoteBusOptions {
    * @default defaultSocketPath()
    */
   socket?: string;
+  /**
+   * Talk to the hub over this process's fork() IPC channel instead of the
+   * socket (the parent calls `server.attachChild(child)`). The channel is
+   * held open (the process kept alive) until close() or until the parent
+   * disconnects.
+   * @default false
+   */
+  ipc?: boolean;
   /** This process's role, e.g. "trainer"; sent in Hello. Required. */
   component: string;
   /**
@@ -109,6 +120,7 @@ export interface RemoteBusOptions {
 }
 
 export interface ResolvedRemoteBusOptions {
+  ipc: boolean;
   socket: string;
   component: string;
   runId: string;
@@ -126,6 +138,7 @@ export interface ResolvedRemoteBusOptions {
 }
 
 const kClientKeys = [
+  'ipc',
   'socket',
   'component',
   'runId',
@@ -164,7 +177,11 @@ export function resolveRemoteBusOptions(options: RemoteBusOptions): ResolvedRemo
   }
   const socket = options.socket === undefined ? defaultSocketPath() : checkString(options.socket, 'options.socket');
   if (socket === '') throw new TypeError('options.socket must not be empty');
+  const ipc = options.ipc ?? false;
+  if (typeof ipc !== 'boolean') throw new TypeError('options.ipc must be a boolean');
+  if (ipc && typeof process.send !== 'function') throw new TypeError('options.ipc needs a process started with child_process.fork() (process.send is missing)');
   return {
+    ipc,
     socket,
     component,
     runId: options.runId === undefined ? '' : checkString(options.runId, 'options.runId'),
@@ -243,7 +260,10 @@ export class RemoteBus {
   readonly #log: LogLimiter;
   readonly #outbox: RingBuffer<Envelope>;
   #state: RemoteBusState = 'waiting';
-  #socket: net.Socket | null = null;
+  #socket: Duplex | null = null;
+  // IPC transport: the link id in use and the channel listener.
+  #linkId = 0;
+  #onIpcMessage: ((m: unknown) => void) | null = null;
   #reader: FrameReader | null = null;
   #attempt = 0;
   #everConnected = false;
@@ -500,8 +520,9 @@ export class RemoteBus {
     // An awaited close() holds the process too, up to closeTimeoutMs.
     const want =
       this.#shutting ? this.#state !== 'closed' && this.#state !== 'waiting' : this.#state === 'connecting' || this.#subs.some((s) => !s.closed);
+    const sock = this.#socket instanceof net.Socket ? this.#socket : null;
     if (want) {
-      this.#socket?.ref();
+      sock?.ref();
       this.#reconnectTimer?.ref();
       if (this.#refTimer === null) {
         // Notice unsubscribe() (the local bus has no hook for it).
@@ -511,7 +532,7 @@ export class RemoteBus {
         this.#refTimer.unref();
       }
     } else {
-      this.#socket?.unref();
+      sock?.unref();
       this.#reconnectTimer?.unref();
       if (this.#refTimer !== null) {
         clearInterval(this.#refTimer);
@@ -534,7 +555,7 @@ export class RemoteBus {
     this.#reconnectTimer = null;
     if (this.#shutting) return;
     this.#setState('connecting');
-    const s = net.connect(this.#opts.socket);
+    const s = this.#opts.ipc ? this.#openLink() : net.connect(this.#opts.socket);
     this.#socket = s;
     this.#reader = new FrameReader({ maxFrameBytes: this.#opts.maxFrameBytes });
     this.#lastError = null;
@@ -577,7 +598,27 @@ export class RemoteBus {
     });
   }
 
-  #onFrame(s: net.Socket, frame: Frame): void {
+  // An IPC link behaves like a socket that connects at once (or fails
+  // when the channel is gone).
+  #openLink(): Duplex {
+    const ep = process as unknown as IpcEndpoint;
+    if (this.#onIpcMessage === null) {
+      this.#onIpcMessage = (m: unknown): void => {
+        const w = linkMessage(m);
+        const link = this.#socket;
+        if (w !== null && link instanceof IpcLink && w.c === link.id) link.deliver(w);
+      };
+      process.on('message', this.#onIpcMessage);
+    }
+    const link = new IpcLink(ep, ++this.#linkId);
+    queueMicrotask(() => {
+      if (process.connected) link.emit('connect');
+      else link.destroy(new Error('the IPC channel to the parent is closed'));
+    });
+    return link;
+  }
+
+  #onFrame(s: Duplex, frame: Frame): void {
     if (s !== this.#socket) return;
     this.#framesIn++;
     switch (frame.kind) {
@@ -625,13 +666,13 @@ export class RemoteBus {
     this.#emit('connect', w);
   }
 
-  #dropConnection(s: net.Socket, err: RunbusError): void {
+  #dropConnection(s: Duplex, err: RunbusError): void {
     if (s !== this.#socket) return;
     this.#lastError ??= err;
     s.destroy();
   }
 
-  #onClose(s: net.Socket): void {
+  #onClose(s: Duplex): void {
     if (s !== this.#socket) return;
     if (this.#handshakeTimer !== null) clearTimeout(this.#handshakeTimer);
     this.#handshakeTimer = null;
@@ -760,6 +801,10 @@ export class RemoteBus {
       });
     }
     this.#setState('closed');
+    if (this.#onIpcMessage !== null) {
+      process.off('message', this.#onIpcMessage);
+      this.#onIpcMessage = null;
+    }
     await this.#local.close();
   }
 

@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import { EventEmitter } from 'eventemitter3';
 import { FrameReader, decodeFrame, encodeFrame, kDefaultMaxFrameBytes, kProtocolVersion, kTopicNames } from '../../wire/index.js';
 import type { Envelope, Frame, Hello, Subscribe, Topic, TopicPayloads } from '../../wire/index.js';
@@ -10,6 +12,8 @@ import { kOverflowPolicies } from '../subscription.js';
 import type { OverflowPolicy, QueueStats, Subscription } from '../subscription.js';
 import { RemoteBusError } from './errors.js';
 import { encodePublishFrames, kMaxBatchEnvelopes } from './frames.js';
+import { IpcLink, linkMessage } from './ipc-link.js';
+import type { IpcEndpoint } from './ipc-link.js';
 import { LogLimiter } from './log-limiter.js';
 import { defaultSocketPath, lockDownSocket, prepareSocketPath, removeSocketFile } from './socket-path.js';
 
@@ -266,7 +270,7 @@ interface Totals {
 
 class Connection {
   readonly id: number;
-  readonly socket: net.Socket;
+  readonly socket: Duplex;
   readonly #host: ConnectionHost;
   readonly #reader: FrameReader;
   #state: 'hello' | 'ready' | 'closed' = 'hello';
@@ -291,7 +295,7 @@ class Connection {
   /** Settles when the socket has closed. */
   readonly gone: Promise<void>;
 
-  constructor(host: ConnectionHost, id: number, socket: net.Socket) {
+  constructor(host: ConnectionHost, id: number, socket: Duplex) {
     this.#host = host;
     this.id = id;
     this.socket = socket;
@@ -664,7 +668,7 @@ export class BusServer {
     }
   }
 
-  #onConnection = (socket: net.Socket): void => {
+  #onConnection = (socket: Duplex): void => {
     const id = this.#nextId++;
     if (this.#closing !== null || this.#conns.size >= this.#opts.maxConnections) {
       const code = this.#closing !== null ? 'ERR_HUB_CLOSING' : 'ERR_TOO_MANY_CONNECTIONS';
@@ -735,6 +739,43 @@ export class BusServer {
   off<E extends keyof BusServerEvents>(event: E, listener: (...args: BusServerEvents[E]) => void): this {
     this.#events.off(event, listener);
     return this;
+  }
+
+  /**
+   * Serves a child started with `child_process.fork()` over its IPC channel
+   * as well (the child calls `connectBus({ ipc: true, … })`). The child's
+   * connections count like socket ones (handshake, limits, stats). The
+   * app's own IPC messages pass untouched. Detaches when the child exits.
+   */
+  attachChild(child: ChildProcess): void {
+    if (typeof child.send !== 'function') throw new TypeError('attachChild() needs a child started with fork() (it has no IPC channel)');
+    const ep = child as unknown as IpcEndpoint;
+    const links = new Map<number, IpcLink>();
+    let highest = 0;
+    const onMessage = (m: unknown): void => {
+      const w = linkMessage(m);
+      if (w === null) return;
+      let link = links.get(w.c);
+      if (link === undefined) {
+        // Only a new, higher id opens a link: stragglers of a closed one are dropped.
+        if (w.c <= highest) return;
+        highest = w.c;
+        const l = new IpcLink(ep, w.c);
+        link = l;
+        links.set(w.c, l);
+        l.once('close', () => links.delete(l.id));
+        this.#onConnection(l);
+      }
+      link.deliver(w);
+    };
+    const detach = (): void => {
+      child.off('message', onMessage);
+      for (const l of links.values()) l.destroy();
+      links.clear();
+    };
+    child.on('message', onMessage);
+    child.once('disconnect', detach);
+    child.once('exit', detach);
   }
 
   stats(): BusServerStats {
