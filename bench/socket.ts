@@ -37,8 +37,9 @@ interface Run {
   cpuUsPerSnapshot: number;
 }
 
-function start(mode: string, sock: string, index: number): Promise<{ child: ChildProcess; next: (type: string) => Promise<Msg> }> {
+function start(mode: string, sock: string, index: number, server?: BusServer): Promise<{ child: ChildProcess; next: (type: string) => Promise<Msg> }> {
   const child = fork(kChild, [mode, sock, String(index)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  server?.attachChild(child);
   const waiting = new Map<string, (m: Msg) => void>();
   const early = new Map<string, Msg>();
   child.on('message', (m: Msg) => {
@@ -74,10 +75,10 @@ async function hub(sock: string): Promise<{ bus: RunBus; server: BusServer; rece
   return { bus, server, received: () => n };
 }
 
-async function socketThroughput(dir: string, publishers: number): Promise<Run> {
+async function socketThroughput(dir: string, publishers: number, overIpc = false): Promise<Run> {
   const sock = path.join(dir, `t${publishers}.sock`);
   const h = await hub(sock);
-  const kids = await Promise.all(Array.from({ length: publishers }, (_, i) => start('socket-pub', sock, i)));
+  const kids = await Promise.all(Array.from({ length: publishers }, (_, i) => (overIpc ? start('link-pub', '', i, h.server) : start('socket-pub', sock, i))));
   const total = publishers * perPublisher;
   const t0 = process.hrtime.bigint();
   const c0 = cpuMs();
@@ -194,6 +195,15 @@ async function main(): Promise<void> {
       });
       process.stderr.write(`${procs}: socket ${Math.round(sRate)}/s (${sCpu.toFixed(2)} µs CPU each), ipc batched ${Math.round(iRate)}/s (${iCpu.toFixed(2)} µs CPU each)\n`);
     }
+    const link = await socketThroughput(dir, 4, true);
+    rows.push({
+      name: 'snapshots/s, 4 publishers, runbus frames over the fork IPC channel (connectBus({ ipc: true }))',
+      value: Math.round(link.rate),
+      unit: 'snapshots/s',
+      better: 'higher',
+      note: `${link.cpuUsPerSnapshot.toFixed(2)} µs CPU each; frames as base64 in JSON messages`,
+    });
+    process.stderr.write(`4 publishers: runbus over IPC ${Math.round(link.rate)}/s (${link.cpuUsPerSnapshot.toFixed(2)} µs CPU each)\n`);
     const each = await ipcThroughput(4, 'ipc-each', perPublisherEach);
     rows.push({
       name: 'snapshots/s, 4 publishers, fork IPC one JSON message each',
