@@ -54,7 +54,7 @@ describe('JSON log lines', () => {
 
   it('validates its options', () => {
     const bus = quietBus();
-    expect(() => createJsonLogWriter({ bus } as never)).toThrow(/path or options.stream/);
+    expect(() => createJsonLogWriter({ bus })).toThrow(/path or options.stream/);
     expect(() => createJsonLogWriter({ bus, path: 'x', topics: ['metric'] } as never)).toThrow(/topics/);
     expect(() => createJsonLogWriter({ bus, pth: 'x' } as never)).toThrow(/did you mean "path"/);
   });
