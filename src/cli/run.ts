@@ -233,38 +233,22 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     { name: 'runbus-cli' },
   );
 
-  // The sampler pool starts with a tick of its own (host only). Waiting for
-  // it means the command's first sample comes one interval after it starts,
-  // instead of after the worker thread has loaded: short commands get
-  // sampled too.
-  await firstTick;
-
-  // ── the command ──────────────────────────────────────────────────────
-  const marker = `${runId}/${process.pid}`;
-  const env: NodeJS.ProcessEnv = { ...o.env, [kMarkerEnv]: marker };
-  if (hub.socketPath !== undefined) env.RUNBUS_SOCKET = hub.socketPath;
-  const t0 = performance.now();
+  // Signals: forwarded to the command once it runs; before that, one stops
+  // runbus without starting it.
+  // Set once the command is spawned (read by the signal handler).
+  const running: { child?: ChildProcess } = {};
   let exited = false;
-  const child: ChildProcess = spawn(cmd, o.argv.slice(1), { stdio: 'inherit', env, cwd: o.cwd });
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: NodeJS.ErrnoException }>((resolveEnd) => {
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      resolveEnd({ code: null, signal: null, error });
-    });
-    child.once('exit', (code, signal) => {
-      resolveEnd({ code, signal });
-    });
-  });
-  let startTicks = 0;
-  if (child.pid !== undefined) {
-    childPid = child.pid;
-    startTicks = readProcStat(childPid)?.startTicks ?? 0;
-    hub.track(childPid, component);
-  }
-
+  let earlySignal: NodeJS.Signals | undefined;
   const sigCount = new Map<string, number>();
   const onSignal = (sig: NodeJS.Signals): void => {
     const n = (sigCount.get(sig) ?? 0) + 1;
     sigCount.set(sig, n);
+    const child = running.child;
+    if (child === undefined) {
+      earlySignal ??= sig;
+      tickSeen();
+      return;
+    }
     if (exited || child.pid === undefined) return;
     // A terminal's ^C already went to the whole foreground group, the
     // command included; forwarding the first one would deliver it twice.
@@ -273,6 +257,42 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   };
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const s of signals) process.on(s, onSignal);
+
+  // The sampler pool starts with a tick of its own (host only). Waiting for
+  // it means the command's first sample comes one interval after it starts,
+  // instead of after the worker thread has loaded: short commands get
+  // sampled too.
+  await firstTick;
+  if (earlySignal !== undefined) {
+    await exporters.close();
+    await hub.close({ signal: earlySignal });
+    for (const s of signals) process.off(s, onSignal);
+    stderr.write(`runbus run: ${earlySignal} before the command started; it was not started\n`);
+    return 128 + signalNumber(earlySignal);
+  }
+
+  // ── the command ──────────────────────────────────────────────────────
+  const marker = `${runId}/${process.pid}`;
+  const env: NodeJS.ProcessEnv = { ...o.env, [kMarkerEnv]: marker };
+  if (hub.socketPath !== undefined) env.RUNBUS_SOCKET = hub.socketPath;
+  const t0 = performance.now();
+  const proc = spawn(cmd, o.argv.slice(1), { stdio: 'inherit', env, cwd: o.cwd });
+  running.child = proc;
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: NodeJS.ErrnoException }>((resolveEnd) => {
+    proc.once('error', (error: NodeJS.ErrnoException) => {
+      resolveEnd({ code: null, signal: null, error });
+    });
+    proc.once('exit', (code, signal) => {
+      resolveEnd({ code, signal });
+    });
+  });
+  let startTicks = 0;
+  if (proc.pid !== undefined) {
+    childPid = proc.pid;
+    startTicks = readProcStat(childPid)?.startTicks ?? 0;
+    hub.track(childPid, component);
+  }
+
 
   const redraw = (): void => {
     const t = view.totals();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { connectBus } from '../../src/bus/remote/index.js';
 import { sparkline, WatchModel } from '../../src/cli/watch-view.js';
 import { useTmpDir, waitFor } from '../support/tmp.js';
-import { runCli, startCli } from './cli-helper.js';
+import { cleanEnv, runCli, startCli } from './cli-helper.js';
 
 const tmp = useTmpDir();
 
@@ -74,5 +74,22 @@ describe('runbus hub and runbus watch', () => {
     const w = await runCli(['watch', '--socket', join(dir, 'none.sock'), '--frames', '2', '--refresh', '100'], { cwd: dir });
     expect(w.code).toBe(0);
     expect(w.stdout).toContain('waiting for a hub at');
+  });
+
+  it('watch with the wrong token: the hub refuses it, exit 1 with a message', async () => {
+    const dir = tmp();
+    const socket = join(dir, 'hub.sock');
+    const hub = startCli(['hub', '--socket', socket, '--db', join(dir, 'hub.db')], { cwd: dir, env: cleanEnv({ RUNBUS_TOKEN: 'right' }) });
+    let out = '';
+    hub.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await waitFor(() => out.includes('listening on'), 20_000, 'the hub to listen');
+      const w = await runCli(['watch', '--socket', socket, '--frames', '50', '--refresh', '200'], { cwd: dir, env: cleanEnv({ RUNBUS_TOKEN: 'wrong' }) });
+      expect(w.code).toBe(1);
+      expect(w.stderr).toContain('refused the connection');
+    } finally {
+      hub.child.kill('SIGTERM');
+      expect((await hub.done).code).toBe(0);
+    }
   });
 });
