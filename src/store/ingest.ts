@@ -1,6 +1,6 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { AlertState, LifecycleKind, Topic, decodeBatch } from '../wire/index.js';
-import { BatchScanner, kCol, publishOf } from './resource-decoder.js';
+import { BatchScanner, kCol, kSnapshotColumns, publishOf } from './resource-decoder.js';
 import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
 
 /** The fields of a LIFECYCLE payload the store reads (proto Lifecycle). */
@@ -26,6 +26,10 @@ import type { RollupFigure } from './schema.js';
 // costs 1000 inserts and about 20 upserts.
 
 const kMinuteMs = 60_000;
+/** Snapshots per multi-row INSERT: fewer statement steps and JS→C++ calls per row. */
+const kMultiRows = 16;
+const kRowParams = `(${new Array<string>(kSnapshotColumns).fill('?').join(', ')})`;
+
 /** Rows one retention statement deletes at most, so the write lock is short. */
 export const kRetentionStepRows = 500;
 
@@ -186,9 +190,8 @@ export class Ingestor {
       ),
       runStarted: p('UPDATE t_run SET started_at_ms = ?, command = coalesce(?, command), host = coalesce(?, host) WHERE id = ?'),
       runEnded: p('UPDATE t_run SET ended_at_ms = ?, exit_code = ?, signal = ? WHERE id = ?'),
-      snapshot: p(
-        `INSERT INTO t_snapshot VALUES (${new Array(27).fill('?').join(', ')})`,
-      ),
+      snapshot: p(`INSERT INTO t_snapshot VALUES ${kRowParams}`),
+      snapshotMulti: p(`INSERT INTO t_snapshot VALUES ${new Array<string>(kMultiRows).fill(kRowParams).join(', ')}`),
       host: p(`INSERT INTO t_host_snapshot VALUES (${new Array(18).fill('?').join(', ')})`),
       gpu: p(`INSERT INTO t_gpu VALUES (${new Array(12).fill('?').join(', ')})`),
       metric: p('INSERT INTO t_metric VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -339,6 +342,26 @@ export class Ingestor {
       g.rows++;
     };
     const snap = s.snapshot!;
+    const multi = s.snapshotMulti!;
+    // Rows wait here until kMultiRows are ready for one INSERT; the rowids
+    // of one statement's rows are consecutive (single writer, rowid table),
+    // so the last rowid gives every row's rowid for its segment.
+    const params = new Array<number | string | null>(kSnapshotColumns * kMultiRows);
+    const pendingSeg = new Array<Segment>(kMultiRows);
+    const pendingTs = new Array<number>(kMultiRows);
+    let pending = 0;
+    const flushMulti = (): void => {
+      const last = Number(multi.run(...params).lastInsertRowid);
+      for (let i = 0; i < kMultiRows; ++i) addRow(pendingSeg[i]!, last - kMultiRows + 1 + i, pendingTs[i]!);
+      pending = 0;
+    };
+    const flushSingles = (): void => {
+      for (let i = 0; i < pending; ++i) {
+        const info = snap.run(...params.slice(i * kSnapshotColumns, (i + 1) * kSnapshotColumns));
+        addRow(pendingSeg[i]!, Number(info.lastInsertRowid), pendingTs[i]!);
+      }
+      pending = 0;
+    };
     const scanner = new BatchScanner(bytes, Date.now());
     const row = scanner.row;
     const v = row.values;
@@ -362,7 +385,11 @@ export class Ingestor {
       v[kCol.run] = run;
       v[kCol.comp] = comp;
       const ts = v[kCol.ts] as number;
-      addRow(seg!, Number(snap.run(...v).lastInsertRowid), ts);
+      const base = pending * kSnapshotColumns;
+      for (let c = 0; c < kSnapshotColumns; ++c) params[base + c] = v[c]!;
+      pendingSeg[pending] = seg!;
+      pendingTs[pending] = ts;
+      if (++pending === kMultiRows) flushMulti();
       const minute = ts - (ts % kMinuteMs);
       const k1 = run * 2097152 + comp;
       let byMinute = rollups.get(k1);
@@ -385,6 +412,7 @@ export class Ingestor {
       agg.add(5, v[kCol.lagP99] as number | null);
       agg.add(6, v[kCol.elu] as number | null);
     }
+    flushSingles();
     const envs = others.length === 0 ? [] : decodeBatch(publishOf(bytes, others));
     for (const e of envs) {
       switch (e.topic) {
@@ -582,10 +610,10 @@ export class Ingestor {
           this.#minSegmentMaxTs = (s.segmentMinMax!.get() as { ts: number | null }).ts ?? Infinity;
           return 0;
         }
-        const n = s.pruneSegment!.run(g.first, g.last, g.run).changes;
+        // One short transaction, so a segment never outlives its rows (a
+        // stale segment could cover rowids reused after the table empties).
+        const n = this.#pruneSegment(g);
         this.#uncount(g.run, n);
-        // Fewer than a full step: the segment is empty now.
-        if (n < kRetentionStepRows) s.segmentDel!.run(g.id);
         return n;
       };
     }
@@ -631,6 +659,16 @@ export class Ingestor {
     }
     return undefined;
   }
+
+  readonly #pruneSegment = (g: SegmentRow): number =>
+    this.#db
+      .transaction(() => {
+        const n = this.#s.pruneSegment!.run(g.first, g.last, g.run).changes;
+        // Fewer than a full step: the segment is empty now.
+        if (n < kRetentionStepRows) this.#s.segmentDel!.run(g.id);
+        return n;
+      })
+      .immediate();
 
   /** Deletes up to `max` of the run's oldest snapshots (from its oldest segment). */
   #capStep(run: number, max: number): number {
