@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { EventEmitter } from 'eventemitter3';
 import { FrameReader, decodeFrame, encodeFrame, kDefaultMaxFrameBytes, kProtocolVersion, kTopicNames } from '../../wire/index.js';
@@ -15,7 +16,7 @@ import { encodePublishFrames, kMaxBatchEnvelopes } from './frames.js';
 import { IpcLink, linkMessage } from './ipc-link.js';
 import type { IpcEndpoint } from './ipc-link.js';
 import { LogLimiter } from './log-limiter.js';
-import { defaultSocketPath, lockDownSocket, prepareSocketPath, removeSocketFile } from './socket-path.js';
+import { defaultSocketDir, defaultSocketPath, lockDownSocket, prepareSocketPath, removeSocketFile } from './socket-path.js';
 
 /*
  * One connection's life:
@@ -162,7 +163,9 @@ export function resolveBusServerOptions(options: BusServerOptions = {}): Resolve
   if (socketPath === '') throw new TypeError('options.socketPath must not be empty');
   return {
     socketPath,
-    isDefaultPath: options.socketPath === undefined,
+    // The default directory gets the strict check however the path was given
+    // (callers often pass defaultSocketPath() explicitly).
+    isDefaultPath: path.resolve(path.dirname(socketPath)) === path.resolve(defaultSocketDir()),
     token: options.token === undefined ? '' : checkString(options.token, 'options.token'),
     maxConnections: checkInt(options.maxConnections ?? kDefaultMaxConnections, 'options.maxConnections', 1, 65_536),
     maxFrameBytes: checkInt(options.maxFrameBytes ?? kDefaultMaxFrameBytes, 'options.maxFrameBytes', 64, 0xffffffff),

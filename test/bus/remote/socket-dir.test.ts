@@ -46,6 +46,13 @@ test('a default directory that others can enter is refused: ERR_SOCKET_DIR_INSEC
   expect(statSync(dir).mode & 0o777).toBe(0o755);
 });
 
+test('the default directory is checked strictly even when its path is passed explicitly', async () => {
+  const dir = defaultSocketDir();
+  mkdirSync(dir, { mode: 0o700 });
+  chmodSync(dir, 0o750);
+  await expect(serveBus(bus, { socketPath: defaultSocketPath(), logger: quietLogger() })).rejects.toMatchObject({ code: 'ERR_SOCKET_DIR_INSECURE' });
+});
+
 test('an explicit path in a world-writable, non-sticky directory is refused', async () => {
   const dir = path.join(t.dir, 'open');
   mkdirSync(dir);
