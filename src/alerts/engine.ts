@@ -111,6 +111,7 @@ function figureName(rule: AlertRule): string {
 }
 
 const kNoSeries = '\u0000absent';
+const kMaxEndedRuns = 1000;
 
 class AlertEngineImpl implements AlertEngine {
   readonly rules: readonly AlertRule[];
@@ -123,6 +124,7 @@ class AlertEngineImpl implements AlertEngine {
   readonly #byMetric = new Map<string, RuleState[]>();
   readonly #all: RuleState[] = [];
   readonly #orphans = new OrphanTracker();
+  readonly #endedRuns = new Set<string>();
   readonly #sub: Subscription<(typeof kWatched)[number]>;
   readonly #timer: NodeJS.Timeout;
   #closing: Promise<void> | undefined;
@@ -233,7 +235,7 @@ class AlertEngineImpl implements AlertEngine {
 
   #lifecycle(e: Lifecycle, now: number): void {
     const orphans = this.#orphans.lifecycle(e);
-    if (orphans !== undefined) this.#orphanCount(e.runId, orphans, now);
+    if (orphans !== undefined && e.kind !== LifecycleKind.RUN_ENDED) this.#orphanCount(e.runId, orphans, now);
     if (e.kind === LifecycleKind.PROCESS_EXITED && e.pid) {
       // The process is gone: its series end (a firing alert resolves).
       for (const rs of this.#bySource.get('resource') ?? []) {
@@ -243,9 +245,14 @@ class AlertEngineImpl implements AlertEngine {
         }
       }
     } else if (e.kind === LifecycleKind.RUN_ENDED) {
+      // The run is over: its series stop being watched (no absence alert
+      // for a run that ended). A firing alert stays firing — the condition
+      // never recovered — and is not resolved.
       for (const rs of this.#all) {
-        for (const [key, st] of rs.series) if (st.reading.runId === e.runId) this.#forget(rs, key, st, now);
+        for (const [key, st] of rs.series) if (st.reading.runId === e.runId && st.firing === undefined) rs.series.delete(key);
       }
+      this.#endedRuns.add(e.runId);
+      if (this.#endedRuns.size > kMaxEndedRuns) this.#endedRuns.delete(this.#endedRuns.values().next().value!);
     }
   }
 
@@ -384,11 +391,12 @@ class AlertEngineImpl implements AlertEngine {
   #checkAbsence(rs: RuleState, now: number): void {
     const limit = rs.rule.absentForMs!;
     for (const st of rs.series.values()) {
+      if (this.#endedRuns.has(st.reading.runId)) continue;
       if (st.firing === undefined && now - st.lastSeenMs >= limit && this.#cooledDown(rs, st, now)) {
         this.#fire(rs, st, now, (now - st.lastSeenMs) / 1000);
       }
     }
-    if (!rs.everSeen && now - rs.startMs >= limit && !rs.series.has(kNoSeries)) {
+    if (!rs.everSeen && now - rs.startMs >= limit && !rs.series.has(kNoSeries) && !this.#endedRuns.has(this.#runId ?? '')) {
       const st: SeriesState = {
         reading: { key: kNoSeries, runId: this.#runId ?? '', component: rs.rule.component ?? '', pid: 0, labels: { ...rs.rule.labels }, value: 0, tsMs: now },
         window: undefined, breaches: 0, pendingSinceMs: undefined, lastValue: undefined, lastBreach: true, firing: undefined, resolvedAtMs: undefined, lastSeenMs: rs.startMs,

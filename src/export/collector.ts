@@ -199,7 +199,7 @@ class MetricsCollectorImpl implements MetricsCollector {
   readonly #gpus = new Map<string, Stamped<GpuSnapshot>>();
   readonly #heartbeats = new Map<string, Stamped<Heartbeat>>();
   readonly #apps = new Map<string, AppFamily>();
-  readonly #alertsFiring = new Map<string, { runId: string; rule: string; severity: string }>();
+  readonly #alertsFiring = new Map<string, { runId: string; rule: string; severity: string; endedAtMs: number | undefined }>();
   readonly #alertsFired = new Map<string, { labels: Labels; n: number }>();
   readonly #lastSample = new Map<string, { labels: Labels; tsMs: number }>();
   readonly #orphans = new OrphanTracker();
@@ -399,7 +399,7 @@ class MetricsCollectorImpl implements MetricsCollector {
     if ((a.state as number | null | undefined) === AlertState.FIRING) {
       if (!this.#alertsFiring.has(k)) {
         if (this.#alertsFiring.size >= kMaxAlertSeries) { this.#reject('alert_cap'); return; }
-        this.#alertsFiring.set(k, { runId: a.runId, rule: a.rule, severity });
+        this.#alertsFiring.set(k, { runId: a.runId, rule: a.rule, severity, endedAtMs: undefined });
         const fk = key(a.runId, a.rule, severity);
         const f = this.#alertsFired.get(fk);
         if (f !== undefined) f.n++;
@@ -416,7 +416,9 @@ class MetricsCollectorImpl implements MetricsCollector {
       const p = this.#procs.get(key(e.runId, e.pid));
       if (p !== undefined) p.exitedAtMs ??= now;
     } else if (e.kind === LifecycleKind.RUN_ENDED) {
+      // Processes and alerts of a finished run leave after the grace period.
       for (const p of this.#procs.values()) if (p.snap.runId === e.runId) p.exitedAtMs ??= now;
+      for (const a of this.#alertsFiring.values()) if (a.runId === e.runId) a.endedAtMs ??= now;
     }
   }
 
@@ -447,6 +449,7 @@ class MetricsCollectorImpl implements MetricsCollector {
         this.#procs.delete(k);
       }
     }
+    for (const [k, a] of this.#alertsFiring) if (a.endedAtMs !== undefined && now - a.endedAtMs >= this.#o.exitGraceMs) this.#alertsFiring.delete(k);
     // A component with no process left for staleAfterMs loses its counters too.
     const live = new Set<string>();
     for (const p of this.#procs.values()) live.add(key(p.snap.runId, p.snap.component));

@@ -274,6 +274,23 @@ describe('alert engine', () => {
     expect(engine.rules.map((r) => r.name)).not.toContain('store_unwritable');
   });
 
+  it('when the run ends, firing alerts stay firing and absence stops', async () => {
+    const { bus, alerts } = alertBus();
+    engine = createAlertEngine({
+      bus, defaults: false,
+      rules: parseAlertRules([
+        { name: 'mem', source: 'host', field: 'mem_percent', threshold: 80 },
+        { name: 'quiet', source: 'heartbeat', field: 'uptime_ms', absentFor: '2s' },
+      ]),
+    });
+    bus.publish(Topic.HOST, host(90));
+    bus.publish(Topic.HEARTBEAT, { tsMs: Date.now(), runId: 'run-1', component: 'hub', pid: 1, uptimeMs: 1 });
+    bus.publish(Topic.LIFECYCLE, { tsMs: Date.now(), runId: 'run-1', kind: LifecycleKind.RUN_ENDED });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(alerts.map((a) => [a.rule, a.state])).toEqual([['mem', AlertState.FIRING]]);
+    expect(engine.firing().map((a) => a.rule)).toEqual(['mem']);
+  });
+
   it('a bad payload is counted, not thrown; close() is idempotent and stops the timer', async () => {
     const { bus } = alertBus();
     engine = createAlertEngine({ bus, rules: parseAlertRules([{ name: 'x', source: 'metric', metric: 'm', threshold: 1 }]) });

@@ -141,6 +141,22 @@ describe('metrics collector', () => {
     expect(sampleValue(text, 'runbus_alerts_fired_total', { rule: 'lag' })).toBe(2);
   });
 
+  it('alerts and processes of an ended run leave after the grace period', async () => {
+    const bus = quietBus();
+    let now = 1_000_000;
+    collector = createMetricsCollector({ bus, exitGraceMs: 1000, clock: () => now });
+    await publishAll(bus, [
+      { topic: Topic.RESOURCE, payload: resource({ runId: 'r' }) },
+      { topic: Topic.ALERT, payload: { tsMs: 1, runId: 'r', rule: 'x', severity: Severity.INFO, state: AlertState.FIRING, firedAtMs: 1 } },
+      { topic: Topic.LIFECYCLE, payload: { tsMs: now, runId: 'r', kind: LifecycleKind.RUN_ENDED } },
+    ]);
+    expect(sampleValue(await collector.metricsText(), 'runbus_alerts_firing', { rule: 'x' })).toBe(1);
+    now += 1000;
+    const text = await collector.metricsText();
+    expect(sampleValue(text, 'runbus_alerts_firing', { rule: 'x' })).toBeUndefined();
+    expect(sampleValue(text, 'runbus_process_cpu_percent', { run_id: 'r' })).toBeUndefined();
+  });
+
   it('uses its own registry, never the global one', async () => {
     const { register } = await import('prom-client');
     const bus = quietBus();
