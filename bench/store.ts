@@ -20,7 +20,7 @@ const kT0 = Date.now() - 7 * 24 * 3600_000;
 const kRounds = quick ? 3 : 5;
 const kMs = quick ? 1200 : 3000;
 /** Encoded batches ready per round: more than the writer can take in kMs. */
-const kPool = quick ? 200 : 900;
+const kPool = quick ? 320 : 1200;
 const kLatencyWrites = quick ? 40 : 200;
 
 /** Batch i: one second of 1000 processes (20 components × 50 pids). */
