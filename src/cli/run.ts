@@ -13,6 +13,7 @@ import type { Alert, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
 import { startExporters } from './exporters.js';
 import { fmtBytes, fmtDuration, fmtPercent, shellQuote } from './format.js';
+import { HighWaterMarks } from './hwm.js';
 import { checkWritable, JsonLog, toJsonObject } from './log-json.js';
 import { findOrphans, killOrphans, kMarkerEnv, readProcStat } from './orphans.js';
 import type { OrphanFate, ProcStat } from './orphans.js';
@@ -303,11 +304,19 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   };
   const timer = live ? setInterval(redraw, Math.min(cfg.intervalMs, 1000)) : null;
   timer?.unref();
+  // The kernel's high-water marks of the processes sampled in the last tick
+  // (a few small /proc reads per interval, in runbus's own process).
+  const hwm = new HighWaterMarks();
+  const hwmTimer = setInterval(() => {
+    hwm.read(view.latest.keys());
+  }, cfg.intervalMs);
+  hwmTimer.unref();
 
   const end = await ended;
   exited = true;
   const wallMs = performance.now() - t0;
   if (timer !== null) clearInterval(timer);
+  clearInterval(hwmTimer);
   status.clear();
 
   let exitStatus: number;
@@ -371,6 +380,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
       alerts: summary.alerts.length,
       wall_ms: wallMs,
       exit_status: exitStatus,
+      kernel_peak_rss_bytes: hwm.maxBytes ?? null,
       host: toJsonObject(view.host),
       orphans: orphans.map((p) => ({ pid: p.pid, comm: p.comm, fate: fates.get(p.pid) ?? 'left running' })),
     });
@@ -378,9 +388,9 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const orphanList = orphans.map((p) => ({ pid: p.pid, comm: p.comm, fate: fates.get(p.pid) ?? 'left running' }));
   if (!cfg.quiet && summary !== undefined) {
     if (o.summaryJson) {
-      stderr.write(`${JSON.stringify({ ...summary, wall_ms: wallMs, exit_status: exitStatus, orphans: orphanList })}\n`);
+      stderr.write(`${JSON.stringify({ ...summary, wall_ms: wallMs, exit_status: exitStatus, kernel_peak_rss_bytes: hwm.maxBytes ?? null, orphans: orphanList })}\n`);
     } else {
-      stderr.write(`${formatSummary(summary, { wallMs, exitStatus, orphans: orphanList }).join('\n')}\n`);
+      stderr.write(`${formatSummary(summary, { wallMs, exitStatus, orphans: orphanList, kernelPeakRssBytes: hwm.maxBytes }).join('\n')}\n`);
     }
   } else if (orphans.length > 0 && !cfg.killOrphans) {
     // Even quiet, say that something is left behind.

@@ -244,6 +244,8 @@ export interface RunExtras {
   wallMs: number;
   exitStatus: number;
   orphans: readonly { pid: number; comm: string; fate: string }[];
+  /** Largest VmHWM (kernel rss high-water mark) of one process, read while they ran. */
+  kernelPeakRssBytes?: number | undefined;
 }
 
 /** The summary as text lines (no trailing newline). */
@@ -255,7 +257,10 @@ export function formatSummary(s: RunSummary, extras?: RunExtras): string[] {
   out.push(`  status     ${status}${extras === undefined ? '' : ` (runbus exits ${extras.exitStatus})`}   wall ${fmtDuration(wall)}   started ${fmtTime(s.started_at_ms)}`);
   out.push(`  cpu time   user ${fmtDuration(s.cpu_user_ms)}   system ${fmtDuration(s.cpu_system_ms)}   (sampled from /proc; the last interval may be missing)`);
   out.push(`  cpu        avg ${fmtPercent(s.cpu_avg_percent)}   peak ${fmtPercent(s.cpu_peak_percent)}   (100% = one core, all processes)`);
-  out.push(`  rss        peak ${fmtBytes(s.peak_rss_bytes)} total, ${fmtBytes(s.peak_process_rss_bytes)} one process   (sampled peak; the kernel's maxrss of children is not readable from Node)`);
+  out.push(`  rss        peak ${fmtBytes(s.peak_rss_bytes)} total, ${fmtBytes(s.peak_process_rss_bytes)} one process   (sampled every interval)`);
+  if (extras?.kernelPeakRssBytes !== undefined) {
+    out.push(`             kernel high-water mark ${fmtBytes(extras.kernelPeakRssBytes)} one process   (VmHWM read while running; Node cannot read the children's maxrss at exit)`);
+  }
   out.push(`  samples    ${s.samples} from ${s.processes} process${s.processes === 1 ? '' : 'es'} over ${s.ticks} tick${s.ticks === 1 ? '' : 's'}${s.dropped > 0 ? `   dropped ${s.dropped}` : ''}`);
   if (s.host_cpu_peak_percent !== null || s.host_mem_peak_percent !== null) {
     out.push(`  host       peak cpu ${fmtPercent(s.host_cpu_peak_percent)}   peak mem ${fmtPercent(s.host_mem_peak_percent)}`);

@@ -20,6 +20,7 @@ interface Summary {
   exit_code: number;
   components: { component: string; samples: number; processes: number; peak_process_rss_bytes: number }[];
   wall_ms?: number;
+  kernel_peak_rss_bytes?: number;
 }
 
 describe('the summary matches the database', () => {
@@ -48,6 +49,8 @@ describe('the summary matches the database', () => {
     expect(s.peak_process_rss_bytes).toBeGreaterThan(60e6);
     expect(s.cpu_user_ms).toBeGreaterThan(300);
     expect(s.components[0]!.component).toBe('work');
+    // VmHWM read while running: the 60 MB child was alive for several reads.
+    expect(s.kernel_peak_rss_bytes).toBeGreaterThan(60e6);
 
     const log = readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(log.every((l) => l.run_id === s.run_id)).toBe(true);
