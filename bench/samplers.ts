@@ -23,7 +23,7 @@ import type { BenchRow } from './lib.js';
 
 const kSets = quick ? [10, 100] : [10, 100, 1000];
 const kRounds = quick ? 3 : 5;
-const kWholeMs = quick ? 2000 : 5000;
+const kWholeMs = quick ? 1500 : 5000;
 const kWholeReps = quick ? 1 : 3;
 const kTickMs = 1000;
 
@@ -76,9 +76,12 @@ const kRoot = fileURLToPath(new URL('..', import.meta.url));
 // pids. It warms up, says ready, runs until told to stop, then replies with
 // its stats.
 const kWholeChild = `
-const [mode, intervalMs, list] = process.argv.slice(1);
+const [mode, intervalMs, list, warm] = process.argv.slice(1);
 const pids = list.split(',').map(Number);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Collect the warm-up's garbage now: otherwise V8's memory reducer runs full
+// collections during the window, a cost of the warm-up, not of sampling.
+const settle = () => { globalThis.gc(); globalThis.gc(); };
 let stop = false;
 let stats = {};
 let done;
@@ -91,13 +94,15 @@ if (mode === 'runbus' || mode === 'all') {
   const sampler = createSampler({ bus, runId: 'bench', intervalMs: Number(intervalMs), gpu: false,
     statusEveryTicks: mode === 'all' ? 1 : 10, roots: pids.map((pid) => ({ pid, component: 'bench' })) });
   // Pool start-up and JIT warm-up are not steady-state cost.
-  for (let i = 0; i < 20; i++) await sampler.tickNow();
+  for (let i = 0; i < Number(warm); i++) await sampler.tickNow();
+  settle();
   process.send('ready');
   sampler.start();
   done = async () => { stats = sampler.stats(); await sampler.close(); };
 } else if (mode === 'pidusage') {
   const { default: pidusage } = await import('pidusage');
   for (let i = 0; i < 3; i++) await pidusage(pids);
+  settle();
   process.send('ready');
   const loop = (async () => {
     while (!stop) {
@@ -109,6 +114,7 @@ if (mode === 'runbus' || mode === 'all') {
   done = () => loop;
 } else {
   const keep = setInterval(() => {}, 1 << 30);
+  settle();
   process.send('ready');
   done = async () => clearInterval(keep);
 }
@@ -244,7 +250,7 @@ try {
   const whole = async (n: number): Promise<{ runbus: number; peer: number; idle: number; all: number }> => {
     const pids = await spawnSleepers(n);
     const run = async (mode: 'idle' | 'runbus' | 'all' | 'pidusage'): Promise<number> => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', kWholeChild, mode, String(kTickMs), pids.join(',')], {
+      const child = spawn(process.execPath, ['--expose-gc', '--input-type=module', '-e', kWholeChild, mode, String(kTickMs), pids.join(','), quick ? '5' : '20'], {
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
         cwd: kRoot,
       });
@@ -276,11 +282,14 @@ try {
     // contenders and take the median of each.
     const m = { idle: [] as number[], runbus: [] as number[], all: [] as number[], pidusage: [] as number[] };
     for (let rep = 0; rep < kWholeReps; rep++) {
-      for (const mode of ['idle', 'runbus', 'all', 'pidusage'] as const) m[mode].push(await run(mode));
+      // --quick leaves out the every-figure variant to stay short.
+      for (const mode of ['idle', 'runbus', 'all', 'pidusage'] as const) {
+        if (mode !== 'all' || !quick) m[mode].push(await run(mode));
+      }
     }
     killAll();
     const idle = median(m.idle);
-    return { runbus: median(m.runbus) - idle, all: median(m.all) - idle, peer: median(m.pidusage) - idle, idle };
+    return { runbus: median(m.runbus) - idle, all: quick ? NaN : median(m.all) - idle, peer: median(m.pidusage) - idle, idle };
   };
 
   for (const n of quick ? [20] : [20, 1000]) {
@@ -295,7 +304,7 @@ try {
       target: n === 1000 ? '<= 2 %' : undefined,
       note: `fresh process each; idle node baseline ${w.idle.toFixed(2)} % subtracted; median of ${kWholeReps} × ${kWholeMs / 1000} s windows`,
     });
-    rows.push({
+    if (!quick) rows.push({
       name: `whole sampler, every figure every tick, 1 s cadence, ${n} processes`,
       value: Math.max(0, w.all),
       unit: '% of one core',
