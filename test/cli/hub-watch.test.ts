@@ -69,6 +69,15 @@ describe('runbus hub and runbus watch', () => {
     expect(list[0]!.ended_at_ms).toBeGreaterThan(0);
   });
 
+  it('hub with an unusable database: exit 1 naming it, nothing listens', async () => {
+    const dir = tmp();
+    const r = await runCli(['hub', '--socket', join(dir, 'h.sock'), '--db', '/proc/x/hub.db'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('runbus hub: the database cannot be used');
+    expect(r.stderr).toContain('/proc/x/hub.db');
+    expect(r.stdout).toBe('');
+  });
+
   it('watch with no hub keeps waiting and says so', async () => {
     const dir = tmp();
     const w = await runCli(['watch', '--socket', join(dir, 'none.sock'), '--frames', '2', '--refresh', '100'], { cwd: dir });

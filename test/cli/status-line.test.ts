@@ -37,6 +37,18 @@ describe.skipIf(!hasScript())('the live status line', () => {
   });
 });
 
+describe.skipIf(!hasScript())('runbus watch on a terminal', () => {
+  it('draws on the alternate screen and restores the terminal when it ends', () => {
+    const dir = tmp();
+    const out = onTerminal(`watch --socket ${JSON.stringify(`${dir}/none.sock`)} --frames 2 --refresh 100`, dir);
+    expect(out.indexOf('\x1b[?1049h')).toBeGreaterThanOrEqual(0);
+    expect(out).toContain('\x1b[H'); // redraws from the top
+    expect(out).toContain('waiting for a hub at');
+    // Cursor shown again and the main screen back, after the last frame.
+    expect(out.lastIndexOf('\x1b[?25h\x1b[?1049l')).toBeGreaterThan(out.lastIndexOf('\x1b[H'));
+  });
+});
+
 describe('when stdout is not a terminal', () => {
   it('nothing is drawn while running', async () => {
     const r = await runCli(['run', '--interval', '100', '--', 'sleep', '0.5'], { cwd: tmp() });
