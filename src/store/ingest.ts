@@ -223,6 +223,8 @@ export class Ingestor {
       ...Object.fromEntries(
         kRollupTables.map((t) => [`prune:${t}`, p(`DELETE FROM ${t} WHERE run = ? AND minute_ms < ? LIMIT ${kRetentionStepRows}`)]),
       ),
+      'oldest:raw': p(`SELECT min(ts) AS ts FROM (${kRawTables.map((t) => `SELECT min(ts_ms) AS ts FROM ${t} WHERE run = :run`).join(' UNION ALL ')})`),
+      'oldest:rollup': p(`SELECT min(ts) AS ts FROM (${kRollupTables.map((t) => `SELECT min(minute_ms) AS ts FROM ${t} WHERE run = :run`).join(' UNION ALL ')})`),
       segmentIns: p('INSERT INTO t_segment VALUES (?, ?, ?, ?, ?, ?)'),
       segmentOldest: p('SELECT rowid AS id, run, first_rowid AS first, last_rowid AS last, rows FROM t_segment WHERE max_ts < ? ORDER BY max_ts LIMIT 1'),
       segmentMinMax: p('SELECT min(max_ts) AS ts FROM t_segment'),
@@ -627,24 +629,24 @@ export class Ingestor {
             // Full step: there may be more in this table; come back later.
             if (n === kRetentionStepRows) return deleted;
           }
-          this.#oldestRaw.set(run, rawCut);
+          this.#rearm(this.#oldestRaw, run, 'oldest:raw');
           return deleted;
         };
       }
     }
     const rollupCut = this.#maxTs - this.#limits.rollupRetentionMs;
+    // A minute goes once all of it is older than the cut.
+    const minute = rollupCut - (rollupCut % kMinuteMs);
     for (const [run, oldest] of this.#oldestRollup) {
-      if (oldest < rollupCut) {
+      if (oldest < minute) {
         return () => {
-          // A minute goes once all of it is older than the cut.
-          const minute = rollupCut - (rollupCut % kMinuteMs);
           let deleted = 0;
           for (const t of kRollupTables) {
             const n = s[`prune:${t}`]!.run(run, minute).changes;
             deleted += n;
             if (n === kRetentionStepRows) return deleted;
           }
-          this.#oldestRollup.set(run, rollupCut);
+          this.#rearm(this.#oldestRollup, run, 'oldest:rollup');
           return deleted;
         };
       }
@@ -688,6 +690,16 @@ export class Ingestor {
     this.#uncount(run, deleted === 0 ? g.rows : deleted);
     if (deleted === 0) s.segmentDel!.run(g.id);
     return deleted;
+  }
+
+  /**
+   * After a run's tables are pruned: remember its oldest remaining row, or
+   * forget the run when it has none, so idle runs cost nothing per write.
+   */
+  #rearm(map: Map<number, number>, run: number, stmt: 'oldest:raw' | 'oldest:rollup'): void {
+    const oldest = (this.#s[stmt]!.get({ run }) as { ts: number | null }).ts;
+    if (oldest === null) map.delete(run);
+    else map.set(run, oldest);
   }
 
   #uncount(run: number, n: number): void {

@@ -157,7 +157,10 @@ CREATE TABLE t_metric_rollup (
 CREATE VIEW runs AS
 SELECT x.run_id, coalesce(x.started_at_ms, x.first_ts_ms) AS started_at_ms, x.ended_at_ms, x.command, x.exit_code, x.host,
   x.signal, x.first_ts_ms, x.last_ts_ms
-FROM t_run x;
+FROM t_run x
+-- Rows that name no run (a hub's own heartbeats, say) are kept under the
+-- empty run id, which is not a run.
+WHERE x.run_id <> '';
 
 -- CROSS JOIN fixes the join order: run, its segments, their rowid ranges.
 CREATE VIEW snapshots AS

@@ -5,7 +5,7 @@ import { Ingestor, kRetentionStepRows } from '../../src/store/ingest.js';
 import { openReader, openStore, resolveStoreOptions } from '../../src/store/index.js';
 import { encodeBatch } from '../../src/wire/index.js';
 import type { Envelope } from '../../src/wire/index.js';
-import { batch, kT0, snap, tempDir } from './helpers.js';
+import { batch, kT0, metric, snap, tempDir } from './helpers.js';
 
 const kWindow = 10 * 60_000;
 
@@ -73,5 +73,24 @@ describe('retention', () => {
     const r = openReader(tmp.db);
     expect(r.rollups({ runId: 'r' }).map((x) => x.minute_ms - kT0)).toEqual([1_800_000, 3_720_000]);
     r.close();
+  });
+
+  it('forgets idle runs once pruned, so they cost nothing per write', () => {
+    using tmp = tempDir();
+    const db = openWriterDb(resolveStoreOptions({ path: tmp.db }));
+    const ing = new Ingestor(db, { retentionMs: kWindow, rollupRetentionMs: 2 * kWindow, maxSamplesPerRun: undefined });
+    for (let r = 0; r < 50; ++r) ing.write(encodeBatch([...rows(5, kT0 + r, `old-${r}`), metric(`old-${r}`, 'm', 1, kT0 + r)]));
+    // Much later: every old run is past both windows.
+    ing.write(encodeBatch(rows(5, kT0 + 10 * kWindow, 'new')));
+    let steps = 0;
+    while (ing.maintainStep()) ++steps;
+    expect(steps).toBeLessThan(200);
+    // Nothing left to do, and another write of the live run finds no idle run to revisit.
+    expect(ing.needsMaintenance()).toBe(false);
+    ing.write(encodeBatch(rows(5, kT0 + 10 * kWindow + 1000, 'new')));
+    expect(ing.needsMaintenance()).toBe(false);
+    expect(db.prepare('SELECT count(*) AS n FROM t_metric').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM t_rollup WHERE run IN (SELECT id FROM t_run WHERE run_id LIKE \'old-%\')').get()).toEqual({ n: 0 });
+    db.close();
   });
 });
