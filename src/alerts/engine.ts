@@ -294,7 +294,7 @@ class AlertEngineImpl implements AlertEngine {
       if (none !== undefined) this.#forget(rs, kNoSeries, none, now);
       return;
     }
-    if (rule.absentForMs === undefined) st.reading = r;
+    st.reading = r;
     st.window!.add(r.tsMs, r.value);
     const ev = st.window!.evaluate();
     const breach = ev.value !== undefined && compare(ev.value, rule.op, rule.threshold)
@@ -312,12 +312,13 @@ class AlertEngineImpl implements AlertEngine {
     }
   }
 
-  #tryFire(rs: RuleState, st: SeriesState, now: number): void {
+  /** `fromSample`: a sample (not the timer) asks, so a held-back firing counts as suppressed. */
+  #tryFire(rs: RuleState, st: SeriesState, now: number, fromSample = true): void {
     const rule = rs.rule;
     if (st.firing !== undefined || !st.lastBreach) return;
     if (st.breaches < rule.forSamples || now - st.pendingSinceMs! < rule.forMs) return;
     if (st.resolvedAtMs !== undefined && now - st.resolvedAtMs < rule.cooldownMs) {
-      this.#suppressed++;
+      if (fromSample) this.#suppressed++;
       return;
     }
     this.#fire(rs, st, now, st.lastValue!);
@@ -377,7 +378,7 @@ class AlertEngineImpl implements AlertEngine {
             continue;
           }
           // `for` durations and cooldowns end without a new sample.
-          if (st.lastBreach && st.firing === undefined) this.#tryFire(rs, st, now);
+          if (st.lastBreach && st.firing === undefined) this.#tryFire(rs, st, now, false);
         }
       }
       if (this.#staleAfterMs > 0) {
@@ -392,7 +393,7 @@ class AlertEngineImpl implements AlertEngine {
     const limit = rs.rule.absentForMs!;
     for (const st of rs.series.values()) {
       if (this.#endedRuns.has(st.reading.runId)) continue;
-      if (st.firing === undefined && now - st.lastSeenMs >= limit && this.#cooledDown(rs, st, now)) {
+      if (st.firing === undefined && now - st.lastSeenMs >= limit && (st.resolvedAtMs === undefined || now - st.resolvedAtMs >= rs.rule.cooldownMs)) {
         this.#fire(rs, st, now, (now - st.lastSeenMs) / 1000);
       }
     }
@@ -404,12 +405,6 @@ class AlertEngineImpl implements AlertEngine {
       rs.series.set(kNoSeries, st);
       this.#fire(rs, st, now, (now - rs.startMs) / 1000);
     }
-  }
-
-  #cooledDown(rs: RuleState, st: SeriesState, now: number): boolean {
-    if (st.resolvedAtMs === undefined || now - st.resolvedAtMs >= rs.rule.cooldownMs) return true;
-    this.#suppressed++;
-    return false;
   }
 
   firing(): Alert[] {

@@ -286,6 +286,9 @@ export function resolveAlertRule(input: unknown, index = 0): AlertRule {
     for (const [k, v] of Object.entries(c.object(r.labels, 'labels'))) labels[k] = c.string(v, `labels.${k}`);
   }
   const component = r.component === undefined ? undefined : c.string(r.component, 'component');
+  if (component !== undefined && (source === 'host' || source === 'gpu' || source === 'orphans')) {
+    c.fail('component', `does not apply to source "${source}" (its series have no component)`);
+  }
   const aggregate = r.aggregate === undefined ? 'last' : c.oneOf(r.aggregate, 'aggregate', kAlertAggregates);
   const win = r.window === undefined ? undefined : c.window(r.window, 'window', kWindowKeys);
   const window: ResolvedWindow | undefined = win === undefined ? undefined : { samples: win.samples, durationMs: win.durationMs, minSamples: win.minSamples };

@@ -296,6 +296,15 @@ class MetricsCollectorImpl implements MetricsCollector {
   // ─── bus input ────────────────────────────────────────────────────────
 
   readonly #onSample = (payload: TopicPayloads[Watched], topic: Watched): void => {
+    try {
+      this.#take(payload, topic);
+    } catch {
+      // A malformed payload must not stop the exporter; the count shows it.
+      this.#reject('bad_sample');
+    }
+  };
+
+  #take(payload: TopicPayloads[Watched], topic: Watched): void {
     const now = this.#o.clock();
     switch (topic) {
       case Topic.RESOURCE: this.#resource(payload as ResourceSnapshot, now); break;
@@ -313,7 +322,7 @@ class MetricsCollectorImpl implements MetricsCollector {
         this.#lastSample.set(k, { labels: { run_id: p.runId ?? '', topic: kTopicNames[topic], component: p.component ?? '' }, tsMs: n(p.tsMs) ?? now });
       } else this.#reject('last_sample_cap');
     }
-  };
+  }
 
   #resource(s: ResourceSnapshot, now: number): void {
     const k = key(s.runId, s.pid);
@@ -461,7 +470,7 @@ class MetricsCollectorImpl implements MetricsCollector {
       for (const [k, s] of fam.series) if (old(s.lastMs)) fam.series.delete(k);
     }
     if (stale > 0) {
-      for (const [k, l] of this.#lastSample) if (now - l.tsMs > stale && old(l.tsMs)) this.#lastSample.delete(k);
+      for (const [k, l] of this.#lastSample) if (old(l.tsMs)) this.#lastSample.delete(k);
       this.#orphans.expire(now - stale);
     }
   }

@@ -291,6 +291,25 @@ describe('alert engine', () => {
     expect(engine.firing().map((a) => a.rule)).toEqual(['mem']);
   });
 
+  it('host disks and GPUs are one series per mount / device, filtered by labels', async () => {
+    const { bus, alerts } = alertBus();
+    engine = createAlertEngine({
+      bus, defaults: false,
+      rules: parseAlertRules([
+        { name: 'root_full', source: 'host', field: 'disk_percent', labels: { mount: '/' }, threshold: 90 },
+        { name: 'gpu_hot', source: 'gpu', field: 'temperature_c', aggregate: 'max', window: { samples: 2 }, threshold: 85 },
+      ]),
+    });
+    bus.publish(Topic.HOST, host(10, { disks: [{ mount: '/', usedPercent: 95 }, { mount: '/data', usedPercent: 99 }] }));
+    bus.publish(Topic.GPU, { tsMs: Date.now(), runId: 'run-1', host: 'box', devices: [{ index: 0, name: 'A', temperatureC: 70 }, { index: 1, name: 'B', temperatureC: 80 }] });
+    bus.publish(Topic.GPU, { tsMs: Date.now(), runId: 'run-1', host: 'box', devices: [{ index: 0, name: 'A', temperatureC: 90 }, { index: 1, name: 'B', temperatureC: 81 }] });
+    await settle();
+    expect(alerts.map((a) => [a.rule, a.labels])).toEqual([
+      ['root_full', { host: 'box', mount: '/' }],
+      ['gpu_hot', { gpu: '0', gpu_name: 'A', host: 'box' }],
+    ]);
+  });
+
   it('a bad payload is counted, not thrown; close() is idempotent and stops the timer', async () => {
     const { bus } = alertBus();
     engine = createAlertEngine({ bus, rules: parseAlertRules([{ name: 'x', source: 'metric', metric: 'm', threshold: 1 }]) });

@@ -67,6 +67,7 @@ describe('alert rule parsing', () => {
     [{ name: 'bad-name', source: 'host', field: 'mem_percent', threshold: 1 }, 'name', /match/],
     [{ name: 'a', source: 'host', field: 'mem_percent', threshold: 1, labels: { mount: 1 } }, 'labels.mount', /string/],
     [{ name: 'nope', disabled: true }, 'source', /not a built-in rule/],
+    [{ name: 'a', source: 'host', field: 'mem_percent', threshold: 1, component: 'x' }, 'component', /does not apply/],
   ])('rejects %j at %s', (rule, field, msg) => {
     const e = errorOf(() => parseAlertRules([rule]));
     expect(e.field).toBe(field);
