@@ -37,6 +37,11 @@ function has(bin: string): boolean {
 export const kHavePromtool = has('promtool');
 export const kHavePrometheus = has('prometheus');
 export const kNeedsPrometheusPackage = 'SKIPPED: needs promtool/prometheus from the Debian package "prometheus" (apt-get install prometheus)';
+// Say so out loud: a skipped integration test must never pass unnoticed.
+if (!kHavePromtool || !kHavePrometheus) {
+  const missing = [kHavePromtool ? '' : 'promtool', kHavePrometheus ? '' : 'prometheus'].filter((b) => b !== '').join(' and ');
+  process.stderr.write(`\nrunbus tests: ${missing} not found; the tests that need them are ${kNeedsPrometheusPackage}\n`);
+}
 
 /** `promtool check metrics` on `text`: [exit code, output]. */
 export function promtoolCheckMetrics(text: string): [number, string] {
