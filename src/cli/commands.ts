@@ -37,7 +37,7 @@ const kMetricsPort: FlagSpec = {
   name: 'metrics-port',
   type: 'string',
   arg: 'N',
-  help: 'serve Prometheus metrics on 127.0.0.1:N (env RUNBUS_METRICS_PORT; off by default) — not available in this version yet',
+  help: 'serve Prometheus metrics on http://127.0.0.1:N/metrics; 0 picks a free port (env RUNBUS_METRICS_PORT; off by default)',
   config: 'metricsPort',
 };
 const kDashboard: FlagSpec = { name: 'dashboard', type: 'boolean', help: 'serve the live dashboard (env RUNBUS_DASHBOARD) — not available in this version yet', config: 'dashboard' };

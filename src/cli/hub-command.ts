@@ -4,7 +4,7 @@ import { createHub } from '../hub/index.js';
 import { defaultSocketPath } from '../bus/remote/index.js';
 import { StoreError } from '../store/index.js';
 import { CliError } from './errors.js';
-import { startExporters } from './exporters.js';
+import { checkMetricsPort, startExporters } from './exporters.js';
 import { hasCommand } from './run.js';
 
 /**
@@ -16,6 +16,7 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
   const warn = (m: string): void => {
     process.stderr.write(`${m}\n`);
   };
+  await checkMetricsPort(cfg);
   let hub;
   try {
     hub = await createHub({
@@ -35,8 +36,15 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
     if (err instanceof StoreError) throw new CliError('ERR_CLI_OUTPUT', `runbus hub: the database cannot be used: ${err.message}`, { cause: err });
     throw err;
   }
-  const exporters = await startExporters(hub, cfg, warn);
-  process.stdout.write(`runbus hub: listening on ${hub.socketPath ?? socket}\nrunbus hub: run ${hub.runId}, writing ${hub.dbPath ?? cfg.db}\nrunbus hub: SIGINT or SIGTERM stops it\n`);
+  let exporters;
+  try {
+    exporters = await startExporters(hub, cfg, warn);
+  } catch (err) {
+    await hub.close();
+    throw err;
+  }
+  const metrics = exporters.metricsUrl === undefined ? '' : `runbus hub: Prometheus metrics on ${exporters.metricsUrl}\n`;
+  process.stdout.write(`runbus hub: listening on ${hub.socketPath ?? socket}\n${metrics}runbus hub: run ${hub.runId}, writing ${hub.dbPath ?? cfg.db}\nrunbus hub: SIGINT or SIGTERM stops it\n`);
   return new Promise<number>((resolveExit) => {
     let stopping = false;
     const stop = (sig: NodeJS.Signals): void => {

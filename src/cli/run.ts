@@ -11,7 +11,7 @@ import { openReader, StoreError } from '../store/index.js';
 import { AlertState, Severity, Topic } from '../wire/index.js';
 import type { Alert, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
-import { startExporters } from './exporters.js';
+import { checkMetricsPort, startExporters } from './exporters.js';
 import { fmtBytes, fmtDuration, fmtPercent, shellQuote } from './format.js';
 import { HighWaterMarks } from './hwm.js';
 import { checkWritable, JsonLog, toJsonObject } from './log-json.js';
@@ -146,6 +146,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   resolveExecutable(cmd, o.env, o.cwd);
   const component = o.component ?? (basename(cmd) || 'command');
   if (cfg.logJson !== undefined) checkWritable(cfg.logJson, 'JSON log');
+  await checkMetricsPort(cfg);
 
   const live = !cfg.quiet && stderr.isTTY && process.stdout.isTTY;
   const status = new StatusLine(stderr, live);
@@ -183,7 +184,14 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     await hub.close({ exitCode: 1 });
     throw err;
   }
-  const exporters = await startExporters(hub, cfg, warn);
+  let exporters;
+  try {
+    exporters = await startExporters(hub, cfg, warn);
+  } catch (err) {
+    await hub.close({ exitCode: 1 });
+    throw err;
+  }
+  if (exporters.metricsUrl !== undefined && !cfg.quiet) warn(`runbus: Prometheus metrics on ${exporters.metricsUrl}`);
 
   const view = new LiveView();
   let tickSeen: () => void = () => undefined;

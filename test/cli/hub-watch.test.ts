@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectBus } from '../../src/bus/remote/index.js';
@@ -67,6 +70,41 @@ describe('runbus hub and runbus watch', () => {
     const list = JSON.parse(runs.stdout) as { command: string; signal: string; ended_at_ms: number }[];
     expect(list).toEqual([expect.objectContaining({ command: 'runbus hub', signal: 'SIGTERM' })]);
     expect(list[0]!.ended_at_ms).toBeGreaterThan(0);
+  });
+
+  it('hub --metrics-port 0 serves Prometheus metrics and prints where', async () => {
+    const dir = tmp();
+    const hub = startCli(['hub', '--socket', join(dir, 'h.sock'), '--db', join(dir, 'h.db'), '--interval', '100', '--metrics-port', '0'], { cwd: dir });
+    let out = '';
+    hub.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await waitFor(() => out.includes('Prometheus metrics on http://127.0.0.1:'), 20_000, 'the exporter');
+      const url = /Prometheus metrics on (\S+)/.exec(out)![1]!;
+      let text = '';
+      for (let i = 0; i < 50 && !text.includes('runbus_host_cpu_percent'); i++) {
+        text = await (await fetch(url)).text();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(text).toContain('runbus_host_cpu_percent');
+    } finally {
+      hub.child.kill('SIGTERM');
+      expect((await hub.done).code).toBe(0);
+    }
+  });
+
+  it('run --metrics-port on a taken port: exit 1 before anything starts', async () => {
+    const dir = tmp();
+    const srv = createServer();
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const port = (srv.address() as AddressInfo).port;
+    try {
+      const r = await runCli(['run', '--metrics-port', String(port), '--', 'touch', join(dir, 'ran')], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`--metrics-port ${port}`);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      srv.close();
+    }
   });
 
   it('hub with an unusable database: exit 1 naming it, nothing listens', async () => {
