@@ -121,7 +121,7 @@ function orphanAlert(runId: string, component: string, orphans: readonly ProcSta
   return {
     tsMs: Date.now(),
     runId,
-    rule: 'orphan_processes',
+    rule: 'orphans_at_exit',
     severity: Severity.WARNING,
     state,
     value: orphans.length,

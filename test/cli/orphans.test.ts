@@ -36,7 +36,7 @@ describe('runbus run finds orphans', () => {
     const ev = lines(join(dir, 'log.jsonl')).find((l) => l.event === 'orphans') as { orphans: { pid: number; fate: string }[] };
     expect(ev.orphans).toEqual([expect.objectContaining({ pid, fate: 'left running' })]);
     const d = new Database(join(dir, 'runbus.db'), { readonly: true });
-    const alerts = d.prepare("select rule, state, value, message from alerts where rule = 'orphan_processes'").all() as { value: number; message: string }[];
+    const alerts = d.prepare("select rule, state, value, message from alerts where rule = 'orphans_at_exit'").all() as { value: number; message: string }[];
     d.close();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.value).toBe(1);
