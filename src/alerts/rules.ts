@@ -1,7 +1,7 @@
 // Alert rules: the config shape (JSON or YAML), validation with messages that
 // name the rule and the field, and the resolved form the engine runs.
 
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { RunbusError } from '../errors.js';
 import { describe, suggest } from '../options.js';
 import { Severity } from '../wire/index.js';
@@ -343,9 +343,17 @@ export function resolveAlertRule(input: unknown, index = 0): AlertRule {
 export function parseAlertRules(input: unknown): AlertRule[] {
   let value = input;
   if (typeof input === 'string') {
+    // YAML is a superset of JSON. Warnings (an unknown tag, …) are errors
+    // too: a rule file should mean exactly what it says.
+    const doc = parseDocument(input, { logLevel: 'silent' });
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem !== undefined) {
+      throw new AlertRuleError('ERR_ALERT_RULE_SYNTAX', `alert rules: not valid YAML or JSON: ${problem.message}`, {}, { cause: problem });
+    }
     try {
-      value = parseYaml(input) as unknown; // YAML is a superset of JSON
+      value = doc.toJS({ maxAliasCount: 100 }) as unknown;
     } catch (err) {
+      // An unresolved alias, an alias bomb: yaml throws while building values.
       throw new AlertRuleError('ERR_ALERT_RULE_SYNTAX', `alert rules: not valid YAML or JSON: ${err instanceof Error ? err.message : String(err)}`, {}, { cause: err });
     }
   }

@@ -86,6 +86,8 @@ describe('alert rule parsing', () => {
     const r = { name: 'a', source: 'orphans', threshold: 3 };
     expect(errorOf(() => parseAlertRules([r, r])).code).toBe('ERR_ALERT_RULE_DUPLICATE');
     expect(errorOf(() => parseAlertRules('rules: [ {')).code).toBe('ERR_ALERT_RULE_SYNTAX');
+    expect(errorOf(() => parseAlertRules('rules: !custom [ ]')).code).toBe('ERR_ALERT_RULE_SYNTAX'); // unknown tag
+    expect(errorOf(() => parseAlertRules('rules: *nothing')).code).toBe('ERR_ALERT_RULE_SYNTAX'); // unresolved alias
     const e = errorOf(() => parseAlertRules({ rule: [r] }));
     expect(e.message).toMatch(/unknown key "rule" \(did you mean "rules"\?\)/);
   });
