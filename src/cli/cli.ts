@@ -5,6 +5,7 @@ import { RunbusError } from '../errors.js';
 import { commandHelp, findCommand, kCommands, mainHelp, parseCommandArgs } from './commands.js';
 import type { CommandSpec, ParsedArgs } from './commands.js';
 import { CliError, usageError } from './errors.js';
+import { kMarkerEnv } from './orphans.js';
 // The command modules load the hub, the store and the bus: imported when
 // their command runs, so --help and --version start fast.
 import { suggest } from '../options.js';
@@ -23,10 +24,14 @@ function out(text: string): void {
   process.stdout.write(text);
 }
 
-function resolveConfig(parsed: ParsedArgs, env: NodeJS.ProcessEnv, cwd: string): RunbusConfig {
+function resolveConfig(parsed: ParsedArgs, env: NodeJS.ProcessEnv, cwd: string, command: string): RunbusConfig {
   const configFile = parsed.values.config;
   const cfg = loadConfig({ flags: parsed.flags, env, cwd, ...(typeof configFile === 'string' ? { configFile } : {}) });
   for (const w of cfg.warnings) process.stderr.write(`${w}\n`);
+  // Inside a `runbus run --socket`, RUNBUS_SOCKET is the outer hub's socket,
+  // given so the command's processes can connect. A nested run must not
+  // try to serve it too: only a flag or a config file turns its socket on.
+  if (command === 'run' && env[kMarkerEnv] !== undefined && cfg.sources.socket === 'env') return { ...cfg.values, socket: false };
   return cfg.values;
 }
 
@@ -70,7 +75,7 @@ async function dispatch(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Pr
     out(commandHelp(spec));
     return 0;
   }
-  const cfg = resolveConfig(parsed, env, cwd);
+  const cfg = resolveConfig(parsed, env, cwd, spec.name);
   switch (spec.name) {
     case 'hub': {
       const { hubCommand } = await import('./hub-command.js');
@@ -144,7 +149,7 @@ async function runEntry(spec: CommandSpec, rest: string[], env: NodeJS.ProcessEn
   }
   const component = str(parsed.values.component);
   if (component !== undefined && (component === '' || component.length > 512)) throw usageError('run', '--component must be 1 to 512 characters');
-  const cfg = resolveConfig(parsed, env, cwd);
+  const cfg = resolveConfig(parsed, env, cwd, spec.name);
   const { runCommand } = await import('./run.js');
   return runCommand({
     config: cfg,
