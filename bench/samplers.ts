@@ -50,7 +50,7 @@ async function spawnSleepers(n: number): Promise<number[]> {
     if (i % 50 === 49) await new Promise((r) => setImmediate(r));
   }
   // Let every child finish exec() so all three tools see `sleep`.
-  await new Promise((r) => setTimeout(r, 300 + n));
+  await new Promise((r) => setTimeout(r, 200 + n));
   return pids;
 }
 
@@ -192,7 +192,7 @@ try {
         await si.processes();
       },
       true,
-      quick ? 2 : kRounds,
+      quick ? 1 : kRounds,
     );
 
     rows.push(
