@@ -215,7 +215,13 @@ class StoreImpl implements Store {
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, kind });
       if (kind === 'write') this.#pendingWrites++;
-      this.#post(make(id), transfer);
+      try {
+        this.#post(make(id), transfer);
+      } catch (err) {
+        // E.g. a detached ArrayBuffer: nothing was sent, so nothing is pending.
+        this.#settle(id);
+        reject(new TypeError(`batch cannot be sent to the writer thread: ${(err as Error).message}`, { cause: err }));
+      }
     });
   }
 

@@ -21,6 +21,9 @@ describe('Store write()/close()', () => {
     const junk = new Uint8Array([0x0a, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3]).buffer;
     await expect(store.write(junk)).rejects.toMatchObject({ name: 'StoreError', code: 'ERR_STORE_BAD_BATCH' });
     await expect(store.write(new Uint8Array(4) as unknown as ArrayBuffer)).rejects.toThrow(TypeError);
+    // A SharedArrayBuffer cannot be transferred: rejected, nothing left pending.
+    await expect(store.write(new SharedArrayBuffer(8) as unknown as ArrayBuffer)).rejects.toThrow(TypeError);
+    expect(store.stats().pendingWrites).toBe(0);
     await expect(store.write(batch([snap()]))).resolves.toMatchObject({ rows: 1 });
     expect(store.stats()).toMatchObject({ rowsWritten: 1, writesFailed: 1, lastError: { code: 'ERR_STORE_BAD_BATCH' } });
     await store.close();
