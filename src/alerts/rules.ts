@@ -41,6 +41,12 @@ export interface AlertWindowConfig {
    * @default `samples`, or 2 for a duration window
    */
   minSamples?: number;
+  /**
+   * The window's samples must span at least this long (first to last) —
+   * so a trend over a few seconds of start-up is not a "steady" trend.
+   * @default 0
+   */
+  minDuration?: string | number;
 }
 
 /** The reference a degradation rule compares the current window against. */
@@ -110,6 +116,7 @@ export interface ResolvedWindow {
   samples: number | undefined;
   durationMs: number | undefined;
   minSamples: number;
+  minDurationMs: number;
 }
 
 /** A validated rule, as the engine and the exporters use it. */
@@ -160,7 +167,7 @@ const kRuleKeys = [
   'name', 'description', 'severity', 'source', 'field', 'metric', 'labels', 'component', 'aggregate', 'window', 'baseline',
   'minR2', 'op', 'threshold', 'absentFor', 'for', 'forSamples', 'cooldown', 'message', 'disabled',
 ] as const;
-const kWindowKeys = ['samples', 'duration', 'minSamples'] as const;
+const kWindowKeys = ['samples', 'duration', 'minSamples', 'minDuration'] as const;
 const kBaselineKeys = [...kWindowKeys, 'mode'] as const;
 /** The built-in rule names (src/alerts/defaults.ts; a test checks they agree). */
 export const kBuiltInRuleNames: readonly string[] = ['host_memory_high', 'rss_leak', 'orphan_processes', 'event_loop_lag', 'samples_dropped'];
@@ -235,7 +242,9 @@ class RuleChecker {
     if (samples !== undefined && durationMs !== undefined) this.fail(field, 'takes "samples" or "duration", not both');
     if (durationMs === 0) this.fail(`${field}.duration`, 'must be more than 0');
     const minSamples = w.minSamples === undefined ? (samples ?? 2) : this.int(w.minSamples, `${field}.minSamples`, 1, samples ?? kMaxWindowSamples);
-    return { samples, durationMs, minSamples, mode: w.mode };
+    const minDurationMs = w.minDuration === undefined ? 0 : this.duration(w.minDuration, `${field}.minDuration`);
+    if (durationMs !== undefined && minDurationMs > durationMs) this.fail(`${field}.minDuration`, `must not exceed ${field}.duration`);
+    return { samples, durationMs, minSamples, minDurationMs, mode: w.mode };
   }
 }
 
@@ -291,7 +300,7 @@ export function resolveAlertRule(input: unknown, index = 0): AlertRule {
   }
   const aggregate = r.aggregate === undefined ? 'last' : c.oneOf(r.aggregate, 'aggregate', kAlertAggregates);
   const win = r.window === undefined ? undefined : c.window(r.window, 'window', kWindowKeys);
-  const window: ResolvedWindow | undefined = win === undefined ? undefined : { samples: win.samples, durationMs: win.durationMs, minSamples: win.minSamples };
+  const window: ResolvedWindow | undefined = win === undefined ? undefined : { samples: win.samples, durationMs: win.durationMs, minSamples: win.minSamples, minDurationMs: win.minDurationMs };
   const needsWindow = aggregate !== 'last' && aggregate !== 'unchanged';
   if (needsWindow && window === undefined) c.fail('window', `is required for aggregate "${aggregate}" (e.g. { samples: 10 } or { duration: "1m" })`);
   if ((aggregate === 'rate' || aggregate === 'increase' || aggregate === 'slope') && window !== undefined && window.minSamples < 2) {
@@ -305,7 +314,7 @@ export function resolveAlertRule(input: unknown, index = 0): AlertRule {
     if (mode === 'preceding' && window !== undefined && (window.samples === undefined) !== (b.samples === undefined)) {
       c.fail('baseline', 'must count the same way as "window" (both "samples" or both "duration") in mode "preceding"');
     }
-    baseline = { samples: b.samples, durationMs: b.durationMs, minSamples: b.minSamples, mode };
+    baseline = { samples: b.samples, durationMs: b.durationMs, minSamples: b.minSamples, minDurationMs: b.minDurationMs, mode };
   }
   const minR2 = r.minR2 === undefined ? kDefaultMinR2 : c.number(r.minR2, 'minR2');
   if (minR2 < 0 || minR2 > 1) c.fail('minR2', `must be from 0 to 1 (got ${minR2})`);

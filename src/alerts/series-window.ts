@@ -98,6 +98,7 @@ export class SeriesWindow {
     const [s, e] = this.#span(r.window, end);
     const minCur = r.window?.minSamples ?? 1;
     if (e - s < minCur) return { value: undefined };
+    if (r.window !== undefined && r.window.minDurationMs > 0 && this.#ts[e - 1]! - this.#ts[s]! < r.window.minDurationMs) return { value: undefined };
     const cur = aggregate(r.aggregate, this.#ts, this.#v, s, e);
     if (r.baseline === undefined || cur.value === undefined) return cur;
     let base: Evaluated;

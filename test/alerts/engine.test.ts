@@ -216,6 +216,23 @@ describe('alert engine', () => {
     expect(alerts[0]!.value).toBeCloseTo(20_000, -2);
   });
 
+  it('the default leak rule needs its samples to span 2 minutes (start-up growth is not a leak)', async () => {
+    const { bus, alerts } = alertBus();
+    engine = createAlertEngine({ bus });
+    // 100 ms samples growing fast: 30 samples in 3 s, far from 2 minutes.
+    for (let i = 0; i < 60; ++i) {
+      bus.publish(Topic.RESOURCE, resource({ tsMs: Date.now(), rssBytes: 1e8 + i * 1e6, loopLagP99Ms: 1 }));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(alerts.map((a) => a.rule)).not.toContain('rss_leak');
+    // Keep growing for 2 more minutes at 1 sample/s: now it is a trend.
+    for (let i = 0; i < 125; ++i) {
+      bus.publish(Topic.RESOURCE, resource({ tsMs: Date.now(), rssBytes: 1.6e8 + i * 1e6, loopLagP99Ms: 1 }));
+      await vi.advanceTimersByTimeAsync(1000);
+    }
+    expect(alerts.map((a) => a.rule)).toContain('rss_leak');
+  });
+
   it('a process that exits resolves its alerts and its series are forgotten', async () => {
     const { bus, alerts } = alertBus();
     engine = createAlertEngine({ bus, defaults: false, rules: parseAlertRules([{ name: 'fds', source: 'resource', field: 'open_fds', threshold: 10 }]) });
