@@ -300,6 +300,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     childPid = proc.pid;
     startTicks = readProcStat(childPid)?.startTicks ?? 0;
     hub.track(childPid, component);
+    // A first sample now: a command shorter than one interval is still seen.
+    void hub.sampleNow();
   }
 
 

@@ -50,6 +50,8 @@ export interface Hub {
   /** Records how a tracked process ended (for LIFECYCLE and reports). */
   noteExit(pid: number, exit: { code: number | null; signal: string | null }): void;
   stats(): HubStats;
+  /** Runs a sampler tick now (or joins the one running); never rejects. */
+  sampleNow(): Promise<void>;
   /** Publishes a HEARTBEAT now (it also goes out every heartbeat interval). */
   heartbeat(): void;
   /** Changes the database size cap (undefined lifts it). */
@@ -178,6 +180,10 @@ class HubImpl implements Hub {
 
   noteExit(pid: number, exit: { code: number | null; signal: string | null }): void {
     this.#sampler.noteExit(pid, exit);
+  }
+
+  sampleNow(): Promise<void> {
+    return this.#sampler.tickNow();
   }
 
   stats(): HubStats {
