@@ -45,8 +45,8 @@ export type FromWriter =
   | { type: 'failed'; id: number; error: SerializedStoreError }
   | { type: 'closed'; id: number };
 
-/** Throws for a message whose tag this side does not know. */
-export function unknownMessage(side: string, msg: unknown): never {
-  const type = (msg as { type?: unknown } | null)?.type;
-  throw new TypeError(`runbus store ${side}: unknown message type ${JSON.stringify(type)}`);
+/** Throws for a message whose tag (`type`, or `op` of a control) this side does not know. */
+export function unknownMessage(side: string, msg: unknown, tag: 'type' | 'op' = 'type'): never {
+  const value = (msg as Record<string, unknown> | null)?.[tag];
+  throw new TypeError(`runbus store ${side}: unknown message ${tag} ${JSON.stringify(value)}`);
 }

@@ -256,8 +256,13 @@ class StoreImpl implements Store {
     return this.#control({ op: 'maintain' });
   }
 
-  /** Test hook: see Control 'fault'. Not part of the public interface. */
-  injectFault(fault: 'readonly' | 'none'): Promise<void> {
+  /**
+   * Test hook, not part of the public interface: 'readonly'/'none' see
+   * Control 'fault'; 'crash' sends a control op the writer does not know,
+   * which must kill it loudly.
+   */
+  injectFault(fault: 'readonly' | 'none' | 'crash'): Promise<void> {
+    if (fault === 'crash') return this.#control({ op: 'no-such-op' } as unknown as Control);
     return this.#control({ op: 'fault', fault });
   }
 
@@ -315,7 +320,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 /** Test hook: makes the writer connection refuse writes like a read-only file ('none' clears it). */
-export function injectStoreFault(store: Store, fault: 'readonly' | 'none'): Promise<void> {
+export function injectStoreFault(store: Store, fault: 'readonly' | 'none' | 'crash'): Promise<void> {
   if (!(store instanceof StoreImpl)) return Promise.reject(new TypeError('store was not made by openStore()'));
   return store.injectFault(fault);
 }

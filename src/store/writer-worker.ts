@@ -97,7 +97,7 @@ port.on('message', (msg: ToWriter) => {
             }
             break;
           default:
-            unknownMessage('writer (control op)', c);
+            unknownMessage('writer', c, 'op');
         }
         post({ type: 'done', id: msg.id });
       } catch (err) {
