@@ -72,12 +72,23 @@ export interface Sampler {
   off(event: 'error', fn: (err: RunbusError) => void): this;
 }
 
+let gWorkerFileOverride: string | null = null;
+
+/**
+ * Points pools created from now on at another worker file (null: the real
+ * one). For tests that need a worker that fails; not exported from index.ts.
+ */
+export function setWorkerFileForTests(filename: string | null): void {
+  gWorkerFileOverride = filename;
+}
+
 /**
  * Where the compiled worker is. From dist/ it sits beside this file; when
  * this module runs from source (vitest, tsx) the worker still has to be the
  * compiled one, since a worker thread does not get the TypeScript loader.
  */
 function workerFilename(): string {
+  if (gWorkerFileOverride !== null) return gWorkerFileOverride;
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     return here.replace(/([\\/])src([\\/]samplers[\\/])sampler\.ts$/, '$1dist$2worker.js');
@@ -283,6 +294,12 @@ class SamplerImpl implements Sampler {
     try {
       result = await this.#pool.run(task, { signal: AbortSignal.timeout(deadlineMs) });
     } catch (err) {
+      // The worker code catches its own faults, so a failed task means the
+      // worker could not run it (it did not load, died, or wedged past the
+      // deadline): the pool is replaced too. (piscina reports a worker that
+      // fails to load through the task first and the pool's 'error' event
+      // later, and a pool in that state accepts tasks it never runs.)
+      this.#poolBroken = true;
       this.#report(new RunbusError('ERR_SAMPLER_TICK', `runbus sampler: ${task.type} task failed: ${String(err)}`, { cause: err }));
       return;
     }

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setWorkerFileForTests } from '../../src/samplers/sampler.js';
+import { createSampler } from '../../src/samplers/index.js';
+import type { Sampler } from '../../src/samplers/index.js';
+import type { RunbusError } from '../../src/errors.js';
+import { fixture, recordingBus, settle, sleep, waitFor } from './helpers.js';
+
+let sampler: Sampler | null = null;
+afterEach(async () => {
+  setWorkerFileForTests(null);
+  await sampler?.close();
+  sampler = null;
+});
+
+describe('a pool worker that cannot start', () => {
+  it('is reported through error events; ticks resolve and close() does not hang', async () => {
+    setWorkerFileForTests(fixture('broken-worker.mjs'));
+    const rec = recordingBus();
+    const errors: RunbusError[] = [];
+    sampler = createSampler({ bus: rec.bus, runId: 'r', gpu: false });
+    sampler.on('error', (e) => errors.push(e));
+    await expect(sampler.tickNow()).resolves.toBeUndefined();
+    await sampler.tickNow();
+    await settle();
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) expect(['ERR_SAMPLER_TICK', 'ERR_SAMPLER_POOL']).toContain(e.code);
+    expect(sampler.stats().errors).toBe(errors.length);
+    expect(rec.host).toEqual([]);
+    await sampler.close();
+  });
+
+  it('logs the first error once when nobody listens', async () => {
+    setWorkerFileForTests(fixture('broken-worker.mjs'));
+    const rec = recordingBus();
+    const warnings: string[] = [];
+    sampler = createSampler({ bus: rec.bus, runId: 'r', gpu: false, logger: { warn: (m) => warnings.push(m) } });
+    await sampler.tickNow();
+    await sampler.tickNow();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/further errors are only counted/);
+  });
+
+  it('is replaced by a fresh pool (at most every 5 s) and sampling resumes', async () => {
+    setWorkerFileForTests(fixture('broken-worker.mjs'));
+    const rec = recordingBus();
+    const errors: RunbusError[] = [];
+    sampler = createSampler({ bus: rec.bus, runId: 'r', gpu: false });
+    sampler.on('error', (e) => errors.push(e));
+    await sampler.tickNow();
+    expect(errors.length).toBeGreaterThan(0);
+    setWorkerFileForTests(null); // the next pool loads the real worker
+    await sampler.tickNow(); // within the back-off: skipped, not run
+    expect(sampler.stats().skipped).toBe(1);
+    await sleep(5100);
+    await sampler.tickNow();
+    await waitFor(() => rec.host[0]);
+    expect(sampler.stats().backend).toBe('procfs');
+  });
+});
