@@ -10,12 +10,14 @@ beforeEach(() => {
   // copies the environment when it starts, so this comes before createSampler.
   process.env.PATH = `${kFixtures}:${savedPath ?? ''}`;
   process.env.FAKE_NVSMI_MODE = 'normal';
+  process.env.FAKE_NVSMI_APP_PID = String(process.pid);
 });
 afterEach(async () => {
   await sampler?.close();
   sampler = null;
   process.env.PATH = savedPath;
   delete process.env.FAKE_NVSMI_MODE;
+  delete process.env.FAKE_NVSMI_APP_PID;
 });
 
 describe('GPU through the sampler pool', () => {
@@ -27,8 +29,16 @@ describe('GPU through the sampler pool', () => {
     const gpu = await waitFor(() => rec.gpu[0]);
     expect(gpu.runId).toBe('g');
     expect(gpu.devices![0]!.name).toBe('NVIDIA GeForce RTX 3090');
+    expect(gpu.devices![0]!.processes![0]!.pid).toBe(process.pid);
     expect(warnings).toEqual([]);
     expect(sampler.stats().gpuTicks).toBe(1);
+
+    // The VRAM nvidia-smi lists for a sampled pid lands on its snapshot.
+    sampler.track(process.pid, 'self');
+    await sampler.tickNow();
+    const snap = await waitFor(() => rec.resource.find((r) => r.pid === process.pid));
+    expect(snap.gpuMemBytes).toBe(2000 * 1024 * 1024);
+    expect(snap.gpuUtilPercent == null).toBe(true);
   });
 
   it('logs one line and publishes nothing when nvidia-smi fails', async () => {
