@@ -164,7 +164,8 @@ class SamplerImpl implements Sampler {
     // task (the new worker starts with no per-pid state: cpu % is absent
     // once for every process).
     pool.on('error', (err: unknown) => {
-      this.#poolBroken = true;
+      // A late event from a pool already replaced says nothing of the new one.
+      if (pool === this.#pool) this.#poolBroken = true;
       this.#report(new RunbusError('ERR_SAMPLER_POOL', `runbus sampler: pool worker failed: ${String(err)}`, { cause: err }));
     });
     // An idle pool thread must not keep the host process alive either.
