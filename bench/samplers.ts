@@ -13,7 +13,7 @@
 //   npm run build && node --import tsx bench/samplers.ts [--quick]
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pidusage from 'pidusage';
 import si from 'systeminformation';
@@ -62,11 +62,22 @@ function cpuWithChildrenMs(): number {
   return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 10;
 }
 
-/** CPU ms (utime + stime) of another process. */
+/**
+ * CPU ms of another process: the sum of its threads' run time from
+ * /proc/<pid>/task/<tid>/schedstat (nanoseconds; stat's utime/stime come in
+ * 10 ms ticks, too coarse for a short window). No thread of the contenders
+ * exits during a window.
+ */
 function cpuOfPidMs(pid: number): number {
-  const s = readFileSync(`/proc/${pid}/stat`, 'latin1');
-  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
+  let ns = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'latin1').split(' ')[0]);
+    } catch {
+      // A thread that ended between the listing and the read.
+    }
+  }
+  return ns / 1e6;
 }
 
 const kRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -245,7 +256,7 @@ try {
   // decode, publish, host figures. Each contender runs in a fresh node
   // process of its own (so nothing this bench did earlier, its garbage or
   // its children, is counted), and this process reads that one's CPU time
-  // from /proc/<pid>/stat over the window: runbus's sampler, pidusage polled
+  // from its threads' schedstat over the window: runbus's sampler, pidusage polled
   // at the same cadence on the same pids, and an idle node as the baseline.
   const whole = async (n: number): Promise<{ runbus: number; peer: number; idle: number; all: number }> => {
     const pids = await spawnSleepers(n);
