@@ -23,6 +23,8 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
       db: cfg.db,
       socket,
       self: false,
+      // The CLI starts its own exporter (src/cli/exporters.ts) from the layered config.
+      metrics: false,
       // The signals are handled below, to exit 0 after a clean shutdown.
       handleSignals: false,
       intervalMs: cfg.intervalMs,

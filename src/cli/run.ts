@@ -160,6 +160,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     hub = await createHub({
       db: cfg.db,
       self: false,
+      // The CLI starts its own exporter (src/cli/exporters.ts) from the layered config.
+      metrics: false,
       handleSignals: false,
       command: shellQuote(o.argv),
       intervalMs: cfg.intervalMs,

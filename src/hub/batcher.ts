@@ -31,6 +31,8 @@ export interface BatcherOptions {
   onWriteError(err: unknown): void;
   /** A write succeeded after failures. */
   onRecovered(): void;
+  /** A write committed after `ms`. */
+  onFlush?(ms: number): void;
 }
 
 export interface BatcherStats {
@@ -138,7 +140,9 @@ export class Batcher {
       this.#o.onWriteError(err);
       return;
     }
-    this.#latency.add(performance.now() - t0);
+    const ms = performance.now() - t0;
+    this.#latency.add(ms);
+    this.#o.onFlush?.(ms);
     this.#held = null;
     this.#written += batch.length;
     this.#batches++;

@@ -6,6 +6,8 @@ import type { BusServer, BusServerStats } from '../bus/remote/index.js';
 import { RunbusError } from '../errors.js';
 import { createSampler } from '../samplers/index.js';
 import type { Sampler, SamplerStats } from '../samplers/index.js';
+import { startHubExtras } from '../export/index.js';
+import type { HubExtras } from '../export/index.js';
 import { openStore } from '../store/index.js';
 import type { Store, StoreStats } from '../store/index.js';
 import { AlertState, kTopics, LifecycleKind, Severity, Topic } from '../wire/index.js';
@@ -44,6 +46,8 @@ export interface Hub {
   readonly socketPath: string | undefined;
   /** The SQLite file, when keeping history. */
   readonly dbPath: string | undefined;
+  /** The Prometheus endpoint, when serving one. */
+  readonly metricsUrl: string | undefined;
   /** Samples `pid` and its descendants under `component`. */
   track(pid: number, component: string): void;
   untrack(pid: number): void;
@@ -68,7 +72,9 @@ class HubImpl implements Hub {
   readonly runId: string;
   readonly socketPath: string | undefined;
   readonly dbPath: string | undefined;
+  readonly metricsUrl: string | undefined;
   readonly #o: ResolvedHubOptions;
+  readonly #extras: HubExtras;
   readonly #store: Store | null;
   readonly #sampler: Sampler;
   readonly #server: BusServer | null;
@@ -80,8 +86,10 @@ class HubImpl implements Hub {
   #storeAlertSince = 0;
   #signalHandlers: [NodeJS.Signals, () => void][] = [];
 
-  constructor(o: ResolvedHubOptions, bus: RunBus, store: Store | null, sampler: Sampler, server: BusServer | null) {
+  constructor(o: ResolvedHubOptions, bus: RunBus, store: Store | null, sampler: Sampler, server: BusServer | null, extras: HubExtras) {
     this.#o = o;
+    this.#extras = extras;
+    this.metricsUrl = extras.url;
     this.bus = bus;
     this.runId = o.runId;
     this.#store = store;
@@ -97,6 +105,7 @@ class HubImpl implements Hub {
       write: store === null ? () => Promise.resolve() : (ab) => store.write(ab),
       onWriteError: (err) => { this.#storeFailed(err); },
       onRecovered: () => { this.#storeRecovered(); },
+      onFlush: (ms) => { extras.observeFlush(ms); },
     });
   }
 
@@ -260,10 +269,17 @@ class HubImpl implements Hub {
       ...(options.exitCode === undefined ? {} : { exitCode: options.exitCode }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
+    // One turn for synchronous subscribers (the alert engine) to see the
+    // last samples while alerts can still be published.
+    await new Promise((r) => setImmediate(r));
     // Drain: every bus queue into the batcher, then the batcher into the store.
     await this.bus.close();
     const lost = await this.#batcher.drain(Date.now() + this.#o.closeTimeoutMs);
     if (lost > 0) this.#o.logger.warn(`runbus hub: closing with the store failing; ${lost} envelopes were not stored`);
+    await this.#extras.finish({
+      ...(options.exitCode === undefined ? {} : { exitCode: options.exitCode }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
     await this.#store?.close();
   }
 }
@@ -286,7 +302,15 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
   const bus = new RunBus({ logger: o.logger, ...o.bus });
   let server: BusServer | null = null;
   let sampler: Sampler | null = null;
+  let extras: HubExtras | null = null;
+  let hub: HubImpl | null = null;
   try {
+    extras = await startHubExtras({
+      bus, runId: o.runId, alerts: o.alerts, metrics: o.metrics, logger: o.logger,
+      hubStats: () => hub?.stats() ?? { runId: o.runId, bus: bus.stats() },
+      ...(o.exportDir === undefined ? {} : { exportDir: o.exportDir }),
+      ...(o.alertLog === undefined ? {} : { alertLog: o.alertLog }),
+    });
     sampler = createSampler({
       bus, runId: o.runId, intervalMs: o.intervalMs, host: o.host, gpu: o.gpu, logger: o.logger,
       ...(o.disks === undefined ? {} : { disks: o.disks }),
@@ -300,10 +324,11 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
     }
   } catch (err) {
     await sampler?.close();
+    await extras?.finish();
     await store?.close();
     throw err;
   }
-  const hub = new HubImpl(o, bus, store, sampler, server);
+  hub = new HubImpl(o, bus, store, sampler, server, extras);
   hub.start();
   return hub;
 }

@@ -2,6 +2,7 @@ import { kOverflowPolicies, resolveRunBusOptions } from '../bus/index.js';
 import type { Logger, OverflowPolicy, RunBusOptions } from '../bus/index.js';
 import { checkInt, checkKeys, checkObject, checkOneOf, checkString, describe } from '../options.js';
 import type { GpuOptions } from '../samplers/index.js';
+import type { HubAlertsOptions, HubMetricsOptions } from '../export/index.js';
 
 export const kDefaultDbPath = './runbus.db';
 export const kDefaultBatchSize = 1000;
@@ -83,6 +84,22 @@ export interface HubOptions {
   handleSignals?: boolean;
   /** How long close() keeps retrying a failing store before giving up, ms. @default 10000 */
   closeTimeoutMs?: number;
+  /**
+   * Alert rules (see docs/alerts.md), evaluated on every sample as it
+   * arrives; false for none.
+   * @default { defaults: true } (the built-in rules)
+   */
+  alerts?: HubAlertsOptions | false;
+  /**
+   * Prometheus /metrics (127.0.0.1 unless `host` says otherwise); false or
+   * no port for none.
+   * @default a port from `RUNBUS_METRICS_PORT`, else off
+   */
+  metrics?: HubMetricsOptions | false;
+  /** Directory for metrics_final.json and prometheus_metrics_final.txt at close. @default none */
+  exportDir?: string;
+  /** JSON-lines file of alert events. @default none */
+  alertLog?: string;
   /** Options of the hub's RunBus. @default {} */
   bus?: RunBusOptions;
   /** Where warnings go. @default stderr */
@@ -113,6 +130,10 @@ export interface ResolvedHubOptions {
   heartbeatIntervalMs: number;
   handleSignals: boolean;
   closeTimeoutMs: number;
+  alerts: HubAlertsOptions | false;
+  metrics: HubMetricsOptions | false;
+  exportDir: string | undefined;
+  alertLog: string | undefined;
   bus: RunBusOptions;
   logger: Logger;
 }
@@ -120,7 +141,7 @@ export interface ResolvedHubOptions {
 const kKeys = [
   'db', 'runId', 'command', 'intervalMs', 'socket', 'token', 'self', 'host', 'disks', 'gpu', 'batchSize', 'batchAgeMs',
   'pendingCapacity', 'storeOverflow', 'retryMs', 'retentionMs', 'rollupRetentionMs', 'maxSamplesPerRun', 'maxDbBytes', 'durability', 'heartbeatIntervalMs',
-  'handleSignals', 'closeTimeoutMs', 'bus', 'logger',
+  'handleSignals', 'closeTimeoutMs', 'alerts', 'metrics', 'exportDir', 'alertLog', 'bus', 'logger',
 ] as const;
 
 const kStderr: Logger = { warn: (m) => { process.stderr.write(`${m}\n`); } };
@@ -146,6 +167,15 @@ export function generateRunId(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}-${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
   return `${stamp}-${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}`;
+}
+
+function resolveMetrics(m: HubMetricsOptions | false | undefined, env: NodeJS.ProcessEnv): HubMetricsOptions | false {
+  if (m === false) return false;
+  checkObject(m, 'options.metrics');
+  const port = m?.port ?? envInt('RUNBUS_METRICS_PORT', 0, 65535, env);
+  if (port === undefined) return false;
+  checkInt(port, 'options.metrics.port', 0, 65535);
+  return { ...m, port };
 }
 
 export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedHubOptions {
@@ -196,6 +226,10 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
     heartbeatIntervalMs: checkInt(o.heartbeatIntervalMs ?? intervalMs, 'options.heartbeatIntervalMs', 10, 3_600_000),
     handleSignals: checkBool(o.handleSignals ?? true, 'options.handleSignals'),
     closeTimeoutMs: checkInt(o.closeTimeoutMs ?? kDefaultCloseTimeoutMs, 'options.closeTimeoutMs', 0, 3_600_000),
+    alerts: o.alerts === false ? false : (checkObject(o.alerts, 'options.alerts'), o.alerts ?? {}),
+    metrics: resolveMetrics(o.metrics, env),
+    exportDir: o.exportDir === undefined ? undefined : checkString(o.exportDir, 'options.exportDir'),
+    alertLog: o.alertLog === undefined ? undefined : checkString(o.alertLog, 'options.alertLog'),
     bus: busOptions,
     logger,
   };
