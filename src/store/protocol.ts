@@ -34,6 +34,9 @@ export type ToWriter =
   | { type: 'control'; id: number; control: Control }
   | { type: 'close'; id: number };
 
+/** What the checkpoint thread (checkpoint-worker.ts) accepts; it answers with FromWriter messages. */
+export type ToCheckpointer = Extract<ToWriter, { type: 'checkpoint' | 'close' }>;
+
 export type FromWriter =
   | { type: 'ready'; schemaVersion: number; walBytes: number }
   | { type: 'open-failed'; error: SerializedStoreError }

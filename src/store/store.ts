@@ -6,7 +6,7 @@ import type { SerializedStoreError, StoreErrorCode } from './errors.js';
 import { resolveStoreOptions } from './options.js';
 import type { ResolvedStoreOptions, StoreOptions } from './options.js';
 import { unknownMessage } from './protocol.js';
-import type { Control, FromWriter, ToWriter } from './protocol.js';
+import type { Control, FromWriter, ToCheckpointer, ToWriter } from './protocol.js';
 
 /** What a committed write reports. */
 export interface WriteResult {
@@ -65,10 +65,10 @@ interface Pending {
  * src/, where only writer-worker.ts exists and a worker thread cannot load
  * TypeScript; the build output in dist/ is used then.
  */
-function workerUrl(): URL {
-  const beside = new URL('./writer-worker.js', import.meta.url);
+function workerUrl(file: 'writer-worker.js' | 'checkpoint-worker.js'): URL {
+  const beside = new URL(`./${file}`, import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
-  const built = new URL('../../dist/store/writer-worker.js', import.meta.url);
+  const built = new URL(`../../dist/store/${file}`, import.meta.url);
   if (existsSync(fileURLToPath(built))) return built;
   throw new StoreError('ERR_STORE_WORKER', `runbus store: writer thread entry not found at ${fileURLToPath(beside)} or ${fileURLToPath(built)} (run npm run build)`);
 }
@@ -89,10 +89,14 @@ class StoreImpl implements Store {
   #closing: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
   readonly #ready: Promise<void>;
+  readonly #options: ResolvedStoreOptions;
+  /** The checkpoint thread; undefined before it is up or after it failed (the writer checkpoints then). */
+  #ckpt: Worker | undefined;
 
   constructor(o: ResolvedStoreOptions) {
     this.path = o.path;
-    this.#worker = new Worker(workerUrl(), { workerData: o, name: 'runbus-store-writer' });
+    this.#options = o;
+    this.#worker = new Worker(workerUrl('writer-worker.js'), { workerData: o, name: 'runbus-store-writer' });
     this.#ready = new Promise<void>((resolve, reject) => {
       let started = false;
       this.#worker.on('message', (msg: FromWriter) => {
@@ -129,7 +133,8 @@ class StoreImpl implements Store {
     // Periodic checkpoints: the timer lives here, on the main thread, so it
     // can be faked in tests; unref'd so it never keeps the process alive.
     this.#timer = setInterval(() => {
-      this.#post({ type: 'checkpoint' });
+      if (this.#ckpt !== undefined) this.#ckpt.postMessage({ type: 'checkpoint' } satisfies ToCheckpointer);
+      else this.#post({ type: 'checkpoint' });
     }, o.checkpointIntervalMs);
     this.#timer.unref();
   }
@@ -140,6 +145,65 @@ class StoreImpl implements Store {
 
   ready(): Promise<void> {
     return this.#ready;
+  }
+
+  /**
+   * Starts the checkpoint thread. Never rejects: if it cannot start, the
+   * writer thread keeps doing the checkpoints itself (recorded in lastError).
+   */
+  startCheckpointer(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let w: Worker;
+      try {
+        w = new Worker(workerUrl('checkpoint-worker.js'), { workerData: this.#options, name: 'runbus-store-checkpointer' });
+      } catch (err) {
+        this.#lastError = { code: 'ERR_STORE_WORKER', message: `runbus store ${JSON.stringify(this.path)}: no checkpoint thread: ${(err as Error).message}` };
+        resolve();
+        return;
+      }
+      let started = false;
+      const giveUp = (why: string): void => {
+        if (this.#ckpt === w) this.#ckpt = undefined;
+        if (this.#closing === undefined && this.#dead === undefined) {
+          this.#lastError = { code: 'ERR_STORE_WORKER', message: `runbus store ${JSON.stringify(this.path)}: checkpoint thread ${why}; the writer checkpoints instead` };
+        }
+        if (!started) {
+          started = true;
+          resolve();
+        }
+      };
+      w.on('message', (msg: FromWriter) => {
+        switch (msg.type) {
+          case 'ready':
+            started = true;
+            this.#ckpt = w;
+            resolve();
+            break;
+          case 'open-failed':
+            this.#recordError(msg.error);
+            giveUp('could not open the database');
+            void w.terminate();
+            break;
+          case 'wal':
+            this.#walBytes = msg.walBytes;
+            break;
+          case 'maintenance-failed':
+            this.#recordError(msg.error);
+            break;
+          case 'closed':
+            break;
+          default:
+            giveUp(`sent ${JSON.stringify(msg.type)}`);
+            void w.terminate();
+        }
+      });
+      w.on('error', (err) => {
+        giveUp(`failed: ${err.message}`);
+      });
+      w.on('exit', () => {
+        giveUp('exited');
+      });
+    });
   }
 
   #post(msg: ToWriter, transfer?: ArrayBuffer[]): void {
@@ -201,6 +265,7 @@ class StoreImpl implements Store {
     if (this.#timer !== undefined) clearInterval(this.#timer);
     this.#rejectAll(e);
     void this.#worker.terminate();
+    if (this.#ckpt !== undefined) void this.#ckpt.terminate();
   }
 
   #rejectAll(e: StoreError): void {
@@ -285,6 +350,14 @@ class StoreImpl implements Store {
 
   async #close(): Promise<void> {
     if (this.#timer !== undefined) clearInterval(this.#timer);
+    // The checkpoint thread goes first, so the writer's final TRUNCATE
+    // checkpoint is the last word on the WAL.
+    const ckpt = this.#ckpt;
+    if (ckpt !== undefined) {
+      const gone = new Promise<void>((resolve) => ckpt.once('exit', () => { resolve(); }));
+      ckpt.postMessage({ type: 'close', id: 0 } satisfies ToCheckpointer);
+      await gone;
+    }
     if (this.#dead !== undefined) {
       await this.#worker.terminate();
       return;
@@ -316,6 +389,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const o = resolveStoreOptions(options);
   const store = new StoreImpl(o);
   await store.ready();
+  await store.startCheckpointer();
   return store;
 }
 
