@@ -102,6 +102,7 @@ async function dispatch(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Pr
         runId: str(parsed.values.run),
         last: parsed.values.last === true,
         table: str(parsed.values.table),
+        alerts: cfg.alerts,
       });
       if (text !== undefined) out(text);
       return 0;

@@ -42,6 +42,13 @@ const kMetricsPort: FlagSpec = {
 };
 const kDashboard: FlagSpec = { name: 'dashboard', type: 'boolean', help: 'serve the live dashboard (env RUNBUS_DASHBOARD) — not available in this version yet', config: 'dashboard' };
 const kNoGpu: FlagSpec = { name: 'no-gpu', type: 'boolean', help: 'do not sample NVIDIA GPUs (env RUNBUS_GPU=0)', config: 'gpu', sets: false };
+const kExportDir: FlagSpec = {
+  name: 'export-dir',
+  type: 'string',
+  arg: 'DIR',
+  help: 'write metrics_final.json and prometheus_metrics_final.txt to DIR when it stops (env RUNBUS_EXPORT_DIR)',
+  config: 'exportDir',
+};
 const kJson: FlagSpec = { name: 'json', type: 'boolean', help: 'print JSON instead of a table' };
 
 export const kCommands: readonly CommandSpec[] = [
@@ -61,6 +68,7 @@ export const kCommands: readonly CommandSpec[] = [
       { name: 'summary-json', type: 'boolean', help: 'print the end-of-run summary as one JSON object on stderr instead of text' },
       kNoGpu,
       kMetricsPort,
+      kExportDir,
       kDashboard,
       kConfig,
       kHelp,
@@ -71,6 +79,11 @@ terminal (stdout and stderr both TTYs) a status line on stderr shows cpu, rss,
 process count and alerts; the command's stdout stays clean. At the end a
 summary goes to stderr: wall time, cpu user/system, average and peak cpu %,
 peak rss, one row per component, alerts, dropped samples, orphans.
+
+Alerts: the built-in rules and the config file's "alerts" rules are checked
+on every sample; firing alerts go to the database, the status line, the
+summary and --log-json. --export-dir writes the final metrics when the
+command has exited and the database is flushed.
 
 Exit status: the command's own; 128+N when a signal N killed it; 127 when the
 command does not exist; 126 when it cannot be executed; 2 for a usage error;
@@ -89,6 +102,7 @@ already sent it to the command).`,
       kInterval,
       kNoGpu,
       kMetricsPort,
+      kExportDir,
       kDashboard,
       kConfig,
       kHelp,
@@ -97,7 +111,9 @@ already sent it to the command).`,
 them (by the pid in its Hello), the host and GPUs, and stores everything. It
 prints where it listens. SIGINT or SIGTERM drains every queue, flushes the
 database and exits 0. The socket secret comes from RUNBUS_TOKEN or the config
-file's "token" (never a flag: flags are visible in ps).`,
+file's "token" (never a flag: flags are visible in ps). Alert rules come from
+the config file's "alerts" (the built-in rules too, unless "defaults: false");
+--export-dir writes the final metrics after the last flush.`,
   },
   {
     name: 'runs',
@@ -125,11 +141,11 @@ the per-minute rollups, which are kept for 30 days. --json prints
   },
   {
     name: 'export',
-    summary: 'write a run (or every run) as JSON or CSV',
-    usage: 'runbus export --format json|csv [--out FILE] [--run ID] [options]',
+    summary: 'write a run (or every run) as JSON or CSV, or the alert rules for Prometheus',
+    usage: 'runbus export --format json|csv|prom-rules [--out FILE] [--run ID] [options]',
     flags: [
       kDb,
-      { name: 'format', type: 'string', arg: 'json|csv', help: 'output format (default json)' },
+      { name: 'format', type: 'string', arg: 'json|csv|prom-rules', help: 'output format (default json); prom-rules: the alert rules as a Prometheus rule file' },
       { name: 'out', short: 'o', type: 'string', arg: 'FILE', help: 'output file, written whole or not at all (default: stdout)' },
       { name: 'run', type: 'string', arg: 'ID', help: 'only this run (default: every run)' },
       { name: 'last', type: 'boolean', help: 'only the run that started last' },
@@ -138,7 +154,12 @@ the per-minute rollups, which are kept for 30 days. --json prints
       kHelp,
     ],
     details: `JSON without --table is one object: { schema_version, run_id, <view>: [rows…] }.
-CSV is one view with a header row.`,
+CSV is one view with a header row.
+
+--format prom-rules writes the alert rules of the config file ("alerts"),
+with the built-in rules unless "defaults: false", as Prometheus alerting
+rules over the exported metric names (check with: promtool check rules FILE).
+It reads no database; --run, --last and --table do not apply.`,
   },
   {
     name: 'watch',
@@ -181,13 +202,15 @@ runbus.config.json / runbus.config.yaml (or --config FILE), then defaults.
 Environment: RUNBUS_DB, RUNBUS_SAMPLE_INTERVAL_MS, RUNBUS_SOCKET, RUNBUS_TOKEN,
 RUNBUS_METRICS_PORT, RUNBUS_DASHBOARD, RUNBUS_GPU, RUNBUS_QUIET,
 RUNBUS_KILL_ORPHANS, RUNBUS_ORPHAN_GRACE_MS, RUNBUS_LOG_JSON,
-RUNBUS_RETENTION_MS, RUNBUS_CONFIG.
+RUNBUS_RETENTION_MS, RUNBUS_EXPORT_DIR, RUNBUS_CONFIG.
+Alert rules: the config file's "alerts" key (docs/alerts.md).
 
 Examples:
   runbus run -- node train.js --epochs 3
   runbus run --kill-orphans --log-json run.jsonl -- npm test
   runbus report --last
   runbus export --format csv --out snapshots.csv --last
+  runbus export --format prom-rules --out runbus-rules.yml
 `;
 }
 

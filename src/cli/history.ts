@@ -1,4 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { AlertsConfig } from '../config/index.js';
+import { promRulesYaml } from '../export/prom-rules.js';
 import { kExportTables, openReader } from '../store/index.js';
 import type { ExportTable, RunRow, StoreReader } from '../store/index.js';
 import { CliError, usageError } from './errors.js';
@@ -6,7 +8,8 @@ import { fmtBytes, fmtDuration, fmtPercent, fmtTime, table } from './format.js';
 import { checkWritable } from './log-json.js';
 import { formatSummary, summarizeRun } from './summary.js';
 
-// The commands that read the history: runs, report, export.
+// The commands that read the history: runs, report, export (and export's
+// prom-rules format, which reads the config's alert rules instead).
 
 function withReader<T>(db: string, fn: (r: StoreReader) => T): T {
   const reader = openReader(db);
@@ -90,6 +93,22 @@ export interface ExportCommandOptions {
   runId: string | undefined;
   last: boolean;
   table: string | undefined;
+  /** The config's alert rules, for --format prom-rules. */
+  alerts: AlertsConfig;
+}
+
+const kFormats = ['json', 'csv', 'prom-rules'] as const;
+
+/** Writes `text` whole: a temp file renamed into place. */
+function writeWhole(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new CliError('ERR_CLI_OUTPUT', `runbus export: ${JSON.stringify(path)} cannot be written: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 /**
@@ -97,8 +116,18 @@ export interface ExportCommandOptions {
  * so it is never half-written), or returns the text for stdout.
  */
 export function exportCommand(o: ExportCommandOptions): string | undefined {
-  const format = o.format ?? 'json';
-  if (format !== 'json' && format !== 'csv') throw usageError('export', `--format must be json or csv (got ${JSON.stringify(format)})`);
+  const requested = o.format ?? 'json';
+  if (!(kFormats as readonly string[]).includes(requested)) throw usageError('export', `--format must be json, csv or prom-rules (got ${JSON.stringify(requested)})`);
+  if (requested === 'prom-rules') {
+    const extra = o.runId !== undefined ? '--run' : o.last ? '--last' : o.table !== undefined ? '--table' : undefined;
+    if (extra !== undefined) throw usageError('export', `${extra} does not apply to --format prom-rules (it exports the config's alert rules, not a run)`);
+    if (o.out !== undefined && o.out !== '-') checkWritable(o.out, 'export file');
+    const yaml = promRulesYaml(o.alerts.rules, { defaults: o.alerts.defaults });
+    if (o.out === undefined || o.out === '-') return yaml;
+    writeWhole(o.out, yaml);
+    return undefined;
+  }
+  const format = requested as 'json' | 'csv';
   if (o.table !== undefined && !(kExportTables as readonly string[]).includes(o.table)) {
     throw usageError('export', `--table must be one of ${kExportTables.join(', ')} (got ${JSON.stringify(o.table)})`);
   }
@@ -108,14 +137,8 @@ export function exportCommand(o: ExportCommandOptions): string | undefined {
     const runId = o.last ? pickRun(reader, undefined, 'export').run_id : o.runId === undefined ? undefined : pickRun(reader, o.runId, 'export').run_id;
     return reader.export(runId, format, o.table === undefined ? {} : { table: o.table as ExportTable });
   });
-  if (o.out === undefined || o.out === '-') return format === 'json' ? `${text}\n` : text;
-  const tmp = `${o.out}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, format === 'json' ? `${text}\n` : text);
-    renameSync(tmp, o.out);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new CliError('ERR_CLI_OUTPUT', `runbus export: ${JSON.stringify(o.out)} cannot be written: ${(err as Error).message}`, { cause: err });
-  }
+  const whole = format === 'json' ? `${text}\n` : text;
+  if (o.out === undefined || o.out === '-') return whole;
+  writeWhole(o.out, whole);
   return undefined;
 }

@@ -4,6 +4,7 @@ import { createHub } from '../hub/index.js';
 import { defaultSocketPath } from '../bus/remote/index.js';
 import { StoreError } from '../store/index.js';
 import { CliError } from './errors.js';
+import { checkExportDir } from './export-dir.js';
 import { checkMetricsPort, startExporters } from './exporters.js';
 import { hasCommand } from './run.js';
 
@@ -16,6 +17,7 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
   const warn = (m: string): void => {
     process.stderr.write(`${m}\n`);
   };
+  const exportDir = cfg.exportDir === undefined ? undefined : checkExportDir(cfg.exportDir, cwd);
   await checkMetricsPort(cfg);
   let hub;
   try {
@@ -31,6 +33,10 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
       gpu: cfg.gpu && hasCommand('nvidia-smi', process.env, cwd),
       command: 'runbus hub',
       logger: { warn },
+      // The built-in rules (unless the config says `defaults: false`) and the config file's.
+      alerts: { rules: cfg.alerts.rules, defaults: cfg.alerts.defaults },
+      // Written by hub.close(), after the last flush.
+      ...(exportDir === undefined ? {} : { exportDir }),
       ...(cfg.token === undefined ? {} : { token: cfg.token }),
       ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
     });
@@ -46,7 +52,8 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
     throw err;
   }
   const metrics = exporters.metricsUrl === undefined ? '' : `runbus hub: Prometheus metrics on ${exporters.metricsUrl}\n`;
-  process.stdout.write(`runbus hub: listening on ${hub.socketPath ?? socket}\n${metrics}runbus hub: run ${hub.runId}, writing ${hub.dbPath ?? cfg.db}\nrunbus hub: SIGINT or SIGTERM stops it\n`);
+  const exportLine = exportDir === undefined ? '' : `runbus hub: final metrics go to ${exportDir} when it stops\n`;
+  process.stdout.write(`runbus hub: listening on ${hub.socketPath ?? socket}\n${metrics}${exportLine}runbus hub: run ${hub.runId}, writing ${hub.dbPath ?? cfg.db}\nrunbus hub: SIGINT or SIGTERM stops it\n`);
   return new Promise<number>((resolveExit) => {
     let stopping = false;
     const stop = (sig: NodeJS.Signals): void => {

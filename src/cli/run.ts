@@ -11,6 +11,7 @@ import { openReader, StoreError } from '../store/index.js';
 import { AlertState, Severity, Topic } from '../wire/index.js';
 import type { Alert, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
+import { checkExportDir } from './export-dir.js';
 import { checkMetricsPort, startExporters } from './exporters.js';
 import { fmtBytes, fmtDuration, fmtPercent, shellQuote } from './format.js';
 import { HighWaterMarks } from './hwm.js';
@@ -146,6 +147,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   resolveExecutable(cmd, o.env, o.cwd);
   const component = o.component ?? (basename(cmd) || 'command');
   if (cfg.logJson !== undefined) checkWritable(cfg.logJson, 'JSON log');
+  const exportDir = cfg.exportDir === undefined ? undefined : checkExportDir(cfg.exportDir, o.cwd);
   await checkMetricsPort(cfg);
 
   const live = !cfg.quiet && stderr.isTTY && process.stdout.isTTY;
@@ -169,6 +171,10 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
       // Without nvidia-smi on PATH the GPU sampler would only say so: skip it.
       gpu: cfg.gpu && hasCommand('nvidia-smi', o.env, o.cwd),
       logger: { warn },
+      // The built-in rules (unless the config says `defaults: false`) and the config file's.
+      alerts: { rules: cfg.alerts.rules, defaults: cfg.alerts.defaults },
+      // Written by hub.close(), after the last flush.
+      ...(exportDir === undefined ? {} : { exportDir }),
       ...(cfg.token === undefined ? {} : { token: cfg.token }),
       ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
     });

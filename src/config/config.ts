@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { parseAlertRules } from '../alerts/rules.js';
+import type { AlertRule } from '../alerts/rules.js';
 import { RunbusError } from '../errors.js';
 import { describe, suggest } from '../options.js';
 
@@ -29,6 +31,17 @@ export class ConfigError extends RunbusError {
     super(code, message, options);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * The `alerts` setting, resolved: the user's rules (validated by
+ * parseAlertRules) and whether the built-in rules run too.
+ */
+export interface AlertsConfig {
+  /** Validated rules; a rule named like a built-in one replaces it. @default [] */
+  readonly rules: readonly AlertRule[];
+  /** Run the built-in rules (docs/alerts.md). @default true */
+  readonly defaults: boolean;
 }
 
 /** Every setting the command line understands, as the config file spells it. */
@@ -61,6 +74,17 @@ export interface RunbusConfig {
   logJson: string | undefined;
   /** Raw-row retention, ms. @default 30 minutes (the store's default) */
   retentionMs: number | undefined;
+  /**
+   * Directory for metrics_final.json and prometheus_metrics_final.txt,
+   * written when `runbus run` or `runbus hub` stops. @default none
+   */
+  exportDir: string | undefined;
+  /**
+   * Alert rules (config file only): a list of rules, or
+   * `{ rules: [...], defaults: false }` to drop the built-in ones.
+   * @default { rules: [], defaults: true }
+   */
+  alerts: AlertsConfig;
 }
 
 export type ConfigKey = keyof RunbusConfig;
@@ -81,11 +105,14 @@ type Kind =
   | { type: 'string' }
   | { type: 'bool' }
   | { type: 'int'; min: number; max: number }
-  | { type: 'socket' };
+  | { type: 'socket' }
+  /** Alert rules: only in the config file (a structure, not a text value). */
+  | { type: 'alerts' };
 
 interface KeySpec {
   kind: Kind;
-  env: string;
+  /** The environment variable; none for a key only the config file sets. */
+  env: string | undefined;
   flag: string;
 }
 
@@ -105,6 +132,8 @@ export const kConfigSpec: Readonly<Record<ConfigKey, KeySpec>> = {
   orphanGraceMs: { kind: { type: 'int', min: 0, max: kMaxMs }, env: 'RUNBUS_ORPHAN_GRACE_MS', flag: '--orphan-grace' },
   logJson: { kind: { type: 'string' }, env: 'RUNBUS_LOG_JSON', flag: '--log-json' },
   retentionMs: { kind: { type: 'int', min: 1000, max: Number.MAX_SAFE_INTEGER }, env: 'RUNBUS_RETENTION_MS', flag: '(no flag)' },
+  exportDir: { kind: { type: 'string' }, env: 'RUNBUS_EXPORT_DIR', flag: '--export-dir' },
+  alerts: { kind: { type: 'alerts' }, env: undefined, flag: '(no flag: config file only)' },
 };
 
 export const kConfigKeys = Object.keys(kConfigSpec) as ConfigKey[];
@@ -122,6 +151,8 @@ export const kConfigDefaults: Readonly<RunbusConfig> = {
   orphanGraceMs: 2000,
   logJson: undefined,
   retentionMs: undefined,
+  exportDir: undefined,
+  alerts: { rules: [], defaults: true },
 };
 
 /** Config files looked for in the working directory, in this order. */
@@ -164,10 +195,52 @@ function checkValue(key: ConfigKey, v: unknown, where: string, fromText: boolean
       if (typeof v === 'boolean' && !fromText) return v;
       if (typeof v !== 'string' || v === '') throw bad(where, fromText ? 'a socket path' : 'a socket path, true or false', v);
       return v;
+    case 'alerts':
+      if (fromText) throw new ConfigError('ERR_CONFIG_VALUE', `${where}: alert rules can only be set in the config file`);
+      return checkAlerts(v, where);
     default: {
       const never: never = kind;
       throw new TypeError(`unknown config kind ${JSON.stringify(never)}`);
     }
+  }
+}
+
+const kAlertsKeys = ['rules', 'defaults'] as const;
+
+/**
+ * The `alerts` value of a config file: a list of rules, or
+ * `{ rules?: [...], defaults?: boolean }`. A bad rule is a ConfigError that
+ * keeps the AlertRuleError's message (naming the rule and the field) and
+ * has it as its cause.
+ */
+function checkAlerts(v: unknown, where: string): AlertsConfig {
+  let rulesValue: unknown = v;
+  let defaults = true;
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    for (const key of Object.keys(o)) {
+      if (!(kAlertsKeys as readonly string[]).includes(key)) {
+        const s = suggest(key, kAlertsKeys);
+        throw new ConfigError(
+          'ERR_CONFIG_KEY',
+          `${where}: unknown key "${key}"${s === undefined ? '' : ` (did you mean "${s}"?)`}; expected a list of rules or { rules: [...], defaults: true|false }`,
+        );
+      }
+    }
+    if (o.defaults !== undefined && o.defaults !== null) {
+      if (typeof o.defaults !== 'boolean') throw bad(`${where}.defaults`, 'true or false', o.defaults);
+      defaults = o.defaults;
+    }
+    rulesValue = o.rules ?? [];
+  }
+  if (!Array.isArray(rulesValue)) {
+    throw bad(where, 'a list of alert rules or { rules: [...], defaults: true|false }', v);
+  }
+  try {
+    return { rules: parseAlertRules(rulesValue), defaults };
+  } catch (err) {
+    if (err instanceof RunbusError) throw new ConfigError('ERR_CONFIG_VALUE', `${where}: ${err.message}`, { cause: err });
+    throw err;
   }
 }
 
@@ -221,7 +294,11 @@ export function readConfigFile(path: string): Partial<RunbusConfig> {
 /** The settings found in the environment, validated, and warnings about unknown RUNBUS_* names. */
 export function readConfigEnv(env: NodeJS.ProcessEnv): { values: Partial<RunbusConfig>; warnings: string[] } {
   const values: Partial<Record<ConfigKey, unknown>> = {};
-  const byEnv = new Map(kConfigKeys.map((k) => [kConfigSpec[k].env, k]));
+  const byEnv = new Map<string, ConfigKey>();
+  for (const k of kConfigKeys) {
+    const name = kConfigSpec[k].env;
+    if (name !== undefined) byEnv.set(name, k);
+  }
   const warnings: string[] = [];
   const knownNames = [...byEnv.keys(), ...kOtherEnv];
   for (const [name, raw] of Object.entries(env)) {

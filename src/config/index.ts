@@ -13,4 +13,4 @@ export {
   kConfigFileNames,
   kOtherEnv,
 } from './config.js';
-export type { RunbusConfig, ConfigKey, ConfigSource, ResolvedConfig, LoadConfigOptions, ConfigErrorCode } from './config.js';
+export type { RunbusConfig, AlertsConfig, ConfigKey, ConfigSource, ResolvedConfig, LoadConfigOptions, ConfigErrorCode } from './config.js';

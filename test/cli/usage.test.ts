@@ -55,7 +55,7 @@ describe('runbus --help, --version and usage errors', () => {
       [['run', '--interval', '5', '--', 'true'], '--interval must be an integer from 10 to 3600000 (got "5")'],
       [['run', '--orphan-grace', '-1', '--', 'true'], '--orphan-grace'],
       [['hub', '--metrics-port', '70000'], '--metrics-port must be an integer from 0 to 65535 (got "70000")'],
-      [['export', '--format', 'xml'], '--format must be json or csv (got "xml")'],
+      [['export', '--format', 'xml'], '--format must be json, csv or prom-rules (got "xml")'],
       [['run', '--db'], 'option --db <value> argument missing'],
     ] as const) {
       const r = await runCli([...args], { cwd: dir });
