@@ -64,3 +64,14 @@ export function cpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
+
+/** A figure for a table: 1.23 M, 45.6 k, 789, 1.23, 0.012. */
+export function fmtNumber(v: number | undefined): string {
+  if (v === undefined || Number.isNaN(v)) return '';
+  const a = Math.abs(v);
+  if (a >= 1e6) return `${(v / 1e6).toFixed(2)} M`;
+  if (a >= 1e4) return `${(v / 1e3).toFixed(1)} k`;
+  if (a >= 100) return v.toFixed(0);
+  if (a >= 1) return v.toFixed(2);
+  return v.toPrecision(2);
+}

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { kReportPrefix } from './lib.js';
+import { fmtNumber, kReportPrefix } from './lib.js';
 import type { BenchRow } from './lib.js';
 
 const here = import.meta.dirname;
@@ -44,15 +44,6 @@ for (const w of workloads) {
   results.push({ workload: w, rows: parsed.rows, seconds });
 }
 
-function fmt(v: number | undefined): string {
-  if (v === undefined || Number.isNaN(v)) return '';
-  const a = Math.abs(v);
-  if (a >= 1e6) return `${(v / 1e6).toFixed(2)} M`;
-  if (a >= 1e4) return `${(v / 1e3).toFixed(1)} k`;
-  if (a >= 100) return v.toFixed(0);
-  if (a >= 1) return v.toFixed(2);
-  return v.toPrecision(2);
-}
 
 function ratio(r: BenchRow): string {
   if (r.peerValue === undefined || r.peerValue === 0) return '';
@@ -65,7 +56,7 @@ const header = ['workload', 'figure', 'runbus', 'unit', 'peer', 'peer value', 'r
 const table: string[][] = [header];
 for (const res of results) {
   if (res.error !== undefined) table.push([res.workload, `FAILED: ${res.error}`, '', '', '', '', '', '']);
-  for (const r of res.rows) table.push([res.workload, r.name, fmt(r.value), r.unit, r.peer ?? '', fmt(r.peerValue), ratio(r), r.target ?? '']);
+  for (const r of res.rows) table.push([res.workload, r.name, fmtNumber(r.value), r.unit, r.peer ?? '', fmtNumber(r.peerValue), ratio(r), r.target ?? '']);
 }
 const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
 for (const [i, row] of table.entries()) {

@@ -3,6 +3,7 @@ import { NumberReader } from './number-reader.js';
 import { encodeBatchFast, encodeBatchFastTransferable } from './fast-encode.js';
 import { WireError } from '../errors.js';
 import { validateEnvelope, validateHello, validateSubscribe } from './validate.js';
+import { kTopicNames } from './types.js';
 import type { Envelope, Frame, Topic, TopicPayloads } from './types.js';
 
 const pb = runbus.v1;
@@ -12,16 +13,8 @@ export const kProtocolVersion = 1;
 /** Largest frame a reader accepts unless told otherwise: 1 MiB. */
 export const kDefaultMaxFrameBytes = 1024 * 1024;
 
-// The oneof field that carries each topic's payload.
-const kPayloadField = {
-  1: 'resource',
-  2: 'host',
-  3: 'gpu',
-  4: 'metric',
-  5: 'alert',
-  6: 'heartbeat',
-  7: 'lifecycle',
-} as const satisfies Record<Topic, string>;
+// The oneof field that carries each topic's payload is the topic's name.
+const kPayloadField = kTopicNames;
 
 type WireEnvelope = runbus.v1.Envelope.$Properties;
 

@@ -1,4 +1,5 @@
 import { runbus } from './gen/telemetry.js';
+import { kTopicNames } from './types.js';
 import type { Envelope, FigureError, ResourceSnapshot } from './types.js';
 
 // The hot path of every sampler tick and every socket client is "encode a
@@ -401,7 +402,6 @@ function writeErrors(errors: readonly FigureError[], si: number): void {
   }
 }
 
-const kPayloadField = ['', 'resource', 'host', 'gpu', 'metric', 'alert', 'heartbeat', 'lifecycle'] as const;
 
 function encodeInto(envelopes: readonly Envelope[]): void {
   out.pos = 0;
@@ -418,7 +418,7 @@ function encodeInto(envelopes: readonly Envelope[]): void {
       out.u32(body);
       writeSnapshot(e.payload);
     } else {
-      const props = { topic: e.topic, [kPayloadField[e.topic]]: e.payload };
+      const props = { topic: e.topic, [kTopicNames[e.topic]]: e.payload };
       const bytes = pb.Envelope.encode(props).finish();
       out.reserve(1 + 5 + bytes.length);
       out.buf[out.pos++] = 0x0a;
