@@ -1,0 +1,94 @@
+// Options of createDashboard / startDashboardServer, resolved in one place.
+
+import type { RunBus } from '../bus/index.js';
+import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
+
+/** Most points of one series in any response or live buffer. */
+export const kDefaultMaxPoints = 1000;
+/** Interval between SSE pushes, ms. */
+export const kDefaultPushIntervalMs = 500;
+/** Frames a browser may have waiting before the oldest are dropped. */
+export const kDefaultClientQueue = 64;
+/** How long a browser's queue may keep overflowing before it is closed, ms. */
+export const kDefaultStallMs = 10_000;
+/** Concurrent /events connections. */
+export const kDefaultMaxClients = 32;
+/** Components kept in the live view; the least recently seen go first. */
+export const kDefaultMaxComponents = 200;
+/** History ranges up to this long are read from raw snapshots, longer ones from rollups_1m, ms. */
+export const kDefaultRawRangeMs = 60 * 60 * 1000;
+
+/** Options of {@link createDashboard}. */
+export interface DashboardOptions {
+  /** The bus the live view reads (the hub's `hub.bus`). */
+  bus: RunBus;
+  /** SQLite file whose runs the run picker lists. @default none (live view only) */
+  dbPath?: string;
+  /** The run shown live; other runs on the bus are ignored. @default every run on the bus */
+  runId?: string;
+  /**
+   * Token the APIs and /events require, as `Authorization: Bearer <token>`
+   * or `?token=<token>`. The page, its script and styles carry no data and
+   * are served without it. @default none (open; bind to loopback)
+   */
+  token?: string;
+  /** Interval between live pushes to browsers, ms. @default 500 */
+  pushIntervalMs?: number;
+  /** Most points per series sent in any response and kept live. @default 1000 */
+  maxPoints?: number;
+  /** Frames one browser may have waiting (drop-oldest beyond). @default 64 */
+  clientQueue?: number;
+  /** A browser whose queue keeps overflowing this long is disconnected, ms. @default 10000 */
+  stallMs?: number;
+  /** Concurrent /events connections; more get 503. @default 32 */
+  maxClients?: number;
+  /** Components kept live; the least recently seen are evicted. @default 200 */
+  maxComponents?: number;
+  /** History ranges up to this long use raw snapshots; longer ones rollups_1m, ms. @default 3600000 */
+  rawRangeMs?: number;
+}
+
+export interface ResolvedDashboardOptions {
+  bus: RunBus;
+  dbPath: string | undefined;
+  runId: string | undefined;
+  token: string | undefined;
+  pushIntervalMs: number;
+  maxPoints: number;
+  clientQueue: number;
+  stallMs: number;
+  maxClients: number;
+  maxComponents: number;
+  rawRangeMs: number;
+}
+
+export const kDashboardKeys = [
+  'bus', 'dbPath', 'runId', 'token', 'pushIntervalMs', 'maxPoints', 'clientQueue', 'stallMs', 'maxClients', 'maxComponents', 'rawRangeMs',
+] as const;
+
+/** Validates `options` (unknown keys, types, ranges) and fills the defaults. */
+export function resolveDashboardOptions(options: DashboardOptions, where = 'createDashboard', extraKeys: readonly string[] = []): ResolvedDashboardOptions {
+  checkObject(options, 'options');
+  if (options === undefined) throw new TypeError('options must be an object with at least "bus"');
+  checkKeys(options, [...kDashboardKeys, ...extraKeys], where);
+  const bus = options.bus as Partial<RunBus> | undefined;
+  if (bus === undefined || typeof bus.subscribe !== 'function' || typeof bus.stats !== 'function') throw new TypeError('options.bus must be a RunBus');
+  const dbPath = options.dbPath === undefined ? undefined : checkString(options.dbPath, 'options.dbPath');
+  if (dbPath === '') throw new TypeError('options.dbPath must not be empty');
+  const runId = options.runId === undefined ? undefined : checkString(options.runId, 'options.runId');
+  const token = options.token === undefined ? undefined : checkString(options.token, 'options.token');
+  if (token === '') throw new TypeError('options.token must not be empty');
+  return {
+    bus: options.bus,
+    dbPath,
+    runId,
+    token,
+    pushIntervalMs: checkInt(options.pushIntervalMs ?? kDefaultPushIntervalMs, 'options.pushIntervalMs', 20, 60_000),
+    maxPoints: checkInt(options.maxPoints ?? kDefaultMaxPoints, 'options.maxPoints', 10, 10_000),
+    clientQueue: checkInt(options.clientQueue ?? kDefaultClientQueue, 'options.clientQueue', 1, 100_000),
+    stallMs: checkInt(options.stallMs ?? kDefaultStallMs, 'options.stallMs', 0, 3_600_000),
+    maxClients: checkInt(options.maxClients ?? kDefaultMaxClients, 'options.maxClients', 1, 10_000),
+    maxComponents: checkInt(options.maxComponents ?? kDefaultMaxComponents, 'options.maxComponents', 1, 100_000),
+    rawRangeMs: checkInt(options.rawRangeMs ?? kDefaultRawRangeMs, 'options.rawRangeMs', 0),
+  };
+}

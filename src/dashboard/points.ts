@@ -1,0 +1,101 @@
+// Per-component points: a component may be several processes (a command and
+// its children), so one point sums the processes sampled in one sampler tick
+// (cpu, rss, GPU) and takes the worst event-loop lag. Rows of one tick arrive
+// together; a row starts a new tick when its pid was already counted or it is
+// more than kTickWindowMs after the tick's first row.
+
+import type { Series } from './downsample.js';
+
+/** Rows within this of a tick's first row belong to that tick (unless their pid repeats), ms. */
+export const kTickWindowMs = 250;
+
+/** The charted figures of a component. */
+export const kComponentFields = ['cpu', 'rss', 'gpuUtil', 'gpuMem', 'lagP99'] as const;
+export type ComponentField = (typeof kComponentFields)[number];
+
+/** One component at one tick. */
+export interface ComponentPoint {
+  t: number;
+  cpu: number | null;
+  rss: number | null;
+  gpuUtil: number | null;
+  gpuMem: number | null;
+  lagP99: number | null;
+}
+
+/** The figures of one process sample. */
+export interface ProcessFigures {
+  cpu: number | null;
+  rss: number | null;
+  gpuUtil: number | null;
+  gpuMem: number | null;
+  lagP99: number | null;
+}
+
+function add(a: number | null, b: number | null): number | null {
+  if (b === null) return a;
+  return a === null ? b : a + b;
+}
+
+function max(a: number | null, b: number | null): number | null {
+  if (b === null) return a;
+  return a === null ? b : Math.max(a, b);
+}
+
+/** Groups one component's process rows (in time order) into tick points. */
+export class TickGrouper {
+  #acc: ComponentPoint | null = null;
+  readonly #pids = new Set<number>();
+  /** When the open tick got its first row (caller's clock), for live flushing. */
+  openedAt = 0;
+
+  /** Adds a row; returns the previous tick's point when this row starts a new one. */
+  add(t: number, pid: number, f: ProcessFigures, openedAt = 0): ComponentPoint | undefined {
+    let done: ComponentPoint | undefined;
+    if (this.#acc !== null && (this.#pids.has(pid) || t - this.#acc.t > kTickWindowMs || t < this.#acc.t)) done = this.flush();
+    if (this.#acc === null) {
+      this.#acc = { t, cpu: null, rss: null, gpuUtil: null, gpuMem: null, lagP99: null };
+      this.openedAt = openedAt;
+    }
+    const a = this.#acc;
+    this.#pids.add(pid);
+    a.cpu = add(a.cpu, f.cpu);
+    a.rss = add(a.rss, f.rss);
+    a.gpuUtil = add(a.gpuUtil, f.gpuUtil);
+    a.gpuMem = add(a.gpuMem, f.gpuMem);
+    a.lagP99 = max(a.lagP99, f.lagP99);
+    return done;
+  }
+
+  get open(): boolean {
+    return this.#acc !== null;
+  }
+
+  /** Closes the open tick, if any, and returns its point. */
+  flush(): ComponentPoint | undefined {
+    const a = this.#acc;
+    this.#acc = null;
+    this.#pids.clear();
+    return a ?? undefined;
+  }
+}
+
+/** A component's series, one per figure. */
+export type ComponentSeries = Record<ComponentField, Series>;
+
+export function emptyComponentSeries(): ComponentSeries {
+  return { cpu: { t: [], v: [] }, rss: { t: [], v: [] }, gpuUtil: { t: [], v: [] }, gpuMem: { t: [], v: [] }, lagP99: { t: [], v: [] } };
+}
+
+/** Appends `p` to every figure's series, keeping at most `cap` points each. */
+export function appendPoint(s: ComponentSeries, p: ComponentPoint, cap: number): void {
+  for (const f of kComponentFields) {
+    const ser = s[f];
+    ser.t.push(p.t);
+    ser.v.push(p[f]);
+    if (ser.t.length > cap) {
+      ser.t.splice(0, ser.t.length - cap);
+      ser.v.splice(0, ser.v.length - cap);
+    }
+  }
+}
