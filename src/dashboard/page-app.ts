@@ -91,12 +91,12 @@ export const kPageJs = String.raw`'use strict';
     }
     box.setAttribute('data-points', String(points));
     debug.points[id] = points;
-    if (hideEmpty) card.classList.toggle('hidden', points === 0 && state.mode === 'live' ? true : points === 0);
+    if (hideEmpty) card.classList.toggle('hidden', points === 0);
     var key = labels.join('\u0000');
     var c = charts[id];
     if (points === 0) {
       if (c) { c.plot.destroy(); delete charts[id]; }
-      if (!box.querySelector('.empty')) { box.textContent = ''; box.appendChild(make('div', 'no data yet', 'empty')); }
+      { box.textContent = ''; box.appendChild(make('div', state.mode === 'live' ? 'no data yet' : 'no data stored for this run', 'empty')); }
       return;
     }
     var data = uPlot.join(tables);
@@ -112,11 +112,20 @@ export const kPageJs = String.raw`'use strict';
       width: chartWidth(box), height: 200, ms: 1,
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [Math.min(0, min || 0), max > 0 ? max * 1.1 : 1]; } } },
       series: series,
-      axes: [{ stroke: '#6b7385' }, { stroke: '#6b7385', size: 70, values: function (u, vals) { return vals.map(function (v) { return fmtUnit(unit, v); }); } }],
+      axes: [{ stroke: '#6b7385' }, yAxis(unit)],
       legend: { live: true },
       cursor: { drag: { x: true, y: false } },
     };
     charts[id] = { key: key, plot: new uPlot(opts, data, box) };
+  }
+
+  // Byte axes step in powers of two (1, 2, 4 … MiB), others in 1-2-5.
+  var BYTE_INCRS = [];
+  for (var e = 0; e <= 50; e += 10) for (var m = 1; m < 1024; m *= 2) BYTE_INCRS.push(m * Math.pow(2, e));
+  function yAxis(unit) {
+    var a = { stroke: '#6b7385', size: unit === 'bytes' ? 84 : 70, values: function (u, vals) { return vals.map(function (v) { return fmtUnit(unit, v); }); } };
+    if (unit === 'bytes') a.incrs = BYTE_INCRS;
+    return a;
   }
 
   function componentNames() { return Array.from(state.components.keys()).sort(); }

@@ -1,0 +1,157 @@
+// The dashboard in real Chromium (Debian package `chromium`, driven by
+// playwright-core) against a running hub: charts get points, a rule's alert
+// shows within 2 s, a stored run's history loads, a hostile process name is
+// text. Saves test-artifacts/dashboard.png.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAlertRules } from '../../src/alerts/index.js';
+import { startDashboardServer } from '../../src/dashboard/index.js';
+import type { DashboardServer } from '../../src/dashboard/index.js';
+import { createHub } from '../../src/hub/index.js';
+import type { Hub } from '../../src/hub/index.js';
+import { Topic } from '../../src/wire/index.js';
+import { quietLogger } from '../support/bus.js';
+import { useTmpDir } from '../support/tmp.js';
+
+const kChromium = '/usr/bin/chromium';
+const kEvil = '<img src=x onerror=alert(1)>';
+const haveChromium = existsSync(kChromium);
+if (!haveChromium) console.warn(`test/dashboard/browser.test.ts: skipped — ${kChromium} is missing; install the Debian package \`chromium\` (apt-get install -y chromium)`);
+
+const tmp = useTmpDir();
+
+describe.skipIf(!haveChromium)('dashboard in Chromium (needs the Debian package `chromium`)', () => {
+  let dir: string;
+  let oldRunId: string;
+  let hub: Hub;
+  let server: DashboardServer;
+  let browser: Browser;
+  let page: Page;
+  let feed: NodeJS.Timeout | undefined;
+  const dialogs: string[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    dir = tmp();
+    const db = join(dir, 'dash.db');
+    // A finished run with five minutes of samples, for the run picker.
+    const old = await createHub({ db, runId: 'old-run-1', self: false, host: false, gpu: false, handleSignals: false, alerts: false, logger: quietLogger() });
+    oldRunId = old.runId;
+    const t0 = Date.now() - 10 * 60_000;
+    for (let i = 0; i < 300; ++i) {
+      for (const [pid, component] of [[101, 'old-worker'], [102, 'old-worker'], [103, 'old-api']] as const) {
+        old.bus.publish(Topic.RESOURCE, { tsMs: t0 + i * 1000, runId: oldRunId, component, pid, cpuPercent: 20 + 15 * Math.sin(i / 20) + pid - 100, rssBytes: (100 + i) * 2 ** 20, loopLagP99Ms: 2 + (i % 7) });
+      }
+    }
+    await old.close({ exitCode: 0 });
+
+    const rules = parseAlertRules(`
+rules:
+  - name: low_success_rate
+    source: metric
+    metric: success
+    aggregate: avg
+    window: { samples: 5 }
+    op: '<'
+    threshold: 0.2
+    severity: critical
+    message: 'success rate {{value}} is low for <b>{{component}}</b>'
+`);
+    hub = await createHub({ db, runId: 'live-run-2', self: false, gpu: false, handleSignals: false, intervalMs: 200, logger: quietLogger(), alerts: { rules, defaults: false } });
+    server = await startDashboardServer({ bus: hub.bus, dbPath: db, runId: hub.runId, port: 0, pushIntervalMs: 100 });
+    let i = 0;
+    const publish = (): void => {
+      const tsMs = Date.now();
+      ++i;
+      hub.bus.publish(Topic.RESOURCE, { tsMs, runId: hub.runId, component: 'api', pid: 2001, cpuPercent: 30 + 10 * Math.sin(i / 5), rssBytes: 150 * 2 ** 20 + i * 4096, loopLagP99Ms: 3 + (i % 4) });
+      hub.bus.publish(Topic.RESOURCE, { tsMs, runId: hub.runId, component: 'worker', pid: 2002, cpuPercent: 80 + 20 * Math.cos(i / 7), rssBytes: 400 * 2 ** 20, loopLagP99Ms: 12 + (i % 9) });
+      hub.bus.publish(Topic.RESOURCE, { tsMs, runId: hub.runId, component: kEvil, pid: 2003, cpuPercent: 5, rssBytes: 50 * 2 ** 20 });
+    };
+    for (let k = 0; k < 20; ++k) {
+      // A little history before the page opens (one second apart in the past).
+      const tsMs = Date.now() - (20 - k) * 1000;
+      hub.bus.publish(Topic.RESOURCE, { tsMs, runId: hub.runId, component: 'api', pid: 2001, cpuPercent: 25 + k, rssBytes: 140 * 2 ** 20, loopLagP99Ms: 3 });
+    }
+    feed = setInterval(publish, 200);
+
+    browser = await chromium.launch({
+      executablePath: kChromium,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => { consoleErrors.push(String(e)); });
+    // Nothing may come from anywhere but the dashboard itself.
+    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    await page.goto(server.url);
+  }, 30_000);
+
+  afterAll(async () => {
+    if (feed !== undefined) clearInterval(feed);
+    await browser?.close();
+    await server?.close();
+    await hub?.close();
+  });
+
+  it('loads against a running hub and the charts receive points', async () => {
+    await page.waitForFunction(() => {
+      const p = (window as unknown as { __runbus: { points: Record<string, number> } }).__runbus.points;
+      return (p.cpu ?? 0) >= 30 && (p.rss ?? 0) >= 30 && (p.lagP99 ?? 0) >= 10 && (p.host ?? 0) > 0 && (p.hub ?? 0) > 0;
+    }, undefined, { timeout: 10_000 });
+    const before = Number(await page.getAttribute('#chart-cpu', 'data-points'));
+    await page.waitForFunction((n) => Number(document.querySelector('#chart-cpu')!.getAttribute('data-points')) > n, before, { timeout: 5000 });
+    expect(await page.locator('#chart-cpu canvas').count()).toBeGreaterThan(0);
+    expect(await page.textContent('#status')).toContain('live');
+    expect(await page.locator('#card-gpuUtil').isHidden()).toBe(true);
+  });
+
+  it('shows an alert fired by a rule within 2 s', async () => {
+    const start = Date.now();
+    for (let k = 0; k < 6; ++k) hub.bus.publish(Topic.METRIC, { tsMs: Date.now(), runId: hub.runId, component: 'api', pid: 2001, name: 'success', value: 0.05 });
+    await page.locator('#alerts tr[data-rule="low_success_rate"][data-state="firing"]').waitFor({ timeout: 2000 });
+    expect(Date.now() - start).toBeLessThan(2000);
+    const message = await page.locator('#alerts tr[data-rule="low_success_rate"] td.alert-message').textContent();
+    expect(message).toContain('<b>api</b>');
+    expect(await page.locator('#alerts b').count()).toBe(0);
+  });
+
+  it('shows a process named like an HTML tag as text, and no dialog fires', async () => {
+    const cell = page.locator('#components td.component-name', { hasText: kEvil });
+    await cell.waitFor({ timeout: 5000 });
+    expect(await cell.textContent()).toBe(kEvil);
+    expect(await page.locator('img').count()).toBe(0);
+    // The uPlot legend shows the name as text too.
+    expect(await page.locator('#chart-cpu .u-legend', { hasText: kEvil }).count()).toBe(1);
+    mkdirSync('test-artifacts', { recursive: true });
+    await page.screenshot({ path: join('test-artifacts', 'dashboard.png'), fullPage: true });
+    expect(dialogs).toEqual([]);
+  });
+
+  it('switches to a stored run and shows its history', async () => {
+    await page.locator('#run').focus();
+    await page.waitForFunction((id) => [...document.querySelectorAll('#run option')].some((o) => (o as HTMLOptionElement).value === id), oldRunId, { timeout: 5000 });
+    await page.selectOption('#run', oldRunId);
+    await page.waitForFunction(() => (window as unknown as { __runbus: { source?: string } }).__runbus.source === 'raw', undefined, { timeout: 5000 });
+    await page.locator('#components td.component-name', { hasText: 'old-worker' }).waitFor({ timeout: 5000 });
+    expect(await page.locator('#components td.component-name', { hasText: 'api' }).count()).toBe(1); // old-api only
+    const points = Number(await page.getAttribute('#chart-cpu', 'data-points'));
+    // Two components, 300 ticks each (old-worker's two processes sum into one point per tick).
+    expect(points).toBe(600);
+    expect(await page.textContent('#status')).toContain(oldRunId);
+    await page.screenshot({ path: join('test-artifacts', 'dashboard-history.png'), fullPage: true });
+    // Back to live.
+    await page.selectOption('#run', '');
+    await page.locator('#components td.component-name', { hasText: 'worker' }).first().waitFor({ timeout: 5000 });
+    await page.waitForFunction(() => (window as unknown as { __runbus: { mode: string } }).__runbus.mode === 'live');
+    expect(consoleErrors).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+});
