@@ -102,12 +102,10 @@ rules:
   });
 
   it('loads against a running hub and the charts receive points', async () => {
-    await page.waitForFunction(() => {
-      const p = (window as unknown as { __runbus: { points: Record<string, number> } }).__runbus.points;
-      return (p.cpu ?? 0) >= 30 && (p.rss ?? 0) >= 30 && (p.lagP99 ?? 0) >= 10 && (p.host ?? 0) > 0 && (p.hub ?? 0) > 0;
-    }, undefined, { timeout: 10_000 });
+    // Page-side expressions are strings: this project's tsconfig has no DOM types.
+    await page.waitForFunction('(function (p) { return p.cpu >= 30 && p.rss >= 30 && p.lagP99 >= 10 && p.host > 0 && p.hub > 0; })(window.__runbus.points)', undefined, { timeout: 10_000 });
     const before = Number(await page.getAttribute('#chart-cpu', 'data-points'));
-    await page.waitForFunction((n) => Number(document.querySelector('#chart-cpu')!.getAttribute('data-points')) > n, before, { timeout: 5000 });
+    await page.waitForFunction(`Number(document.querySelector('#chart-cpu').getAttribute('data-points')) > ${before}`, undefined, { timeout: 5000 });
     expect(await page.locator('#chart-cpu canvas').count()).toBeGreaterThan(0);
     expect(await page.textContent('#status')).toContain('live');
     expect(await page.locator('#card-gpuUtil').isHidden()).toBe(true);
@@ -137,9 +135,9 @@ rules:
 
   it('switches to a stored run and shows its history', async () => {
     await page.locator('#run').focus();
-    await page.waitForFunction((id) => [...document.querySelectorAll('#run option')].some((o) => (o as HTMLOptionElement).value === id), oldRunId, { timeout: 5000 });
+    await page.locator(`#run option[value="${oldRunId}"]`).waitFor({ state: 'attached', timeout: 5000 });
     await page.selectOption('#run', oldRunId);
-    await page.waitForFunction(() => (window as unknown as { __runbus: { source?: string } }).__runbus.source === 'raw', undefined, { timeout: 5000 });
+    await page.waitForFunction("window.__runbus.source === 'raw'", undefined, { timeout: 5000 });
     await page.locator('#components td.component-name', { hasText: 'old-worker' }).waitFor({ timeout: 5000 });
     expect(await page.locator('#components td.component-name', { hasText: 'api' }).count()).toBe(1); // old-api only
     const points = Number(await page.getAttribute('#chart-cpu', 'data-points'));
@@ -150,7 +148,7 @@ rules:
     // Back to live.
     await page.selectOption('#run', '');
     await page.locator('#components td.component-name', { hasText: 'worker' }).first().waitFor({ timeout: 5000 });
-    await page.waitForFunction(() => (window as unknown as { __runbus: { mode: string } }).__runbus.mode === 'live');
+    await page.waitForFunction("window.__runbus.mode === 'live'");
     expect(consoleErrors).toEqual([]);
     expect(dialogs).toEqual([]);
   });
