@@ -24,6 +24,13 @@ if (!haveChromium) console.warn(`test/dashboard/browser.test.ts: skipped — ${k
 
 const tmp = useTmpDir();
 
+/**
+ * The page's debug hook, window.__runbus. Predicates reach it through
+ * globalThis: this project's tsconfig has no DOM types, and the page's CSP
+ * forbids string predicates (which is as it should be).
+ */
+interface DebugHook { points: Record<string, number>; mode: string; source?: string }
+
 describe.skipIf(!haveChromium)('dashboard in Chromium (needs the Debian package `chromium`)', () => {
   let dir: string;
   let oldRunId: string;
@@ -102,10 +109,12 @@ rules:
   });
 
   it('loads against a running hub and the charts receive points', async () => {
-    // Page-side expressions are strings: this project's tsconfig has no DOM types.
-    await page.waitForFunction('(function (p) { return p.cpu >= 30 && p.rss >= 30 && p.lagP99 >= 10 && p.host > 0 && p.hub > 0; })(window.__runbus.points)', undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => {
+      const p = (globalThis as unknown as { __runbus: DebugHook }).__runbus.points;
+      return (p.cpu ?? 0) >= 30 && (p.rss ?? 0) >= 30 && (p.lagP99 ?? 0) >= 10 && (p.host ?? 0) > 0 && (p.hub ?? 0) > 0;
+    }, undefined, { timeout: 10_000 });
     const before = Number(await page.getAttribute('#chart-cpu', 'data-points'));
-    await page.waitForFunction(`Number(document.querySelector('#chart-cpu').getAttribute('data-points')) > ${before}`, undefined, { timeout: 5000 });
+    await expect.poll(async () => Number(await page.getAttribute('#chart-cpu', 'data-points')), { timeout: 5000 }).toBeGreaterThan(before);
     expect(await page.locator('#chart-cpu canvas').count()).toBeGreaterThan(0);
     expect(await page.textContent('#status')).toContain('live');
     expect(await page.locator('#card-gpuUtil').isHidden()).toBe(true);
@@ -137,7 +146,7 @@ rules:
     await page.locator('#run').focus();
     await page.locator(`#run option[value="${oldRunId}"]`).waitFor({ state: 'attached', timeout: 5000 });
     await page.selectOption('#run', oldRunId);
-    await page.waitForFunction("window.__runbus.source === 'raw'", undefined, { timeout: 5000 });
+    await page.waitForFunction(() => (globalThis as unknown as { __runbus: DebugHook }).__runbus.source === 'raw', undefined, { timeout: 5000 });
     await page.locator('#components td.component-name', { hasText: 'old-worker' }).waitFor({ timeout: 5000 });
     expect(await page.locator('#components td.component-name', { hasText: 'api' }).count()).toBe(1); // old-api only
     const points = Number(await page.getAttribute('#chart-cpu', 'data-points'));
@@ -148,7 +157,7 @@ rules:
     // Back to live.
     await page.selectOption('#run', '');
     await page.locator('#components td.component-name', { hasText: 'worker' }).first().waitFor({ timeout: 5000 });
-    await page.waitForFunction("window.__runbus.mode === 'live'");
+    await page.waitForFunction(() => (globalThis as unknown as { __runbus: DebugHook }).__runbus.mode === 'live');
     expect(consoleErrors).toEqual([]);
     expect(dialogs).toEqual([]);
   });
