@@ -4,8 +4,8 @@ import type { BusStats } from '../bus/index.js';
 import { defaultSocketPath, serveBus } from '../bus/remote/index.js';
 import type { BusServer, BusServerStats } from '../bus/remote/index.js';
 import { RunbusError } from '../errors.js';
-import { createSampler } from '../samplers/index.js';
-import type { Sampler, SamplerStats } from '../samplers/index.js';
+import { createLoopSampler, createSampler } from '../samplers/index.js';
+import type { LoopSampler, Sampler, SamplerStats } from '../samplers/index.js';
 import { startHubExtras } from '../export/index.js';
 import type { HubExtras } from '../export/index.js';
 import { openStore } from '../store/index.js';
@@ -82,6 +82,8 @@ class HubImpl implements Hub {
   readonly #startedAt = Date.now();
   readonly #host = hostname();
   #heartbeatTimer: NodeJS.Timeout | null = null;
+  #loop: LoopSampler | null = null;
+  #loopTimer: NodeJS.Timeout | null = null;
   #closing: Promise<void> | null = null;
   #storeAlertSince = 0;
   #signalHandlers: [NodeJS.Signals, () => void][] = [];
@@ -128,9 +130,25 @@ class HubImpl implements Hub {
       tsMs: this.#startedAt, runId: this.runId, kind: LifecycleKind.RUN_STARTED, command: o.command, host: this.#host,
       pid: process.pid, component: o.self === false ? '' : o.self,
     });
-    if (o.self !== false) this.#sampler.track(process.pid, o.self);
+    if (o.self !== false) {
+      this.#sampler.track(process.pid, o.self);
+      // The hub's own event loop, read once per interval like a remote bus's.
+      const loop = createLoopSampler();
+      this.#loop = loop;
+      this.#loopTimer = setInterval(() => { this.#sampler.noteLoop(process.pid, loop.read()); }, o.intervalMs);
+      this.#loopTimer.unref();
+    }
     this.#server?.on('client', (info) => {
       if (info.pid > 0 && info.pid !== process.pid) this.#sampler.track(info.pid, info.component || 'client');
+    });
+    // Remote buses measure their own event loops and send the figures.
+    this.#server?.on('loop', (info, report) => {
+      if (info.pid > 0) this.#sampler.noteLoop(info.pid, {
+        ...(report.loopLagP50Ms == null ? {} : { loopLagP50Ms: report.loopLagP50Ms }),
+        ...(report.loopLagP99Ms == null ? {} : { loopLagP99Ms: report.loopLagP99Ms }),
+        ...(report.loopLagMaxMs == null ? {} : { loopLagMaxMs: report.loopLagMaxMs }),
+        loopUtilization: report.loopUtilization ?? 0,
+      });
     });
     this.#sampler.start();
     this.#heartbeatTimer = setInterval(() => { this.heartbeat(); }, o.heartbeatIntervalMs);
@@ -259,6 +277,8 @@ class HubImpl implements Hub {
     for (const [sig, h] of this.#signalHandlers) process.off(sig, h);
     this.#signalHandlers = [];
     if (this.#heartbeatTimer !== null) clearInterval(this.#heartbeatTimer);
+    if (this.#loopTimer !== null) clearInterval(this.#loopTimer);
+    this.#loop?.stop();
     // Stop the sources first: no new sample, no new remote publish.
     await this.#sampler.close();
     await this.#server?.close();

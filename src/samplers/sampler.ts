@@ -8,6 +8,7 @@ import { checkRoot, resolveSamplerOptions } from './options.js';
 import type { ResolvedSamplerOptions, SamplerOptions } from './options.js';
 import { unknownTag } from './protocol.js';
 import type { Backend, WorkerConfig, WorkerResult, WorkerTask } from './protocol.js';
+import type { LoopFigures } from './loop-sampler.js';
 
 // The main-thread scheduler. It does no sampling: every `intervalMs` it sends
 // one task to the pool and publishes the envelopes of the batch that comes
@@ -61,6 +62,12 @@ export interface Sampler {
    * loses the exit status of a process reaped by someone else.
    */
   noteExit(pid: number, exit: ExitInfo): void;
+  /**
+   * Records a process's own event-loop figures (measured in that process:
+   * by the hub for itself, or sent by a remote bus). They go into the next
+   * ResourceSnapshot of that pid, if no older than two intervals.
+   */
+  noteLoop(pid: number, loop: LoopFigures): void;
   /** Runs one tick now (or joins the one running). Never rejects. */
   tickNow(): Promise<void>;
   /** Runs one GPU reading now (or joins the one running). Never rejects. */
@@ -111,6 +118,7 @@ class SamplerImpl implements Sampler {
   readonly #events = new EventEmitter<SamplerEvents>();
   readonly #roots = new Map<number, string>();
   readonly #exits = new Map<number, ExitInfo & { atMs: number }>();
+  readonly #loops = new Map<number, LoopFigures & { atMs: number }>();
   #timer: NodeJS.Timeout | null = null;
   #gpuTimer: NodeJS.Timeout | null = null;
   #tickRun: Promise<void> | null = null;
@@ -201,6 +209,24 @@ class SamplerImpl implements Sampler {
 
   noteExit(pid: number, exit: ExitInfo): void {
     this.#exits.set(pid, { code: exit.code, signal: exit.signal, atMs: Date.now() });
+  }
+
+  noteLoop(pid: number, loop: LoopFigures): void {
+    this.#loops.set(pid, { ...loop, atMs: Date.now() });
+  }
+
+  // Fills a snapshot's event-loop figures from its process's latest report.
+  #fillLoop(p: TopicPayloads[typeof Topic.RESOURCE]): void {
+    const l = this.#loops.get(p.pid);
+    if (l === undefined) return;
+    if (Date.now() - l.atMs > 2 * this.#opts.intervalMs + 1000) {
+      this.#loops.delete(p.pid);
+      return;
+    }
+    if (l.loopLagP50Ms !== undefined) p.loopLagP50Ms = l.loopLagP50Ms;
+    if (l.loopLagP99Ms !== undefined) p.loopLagP99Ms = l.loopLagP99Ms;
+    if (l.loopLagMaxMs !== undefined) p.loopLagMaxMs = l.loopLagMaxMs;
+    p.loopUtilization = l.loopUtilization;
   }
 
   tickNow(): Promise<void> {
@@ -322,6 +348,7 @@ class SamplerImpl implements Sampler {
     const bus = this.#opts.bus;
     for (const e of envelopes) {
       if (e.topic === Topic.LIFECYCLE) this.#fillExit(e.payload);
+      else if (e.topic === Topic.RESOURCE && this.#loops.size > 0) this.#fillLoop(e.payload);
       bus.publish(e.topic, e.payload);
     }
   }

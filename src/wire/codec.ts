@@ -2,7 +2,7 @@ import { runbus } from './gen/telemetry.js';
 import { NumberReader } from './number-reader.js';
 import { encodeBatchFast, encodeBatchFastTransferable } from './fast-encode.js';
 import { WireError } from '../errors.js';
-import { validateEnvelope, validateHello, validateSubscribe } from './validate.js';
+import { validateEnvelope, validateHello, validateLoopReport, validateSubscribe } from './validate.js';
 import { kTopicNames } from './types.js';
 import type { Envelope, Frame, Topic, TopicPayloads } from './types.js';
 
@@ -95,6 +95,9 @@ export function encodeFrame(frame: Frame): Uint8Array {
     case 'welcome':
       props = { welcome: frame.welcome };
       break;
+    case 'loop':
+      props = { loop: frame.loop };
+      break;
     default: {
       const never: never = frame;
       throw new TypeError(`unknown frame kind ${String((never as { kind: unknown }).kind)}`);
@@ -129,7 +132,9 @@ export function decodeFrame(body: Uint8Array): Frame {
       const w = f.welcome!;
       return { kind: 'welcome', welcome: { protocolVersion: w.protocolVersion ?? 0, pid: w.pid ?? 0, component: w.component ?? '' } };
     }
+    case 'loop':
+      return { kind: 'loop', loop: validateLoopReport(f.loop!, Date.now()) };
     default:
-      throw new WireError('ERR_WIRE_INVALID', 'frame carries no known kind (hello, publish, subscribe, error, welcome)');
+      throw new WireError('ERR_WIRE_INVALID', 'frame carries no known kind (hello, publish, subscribe, error, welcome, loop)');
   }
 }

@@ -34,6 +34,7 @@ export type {
   Hello,
   Subscribe,
   ErrorFrame,
+  LoopReport,
   Welcome,
 } from './types.js';
 export { runbus as proto } from './gen/telemetry.js';

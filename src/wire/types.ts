@@ -92,6 +92,14 @@ export type Hello = runbus.v1.Hello.$Properties & { protocolVersion: number };
 export type Subscribe = Omit<runbus.v1.Subscribe.$Properties, 'topics'> & { topics?: Topic[] | null };
 export type ErrorFrame = runbus.v1.ErrorFrame.$Properties & { code: string };
 export type Welcome = runbus.v1.Welcome.$Properties & { protocolVersion: number };
+/** A client's own event-loop figures (see LoopReport in the .proto). */
+export interface LoopReport {
+  tsMs: number;
+  loopLagP50Ms?: number | null;
+  loopLagP99Ms?: number | null;
+  loopLagMaxMs?: number | null;
+  loopUtilization?: number | null;
+}
 
 /** A socket frame, as the codec hands it over. */
 export type Frame =
@@ -99,4 +107,5 @@ export type Frame =
   | { kind: 'publish'; envelopes: Envelope[] }
   | { kind: 'subscribe'; subscribe: Subscribe }
   | { kind: 'error'; error: ErrorFrame }
-  | { kind: 'welcome'; welcome: Welcome };
+  | { kind: 'welcome'; welcome: Welcome }
+  | { kind: 'loop'; loop: LoopReport };

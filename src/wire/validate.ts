@@ -1,7 +1,7 @@
 import type { runbus } from './gen/telemetry.js';
 import { WireError } from '../errors.js';
 import { kTopicNames } from './types.js';
-import type { Envelope, Hello, Subscribe, Topic } from './types.js';
+import type { Envelope, Hello, LoopReport, Subscribe, Topic } from './types.js';
 
 // Decoding proves the bytes are protobuf; these checks prove they mean
 // something. Every failure names the envelope and the field.
@@ -104,4 +104,16 @@ export function validateSubscribe(s: runbus.v1.Subscribe.$Properties): Subscribe
   checkName('subscribe', 'runId', s.runId, false);
   checkName('subscribe', 'component', s.component, false);
   return { topics: topics as Topic[], runId: s.runId ?? '', component: s.component ?? '' };
+}
+
+export function validateLoopReport(l: runbus.v1.LoopReport.$Properties, nowMs: number): LoopReport {
+  checkTs('loop', l.tsMs, nowMs);
+  checkDoubles('loop', l, ['loopLagP50Ms', 'loopLagP99Ms', 'loopLagMaxMs', 'loopUtilization']);
+  return {
+    tsMs: l.tsMs!,
+    loopLagP50Ms: l.loopLagP50Ms ?? null,
+    loopLagP99Ms: l.loopLagP99Ms ?? null,
+    loopLagMaxMs: l.loopLagMaxMs ?? null,
+    loopUtilization: l.loopUtilization ?? null,
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBatch, decodeFrame, encodeBatch, encodeBatchTransferable, encodeFrame, splitFrames, Topic } from '../../src/wire/index.js';
 import type { Frame } from '../../src/wire/index.js';
-import { everyTopic, resource } from '../support/samples.js';
+import { everyTopic, kTs, resource } from '../support/samples.js';
 
 
 describe('codec round trip', () => {
@@ -49,6 +49,7 @@ describe('codec round trip', () => {
       { kind: 'publish', envelopes: everyTopic() },
       { kind: 'subscribe', subscribe: { topics: [Topic.RESOURCE, Topic.ALERT], runId: 'r', component: 'trainer' } },
       { kind: 'error', error: { code: 'ERR_UNAUTHORIZED', message: 'bad token' } },
+      { kind: 'loop', loop: { tsMs: kTs, loopLagP50Ms: 20.5, loopLagP99Ms: 41, loopLagMaxMs: 150.25, loopUtilization: 0.5 } },
     ];
     const bytes = Buffer.concat(frames.map((f) => encodeFrame(f)));
     const back = splitFrames(bytes).map((b) => decodeFrame(b));

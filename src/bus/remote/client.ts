@@ -2,6 +2,10 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { EventEmitter } from 'eventemitter3';
 import { FrameReader, decodeFrame, encodeFrame, kDefaultMaxFrameBytes, kProtocolVersion, kTopics } from '../../wire/index.js';
+// The loop sampler alone (perf_hooks, no bus): every process that embeds the
+// bus measures its own event loop, which no other process can.
+import { createLoopSampler } from '../../samplers/loop-sampler.js';
+import type { LoopSampler } from '../../samplers/loop-sampler.js';
 import type { Envelope, Frame, Topic, TopicPayloads, Welcome } from '../../wire/index.js';
 import { RunbusError } from '../../errors.js';
 import { checkInt, checkKeys, checkObject, checkOneOf, checkString } from '../../options.js';
@@ -113,6 +117,13 @@ export interface RemoteBusOptions {
    */
   logIntervalMs?: number;
   /**
+   * Send this process's event-loop figures (lag p50/p99/max, utilization)
+   * to the hub every this many ms; the hub merges them into this process's
+   * ResourceSnapshot. 0 turns it off.
+   * @default 1000
+   */
+  loopIntervalMs?: number;
+  /**
    * Where outbox drops and hub outages are reported.
    * @default a logger writing to stderr
    */
@@ -134,6 +145,7 @@ export interface ResolvedRemoteBusOptions {
   handshakeTimeoutMs: number;
   closeTimeoutMs: number;
   logIntervalMs: number;
+  loopIntervalMs: number;
   logger: Logger;
 }
 
@@ -152,6 +164,7 @@ const kClientKeys = [
   'handshakeTimeoutMs',
   'closeTimeoutMs',
   'logIntervalMs',
+  'loopIntervalMs',
   'logger',
 ] as const;
 
@@ -195,6 +208,7 @@ export function resolveRemoteBusOptions(options: RemoteBusOptions): ResolvedRemo
     handshakeTimeoutMs: checkInt(options.handshakeTimeoutMs ?? 5_000, 'options.handshakeTimeoutMs', 1),
     closeTimeoutMs: checkInt(options.closeTimeoutMs ?? 2_000, 'options.closeTimeoutMs', 0),
     logIntervalMs: checkInt(options.logIntervalMs ?? 10_000, 'options.logIntervalMs', 1),
+    loopIntervalMs: checkInt(options.loopIntervalMs ?? 1000, 'options.loopIntervalMs', 0, 3_600_000),
     logger,
   };
 }
@@ -270,6 +284,8 @@ export class RemoteBus {
   #outageReported = false;
   #lastError: RunbusError | null = null;
   #reconnectTimer: NodeJS.Timeout | null = null;
+  #loop: LoopSampler | null = null;
+  #loopTimer: NodeJS.Timeout | null = null;
   #handshakeTimer: NodeJS.Timeout | null = null;
   #refTimer: NodeJS.Timeout | null = null;
   #flushScheduled: NodeJS.Immediate | null = null;
@@ -301,6 +317,16 @@ export class RemoteBus {
     this.#log = new LogLimiter(opts.logger, opts.logIntervalMs);
     this.#local = new RunBus({ logger: opts.logger });
     this.#outbox = new RingBuffer(opts.outboxCapacity);
+    if (opts.loopIntervalMs > 0 && opts.pid !== 0) {
+      const loop = createLoopSampler();
+      this.#loop = loop;
+      this.#loopTimer = setInterval(() => {
+        // Figures are read (and reset) every interval, sent only while connected.
+        const figures = loop.read();
+        if (this.#state === 'connected') this.#write(encodeFrame({ kind: 'loop', loop: { tsMs: Date.now(), ...figures } }));
+      }, opts.loopIntervalMs);
+      this.#loopTimer.unref();
+    }
     this.#connect();
   }
 
@@ -642,6 +668,7 @@ export class RemoteBus {
       }
       case 'hello':
       case 'subscribe':
+      case 'loop':
         throw new RemoteBusError('ERR_UNEXPECTED_FRAME', `unexpected ${frame.kind} frame from the hub`);
       default: {
         const never: never = frame;
@@ -762,6 +789,8 @@ export class RemoteBus {
   // finish (at most closeTimeoutMs), not the process to exit under it.
   async #close(): Promise<void> {
     const deadline = Date.now() + this.#opts.closeTimeoutMs;
+    if (this.#loopTimer !== null) clearInterval(this.#loopTimer);
+    this.#loop?.stop();
     this.#updateRef();
     this.#wakeRoom();
     if (this.#reconnectTimer !== null) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { EventEmitter } from 'eventemitter3';
 import { FrameReader, decodeFrame, encodeFrame, kDefaultMaxFrameBytes, kProtocolVersion, kTopicNames } from '../../wire/index.js';
-import type { Envelope, Frame, Hello, Subscribe, Topic, TopicPayloads } from '../../wire/index.js';
+import type { Envelope, Frame, Hello, LoopReport, Subscribe, Topic, TopicPayloads } from '../../wire/index.js';
 import { RunbusError } from '../../errors.js';
 import { checkInt, checkKeys, checkObject, checkOneOf, checkString } from '../../options.js';
 import type { RunBus, Logger } from '../run-bus.js';
@@ -228,6 +228,8 @@ export interface BusServerStats {
 export interface BusServerEvents {
   /** A client completed the handshake. */
   client: [info: ClientInfo];
+  /** A client's own event-loop figures (about once per second). */
+  loop: [info: ClientInfo, report: LoopReport];
   /** A client that completed the handshake is gone. */
   'client-closed': [info: ClientInfo, reason: CloseReason];
   /** A connection was refused or cut off for bad behaviour. */
@@ -259,6 +261,7 @@ interface ConnectionHost {
   accept(conn: Connection): void;
   reject(conn: Connection, code: string, message: string): void;
   closed(conn: Connection, reason: CloseReason): void;
+  onLoop(info: ClientInfo, report: LoopReport): void;
 }
 
 interface Totals {
@@ -378,6 +381,9 @@ class Connection {
         break;
       case 'error':
         throw new RemoteBusError('ERR_PEER_ERROR', `client reported ${frame.error.code}: ${frame.error.message ?? ''}`);
+      case 'loop':
+        this.#host.onLoop(this.info!, frame.loop);
+        break;
       case 'hello':
       case 'welcome':
         throw new RemoteBusError('ERR_UNEXPECTED_FRAME', `unexpected ${frame.kind} frame after the handshake`);
@@ -644,6 +650,9 @@ export class BusServer {
       closed: (conn, reason) => {
         if (!this.#conns.delete(conn)) return;
         if (conn.info !== null) this.#emit('client-closed', conn.info, reason);
+      },
+      onLoop: (info, report) => {
+        this.#emit('loop', info, report);
       },
     };
   }

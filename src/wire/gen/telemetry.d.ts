@@ -2931,6 +2931,147 @@ export namespace runbus {
         }
 
         /**
+         * Properties of a LoopReport.
+         * @deprecated Use runbus.v1.LoopReport.$Properties instead.
+         */
+        interface ILoopReport extends runbus.v1.LoopReport.$Properties {
+        }
+
+        /** Represents a LoopReport. */
+        class LoopReport {
+
+            /**
+             * Constructs a new LoopReport.
+             * @param [p] Properties to set
+             */
+            constructor(p?: runbus.v1.LoopReport.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** LoopReport tsMs. */
+            tsMs: number;
+
+            /** LoopReport loopLagP50Ms. */
+            loopLagP50Ms?: (number|null);
+
+            /** LoopReport loopLagP99Ms. */
+            loopLagP99Ms?: (number|null);
+
+            /** LoopReport loopLagMaxMs. */
+            loopLagMaxMs?: (number|null);
+
+            /** LoopReport loopUtilization. */
+            loopUtilization?: (number|null);
+
+            /**
+             * Creates a new LoopReport instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LoopReport instance
+             */
+            static create(properties: runbus.v1.LoopReport.$Shape): runbus.v1.LoopReport & runbus.v1.LoopReport.$Shape;
+            static create(properties?: runbus.v1.LoopReport.$Properties): runbus.v1.LoopReport;
+
+            /**
+             * Encodes the specified LoopReport message. Does not implicitly {@link runbus.v1.LoopReport.verify|verify} messages.
+             * @param m LoopReport message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: runbus.v1.LoopReport.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified LoopReport message, length delimited. Does not implicitly {@link runbus.v1.LoopReport.verify|verify} messages.
+             * @param message LoopReport message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: runbus.v1.LoopReport.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LoopReport message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {runbus.v1.LoopReport & runbus.v1.LoopReport.$Shape} LoopReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): runbus.v1.LoopReport & runbus.v1.LoopReport.$Shape;
+
+            /**
+             * Decodes a LoopReport message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {runbus.v1.LoopReport & runbus.v1.LoopReport.$Shape} LoopReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): runbus.v1.LoopReport & runbus.v1.LoopReport.$Shape;
+
+            /**
+             * Verifies a LoopReport message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LoopReport message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns LoopReport
+             */
+            static fromObject(d: { [k: string]: any }): runbus.v1.LoopReport;
+
+            /**
+             * Creates a plain object from a LoopReport message. Also converts values to other types if specified.
+             * @param m LoopReport
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: runbus.v1.LoopReport, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LoopReport to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for LoopReport
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LoopReport {
+
+            /** Properties of a LoopReport. */
+            interface $Properties {
+
+                /** LoopReport tsMs */
+                tsMs?: (number|null);
+
+                /** LoopReport loopLagP50Ms */
+                loopLagP50Ms?: (number|null);
+
+                /** LoopReport loopLagP99Ms */
+                loopLagP99Ms?: (number|null);
+
+                /** LoopReport loopLagMaxMs */
+                loopLagMaxMs?: (number|null);
+
+                /** LoopReport loopUtilization */
+                loopUtilization?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a LoopReport. */
+            type $Shape = runbus.v1.LoopReport.$Properties;
+        }
+
+        /**
          * Properties of a Frame.
          * @deprecated Use runbus.v1.Frame.$Properties instead.
          */
@@ -2964,8 +3105,11 @@ export namespace runbus {
             /** Frame welcome. */
             welcome?: (runbus.v1.Welcome.$Properties|null);
 
+            /** Frame loop. */
+            loop?: (runbus.v1.LoopReport.$Properties|null);
+
             /** Frame kind. */
-            kind?: ("hello"|"publish"|"subscribe"|"error"|"welcome");
+            kind?: ("hello"|"publish"|"subscribe"|"error"|"welcome"|"loop");
 
             /**
              * Creates a new Frame instance using the specified properties.
@@ -3066,8 +3210,11 @@ export namespace runbus {
                 /** Frame welcome */
                 welcome?: (runbus.v1.Welcome.$Properties|null);
 
+                /** Frame loop */
+                loop?: (runbus.v1.LoopReport.$Properties|null);
+
                 /** Frame kind */
-                kind?: ("hello"|"publish"|"subscribe"|"error"|"welcome");
+                kind?: ("hello"|"publish"|"subscribe"|"error"|"welcome"|"loop");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -3080,9 +3227,10 @@ export namespace runbus {
               subscribe?: runbus.v1.Subscribe.$Shape|null;
               error?: runbus.v1.ErrorFrame.$Shape|null;
               welcome?: runbus.v1.Welcome.$Shape|null;
+              loop?: runbus.v1.LoopReport.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; hello?: null; publish?: null; subscribe?: null; error?: null; welcome?: null }|{ kind?: "hello"; hello: runbus.v1.Hello.$Shape; publish?: null; subscribe?: null; error?: null; welcome?: null }|{ kind?: "publish"; hello?: null; publish: runbus.v1.Publish.$Shape; subscribe?: null; error?: null; welcome?: null }|{ kind?: "subscribe"; hello?: null; publish?: null; subscribe: runbus.v1.Subscribe.$Shape; error?: null; welcome?: null }|{ kind?: "error"; hello?: null; publish?: null; subscribe?: null; error: runbus.v1.ErrorFrame.$Shape; welcome?: null }|{ kind?: "welcome"; hello?: null; publish?: null; subscribe?: null; error?: null; welcome: runbus.v1.Welcome.$Shape })
+              ({ kind?: undefined; hello?: null; publish?: null; subscribe?: null; error?: null; welcome?: null; loop?: null }|{ kind?: "hello"; hello: runbus.v1.Hello.$Shape; publish?: null; subscribe?: null; error?: null; welcome?: null; loop?: null }|{ kind?: "publish"; hello?: null; publish: runbus.v1.Publish.$Shape; subscribe?: null; error?: null; welcome?: null; loop?: null }|{ kind?: "subscribe"; hello?: null; publish?: null; subscribe: runbus.v1.Subscribe.$Shape; error?: null; welcome?: null; loop?: null }|{ kind?: "error"; hello?: null; publish?: null; subscribe?: null; error: runbus.v1.ErrorFrame.$Shape; welcome?: null; loop?: null }|{ kind?: "welcome"; hello?: null; publish?: null; subscribe?: null; error?: null; welcome: runbus.v1.Welcome.$Shape; loop?: null }|{ kind?: "loop"; hello?: null; publish?: null; subscribe?: null; error?: null; welcome?: null; loop: runbus.v1.LoopReport.$Shape })
             );
         }
     }

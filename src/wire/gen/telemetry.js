@@ -6914,6 +6914,288 @@ export const runbus = $root.runbus = (() => {
             return Welcome;
         })();
 
+        v1.LoopReport = (function() {
+
+            const LoopReport = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            LoopReport.prototype.tsMs = 0;
+            LoopReport.prototype.loopLagP50Ms = null;
+            LoopReport.prototype.loopLagP99Ms = null;
+            LoopReport.prototype.loopLagMaxMs = null;
+            LoopReport.prototype.loopUtilization = null;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_loopLagP50Ms", {
+                get: $util.oneOfGetter($oneOfFields = ["loopLagP50Ms"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_loopLagP99Ms", {
+                get: $util.oneOfGetter($oneOfFields = ["loopLagP99Ms"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_loopLagMaxMs", {
+                get: $util.oneOfGetter($oneOfFields = ["loopLagMaxMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_loopUtilization", {
+                get: $util.oneOfGetter($oneOfFields = ["loopUtilization"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            LoopReport.create = function(properties) {
+                return new LoopReport(properties);
+            };
+
+            LoopReport.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs") && (typeof m.tsMs === "object" ? m.tsMs.low || m.tsMs.high : m.tsMs !== 0))
+                    w.uint32(8).int64(m.tsMs);
+                if (m.loopLagP50Ms != null && $Object.hasOwnProperty.call(m, "loopLagP50Ms"))
+                    w.uint32(17).double(m.loopLagP50Ms);
+                if (m.loopLagP99Ms != null && $Object.hasOwnProperty.call(m, "loopLagP99Ms"))
+                    w.uint32(25).double(m.loopLagP99Ms);
+                if (m.loopLagMaxMs != null && $Object.hasOwnProperty.call(m, "loopLagMaxMs"))
+                    w.uint32(33).double(m.loopLagMaxMs);
+                if (m.loopUtilization != null && $Object.hasOwnProperty.call(m, "loopUtilization"))
+                    w.uint32(41).double(m.loopUtilization);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            LoopReport.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            LoopReport.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.runbus.v1.LoopReport();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.tsMs = v;
+                            else
+                                delete m.tsMs;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 1)
+                                break;
+                            m.loopLagP50Ms = r.double();
+                            m._loopLagP50Ms = "loopLagP50Ms";
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 1)
+                                break;
+                            m.loopLagP99Ms = r.double();
+                            m._loopLagP99Ms = "loopLagP99Ms";
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 1)
+                                break;
+                            m.loopLagMaxMs = r.double();
+                            m._loopLagMaxMs = "loopLagMaxMs";
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            m.loopUtilization = r.double();
+                            m._loopUtilization = "loopUtilization";
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            LoopReport.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            LoopReport.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                var p = {};
+                if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs")) {
+                    if (!$util.isInteger(m.tsMs) && !(m.tsMs && $util.isInteger(m.tsMs.low) && $util.isInteger(m.tsMs.high)))
+                        return "tsMs: integer|Long expected";
+                }
+                if (m.loopLagP50Ms != null && $Object.hasOwnProperty.call(m, "loopLagP50Ms")) {
+                    p._loopLagP50Ms = 1;
+                    if (typeof m.loopLagP50Ms !== "number")
+                        return "loopLagP50Ms: number expected";
+                }
+                if (m.loopLagP99Ms != null && $Object.hasOwnProperty.call(m, "loopLagP99Ms")) {
+                    p._loopLagP99Ms = 1;
+                    if (typeof m.loopLagP99Ms !== "number")
+                        return "loopLagP99Ms: number expected";
+                }
+                if (m.loopLagMaxMs != null && $Object.hasOwnProperty.call(m, "loopLagMaxMs")) {
+                    p._loopLagMaxMs = 1;
+                    if (typeof m.loopLagMaxMs !== "number")
+                        return "loopLagMaxMs: number expected";
+                }
+                if (m.loopUtilization != null && $Object.hasOwnProperty.call(m, "loopUtilization")) {
+                    p._loopUtilization = 1;
+                    if (typeof m.loopUtilization !== "number")
+                        return "loopUtilization: number expected";
+                }
+                return null;
+            };
+
+            LoopReport.fromObject = function (d, q) {
+                if (d instanceof $root.runbus.v1.LoopReport)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".runbus.v1.LoopReport: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.runbus.v1.LoopReport();
+                if (d.tsMs != null) {
+                    if (typeof d.tsMs === "object" ? d.tsMs.low || d.tsMs.high : $Number(d.tsMs) !== 0) {
+                        if ($util.Long)
+                            m.tsMs = $util.Long.fromValue(d.tsMs, false);
+                        else if (typeof d.tsMs === "string")
+                            m.tsMs = $parseInt(d.tsMs, 10);
+                        else if (typeof d.tsMs === "number")
+                            m.tsMs = d.tsMs;
+                        else if (typeof d.tsMs === "object")
+                            m.tsMs = new $util.LongBits(d.tsMs.low >>> 0, d.tsMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.loopLagP50Ms != null) {
+                    m.loopLagP50Ms = $Number(d.loopLagP50Ms);
+                }
+                if (d.loopLagP99Ms != null) {
+                    m.loopLagP99Ms = $Number(d.loopLagP99Ms);
+                }
+                if (d.loopLagMaxMs != null) {
+                    m.loopLagMaxMs = $Number(d.loopLagMaxMs);
+                }
+                if (d.loopUtilization != null) {
+                    m.loopUtilization = $Number(d.loopUtilization);
+                }
+                return m;
+            };
+
+            LoopReport.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.tsMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.tsMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.tsMs = typeof m.tsMs === "number" ? $BigInt(m.tsMs) : $util.Long.fromBits(m.tsMs.low >>> 0, m.tsMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.tsMs === "number")
+                        d.tsMs = o.longs === $String ? $String(m.tsMs) : m.tsMs;
+                    else
+                        d.tsMs = o.longs === $String ? $util.Long.prototype.toString.call(m.tsMs) : o.longs === $Number ? new $util.LongBits(m.tsMs.low >>> 0, m.tsMs.high >>> 0).toNumber() : m.tsMs;
+                }
+                if (m.loopLagP50Ms != null && $Object.hasOwnProperty.call(m, "loopLagP50Ms")) {
+                    d.loopLagP50Ms = o.json && !$isFinite(m.loopLagP50Ms) ? $String(m.loopLagP50Ms) : m.loopLagP50Ms;
+                }
+                if (m.loopLagP99Ms != null && $Object.hasOwnProperty.call(m, "loopLagP99Ms")) {
+                    d.loopLagP99Ms = o.json && !$isFinite(m.loopLagP99Ms) ? $String(m.loopLagP99Ms) : m.loopLagP99Ms;
+                }
+                if (m.loopLagMaxMs != null && $Object.hasOwnProperty.call(m, "loopLagMaxMs")) {
+                    d.loopLagMaxMs = o.json && !$isFinite(m.loopLagMaxMs) ? $String(m.loopLagMaxMs) : m.loopLagMaxMs;
+                }
+                if (m.loopUtilization != null && $Object.hasOwnProperty.call(m, "loopUtilization")) {
+                    d.loopUtilization = o.json && !$isFinite(m.loopUtilization) ? $String(m.loopUtilization) : m.loopUtilization;
+                }
+                return d;
+            };
+
+            LoopReport.prototype.toJSON = function() {
+                return LoopReport.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            LoopReport.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/runbus.v1.LoopReport";
+            };
+
+            return LoopReport;
+        })();
+
         v1.Frame = (function() {
 
             const Frame = function (p) {
@@ -6928,11 +7210,12 @@ export const runbus = $root.runbus = (() => {
             Frame.prototype.subscribe = null;
             Frame.prototype.error = null;
             Frame.prototype.welcome = null;
+            Frame.prototype.loop = null;
 
             let $oneOfFields;
 
             $Object.defineProperty(Frame.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "publish", "subscribe", "error", "welcome"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "publish", "subscribe", "error", "welcome", "loop"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -6957,6 +7240,8 @@ export const runbus = $root.runbus = (() => {
                     $root.runbus.v1.ErrorFrame.encode(m.error, w.uint32(34).fork(), q + 1).ldelim();
                 if (m.welcome != null && $Object.hasOwnProperty.call(m, "welcome"))
                     $root.runbus.v1.Welcome.encode(m.welcome, w.uint32(42).fork(), q + 1).ldelim();
+                if (m.loop != null && $Object.hasOwnProperty.call(m, "loop"))
+                    $root.runbus.v1.LoopReport.encode(m.loop, w.uint32(50).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -7027,6 +7312,13 @@ export const runbus = $root.runbus = (() => {
                                 break;
                             m.welcome = $root.runbus.v1.Welcome.decode(r, r.size(), $undefined, q + 1, m.welcome);
                             m.kind = "welcome";
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            m.loop = $root.runbus.v1.LoopReport.decode(r, r.size(), $undefined, q + 1, m.loop);
+                            m.kind = "loop";
                             continue;
                         }
                     }
@@ -7108,6 +7400,16 @@ export const runbus = $root.runbus = (() => {
                             return "welcome." + e;
                     }
                 }
+                if (m.loop != null && $Object.hasOwnProperty.call(m, "loop")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.runbus.v1.LoopReport.verify(m.loop, q + 1);
+                        if (e)
+                            return "loop." + e;
+                    }
+                }
                 return null;
             };
 
@@ -7146,6 +7448,11 @@ export const runbus = $root.runbus = (() => {
                         throw $TypeError(".runbus.v1.Frame.welcome: object expected");
                     m.welcome = $root.runbus.v1.Welcome.fromObject(d.welcome, q + 1);
                 }
+                if (d.loop != null) {
+                    if (!$util.isObject(d.loop))
+                        throw $TypeError(".runbus.v1.Frame.loop: object expected");
+                    m.loop = $root.runbus.v1.LoopReport.fromObject(d.loop, q + 1);
+                }
                 return m;
             };
 
@@ -7181,6 +7488,11 @@ export const runbus = $root.runbus = (() => {
                     d.welcome = $root.runbus.v1.Welcome.toObject(m.welcome, o, q + 1);
                     if (o.oneofs)
                         d.kind = "welcome";
+                }
+                if (m.loop != null && $Object.hasOwnProperty.call(m, "loop")) {
+                    d.loop = $root.runbus.v1.LoopReport.toObject(m.loop, o, q + 1);
+                    if (o.oneofs)
+                        d.kind = "loop";
                 }
                 return d;
             };
