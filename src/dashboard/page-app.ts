@@ -259,8 +259,14 @@ export const kPageJs = String.raw`'use strict';
   }
 
   // ---- live ------------------------------------------------------------
+  // Ticks that arrive while /api/live loads wait, then those newer than the
+  // snapshot are applied (a point already in it is skipped by its time).
+  var loading = null;
   function loadLive() {
+    loading = [];
     return getJson('api/live').then(function (live) {
+      var waiting = loading || [];
+      loading = null;
       if (state.mode !== 'live') return;
       state.maxPoints = live.maxPoints;
       state.liveRunId = live.runId;
@@ -278,14 +284,22 @@ export const kPageJs = String.raw`'use strict';
       var opt = el('run').options[0];
       opt.textContent = 'live' + (live.runId ? ' — ' + live.runId : '');
       setStatus('live', 'live');
+      waiting.forEach(function (d) { if (d.tsMs > live.nowMs) applyTick(d); });
       scheduleRender();
-    });
+    }, function (e) { loading = null; throw e; });
+  }
+
+  // Appends (t, v) unless the series already reaches t.
+  function appendPoint(s, t, v, cap) {
+    if (s.t.length > 0 && s.t[s.t.length - 1] >= t) return;
+    s.t.push(t); s.v.push(v); capSeries(s, cap);
   }
 
   function applyTick(d) {
     debug.ticks++;
     state.dashboard = d.dashboard;
     if (state.mode !== 'live') return;
+    if (loading) { loading.push(d); return; }
     var cap = state.maxPoints;
     d.components.forEach(function (p) {
       var c = state.components.get(p.name);
@@ -293,21 +307,21 @@ export const kPageJs = String.raw`'use strict';
         c = { series: { cpu: emptySeries(), rss: emptySeries(), gpuUtil: emptySeries(), gpuMem: emptySeries(), lagP99: emptySeries() }, pids: [], last: null };
         state.components.set(p.name, c);
       }
-      FIELDS.forEach(function (f) { var s = c.series[f]; s.t.push(p.t); s.v.push(p[f]); capSeries(s, cap); });
+      FIELDS.forEach(function (f) { appendPoint(c.series[f], p.t, p[f], cap); });
       c.pids = p.pids;
       c.last = p;
     });
     if (d.host) {
       state.host = d.host.view;
       if (!state.hostSeries) state.hostSeries = { cpu: emptySeries(), mem: emptySeries(), disk: emptySeries() };
-      ['cpu', 'mem', 'disk'].forEach(function (k) { var s = state.hostSeries[k]; s.t.push(d.host.point.t); s.v.push(d.host.point[k]); capSeries(s, cap); });
+      ['cpu', 'mem', 'disk'].forEach(function (k) { appendPoint(state.hostSeries[k], d.host.point.t, d.host.point[k], cap); });
     }
     if (d.gpus) state.gpus = d.gpus;
     d.alerts.forEach(function (a) { state.alerts.set(a.key, a); });
     if (d.hub) {
       state.hub = d.hub.view;
       if (!state.hubSeries) state.hubSeries = { flushP50: emptySeries(), flushP99: emptySeries(), queueDepth: emptySeries(), dropped: emptySeries() };
-      ['flushP50', 'flushP99', 'queueDepth', 'dropped'].forEach(function (k) { var s = state.hubSeries[k]; s.t.push(d.hub.point.t); s.v.push(d.hub.point[k]); capSeries(s, cap); });
+      ['flushP50', 'flushP99', 'queueDepth', 'dropped'].forEach(function (k) { appendPoint(state.hubSeries[k], d.hub.point.t, d.hub.point[k], cap); });
     }
     scheduleRender();
   }
