@@ -54,7 +54,7 @@ try {
   const dir = tempDir('rb-bench-overhead-');
   const app = await spawnSleepers(kProcesses);
   log(`load ${loadAvg()}; starting contenders`);
-  const modes: Mode[] = ['idle', 'runbus', 'pidusage', 'prom', 'si'];
+  const modes: Mode[] = ['idle', 'runbus', 'runbus-bare', 'pidusage', 'prom', 'si'];
   const cs: Contender[] = await Promise.all(modes.map((m) => startContender(m, app.pids, dir, kWarmTicks)));
   const own: Record<string, number[]> = {};
   const withKids: Record<string, number[]> = {};
@@ -107,6 +107,12 @@ try {
       value: raw('runbus'), unit: '% of one core', better: 'lower',
       peer: 'idle node, same imports', peerValue: idle,
       note: 'peer here is the baseline itself (so the ratio is below 1)',
+    },
+    {
+      name: `hub without store and alerts (db: false, alerts: false), ${kProcesses} processes (net)`,
+      value: net('runbus-bare'), unit: '% of one core', better: 'lower',
+      peer: 'pidusage loop at 1 Hz, same pids', peerValue: net('pidusage'),
+      note: `sampler pool, host figures, bus, heartbeats only: where the whole hub's cost goes; raw ${raw('runbus-bare').toFixed(3)} %, ${median(ticks['runbus-bare']!)} ticks/window`,
     },
   );
 
