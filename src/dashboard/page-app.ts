@@ -335,7 +335,17 @@ export const kPageJs = String.raw`'use strict';
     es.addEventListener('tick', function (ev) {
       try { applyTick(JSON.parse(ev.data)); } catch (e) { debug.errors.push(String(e)); }
     });
+    var mine = es;
     es.onerror = function () {
+      if (mine.readyState === 2) {
+        // Closed for good: the server refused the stream (401, 503). Ask an
+        // API why; retry unless it is the token.
+        getJson('api/live').then(function () { setTimeout(connect, 3000); }, function (e) {
+          onError(e);
+          if (!e.unauthorized) setTimeout(connect, 3000);
+        });
+        return;
+      }
       if (state.mode === 'live') setStatus('reconnecting…', 'bad');
     };
   }

@@ -142,6 +142,23 @@ rules:
     expect(dialogs).toEqual([]);
   });
 
+  it('with a token: the page takes it from ?token=, hides it from the address bar, and streams; without it says unauthorized', async () => {
+    const guarded = await startDashboardServer({ bus: hub.bus, dbPath: join(dir, 'dash.db'), runId: hub.runId, port: 0, pushIntervalMs: 100, token: 's3cret' });
+    const ctx = await browser.newContext();
+    try {
+      const p = await ctx.newPage();
+      await p.goto(`${guarded.url}?token=s3cret`);
+      await p.waitForFunction(() => ((globalThis as unknown as { __runbus: DebugHook }).__runbus.points.cpu ?? 0) > 0, undefined, { timeout: 5000 });
+      expect(p.url()).toBe(guarded.url);
+      const other = await ctx.newPage(); // same session storage origin, but a fresh tab has its own
+      await other.goto(guarded.url);
+      await expect.poll(() => other.textContent('#status'), { timeout: 5000 }).toContain('unauthorized');
+    } finally {
+      await ctx.close();
+      await guarded.close();
+    }
+  });
+
   it('switches to a stored run and shows its history', async () => {
     await page.locator('#run').focus();
     await page.locator(`#run option[value="${oldRunId}"]`).waitFor({ state: 'attached', timeout: 5000 });
