@@ -175,9 +175,12 @@ class DashboardImpl implements Dashboard {
   };
 
   handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const raw = req.url ?? '/';
+    if (!raw.startsWith('/')) return false;
     let url: URL;
     try {
-      url = new URL(req.url ?? '/', 'http://dashboard.invalid');
+      // Appended, not resolved: '//host/x' stays a path here.
+      url = new URL(`http://dashboard.invalid${raw}`);
     } catch {
       return false;
     }

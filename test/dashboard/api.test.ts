@@ -165,6 +165,7 @@ describe('dashboard APIs', () => {
     try {
       expect(await (await fetch(`${base}/metrics`)).text()).toBe('metrics here\n');
       expect(await (await fetch(`${base}/healthz`)).text()).toBe('metrics here\n');
+      expect(await (await fetch(`${base}//app.js`)).text()).toBe('metrics here\n');
       const page = await fetch(`${base}/`);
       expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(await page.text()).toContain('<title>runbus dashboard</title>');
