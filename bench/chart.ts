@@ -29,12 +29,17 @@ export function series(doc: Results): Map<string, Point[]> {
   for (const res of doc.results) {
     if (res.workload !== 'scale' && res.workload !== 'overhead') continue;
     for (const r of res.rows) {
+      if (r.name.startsWith('hub without store and alerts')) {
+        const m = Number(/(\d+) processes/.exec(r.name)?.[1]);
+        if (Number.isFinite(m)) add('runbus, no store/alerts', m, r.value);
+        continue;
+      }
       if (!r.name.startsWith(kPrefix) || !r.name.includes('(net') || r.unit !== '% of one core') continue;
       const n = Number(/(\d+) processes/.exec(r.name)?.[1]);
       if (!Number.isFinite(n)) continue;
       add('runbus (whole hub)', n, r.value);
       const peer = r.peer ?? '';
-      const tool = peer.startsWith('pidusage') ? 'pidusage loop' : peer.startsWith('prom-client') ? 'prom-client default metrics' : peer.startsWith('systeminformation') ? 'systeminformation processes()' : peer;
+      const tool = peer.startsWith('pidusage') ? 'pidusage loop' : peer.startsWith('prom-client') ? 'prom-client defaults (own pid)' : peer.startsWith('systeminformation') ? 'systeminformation processes()' : peer;
       add(tool, n, r.peerValue);
     }
   }
@@ -77,16 +82,21 @@ export function chart(doc: Results): string {
   o.push(`<text transform="translate(22 ${T + ph / 2}) rotate(-90)" text-anchor="middle">CPU, % of one core</text>`);
   // One line per tool; a tool measured at one size only is a lone marker.
   let i = 0;
+  let ly = T + 14;
   for (const [tool, pts] of data) {
     const c = kColors[i % kColors.length]!;
     if (pts.length > 1) o.push(`<polyline fill="none" stroke="${c}" stroke-width="2.5" points="${pts.map((p) => `${x(p.n).toFixed(1)},${y(p.pct).toFixed(1)}`).join(' ')}"/>`);
     for (const p of pts) {
       o.push(`<circle cx="${x(p.n).toFixed(1)}" cy="${y(p.pct).toFixed(1)}" r="4" fill="${c}"><title>${esc(`${tool}: ${p.n} processes, ${p.pct.toFixed(3)} % of one core`)}</title></circle>`);
     }
-    const ly = T + 14 + i * 40;
     o.push(`<line x1="${L + pw + 16}" x2="${L + pw + 40}" y1="${ly}" y2="${ly}" stroke="${c}" stroke-width="2.5"/><circle cx="${L + pw + 28}" cy="${ly}" r="4" fill="${c}"/>`);
     o.push(`<text x="${L + pw + 46}" y="${ly + 4}">${esc(tool)}</text>`);
-    o.push(`<text x="${L + pw + 46}" y="${ly + 19}" font-size="11" fill="#57606a">${esc(pts.map((p) => `${p.n}: ${p.pct < 0.1 ? p.pct.toFixed(3) : p.pct.toFixed(2)} %`).join(', '))}</text>`);
+    // The figures under the name, two sizes a line.
+    const figs = pts.map((p) => `${p.n}: ${p.pct < 0.1 ? p.pct.toFixed(3) : p.pct.toFixed(2)} %`);
+    for (let k = 0; k < figs.length; k += 2) {
+      o.push(`<text x="${L + pw + 46}" y="${ly + 19 + (k / 2) * 14}" font-size="11" fill="#57606a">${esc(figs.slice(k, k + 2).join(',  '))}</text>`);
+    }
+    ly += 34 + Math.ceil(figs.length / 2) * 14;
     i++;
   }
   o.push('</svg>');

@@ -124,6 +124,10 @@ try {
   loads.push(loadAvg());
   const med = (xs: Slow[], v: string, k: 'wallMs' | 'cpuMs' | 'mainMs'): number => median(xs.filter((x) => x.variant === v).map((x) => x[k]));
   const pct = (xs: Slow[], v: string, k: 'wallMs' | 'cpuMs' | 'mainMs'): number => (med(xs, v, k) / med(xs, 'none', k) - 1) * 100;
+  const spread = (xs: Slow[], k: 'wallMs' | 'cpuMs' | 'mainMs'): string => {
+    const v = xs.filter((x) => x.variant === 'none').map((x) => x[k]);
+    return `${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)} ms`;
+  };
   const base = `workload ${med(a, 'none', 'wallMs').toFixed(0)} ms alone (median of ${kSlowReps}, alternated)`;
   for (const [k, label] of [['wallMs', 'wall time'], ['mainMs', 'main-thread CPU time'], ['cpuMs', 'process CPU time (all threads)']] as const) {
     rows.push(
@@ -131,7 +135,7 @@ try {
         name: `slowdown of a CPU-bound workload, embedded, ${label}`,
         value: pct(a, 'runbus', k), unit: '% of workload', better: 'lower',
         peer: 'pidusage embedded, 1 Hz, same pids', peerValue: pct(a, 'pidusage', k), target: k === 'wallMs' ? '< 1 %' : undefined,
-        note: `${base}; runbus ${med(a, 'runbus', k).toFixed(0)} ms, pidusage ${med(a, 'pidusage', k).toFixed(0)} ms, alone ${med(a, 'none', k).toFixed(0)} ms`,
+        note: `${base}; runbus ${med(a, 'runbus', k).toFixed(0)} ms, pidusage ${med(a, 'pidusage', k).toFixed(0)} ms, alone ${med(a, 'none', k).toFixed(0)} ms (alone ranged ${spread(a, k)}: the noise floor)`,
       },
       {
         name: `slowdown of a CPU-bound workload, embedded, ${label}`,
