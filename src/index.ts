@@ -56,3 +56,11 @@ export type { Tracking, Tracked, TrackOptions, ActiveTracking } from './tracker/
 // Configuration as the command line reads it (flags > RUNBUS_* > file > defaults).
 export { loadConfig, ConfigError } from './config/index.js';
 export type { RunbusConfig, ResolvedConfig } from './config/index.js';
+
+// Alerts, Prometheus, the final export, the dashboard.
+export { createAlertEngine, parseAlertRules, AlertRuleError } from './alerts/index.js';
+export type { AlertEngine, AlertEngineOptions, AlertRule } from './alerts/index.js';
+export { startPrometheusExporter, createMetricsCollector, writeFinalExport, createJsonLogWriter, promRulesYaml, ExporterError, ExportError } from './export/index.js';
+export type { PrometheusExporter, PrometheusExporterOptions, MetricsCollector } from './export/index.js';
+export { createDashboard, startDashboardServer, DashboardError } from './dashboard/index.js';
+export type { Dashboard, DashboardOptions, DashboardServer, DashboardServerOptions } from './dashboard/index.js';

@@ -40,7 +40,7 @@ const kMetricsPort: FlagSpec = {
   help: 'serve Prometheus metrics on http://127.0.0.1:N/metrics; 0 picks a free port (env RUNBUS_METRICS_PORT; off by default)',
   config: 'metricsPort',
 };
-const kDashboard: FlagSpec = { name: 'dashboard', type: 'boolean', help: 'serve the live dashboard (env RUNBUS_DASHBOARD) — not available in this version yet', config: 'dashboard' };
+const kDashboard: FlagSpec = { name: 'dashboard', type: 'boolean', help: 'serve the live dashboard at http://127.0.0.1:N/ beside /metrics (on a free port unless --metrics-port is given) (env RUNBUS_DASHBOARD)', config: 'dashboard' };
 const kNoGpu: FlagSpec = { name: 'no-gpu', type: 'boolean', help: 'do not sample NVIDIA GPUs (env RUNBUS_GPU=0)', config: 'gpu', sets: false };
 const kExportDir: FlagSpec = {
   name: 'export-dir',

@@ -1,18 +1,22 @@
 import { createServer } from 'node:net';
 import type { RunbusConfig } from '../config/index.js';
+import { createDashboard } from '../dashboard/index.js';
 import { ExporterError, startPrometheusExporter } from '../export/index.js';
 import type { Hub } from '../hub/index.js';
 import { CliError } from './errors.js';
 
 // The hook for --metrics-port (Prometheus) and --dashboard, started after
 // the hub and closed before it. The Prometheus exporter (src/export) serves
-// the hub's bus on 127.0.0.1:<port>/metrics; the dashboard is not part of
-// this version yet, so the hook says so and the run goes on.
+// the hub's bus on 127.0.0.1:<port>/metrics, and with --dashboard the live
+// dashboard (src/dashboard) at / on the same server (a free port when
+// --metrics-port names none).
 
 /** Whatever the hook started; close() stops it before the hub closes. */
 export interface Exporters {
   /** `http://127.0.0.1:<port>/metrics`, when serving. */
   readonly metricsUrl: string | undefined;
+  /** `http://127.0.0.1:<port>/`, when serving the dashboard. */
+  readonly dashboardUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -22,12 +26,18 @@ export interface Exporters {
  * started the command yet).
  */
 export async function startExporters(hub: Hub, cfg: RunbusConfig, info: (m: string) => void): Promise<Exporters> {
-  if (cfg.dashboard) info('runbus: --dashboard: the dashboard is not available in this version yet; going on without it');
-  if (cfg.metricsPort === undefined) return { metricsUrl: undefined, close: () => Promise.resolve() };
+  const port = cfg.metricsPort ?? (cfg.dashboard ? 0 : undefined);
+  if (port === undefined) return { metricsUrl: undefined, dashboardUrl: undefined, close: () => Promise.resolve() };
+  const dashboard = cfg.dashboard
+    ? createDashboard({ bus: hub.bus, runId: hub.runId, ...(hub.dbPath === undefined ? {} : { dbPath: hub.dbPath }) })
+    : undefined;
   try {
-    const exporter = await startPrometheusExporter({ bus: hub.bus, port: cfg.metricsPort, hubStats: () => hub.stats() });
-    return { metricsUrl: exporter.url, close: () => exporter.close() };
+    const exporter = await startPrometheusExporter({ bus: hub.bus, port, hubStats: () => hub.stats(), ...(dashboard === undefined ? {} : { routes: dashboard }) });
+    const dashboardUrl = dashboard === undefined ? undefined : exporter.url.replace(/metrics$/, '');
+    if (dashboardUrl !== undefined) info(`runbus: dashboard on ${dashboardUrl}`);
+    return { metricsUrl: exporter.url, dashboardUrl, close: () => exporter.close() };
   } catch (err) {
+    await dashboard?.close();
     if (err instanceof ExporterError) {
       throw new CliError('ERR_CLI_OUTPUT', `runbus: --metrics-port ${cfg.metricsPort}: ${err.message}`, { cause: err });
     }

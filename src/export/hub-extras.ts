@@ -17,6 +17,8 @@ import { writeFinalExport } from './final-export.js';
 import type { FinalExportResult } from './final-export.js';
 import { createJsonLogWriter } from './json-log.js';
 import type { JsonLogWriter } from './json-log.js';
+import { createDashboard } from '../dashboard/index.js';
+import type { Dashboard, DashboardOptions } from '../dashboard/index.js';
 import { startPrometheusExporter } from './server.js';
 import type { ExporterAuth, PrometheusExporter } from './server.js';
 
@@ -32,6 +34,12 @@ export interface HubAlertsOptions {
 
 /** Prometheus settings for {@link startHubExtras}. */
 export interface HubMetricsOptions {
+  /**
+   * Serve the live dashboard at / on the same server (true, or dashboard
+   * options). A bearer token in `auth` protects it too.
+   * @default false
+   */
+  dashboard?: boolean | Omit<DashboardOptions, 'bus' | 'runId' | 'dbPath' | 'token'>;
   /** TCP port of /metrics; undefined = no server (a final export still works). */
   port?: number;
   /** @default '127.0.0.1' */
@@ -48,6 +56,8 @@ export interface HubMetricsOptions {
 
 export interface HubExtrasOptions {
   bus: RunBus;
+  /** The SQLite file, for the dashboard's stored runs. @default none */
+  dbPath?: string;
   runId: string;
   /** The hub's stats(), read at scrape time and written to the final export. */
   hubStats?: () => ExporterHubStats;
@@ -69,6 +79,8 @@ export interface HubExtras {
   readonly exporter: PrometheusExporter | undefined;
   /** The /metrics URL when serving. */
   readonly url: string | undefined;
+  /** The dashboard's address, when serving one. */
+  readonly dashboardUrl: string | undefined;
   /** Feed one store flush's duration (the batcher's hook). */
   observeFlush(ms: number): void;
   /**
@@ -79,9 +91,9 @@ export interface HubExtras {
   finish(extra?: Record<string, unknown>): Promise<FinalExportResult | undefined>;
 }
 
-const kKeys = ['bus', 'runId', 'hubStats', 'alerts', 'metrics', 'exportDir', 'alertLog', 'logger'] as const;
+const kKeys = ['bus', 'dbPath', 'runId', 'hubStats', 'alerts', 'metrics', 'exportDir', 'alertLog', 'logger'] as const;
 const kAlertKeys = ['rules', 'defaults', 'tickMs'] as const;
-const kMetricKeys = ['port', 'host', 'withPid', 'auth', 'exitGraceMs', 'staleAfterMs'] as const;
+const kMetricKeys = ['port', 'host', 'withPid', 'auth', 'exitGraceMs', 'staleAfterMs', 'dashboard'] as const;
 const kStderr: Logger = { warn: (m) => { process.stderr.write(`${m}\n`); } };
 
 /**
@@ -112,6 +124,7 @@ export async function startHubExtras(options: HubExtrasOptions): Promise<HubExtr
   let collector: MetricsCollector | undefined;
   let exporter: PrometheusExporter | undefined;
   let log: JsonLogWriter | undefined;
+  let dashboard: Dashboard | undefined;
   try {
     if (metrics !== undefined || exportDir !== undefined) {
       collector = createMetricsCollector({
@@ -123,15 +136,25 @@ export async function startHubExtras(options: HubExtrasOptions): Promise<HubExtr
       });
     }
     if (metrics?.port !== undefined && collector !== undefined) {
+      if (metrics.dashboard !== undefined && metrics.dashboard !== false) {
+        if (metrics.auth?.basic !== undefined) throw new TypeError('options.metrics.dashboard cannot be served behind basic auth; use a bearer token');
+        dashboard = createDashboard({
+          bus, runId,
+          ...(options.dbPath === undefined ? {} : { dbPath: options.dbPath }),
+          ...(metrics.auth?.bearer === undefined ? {} : { token: metrics.auth.bearer }),
+          ...(metrics.dashboard === true ? {} : metrics.dashboard),
+        });
+      }
       exporter = await startPrometheusExporter({
         collector, port: metrics.port, ...(metrics.host === undefined ? {} : { host: metrics.host }), ...(metrics.auth === undefined ? {} : { auth: metrics.auth }),
+        ...(dashboard === undefined ? {} : { routes: dashboard }),
       });
     }
     if (options.alertLog !== undefined) {
       log = createJsonLogWriter(typeof options.alertLog === 'string' ? { bus, path: options.alertLog } : { bus, stream: options.alertLog });
     }
   } catch (err) {
-    await Promise.all([engine?.close(), exporter?.close(), collector?.close(), log?.close()]);
+    await Promise.all([engine?.close(), exporter?.close(), collector?.close(), log?.close(), dashboard?.close()]);
     throw err;
   }
   let finishing: Promise<FinalExportResult | undefined> | undefined;
@@ -140,6 +163,7 @@ export async function startHubExtras(options: HubExtrasOptions): Promise<HubExtr
     collector,
     exporter,
     url: exporter?.url,
+    dashboardUrl: dashboard === undefined || exporter === undefined ? undefined : exporter.url.replace(/metrics$/, ''),
     observeFlush: (ms) => { collector?.observeFlush(ms, runId); },
     finish: (extra) => {
       finishing ??= (async () => {

@@ -32,6 +32,18 @@ export interface PrometheusExporterOptions extends Omit<MetricsCollectorOptions,
   port: number;
   /** Credentials /metrics requires. @default none */
   auth?: ExporterAuth;
+  /**
+   * More routes on the same server (the dashboard): asked first for every
+   * request; returns true when it answered.
+   * @default none
+   */
+  routes?: ExporterRoutes;
+}
+
+/** Extra routes served beside /metrics; see {@link PrometheusExporterOptions.routes}. */
+export interface ExporterRoutes {
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  close?(): Promise<void>;
 }
 
 /** A running exporter; see {@link startPrometheusExporter}. */
@@ -60,7 +72,7 @@ export class ExporterError extends RunbusError {
   }
 }
 
-const kServerKeys = ['bus', 'collector', 'host', 'port', 'auth'] as const;
+const kServerKeys = ['bus', 'collector', 'host', 'port', 'auth', 'routes'] as const;
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -98,7 +110,8 @@ function resolveAuth(auth: unknown): ((header: string | undefined) => boolean) |
  */
 export async function startPrometheusExporter(options: PrometheusExporterOptions): Promise<PrometheusExporter> {
   checkObject(options, 'options');
-  const { bus, collector: given, host: hostOpt, port: portOpt, auth: authOpt, ...collectorOpts } = options;
+  const { bus, collector: given, host: hostOpt, port: portOpt, auth: authOpt, routes, ...collectorOpts } = options;
+  if (routes !== undefined && typeof (routes as Partial<ExporterRoutes>).handle !== 'function') throw new TypeError('options.routes must have a handle(req, res) method');
   const host = checkString(hostOpt ?? '127.0.0.1', 'options.host');
   const port = checkInt(portOpt, 'options.port', 0, 65_535);
   const check = resolveAuth(authOpt);
@@ -116,6 +129,7 @@ export async function startPrometheusExporter(options: PrometheusExporterOptions
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (routes?.handle(req, res) === true) return;
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -174,6 +188,7 @@ export async function startPrometheusExporter(options: PrometheusExporterOptions
     metricsText: () => collector.metricsText(),
     close: () => {
       closing ??= (async () => {
+        await routes?.close?.();
         await new Promise<void>((resolve) => {
           server.close(() => { resolve(); });
           server.closeAllConnections();

@@ -48,6 +48,8 @@ export interface Hub {
   readonly dbPath: string | undefined;
   /** The Prometheus endpoint, when serving one. */
   readonly metricsUrl: string | undefined;
+  /** The live dashboard, when serving one. */
+  readonly dashboardUrl: string | undefined;
   /** Samples `pid` and its descendants under `component`. */
   track(pid: number, component: string): void;
   untrack(pid: number): void;
@@ -73,6 +75,7 @@ class HubImpl implements Hub {
   readonly socketPath: string | undefined;
   readonly dbPath: string | undefined;
   readonly metricsUrl: string | undefined;
+  readonly dashboardUrl: string | undefined;
   readonly #o: ResolvedHubOptions;
   readonly #extras: HubExtras;
   readonly #store: Store | null;
@@ -92,6 +95,7 @@ class HubImpl implements Hub {
     this.#o = o;
     this.#extras = extras;
     this.metricsUrl = extras.url;
+    this.dashboardUrl = extras.dashboardUrl;
     this.bus = bus;
     this.runId = o.runId;
     this.#store = store;
@@ -327,6 +331,7 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
   try {
     extras = await startHubExtras({
       bus, runId: o.runId, alerts: o.alerts, metrics: o.metrics, logger: o.logger,
+      ...(o.db === false ? {} : { dbPath: o.db }),
       hubStats: () => hub?.stats() ?? { runId: o.runId, bus: bus.stats() },
       ...(o.exportDir === undefined ? {} : { exportDir: o.exportDir }),
       ...(o.alertLog === undefined ? {} : { alertLog: o.alertLog }),

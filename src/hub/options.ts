@@ -96,6 +96,12 @@ export interface HubOptions {
    * @default a port from `RUNBUS_METRICS_PORT`, else off
    */
   metrics?: HubMetricsOptions | false;
+  /**
+   * Serve the live dashboard from the /metrics server (which it starts on a
+   * free port when `metrics` names none).
+   * @default false
+   */
+  dashboard?: boolean;
   /** Directory for metrics_final.json and prometheus_metrics_final.txt at close. @default none */
   exportDir?: string;
   /** JSON-lines file of alert events. @default none */
@@ -141,7 +147,7 @@ export interface ResolvedHubOptions {
 const kKeys = [
   'db', 'runId', 'command', 'intervalMs', 'socket', 'token', 'self', 'host', 'disks', 'gpu', 'batchSize', 'batchAgeMs',
   'pendingCapacity', 'storeOverflow', 'retryMs', 'retentionMs', 'rollupRetentionMs', 'maxSamplesPerRun', 'maxDbBytes', 'durability', 'heartbeatIntervalMs',
-  'handleSignals', 'closeTimeoutMs', 'alerts', 'metrics', 'exportDir', 'alertLog', 'bus', 'logger',
+  'handleSignals', 'closeTimeoutMs', 'alerts', 'metrics', 'dashboard', 'exportDir', 'alertLog', 'bus', 'logger',
 ] as const;
 
 const kStderr: Logger = { warn: (m) => { process.stderr.write(`${m}\n`); } };
@@ -169,13 +175,17 @@ export function generateRunId(now = new Date()): string {
   return `${stamp}-${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}`;
 }
 
-function resolveMetrics(m: HubMetricsOptions | false | undefined, env: NodeJS.ProcessEnv): HubMetricsOptions | false {
-  if (m === false) return false;
+function resolveMetrics(m: HubMetricsOptions | false | undefined, env: NodeJS.ProcessEnv, dashboard: boolean): HubMetricsOptions | false {
+  if (m === false) {
+    if (dashboard) throw new TypeError('options.dashboard needs the metrics server; do not set options.metrics to false');
+    return false;
+  }
   checkObject(m, 'options.metrics');
-  const port = m?.port ?? envInt('RUNBUS_METRICS_PORT', 0, 65535, env);
+  // The dashboard is served by the metrics server: a free port if none is named.
+  const port = m?.port ?? envInt('RUNBUS_METRICS_PORT', 0, 65535, env) ?? (dashboard ? 0 : undefined);
   if (port === undefined) return false;
   checkInt(port, 'options.metrics.port', 0, 65535);
-  return { ...m, port };
+  return { ...m, port, ...(dashboard && m?.dashboard === undefined ? { dashboard: true } : {}) };
 }
 
 export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedHubOptions {
@@ -227,7 +237,7 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
     handleSignals: checkBool(o.handleSignals ?? true, 'options.handleSignals'),
     closeTimeoutMs: checkInt(o.closeTimeoutMs ?? kDefaultCloseTimeoutMs, 'options.closeTimeoutMs', 0, 3_600_000),
     alerts: o.alerts === false ? false : (checkObject(o.alerts, 'options.alerts'), o.alerts ?? {}),
-    metrics: resolveMetrics(o.metrics, env),
+    metrics: resolveMetrics(o.metrics, env, checkBool(o.dashboard ?? false, 'options.dashboard')),
     exportDir: o.exportDir === undefined ? undefined : checkString(o.exportDir, 'options.exportDir'),
     alertLog: o.alertLog === undefined ? undefined : checkString(o.alertLog, 'options.alertLog'),
     bus: busOptions,
