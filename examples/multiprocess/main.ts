@@ -56,6 +56,11 @@ function draw(): void {
 if (!args.json) console.log(`runbus demo: run ${hub.runId}, ${seconds} s, database ${args.db}`);
 const ticker = setInterval(() => { if (!args.json) draw(); }, 1000);
 
+// The clock starts once every worker is sampled (a worker starts in a second
+// or two; on a busy machine it can take longer).
+const kWorkers = ['cpu-worker', 'mem-worker', 'idle-worker'];
+const startBy = Date.now() + 30_000;
+while (!kWorkers.every((c) => seenPids.has(c)) && Date.now() < startBy) await new Promise((r) => setTimeout(r, 100));
 await new Promise((r) => setTimeout(r, seconds * 1000));
 clearInterval(ticker);
 await Promise.all(workers.map((w) => new Promise((r) => { w.once('exit', r); w.send('stop'); })));
