@@ -5,12 +5,10 @@
 //
 //   node --import tsx bench/chart.ts [results.json] [out.svg]
 //
-// bench/run.ts runs every bench/*.ts as a workload, this one too: it then
-// reports no rows (and, in a full run, redraws from the previous results).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Not run by bench/run.ts (it skips this file).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './lib.js';
-import { report } from './lib.js';
 
 interface Results { date: string; quick: boolean; machine: { cpu: string; cores: number; node: string }; results: { workload: string; rows: BenchRow[] }[] }
 interface Point { n: number; pct: number }
@@ -105,16 +103,9 @@ export function chart(doc: Results): string {
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  // bench/run.ts also starts this file as a workload (it runs every
-  // bench/*.ts): --quick does nothing; either way it prints an empty result
-  // line, so the runner counts it as done.
-  const quick = process.argv.includes('--quick');
-  const [inPath, outPath] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const [inPath, outPath] = process.argv.slice(2);
   const src = inPath ?? fileURLToPath(new URL('results/latest.json', import.meta.url));
   const dst = outPath ?? fileURLToPath(new URL('../docs/perf-overhead.svg', import.meta.url));
-  if (!quick && existsSync(src)) {
-    writeFileSync(dst, chart(JSON.parse(readFileSync(src, 'utf8')) as Results));
-    process.stderr.write(`chart: ${src} → ${dst}\n`);
-  }
-  report('chart', []);
+  writeFileSync(dst, chart(JSON.parse(readFileSync(src, 'utf8')) as Results));
+  process.stdout.write(`${src} → ${dst}\n`);
 }
