@@ -27,10 +27,10 @@ import type { BenchRow } from './lib.js';
 
 const kProcesses = 20;
 const kWindows = quick ? 1 : 3;
-const kWindowMs = quick ? 3000 : 20_000;
-const kWarmTicks = quick ? 2 : 5;
+const kWindowMs = quick ? 2000 : 20_000;
+const kWarmTicks = quick ? 1 : 5;
 const kSlowReps = quick ? 1 : 5;
-const kSlowChunks = quick ? 350 : 1200; // ~0.6 s / ~2 s of hashing here
+const kSlowChunks = quick ? 250 : 1200; // ~0.45 s / ~2 s of hashing here
 const kSlowdown = fileURLToPath(new URL('../test/fixtures/bench/slowdown.mjs', import.meta.url));
 
 const rows: BenchRow[] = [];
@@ -119,8 +119,9 @@ try {
   // Slowdown: runbus and pidusage alternate with "none" in one process,
   // prom-client (which leaves monitors running) with "none" in another.
   log(`load ${loadAvg()}; slowdown runs`);
-  const a = await slowdown(['none', 'runbus', 'pidusage'], dir);
-  const b = await slowdown(['none', 'prom'], dir);
+  // --quick (one round, in this order) runs prom-client last in the same process.
+  const a = await slowdown(quick ? ['none', 'runbus', 'pidusage', 'prom'] : ['none', 'runbus', 'pidusage'], dir);
+  const b = quick ? a : await slowdown(['none', 'prom'], dir);
   loads.push(loadAvg());
   const med = (xs: Slow[], v: string, k: 'wallMs' | 'cpuMs' | 'mainMs'): number => median(xs.filter((x) => x.variant === v).map((x) => x[k]));
   const pct = (xs: Slow[], v: string, k: 'wallMs' | 'cpuMs' | 'mainMs'): number => (med(xs, v, k) / med(xs, 'none', k) - 1) * 100;
