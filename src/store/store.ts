@@ -88,6 +88,7 @@ class StoreImpl implements Store {
   #dead: StoreError | undefined;
   #closing: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
+  #wroteSinceCheckpoint = false;
   readonly #ready: Promise<void>;
   readonly #options: ResolvedStoreOptions;
   /** The checkpoint thread; undefined before it is up or after it failed (the writer checkpoints then). */
@@ -133,6 +134,9 @@ class StoreImpl implements Store {
     // Periodic checkpoints: the timer lives here, on the main thread, so it
     // can be faked in tests; unref'd so it never keeps the process alive.
     this.#timer = setInterval(() => {
+      // Nothing written since the last one: nothing to checkpoint.
+      if (!this.#wroteSinceCheckpoint) return;
+      this.#wroteSinceCheckpoint = false;
       if (this.#ckpt !== undefined) this.#ckpt.postMessage({ type: 'checkpoint' } satisfies ToCheckpointer);
       else this.#post({ type: 'checkpoint' });
     }, o.checkpointIntervalMs);
@@ -301,6 +305,7 @@ class StoreImpl implements Store {
     }
     const bad = this.#unusable();
     if (bad !== undefined) return Promise.reject(bad);
+    this.#wroteSinceCheckpoint = true;
     return this.#request<WriteResult>('write', (id) => ({ type: 'write', id, batch }), [batch]);
   }
 
