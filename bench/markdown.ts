@@ -18,7 +18,7 @@ console.log('| --- | --- | ---: | --- | --- | ---: | ---: | --- |');
 for (const r of doc.results) {
   if (r.error !== undefined) console.log(`| ${r.workload} | FAILED: ${r.error} | | | | | | |`);
   for (const x of r.rows) {
-    const ratio = x.peerValue === undefined || x.peerValue === 0 ? '' : `${(x.better === 'higher' ? x.value / x.peerValue : x.peerValue / x.value).toFixed(2)}×`;
+    const ratio = x.peerValue === undefined || x.peerValue <= 0 || x.value <= 0 ? '' : `${(x.better === 'higher' ? x.value / x.peerValue : x.peerValue / x.value).toFixed(2)}×`;
     console.log(`| ${r.workload} | ${x.name} | ${fmtNumber(x.value)} | ${x.unit} | ${x.peer ?? ''} | ${fmtNumber(x.peerValue)} | ${ratio} | ${x.target ?? ''} |`);
   }
 }

@@ -46,7 +46,8 @@ for (const w of workloads) {
 
 
 function ratio(r: BenchRow): string {
-  if (r.peerValue === undefined || r.peerValue === 0) return '';
+  // A ratio means something only between two positive figures.
+  if (r.peerValue === undefined || r.peerValue <= 0 || r.value <= 0) return '';
   // Always "how many times better than the peer": > 1 means runbus wins.
   const x = r.better === 'higher' ? r.value / r.peerValue : r.peerValue / r.value;
   return `${x.toFixed(2)}×`;
