@@ -73,6 +73,10 @@ function utf8Length(s: string): number {
   return n;
 }
 
+const kF64 = new Float64Array(1);
+const kF64Bytes = new Uint8Array(kF64.buffer);
+if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('runbus fast-encode assumes a little-endian platform');
+
 class Out {
   buf: Buffer = Buffer.allocUnsafe(64 * 1024);
   pos = 0;
@@ -125,6 +129,24 @@ class Out {
     } else {
       this.pos += this.buf.write(s, this.pos, len, 'utf8');
     }
+  }
+
+  // Little-endian doubles through a shared scratch: cheaper here than
+  // Buffer#writeDoubleLE's checks. (Every supported platform is little-endian;
+  // kLittleEndian guards it.)
+  dbl(v: number): void {
+    kF64[0] = v;
+    const b = this.buf;
+    let p = this.pos;
+    b[p++] = kF64Bytes[0]!;
+    b[p++] = kF64Bytes[1]!;
+    b[p++] = kF64Bytes[2]!;
+    b[p++] = kF64Bytes[3]!;
+    b[p++] = kF64Bytes[4]!;
+    b[p++] = kF64Bytes[5]!;
+    b[p++] = kF64Bytes[6]!;
+    b[p++] = kF64Bytes[7]!;
+    this.pos = p;
   }
 
   bytes(tag: readonly number[]): void {
@@ -252,8 +274,7 @@ function writeSnapshot(p: ResourceSnapshot): void {
   }
   if (p.cpuPercent != null) {
     o.buf[o.pos++] = 0x29;
-    o.buf.writeDoubleLE(p.cpuPercent, o.pos);
-    o.pos += 8;
+    o.dbl(p.cpuPercent);
   }
   if (p.rssBytes != null) {
     o.buf[o.pos++] = 0x30;
@@ -273,8 +294,7 @@ function writeSnapshot(p: ResourceSnapshot): void {
   }
   if (p.gpuUtilPercent != null) {
     o.buf[o.pos++] = 0x51;
-    o.buf.writeDoubleLE(p.gpuUtilPercent, o.pos);
-    o.pos += 8;
+    o.dbl(p.gpuUtilPercent);
   }
   if (p.gpuMemBytes != null) {
     o.buf[o.pos++] = 0x58;
@@ -282,18 +302,15 @@ function writeSnapshot(p: ResourceSnapshot): void {
   }
   if (p.loopLagP99Ms != null) {
     o.buf[o.pos++] = 0x61;
-    o.buf.writeDoubleLE(p.loopLagP99Ms, o.pos);
-    o.pos += 8;
+    o.dbl(p.loopLagP99Ms);
   }
   if (p.cpuUserMs != null) {
     o.buf[o.pos++] = 0x69;
-    o.buf.writeDoubleLE(p.cpuUserMs, o.pos);
-    o.pos += 8;
+    o.dbl(p.cpuUserMs);
   }
   if (p.cpuSystemMs != null) {
     o.buf[o.pos++] = 0x71;
-    o.buf.writeDoubleLE(p.cpuSystemMs, o.pos);
-    o.pos += 8;
+    o.dbl(p.cpuSystemMs);
   }
   if (p.pssBytes != null) {
     o.buf[o.pos++] = 0x78;
@@ -332,20 +349,17 @@ function writeSnapshot(p: ResourceSnapshot): void {
   if (p.loopLagP50Ms != null) {
     o.buf[o.pos++] = 0xb1;
     o.buf[o.pos++] = 0x01;
-    o.buf.writeDoubleLE(p.loopLagP50Ms, o.pos);
-    o.pos += 8;
+    o.dbl(p.loopLagP50Ms);
   }
   if (p.loopLagMaxMs != null) {
     o.buf[o.pos++] = 0xb9;
     o.buf[o.pos++] = 0x01;
-    o.buf.writeDoubleLE(p.loopLagMaxMs, o.pos);
-    o.pos += 8;
+    o.dbl(p.loopLagMaxMs);
   }
   if (p.loopUtilization != null) {
     o.buf[o.pos++] = 0xc1;
     o.buf[o.pos++] = 0x01;
-    o.buf.writeDoubleLE(p.loopUtilization, o.pos);
-    o.pos += 8;
+    o.dbl(p.loopUtilization);
   }
   if (p.ppid != null && p.ppid !== 0) {
     o.buf[o.pos++] = 0xc8;
