@@ -123,7 +123,7 @@ export const kPageJs = String.raw`'use strict';
   var BYTE_INCRS = [];
   for (var e = 0; e <= 50; e += 10) for (var m = 1; m < 1024; m *= 2) BYTE_INCRS.push(m * Math.pow(2, e));
   function yAxis(unit) {
-    var a = { stroke: '#6b7385', size: unit === 'bytes' ? 84 : 70, values: function (u, vals) { return vals.map(function (v) { return fmtUnit(unit, v); }); } };
+    var a = { stroke: '#6b7385', size: unit === 'bytes' || unit === 'ms' ? 88 : 70, values: function (u, vals) { return vals.map(function (v) { return fmtUnit(unit, v); }); } };
     if (unit === 'bytes') a.incrs = BYTE_INCRS;
     return a;
   }
