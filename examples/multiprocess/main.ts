@@ -39,8 +39,8 @@ const here = import.meta.dirname;
 const workers: ChildProcess[] = ['cpu', 'mem', 'idle'].map((kind) =>
   fork(join(here, 'worker.ts'), [kind, socket, hub.runId], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }));
 
-const mb = (b: number | null | undefined) => (b == null ? '   –  ' : `${(b / 2 ** 20).toFixed(1).padStart(6)}`);
-const pct = (p: number | null | undefined) => (p == null ? '   – ' : `${p.toFixed(1).padStart(5)}`);
+const mb = (b: number | null | undefined) => (b == null ? '   –  ' : (b / 2 ** 20).toFixed(1).padStart(6));
+const pct = (p: number | null | undefined) => (p == null ? '   – ' : p.toFixed(1).padStart(5));
 const tty = process.stdout.isTTY && !args.json;
 let drawn = 0;
 function draw(): void {
