@@ -26,6 +26,8 @@ export interface StoreStats {
   writesFailed: number;
   /** Size of the WAL file after the last write or checkpoint, bytes. */
   walBytes: number;
+  /** Periodic checkpoints completed since open. */
+  checkpoints: number;
   /** write() calls not yet committed or failed. */
   pendingWrites: number;
   /** The most recent failure (write, retention or checkpoint). */
@@ -83,6 +85,7 @@ class StoreImpl implements Store {
   #batches = 0;
   #failed = 0;
   #walBytes = 0;
+  #checkpoints = 0;
   #pendingWrites = 0;
   #lastError: { code: StoreErrorCode; message: string } | undefined;
   #dead: StoreError | undefined;
@@ -190,6 +193,7 @@ class StoreImpl implements Store {
             break;
           case 'wal':
             this.#walBytes = msg.walBytes;
+            this.#checkpoints++;
             break;
           case 'maintenance-failed':
             this.#recordError(msg.error);
@@ -249,6 +253,7 @@ class StoreImpl implements Store {
         break;
       case 'wal':
         this.#walBytes = msg.walBytes;
+        this.#checkpoints++;
         break;
       case 'maintenance-failed':
         this.#recordError(msg.error);
@@ -342,6 +347,7 @@ class StoreImpl implements Store {
       batchesWritten: this.#batches,
       writesFailed: this.#failed,
       walBytes: this.#walBytes,
+      checkpoints: this.#checkpoints,
       pendingWrites: this.#pendingWrites,
     };
     if (this.#lastError !== undefined) s.lastError = { ...this.#lastError };

@@ -23,7 +23,11 @@ describe('WAL checkpointing', () => {
       written += envs.length;
       // The reader reads between writes, as a dashboard would.
       expect(reader.snapshots({ runId: 'run-1', fromMs: kT0 + i * 1000, limit: 1 })).toHaveLength(1);
+      const before = store.stats().checkpoints;
       vi.advanceTimersByTime(1000);
+      // The checkpoint runs in its own thread: wait (bounded) until it has,
+      // as the real one-second interval would have given it time to.
+      for (let t = 0; t < 500 && store.stats().checkpoints === before; ++t) await new Promise((r) => setTimeout(r, 10));
       maxWal = Math.max(maxWal, store.stats().walBytes);
     }
     const dbBytes = statSync(tmp.db).size;
