@@ -1,13 +1,14 @@
 import type { RunBus } from '../bus/index.js';
 import { checkInt, checkKeys, checkObject, checkOneOf, checkString, describe } from '../options.js';
 import { kDefaultGpuIntervalMs, kDefaultGpuTimeoutMs } from './gpu-sampler.js';
+import { kDefaultSmapsEvery, kDefaultStatusEvery } from './process-sampler.js';
 
 /** Default tick cadence. */
 export const kDefaultIntervalMs = 1000;
 /** Default /proc/<pid>/status (context switches) cadence, in samples of a pid. */
-export const kDefaultStatusEveryTicks = 10;
+export const kDefaultStatusEveryTicks = kDefaultStatusEvery;
 /** Default smaps_rollup cadence, in samples of a pid. */
-export const kDefaultSmapsEveryTicks = 10;
+export const kDefaultSmapsEveryTicks = kDefaultSmapsEvery;
 export const kBackends = ['auto', 'procfs', 'pidusage'] as const;
 export type BackendOption = (typeof kBackends)[number];
 
@@ -67,9 +68,10 @@ export interface SamplerOptions {
    */
   gpu?: boolean | GpuOptions;
   /**
-   * Read USS/PSS (smaps_rollup, ~0.5 ms for a large process) on a pid's first
-   * sample and then every this many samples; 0 never.
-   * @default 10
+   * Read USS/PSS (smaps_rollup: ~50 µs for a small process, ~1 ms for a
+   * node process) on a pid's first sample and then every this many samples;
+   * 0 never. Pids tracked together are staggered over the cadence.
+   * @default 60
    */
   smapsEveryTicks?: number;
   /**

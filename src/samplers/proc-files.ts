@@ -152,10 +152,14 @@ export function parseStat(f: ProcFiles, out: StatFields): boolean {
   out.state = String.fromCharCode(b[close + 2]!);
   out.exitStatus = -1;
   out.rssPages = -1;
-  // Walk the space-separated fields from 4 on, parsing only those we keep.
+  // Walk the space-separated fields from 4 on, parsing only those we keep;
+  // the exit code (field 52) matters only for a zombie, so a live process
+  // stops at rss (24).
+  const zombie = out.state === 'Z' || out.state === 'X';
+  const last = zombie ? kStatExitCode : kStatRss;
   let field = 3;
   let i = close + 3;
-  while (i < n && field < kStatExitCode) {
+  while (i < n && field < last) {
     if (b[i] === 0x20) {
       field++;
       i++;

@@ -14,7 +14,7 @@ describe('sampler options', () => {
       host: true,
       disks: ['/'],
       gpu: { intervalMs: 5000, command: 'nvidia-smi', timeoutMs: 3000 },
-      smapsEveryTicks: 10,
+      smapsEveryTicks: 60,
       statusEveryTicks: 10,
       roots: [],
       backend: 'auto',

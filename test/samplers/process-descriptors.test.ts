@@ -53,4 +53,23 @@ describe('process sampler descriptors', () => {
     s.close();
     expect(s.openPids).toBe(0);
   });
+
+  it('staggers the slow reads of pids tracked together over their cadence', () => {
+    const a = spawnChild('sleep', ['30']);
+    const b = spawnChild('sleep', ['30']);
+    const s = createProcessSampler({ smapsEveryTicks: 3, statusEveryTicks: 3 });
+    const read = (pid: number): [boolean, boolean] => {
+      const r = s.sample(pid, 'c', 'run', Date.now());
+      if (r.kind !== 'ok') throw new Error('gone');
+      return [r.snapshot.pssBytes !== undefined, r.snapshot.ctxSwitchesVoluntary !== undefined];
+    };
+    const ticks = [1, 2, 3, 4, 5, 6, 7].map(() => [read(a.pid!), read(b.pid!)]);
+    // Both on the first sample; then the first pid on samples 4 and 7, the
+    // second on 3 and 6: never again on the same tick.
+    expect(ticks.map(([x]) => x[0])).toEqual([true, false, false, true, false, false, true]);
+    expect(ticks.map(([, y]) => y[0])).toEqual([true, false, true, false, false, true, false]);
+    expect(ticks.map(([x]) => x[1])).toEqual(ticks.map(([x]) => x[0]));
+    expect(ticks.map(([, y]) => y[1])).toEqual(ticks.map(([, y]) => y[0]));
+    s.close();
+  });
 });
