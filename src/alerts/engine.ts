@@ -31,7 +31,12 @@ export interface AlertEngineOptions {
   defaults?: boolean;
   /** Milliseconds since the epoch. @default Date.now */
   clock?: () => number;
-  /** How often absence, `for` durations and cooldowns are checked. @default 250 */
+  /**
+   * How often absence, `for` durations and cooldowns are checked when no
+   * sample arrives (each sample checks its own series at once). Each check
+   * wakes the process: 1 s matches the default sampling interval.
+   * @default 1000
+   */
   tickMs?: number;
   /**
    * A series with no sample for this long is forgotten (a firing alert on
@@ -71,6 +76,8 @@ export interface AlertEngine {
   close(): Promise<void>;
 }
 
+/** Default period of the engine's own timer, in ms. */
+export const kDefaultTickMs = 1000;
 const kEngineKeys = ['bus', 'runId', 'rules', 'defaults', 'clock', 'tickMs', 'staleAfterMs', 'maxSeriesPerRule', 'capacity'] as const;
 const kWatched = [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.METRIC, Topic.HEARTBEAT, Topic.LIFECYCLE] as const;
 
@@ -456,7 +463,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     runId,
     rules: effectiveAlertRules(options.rules ?? [], options.defaults ?? true),
     clock: options.clock ?? Date.now,
-    tickMs: checkInt(options.tickMs ?? 250, 'options.tickMs', 10, 60_000),
+    tickMs: checkInt(options.tickMs ?? kDefaultTickMs, 'options.tickMs', 10, 60_000),
     staleAfterMs: checkInt(options.staleAfterMs ?? 300_000, 'options.staleAfterMs', 0),
     maxSeries: checkInt(options.maxSeriesPerRule ?? 1000, 'options.maxSeriesPerRule', 1),
     capacity: checkInt(options.capacity ?? 10_000, 'options.capacity', 1),

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { RunBus } from '../bus/index.js';
-import type { BusStats } from '../bus/index.js';
+import type { BusStats, QueueStats, Subscription } from '../bus/index.js';
 import { defaultSocketPath, serveBus } from '../bus/remote/index.js';
 import type { BusServer, BusServerStats } from '../bus/remote/index.js';
 import { RunbusError } from '../errors.js';
@@ -25,6 +25,13 @@ export interface HubStats {
   readonly store: StoreStats | null;
   readonly sampler: SamplerStats;
   readonly server: BusServerStats | null;
+  /**
+   * The hub's own bus queue in front of the store (also listed in
+   * `bus.subscribers` while the bus is open; kept here after close, when
+   * its final `dropped` is what published = stored + dropped needs).
+   * Null before start.
+   */
+  readonly storeQueue: QueueStats | null;
 }
 
 export interface CloseOptions {
@@ -80,13 +87,13 @@ class HubImpl implements Hub {
   readonly #extras: HubExtras;
   readonly #store: Store | null;
   readonly #sampler: Sampler;
+  #storeSub: Subscription | null = null;
   readonly #server: BusServer | null;
   readonly #batcher: Batcher;
   readonly #startedAt = Date.now();
   readonly #host = hostname();
   #heartbeatTimer: NodeJS.Timeout | null = null;
   #loop: LoopSampler | null = null;
-  #loopTimer: NodeJS.Timeout | null = null;
   #closing: Promise<void> | null = null;
   #storeAlertSince = 0;
   #signalHandlers: [NodeJS.Signals, () => void][] = [];
@@ -121,7 +128,7 @@ class HubImpl implements Hub {
     // rest and applies its policy: drop-oldest by default, or 'block', which
     // makes publishAsync() wait for the store.
     const batcher = this.#batcher;
-    this.bus.subscribe(kTopics, (payload, topic) => {
+    this.#storeSub = this.bus.subscribe(kTopics, (payload, topic) => {
       batcher.add({ topic, payload } as Envelope);
       return batcher.full ? batcher.waitForRoom() : undefined;
     }, {
@@ -139,8 +146,9 @@ class HubImpl implements Hub {
       // The hub's own event loop, read once per interval like a remote bus's.
       const loop = createLoopSampler();
       this.#loop = loop;
-      this.#loopTimer = setInterval(() => { this.#sampler.noteLoop(process.pid, loop.read()); }, o.intervalMs);
-      this.#loopTimer.unref();
+      // Read at each sampler tick rather than on a timer of its own: one
+      // wake-up fewer per interval.
+      this.#sampler.onTick(() => { this.#sampler.noteLoop(process.pid, loop.read()); });
     }
     this.#server?.on('client', (info) => {
       if (info.pid > 0 && info.pid !== process.pid) this.#sampler.track(info.pid, info.component || 'client');
@@ -155,8 +163,13 @@ class HubImpl implements Hub {
       });
     });
     this.#sampler.start();
-    this.#heartbeatTimer = setInterval(() => { this.heartbeat(); }, o.heartbeatIntervalMs);
-    this.#heartbeatTimer.unref();
+    if (o.heartbeatIntervalMs === o.intervalMs) {
+      // Same cadence as sampling: ride the sampler's timer.
+      this.#sampler.onTick(() => { this.heartbeat(); });
+    } else {
+      this.#heartbeatTimer = setInterval(() => { this.heartbeat(); }, o.heartbeatIntervalMs);
+      this.#heartbeatTimer.unref();
+    }
     if (o.handleSignals) {
       for (const sig of ['SIGINT', 'SIGTERM'] as const) {
         const h = () => { this.#onSignal(sig); };
@@ -226,6 +239,7 @@ class HubImpl implements Hub {
       store: this.#store?.stats() ?? null,
       sampler: this.#sampler.stats(),
       server: this.#server?.stats() ?? null,
+      storeQueue: this.#storeSub?.stats() ?? null,
     };
   }
 
@@ -281,7 +295,6 @@ class HubImpl implements Hub {
     for (const [sig, h] of this.#signalHandlers) process.off(sig, h);
     this.#signalHandlers = [];
     if (this.#heartbeatTimer !== null) clearInterval(this.#heartbeatTimer);
-    if (this.#loopTimer !== null) clearInterval(this.#loopTimer);
     this.#loop?.stop();
     // Stop the sources first: no new sample, no new remote publish.
     await this.#sampler.close();

@@ -48,7 +48,7 @@ export interface SamplerEvents {
 }
 
 /** Code of errors reported through the 'error' event. */
-export type SamplerErrorCode = 'ERR_SAMPLER_TICK' | 'ERR_SAMPLER_DECODE' | 'ERR_SAMPLER_POOL';
+export type SamplerErrorCode = 'ERR_SAMPLER_TICK' | 'ERR_SAMPLER_DECODE' | 'ERR_SAMPLER_POOL' | 'ERR_SAMPLER_HOOK';
 
 export interface Sampler {
   /** Starts ticking (the first tick and GPU reading run at once). Idempotent. */
@@ -68,6 +68,12 @@ export interface Sampler {
    * ResourceSnapshot of that pid, if no older than two intervals.
    */
   noteLoop(pid: number, loop: LoopFigures): void;
+  /**
+   * Runs `fn` on this thread at each scheduled tick, just before sampling,
+   * so per-interval work needs no timer (and no wake-up) of its own. A
+   * throwing `fn` is reported through 'error'. Returns its remover.
+   */
+  onTick(fn: () => void): () => void;
   /** Runs one tick now (or joins the one running). Never rejects. */
   tickNow(): Promise<void>;
   /** Runs one GPU reading now (or joins the one running). Never rejects. */
@@ -119,6 +125,7 @@ class SamplerImpl implements Sampler {
   readonly #roots = new Map<number, string>();
   readonly #exits = new Map<number, ExitInfo & { atMs: number }>();
   readonly #loops = new Map<number, LoopFigures & { atMs: number }>();
+  readonly #onTick = new Set<() => void>();
   #timer: NodeJS.Timeout | null = null;
   #gpuTimer: NodeJS.Timeout | null = null;
   #tickRun: Promise<void> | null = null;
@@ -184,6 +191,13 @@ class SamplerImpl implements Sampler {
   start(): void {
     if (this.#closing !== null || this.#timer !== null) return;
     this.#timer = setInterval(() => {
+      for (const fn of this.#onTick) {
+        try {
+          fn();
+        } catch (err) {
+          this.#report(new RunbusError('ERR_SAMPLER_HOOK', `runbus sampler: onTick callback failed: ${String(err)}`, { cause: err }));
+        }
+      }
       this.#tick();
     }, this.#opts.intervalMs);
     this.#timer.unref();
@@ -209,6 +223,12 @@ class SamplerImpl implements Sampler {
 
   noteExit(pid: number, exit: ExitInfo): void {
     this.#exits.set(pid, { code: exit.code, signal: exit.signal, atMs: Date.now() });
+  }
+
+  onTick(fn: () => void): () => void {
+    const hook = (): void => { fn(); };
+    this.#onTick.add(hook);
+    return () => { this.#onTick.delete(hook); };
   }
 
   noteLoop(pid: number, loop: LoopFigures): void {

@@ -63,7 +63,7 @@ describe('process sampler descriptors', () => {
       if (r.kind !== 'ok') throw new Error('gone');
       return [r.snapshot.pssBytes !== undefined, r.snapshot.ctxSwitchesVoluntary !== undefined];
     };
-    const ticks = [1, 2, 3, 4, 5, 6, 7].map(() => [read(a.pid!), read(b.pid!)]);
+    const ticks = [1, 2, 3, 4, 5, 6, 7].map((): [[boolean, boolean], [boolean, boolean]] => [read(a.pid!), read(b.pid!)]);
     // Both on the first sample; then the first pid on samples 4 and 7, the
     // second on 3 and 6: never again on the same tick.
     expect(ticks.map(([x]) => x[0])).toEqual([true, false, false, true, false, false, true]);

@@ -42,4 +42,27 @@ describe('scheduler', () => {
     sampler.start(); // no effect after close
     expect(sampler.stats().ticks).toBe(1);
   });
+
+  it('runs onTick callbacks at each scheduled tick, reports a throwing one, and stops after removal', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const rec = recordingBus();
+    sampler = createSampler({ bus: rec.bus, runId: 'r', intervalMs: 1000, gpu: false, host: false });
+    const errors: string[] = [];
+    sampler.on('error', (e) => errors.push(e.code));
+    let calls = 0;
+    const remove = sampler.onTick(() => { calls++; });
+    sampler.onTick(() => { throw new Error('hook bug'); });
+    sampler.start(); // the immediate first tick is not a scheduled one
+    expect(calls).toBe(0);
+    vi.advanceTimersByTime(1000);
+    expect(calls).toBe(1);
+    expect(errors).toEqual(['ERR_SAMPLER_HOOK']);
+    remove();
+    await sampler.tickNow();
+    vi.advanceTimersByTime(1000);
+    expect(calls).toBe(1);
+    expect(errors).toEqual(['ERR_SAMPLER_HOOK', 'ERR_SAMPLER_HOOK']);
+    await settle();
+    expect(sampler.stats().ticks).toBeGreaterThanOrEqual(2); // ticks went on
+  });
 });
