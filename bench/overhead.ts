@@ -54,7 +54,7 @@ try {
   const dir = tempDir('rb-bench-overhead-');
   const app = await spawnSleepers(kProcesses);
   log(`load ${loadAvg()}; starting contenders`);
-  const modes: Mode[] = ['idle', 'runbus', 'runbus-bare', 'pidusage', 'prom', 'si'];
+  const modes: Mode[] = ['idle', 'skeleton', 'runbus', 'runbus-bare', 'pidusage', 'prom', 'si'];
   const cs: Contender[] = await Promise.all(modes.map((m) => startContender(m, app.pids, dir, kWarmTicks)));
   const own: Record<string, number[]> = {};
   const withKids: Record<string, number[]> = {};
@@ -113,6 +113,12 @@ try {
       value: net('runbus-bare'), unit: '% of one core', better: 'lower',
       peer: 'pidusage loop at 1 Hz, same pids', peerValue: net('pidusage'),
       note: `sampler pool, host figures, bus, heartbeats only: where the whole hub's cost goes; raw ${raw('runbus-bare').toFixed(3)} %, ${median(ticks['runbus-bare']!)} ticks/window`,
+    },
+    {
+      name: 'skeleton: pool task + worker round trip at 1 Hz, 100 ms loop timer, no work (net)',
+      value: net('skeleton'), unit: '% of one core', better: 'lower',
+      peer: 'pidusage loop at 1 Hz, same pids', peerValue: net('pidusage'), target: '< 0.1 % (whole hub)',
+      note: `the threads and wake-ups the hub's design needs before sampling, storing or alerting anything: the floor under the whole-hub figure; raw ${raw('skeleton').toFixed(3)} %`,
     },
   );
 
