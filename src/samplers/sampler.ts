@@ -123,6 +123,10 @@ class SamplerImpl implements Sampler {
   #poolStartedAt = 0;
   readonly #events = new EventEmitter<SamplerEvents>();
   readonly #roots = new Map<number, string>();
+  /** Bumped whenever #roots changes. */
+  #rootsVersion = 0;
+  /** Which pool last received the roots, and which version of them. */
+  #rootsSent: { pool: Piscina<WorkerTask, WorkerResult>; version: number } | null = null;
   readonly #exits = new Map<number, ExitInfo & { atMs: number }>();
   readonly #loops = new Map<number, LoopFigures & { atMs: number }>();
   readonly #onTick = new Set<() => void>();
@@ -214,11 +218,13 @@ class SamplerImpl implements Sampler {
 
   track(pid: number, component: string): void {
     const r = checkRoot(pid, component, 'track()');
+    if (this.#roots.get(r.pid) === r.component) return;
     this.#roots.set(r.pid, r.component);
+    this.#rootsVersion++;
   }
 
   untrack(pid: number): void {
-    this.#roots.delete(pid);
+    if (this.#roots.delete(pid)) this.#rootsVersion++;
   }
 
   noteExit(pid: number, exit: ExitInfo): void {
@@ -301,7 +307,7 @@ class SamplerImpl implements Sampler {
       return;
     }
     const t0 = performance.now();
-    const task: WorkerTask = { type: 'tick', config: this.#config, roots: [...this.#roots], tsMs: Date.now() };
+    const task: WorkerTask = { type: 'tick', config: this.#config, roots: null, tsMs: Date.now() };
     this.#tickRun = this.#runTask(task).finally(() => {
       this.#ticks++;
       this.#lastTickMs = performance.now() - t0;
@@ -337,6 +343,14 @@ class SamplerImpl implements Sampler {
     // wedged worker cannot stop ticking or hang close().
     const deadlineMs =
       task.type === 'tick' ? Math.max(kMinTaskDeadlineMs, 3 * this.#opts.intervalMs) : kMinTaskDeadlineMs + 2 * (this.#opts.gpu?.timeoutMs ?? 0);
+    if (task.type === 'tick') {
+      // The roots go to the worker only when they changed since it last
+      // had them, or when the pool is a new one.
+      if (this.#rootsSent?.pool !== this.#pool || this.#rootsSent.version !== this.#rootsVersion) {
+        task.roots = [...this.#roots];
+        this.#rootsSent = { pool: this.#pool, version: this.#rootsVersion };
+      }
+    }
     let result: WorkerResult;
     try {
       result = await this.#pool.run(task, { signal: AbortSignal.timeout(deadlineMs) });
@@ -357,6 +371,7 @@ class SamplerImpl implements Sampler {
     // A root that has exited is no longer tracked (unless track() was
     // called for it again, which replaced the component).
     for (const pid of result.exitedRoots) this.#roots.delete(pid);
+    if (result.exitedRoots.length > 0) this.#rootsVersion++;
     let envelopes: Envelope[];
     try {
       envelopes = decodeBatch(new Uint8Array(result.bytes));

@@ -116,12 +116,17 @@ function transferable(result: BatchResult): unknown {
   return Piscina.move(wrapped as unknown as Parameters<typeof Piscina.move>[0]);
 }
 
-async function tick(config: WorkerConfig, roots: [number, string][], tsMs: number): Promise<BatchResult> {
+/** The roots of the last tick that carried them. */
+let gRoots: Map<number, string> | null = null;
+
+async function tick(config: WorkerConfig, roots: [number, string][] | null, tsMs: number): Promise<BatchResult> {
+  if (roots !== null) gRoots = new Map(roots);
+  else if (gRoots === null) throw new TypeError('runbus samplers: a tick without roots reached a worker that has none');
   const s = state(config);
   const { runId } = config;
   const envelopes: Envelope[] = [];
   const exitedRoots: number[] = [];
-  const rootMap = new Map(roots);
+  const rootMap = gRoots;
   const gone: number[] = [];
   let processes = 0;
 

@@ -53,4 +53,29 @@ describe('createSampler end to end', () => {
     expect(st.processes).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('follows track() and untrack() between ticks (roots reach the worker only when they change)', async () => {
+    const a = spawnChild('sleep', ['30']);
+    const b = spawnChild('sleep', ['30']);
+    const rec = recordingBus();
+    sampler = createSampler({ bus: rec.bus, runId: 'r', gpu: false, host: false });
+    const sampled = async (): Promise<Set<number>> => {
+      rec.resource.length = 0;
+      await sampler!.tickNow();
+      await settle();
+      return new Set(rec.resource.map((p) => p.pid));
+    };
+    sampler.track(a.pid!, 'a');
+    expect(await sampled()).toEqual(new Set([a.pid]));
+    expect(await sampled()).toEqual(new Set([a.pid])); // unchanged roots: not resent, still sampled
+    sampler.track(a.pid!, 'a'); // the same again: no change
+    sampler.track(b.pid!, 'b');
+    expect(await sampled()).toEqual(new Set([a.pid, b.pid]));
+    sampler.untrack(a.pid!);
+    expect(await sampled()).toEqual(new Set([b.pid]));
+    sampler.track(a.pid!, 'renamed');
+    const again = await sampled();
+    expect(again).toEqual(new Set([a.pid, b.pid]));
+    expect(rec.resource.find((p) => p.pid === a.pid)?.component).toBe('renamed');
+  });
 });

@@ -46,6 +46,7 @@ describe('a pool worker that cannot start', () => {
     const errors: RunbusError[] = [];
     sampler = createSampler({ bus: rec.bus, runId: 'r', gpu: false });
     sampler.on('error', (e) => errors.push(e));
+    sampler.track(process.pid, 'self');
     await sampler.tickNow();
     expect(errors.length).toBeGreaterThan(0);
     setWorkerFileForTests(null); // the next pool loads the real worker
@@ -55,5 +56,7 @@ describe('a pool worker that cannot start', () => {
     await sampler.tickNow();
     await waitFor(() => rec.host[0]);
     expect(sampler.stats().backend).toBe('procfs');
+    // The new pool's worker was sent the roots tracked before it existed.
+    await waitFor(() => rec.resource.find((p) => p.pid === process.pid));
   });
 });
