@@ -13,7 +13,7 @@
 //   npm run build && node --import tsx bench/samplers.ts [--quick]
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pidusage from 'pidusage';
 import si from 'systeminformation';
@@ -165,8 +165,8 @@ try {
     };
     const everyUs = await costPerProcess(pids, ticks, runbusTick);
 
-    // runbus defaults: status (context switches) and smaps_rollup every
-    // 10th sample; stat, io and the fd count every tick.
+    // runbus defaults: status (context switches) every 10th sample,
+    // smaps_rollup every 60th; stat, io and the fd count every tick.
     const defaults = createProcessSampler();
     const defaultsUs = await costPerProcess(pids, ticks, () => {
       const ts = Date.now();
@@ -185,6 +185,16 @@ try {
       for (const pid of tree.members.keys()) proc2.sample(pid, 'bench', 'bench', ts);
     };
     const treeUs = await costPerProcess(pids, ticks, treeTick);
+
+    // The floor of any /proc reader: one read of /proc/<pid>/stat (the file
+    // pidusage reads) per process through a kept descriptor, nothing parsed
+    // or built. No sampler can cost less per process than this.
+    const statFds = pids.map((pid) => openSync(`/proc/${pid}/stat`, 'r'));
+    const floorBuf = Buffer.allocUnsafe(4096);
+    const floorUs = await costPerProcess(pids, ticks, () => {
+      for (const fd of statFds) readSync(fd, floorBuf, 0, 4096, 0);
+    });
+    for (const fd of statFds) closeSync(fd);
 
     // pidusage on the same pids (cpu % and rss only).
     const pidusageUs = await costPerProcess(pids, Math.max(3, Math.round(ticks / 4)), () => pidusage(pids));
@@ -215,7 +225,7 @@ try {
         peer: 'pidusage',
         peerValue: pidusageUs,
         target: '<= 20 µs; >= 20x cheaper than pidusage',
-        note: 'runbus: stat+io+fd count each tick, status+smaps 1 in 10 (14 figures); pidusage: stat only (2 figures)',
+        note: 'runbus: stat+io+fd count each tick, status 1 in 10, smaps 1 in 60 (14 figures); pidusage: stat only (2 figures)',
       },
       {
         name: `per process per tick, every figure every tick, ${n} children`,
@@ -237,6 +247,15 @@ try {
         note: 'si: ps child + /proc reads of every host process, divided by the set size',
       },
       {
+        name: `floor: one read of /proc/<pid>/stat per process, nothing else, ${n} children`,
+        value: floorUs,
+        unit: 'µs CPU/process',
+        better: 'lower',
+        peer: 'pidusage',
+        peerValue: pidusageUs,
+        note: 'the file pidusage reads, through a kept descriptor, unparsed: its ratio to pidusage bounds what any /proc reader can reach',
+      },
+      {
         name: `per process per tick incl. tree discovery, defaults, ${n} children`,
         value: treeUs,
         unit: 'µs CPU/process',
@@ -247,7 +266,7 @@ try {
       },
     );
     process.stderr.write(
-      `samplers: n=${n} defaults ${defaultsUs.toFixed(2)} µs, every figure ${everyUs.toFixed(2)} µs, +tree ${treeUs.toFixed(2)} µs, pidusage ${pidusageUs.toFixed(1)} µs, si ${siUs.toFixed(0)} µs per process per tick\n`,
+      `samplers: n=${n} defaults ${defaultsUs.toFixed(2)} µs, floor ${floorUs.toFixed(2)} µs, every figure ${everyUs.toFixed(2)} µs, +tree ${treeUs.toFixed(2)} µs, pidusage ${pidusageUs.toFixed(1)} µs, si ${siUs.toFixed(0)} µs per process per tick\n`,
     );
     killAll();
   }
