@@ -1,4 +1,5 @@
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
@@ -22,6 +23,55 @@ export function walBytesOf(path: string): number {
     return 0;
   }
 }
+
+/**
+ * Reads how much of the WAL is live — frames written since it was last reset
+ * — from the wal-index header at the start of the -shm file
+ * (https://sqlite.org/walformat.html, native byte order):
+ *
+ *   offset  0 iVersion u32 │ 4 unused │ 8 iChange │ 12 isInit u8, 13 bigEndCksum u8
+ *          14 szPage u16 (1 = 65536) │ 16 mxFrame u32 (valid frames in the WAL) │ …
+ *
+ * The WAL file's size cannot tell: after a checkpoint SQLite writes it again
+ * from the beginning without shrinking it (down to journal_size_limit at most).
+ */
+export class WalWatch {
+  readonly #path: string;
+  #fd: number | undefined;
+  readonly #buf = Buffer.alloc(20);
+
+  constructor(path: string) {
+    this.#path = `${path}-shm`;
+  }
+
+  /** Bytes of live WAL content (32-byte header + frames); undefined if the -shm file cannot be read. */
+  liveBytes(): number | undefined {
+    try {
+      this.#fd ??= openSync(this.#path, 'r');
+      if (readSync(this.#fd, this.#buf, 0, 20, 0) < 20) return undefined;
+    } catch {
+      this.close();
+      return undefined;
+    }
+    const le = kLittleEndian;
+    const sz = le ? this.#buf.readUInt16LE(14) : this.#buf.readUInt16BE(14);
+    const frames = le ? this.#buf.readUInt32LE(16) : this.#buf.readUInt32BE(16);
+    const page = sz === 1 ? 65536 : sz;
+    return frames === 0 ? 0 : 32 + frames * (page + 24);
+  }
+
+  close(): void {
+    if (this.#fd === undefined) return;
+    try {
+      closeSync(this.#fd);
+    } catch {
+      // Already gone; nothing to release.
+    }
+    this.#fd = undefined;
+  }
+}
+
+const kLittleEndian = endianness() === 'LE';
 
 function checkWritablePath(path: string): void {
   const dir = dirname(resolve(path));

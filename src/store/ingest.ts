@@ -230,6 +230,8 @@ export class Ingestor {
       segmentMinMax: p('SELECT min(max_ts) AS ts FROM t_segment'),
       segmentOfRun: p('SELECT rowid AS id, run, first_rowid AS first, last_rowid AS last, rows FROM t_segment WHERE run = ? ORDER BY min_ts LIMIT 1'),
       segmentDel: p('DELETE FROM t_segment WHERE rowid = ?'),
+      segmentLeft: p('SELECT 1 FROM t_snapshot WHERE rowid BETWEEN ? AND ? AND run = ? LIMIT 1'),
+      segmentUncount: p('UPDATE t_segment SET rows = max(0, rows - ?) WHERE rowid = ?'),
       segmentTrim: p(
         `UPDATE t_segment SET rows = rows - ?, first_rowid = coalesce(
            (SELECT min(rowid) FROM t_snapshot WHERE rowid BETWEEN first_rowid AND last_rowid AND run = t_segment.run), first_rowid)
@@ -665,9 +667,13 @@ export class Ingestor {
   readonly #pruneSegment = (g: SegmentRow): number =>
     this.#db
       .transaction(() => {
-        const n = this.#s.pruneSegment!.run(g.first, g.last, g.run).changes;
-        // Fewer than a full step: the segment is empty now.
-        if (n < kRetentionStepRows) this.#s.segmentDel!.run(g.id);
+        const s = this.#s;
+        const n = s.pruneSegment!.run(g.first, g.last, g.run).changes;
+        // Fewer than a full step: the segment is empty now. A full step may
+        // have taken its last rows too (a batch of 1000 is two steps, not
+        // three): one rowid seek says whether any are left.
+        if (n < kRetentionStepRows || s.segmentLeft!.get(g.first, g.last, g.run) === undefined) s.segmentDel!.run(g.id);
+        else s.segmentUncount!.run(n, g.id);
         return n;
       })
       .immediate();
@@ -717,5 +723,22 @@ export class Ingestor {
     if (step === undefined) return false;
     step();
     return true;
+  }
+
+  /**
+   * Retention steps until at least `rows` rows are deleted, nothing is left
+   * to delete, or `maxSteps` steps have run. The writer calls it after each
+   * batch with the rows it just wrote, so under a sustained load retention
+   * keeps pace with ingest instead of waiting for idle time that never
+   * comes. Returns whether more work may remain.
+   */
+  keepPace(rows: number, maxSteps: number): boolean {
+    let deleted = 0;
+    for (let i = 0; i < maxSteps && deleted < rows; ++i) {
+      const step = this.#nextStep();
+      if (step === undefined) return false;
+      deleted += step();
+    }
+    return this.needsMaintenance();
   }
 }

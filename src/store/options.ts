@@ -36,8 +36,13 @@ export interface StoreOptions {
    */
   maxSizeBytes?: number;
   /**
-   * How often the writer runs `wal_checkpoint(PASSIVE)` (and RESTART when the
-   * WAL is large) so the WAL cannot grow without bound while readers are open.
+   * Longest time between WAL checkpoints while writes arrive: the first
+   * write after this interval is followed by a `wal_checkpoint(PASSIVE)` in
+   * the writer thread. Independently, the writer checkpoints after any batch
+   * that leaves more than min(4 MiB, journalSizeLimitBytes) in the WAL, and a
+   * RESTART when the WAL passes journalSizeLimitBytes, so it cannot grow
+   * without bound while readers are open. No timer runs: an idle store does
+   * no work.
    * @default 1000
    */
   checkpointIntervalMs?: number;
@@ -48,7 +53,8 @@ export interface StoreOptions {
   busyTimeoutMs?: number;
   /**
    * `PRAGMA journal_size_limit`: the WAL is truncated to this size after a
-   * checkpoint resets it.
+   * checkpoint resets it; past it the writer forces a RESTART checkpoint. A
+   * limit under 4 MiB also lowers the WAL size that triggers a checkpoint.
    * @default 67_108_864 (64 MiB)
    */
   journalSizeLimitBytes?: number;

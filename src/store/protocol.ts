@@ -5,10 +5,13 @@
 //   main                                  writer
 //    │ ── new Worker(workerData: options) ─►│ open, migrate, verify pragmas
 //    │◄─────────────── ready | open-failed ─│ (always the first message)
-//    │ ── write {id, batch (transferred)} ─►│ decode, one transaction
-//    │◄──────────── written | write-failed ─│ then retention steps, idle
-//    │ ── checkpoint (main's timer) ───────►│ wal_checkpoint(PASSIVE/RESTART)
-//    │◄──────────── wal | maintenance-failed│
+//    │ ── write {id, batch (transferred),  ►│ decode, one transaction
+//    │          checkpoint (interval up)}   │
+//    │◄──────────── written | write-failed ─│ then, before the next message:
+//    │                                      │   retention steps (as many rows as written)
+//    │                                      │   wal_checkpoint(PASSIVE[/RESTART]) when the
+//    │◄──────────── wal | maintenance-failed│   WAL is large or `checkpoint` was set
+//    │                                      │ more retention in slices while idle
 //    │ ── control {id, …} ────────────────►│
 //    │◄────────────────────── done | failed ─│
 //    │ ── close {id} ─────────────────────►│ finish retention step, TRUNCATE, close
@@ -29,19 +32,20 @@ export type Control =
   | { op: 'maintain' };
 
 export type ToWriter =
-  | { type: 'write'; id: number; batch: ArrayBuffer }
-  | { type: 'checkpoint' }
+  /**
+   * `checkpoint`: the checkpoint interval has run out on the main thread's
+   * clock; checkpoint after this batch even if the WAL is still small.
+   */
+  | { type: 'write'; id: number; batch: ArrayBuffer; checkpoint: boolean }
   | { type: 'control'; id: number; control: Control }
   | { type: 'close'; id: number };
-
-/** What the checkpoint thread (checkpoint-worker.ts) accepts; it answers with FromWriter messages. */
-export type ToCheckpointer = Extract<ToWriter, { type: 'checkpoint' | 'close' }>;
 
 export type FromWriter =
   | { type: 'ready'; schemaVersion: number; walBytes: number }
   | { type: 'open-failed'; error: SerializedStoreError }
   | { type: 'written'; id: number; rows: number; durationMs: number; walBytes: number }
   | { type: 'write-failed'; id: number; error: SerializedStoreError }
+  /** A checkpoint completed; the WAL size after it. */
   | { type: 'wal'; walBytes: number }
   | { type: 'maintenance-failed'; error: SerializedStoreError }
   | { type: 'done'; id: number }

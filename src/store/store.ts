@@ -6,7 +6,7 @@ import type { SerializedStoreError, StoreErrorCode } from './errors.js';
 import { resolveStoreOptions } from './options.js';
 import type { ResolvedStoreOptions, StoreOptions } from './options.js';
 import { unknownMessage } from './protocol.js';
-import type { Control, FromWriter, ToCheckpointer, ToWriter } from './protocol.js';
+import type { Control, FromWriter, ToWriter } from './protocol.js';
 
 /** What a committed write reports. */
 export interface WriteResult {
@@ -26,7 +26,10 @@ export interface StoreStats {
   writesFailed: number;
   /** Size of the WAL file after the last write or checkpoint, bytes. */
   walBytes: number;
-  /** Periodic checkpoints completed since open. */
+  /**
+   * WAL checkpoints completed since open (the writer runs one after a batch
+   * once the WAL passes 4 MiB or `checkpointIntervalMs` has run out).
+   */
   checkpoints: number;
   /** write() calls not yet committed or failed. */
   pendingWrites: number;
@@ -67,7 +70,7 @@ interface Pending {
  * src/, where only writer-worker.ts exists and a worker thread cannot load
  * TypeScript; the build output in dist/ is used then.
  */
-function workerUrl(file: 'writer-worker.js' | 'checkpoint-worker.js'): URL {
+function workerUrl(file: 'writer-worker.js'): URL {
   const beside = new URL(`./${file}`, import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
   const built = new URL(`../../dist/store/${file}`, import.meta.url);
@@ -90,12 +93,14 @@ class StoreImpl implements Store {
   #lastError: { code: StoreErrorCode; message: string } | undefined;
   #dead: StoreError | undefined;
   #closing: Promise<void> | undefined;
-  #timer: NodeJS.Timeout | undefined;
-  #wroteSinceCheckpoint = false;
+  /**
+   * When (Date.now()) the last checkpoint was asked for or reported. The
+   * interval is timed here, on the main thread where tests can fake it, and
+   * travels with the next write: no timer runs, so an idle store costs nothing.
+   */
+  #lastCheckpointMs = Date.now();
   readonly #ready: Promise<void>;
   readonly #options: ResolvedStoreOptions;
-  /** The checkpoint thread; undefined before it is up or after it failed (the writer checkpoints then). */
-  #ckpt: Worker | undefined;
 
   constructor(o: ResolvedStoreOptions) {
     this.path = o.path;
@@ -134,16 +139,6 @@ class StoreImpl implements Store {
         this.#rejectAll(this.#dead ?? new StoreError('ERR_STORE_CLOSED', `runbus store ${JSON.stringify(this.path)} is closed`));
       });
     });
-    // Periodic checkpoints: the timer lives here, on the main thread, so it
-    // can be faked in tests; unref'd so it never keeps the process alive.
-    this.#timer = setInterval(() => {
-      // Nothing written since the last one: nothing to checkpoint.
-      if (!this.#wroteSinceCheckpoint) return;
-      this.#wroteSinceCheckpoint = false;
-      if (this.#ckpt !== undefined) this.#ckpt.postMessage({ type: 'checkpoint' } satisfies ToCheckpointer);
-      else this.#post({ type: 'checkpoint' });
-    }, o.checkpointIntervalMs);
-    this.#timer.unref();
   }
 
   get schemaVersion(): number {
@@ -152,66 +147,6 @@ class StoreImpl implements Store {
 
   ready(): Promise<void> {
     return this.#ready;
-  }
-
-  /**
-   * Starts the checkpoint thread. Never rejects: if it cannot start, the
-   * writer thread keeps doing the checkpoints itself (recorded in lastError).
-   */
-  startCheckpointer(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      let w: Worker;
-      try {
-        w = new Worker(workerUrl('checkpoint-worker.js'), { workerData: this.#options, name: 'runbus-store-checkpointer' });
-      } catch (err) {
-        this.#lastError = { code: 'ERR_STORE_WORKER', message: `runbus store ${JSON.stringify(this.path)}: no checkpoint thread: ${(err as Error).message}` };
-        resolve();
-        return;
-      }
-      let started = false;
-      const giveUp = (why: string): void => {
-        if (this.#ckpt === w) this.#ckpt = undefined;
-        if (this.#closing === undefined && this.#dead === undefined) {
-          this.#lastError = { code: 'ERR_STORE_WORKER', message: `runbus store ${JSON.stringify(this.path)}: checkpoint thread ${why}; the writer checkpoints instead` };
-        }
-        if (!started) {
-          started = true;
-          resolve();
-        }
-      };
-      w.on('message', (msg: FromWriter) => {
-        switch (msg.type) {
-          case 'ready':
-            started = true;
-            this.#ckpt = w;
-            resolve();
-            break;
-          case 'open-failed':
-            this.#recordError(msg.error);
-            giveUp('could not open the database');
-            void w.terminate();
-            break;
-          case 'wal':
-            this.#walBytes = msg.walBytes;
-            this.#checkpoints++;
-            break;
-          case 'maintenance-failed':
-            this.#recordError(msg.error);
-            break;
-          case 'closed':
-            break;
-          default:
-            giveUp(`sent ${JSON.stringify(msg.type)}`);
-            void w.terminate();
-        }
-      });
-      w.on('error', (err) => {
-        giveUp(`failed: ${err.message}`);
-      });
-      w.on('exit', () => {
-        giveUp('exited');
-      });
-    });
   }
 
   #post(msg: ToWriter, transfer?: ArrayBuffer[]): void {
@@ -254,6 +189,7 @@ class StoreImpl implements Store {
       case 'wal':
         this.#walBytes = msg.walBytes;
         this.#checkpoints++;
+        this.#lastCheckpointMs = Date.now();
         break;
       case 'maintenance-failed':
         this.#recordError(msg.error);
@@ -271,10 +207,8 @@ class StoreImpl implements Store {
     if (this.#dead !== undefined) return;
     this.#dead = e;
     this.#lastError = { code: e.code, message: e.message };
-    if (this.#timer !== undefined) clearInterval(this.#timer);
     this.#rejectAll(e);
     void this.#worker.terminate();
-    if (this.#ckpt !== undefined) void this.#ckpt.terminate();
   }
 
   #rejectAll(e: StoreError): void {
@@ -310,8 +244,10 @@ class StoreImpl implements Store {
     }
     const bad = this.#unusable();
     if (bad !== undefined) return Promise.reject(bad);
-    this.#wroteSinceCheckpoint = true;
-    return this.#request<WriteResult>('write', (id) => ({ type: 'write', id, batch }), [batch]);
+    const now = Date.now();
+    const checkpoint = now - this.#lastCheckpointMs >= this.#options.checkpointIntervalMs;
+    if (checkpoint) this.#lastCheckpointMs = now;
+    return this.#request<WriteResult>('write', (id) => ({ type: 'write', id, batch, checkpoint }), [batch]);
   }
 
   #control(control: Control): Promise<void> {
@@ -360,15 +296,6 @@ class StoreImpl implements Store {
   }
 
   async #close(): Promise<void> {
-    if (this.#timer !== undefined) clearInterval(this.#timer);
-    // The checkpoint thread goes first, so the writer's final TRUNCATE
-    // checkpoint is the last word on the WAL.
-    const ckpt = this.#ckpt;
-    if (ckpt !== undefined) {
-      const gone = new Promise<void>((resolve) => ckpt.once('exit', () => { resolve(); }));
-      ckpt.postMessage({ type: 'close', id: 0 } satisfies ToCheckpointer);
-      await gone;
-    }
     if (this.#dead !== undefined) {
       await this.#worker.terminate();
       return;
@@ -400,7 +327,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const o = resolveStoreOptions(options);
   const store = new StoreImpl(o);
   await store.ready();
-  await store.startCheckpointer();
   return store;
 }
 

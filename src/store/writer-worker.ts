@@ -60,27 +60,44 @@ function scheduleMaintenance(): void {
   setImmediate(maintain);
 }
 
+function afterWrite(rows: number, intervalUp: boolean): void {
+  let more = false;
+  try {
+    more = writer.keepPace(rows);
+  } catch (err) {
+    post({ type: 'maintenance-failed', error: serializeError(asStoreError(err, 'deleting old rows')) });
+  }
+  if (intervalUp || writer.walNeedsCheckpoint()) {
+    try {
+      writer.checkpoint();
+      post({ type: 'wal', walBytes: writer.walBytes() });
+    } catch (err) {
+      post({ type: 'maintenance-failed', error: serializeError(asStoreError(err, 'checkpointing the WAL')) });
+    }
+  }
+  if (more) scheduleMaintenance();
+}
+
 port.on('message', (msg: ToWriter) => {
   switch (msg.type) {
     case 'write': {
       const t0 = performance.now();
+      let rows = 0;
       try {
-        const rows = writer.write(msg.batch);
+        rows = writer.write(msg.batch);
         post({ type: 'written', id: msg.id, rows, durationMs: performance.now() - t0, walBytes: writer.walBytes() });
       } catch (err) {
         post({ type: 'write-failed', id: msg.id, error: serializeError(asStoreError(err, 'writing a batch')) });
+        break;
       }
-      if (writer.needsMaintenance()) scheduleMaintenance();
+      // The caller has its answer; what follows is the writer's own upkeep,
+      // done before the next message: retention as many rows as were just
+      // written, then a checkpoint when the WAL is large or the main thread's
+      // clock says the interval is up. Nothing runs on a timer, so an idle
+      // store costs nothing.
+      afterWrite(rows, msg.checkpoint);
       break;
     }
-    case 'checkpoint':
-      try {
-        writer.checkpoint();
-        post({ type: 'wal', walBytes: writer.walBytes() });
-      } catch (err) {
-        post({ type: 'maintenance-failed', error: serializeError(asStoreError(err, 'checkpointing')) });
-      }
-      break;
     case 'control': {
       try {
         const c = msg.control;

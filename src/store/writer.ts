@@ -1,13 +1,24 @@
 import type { Database as Db } from 'better-sqlite3';
 import { WireError } from '../errors.js';
 import { StoreError, toStoreError } from './errors.js';
-import { openWriterDb, setMaxSize, walBytesOf } from './db.js';
+import { WalWatch, openWriterDb, setMaxSize, walBytesOf } from './db.js';
 import { Ingestor } from './ingest.js';
 import type { ResolvedStoreOptions } from './options.js';
 
 // The writer engine, run inside the writer thread: it owns the only write
-// connection. Plain synchronous methods, no timers (timing lives on the main
-// thread, where tests can fake it).
+// connection, and runs the WAL checkpoints on it too. Plain synchronous
+// methods, no timers (timing lives on the main thread, where tests can fake it).
+
+/**
+ * WAL size past which the writer checkpoints after a batch, whatever the
+ * interval says (capped by journal_size_limit). SQLite's own automatic
+ * checkpoint uses 1000 pages (4 MiB with 4 KiB pages): a WAL this small stays
+ * in the page cache and one checkpoint copies it in a few milliseconds.
+ */
+export const kCheckpointWalBytes = 4 * 1024 * 1024;
+
+/** Retention steps the writer runs after a batch at most (each one ≤ 500 rows). */
+const kPaceSteps = 8;
 
 /** Errors after which the connection is reopened before the next write. */
 const kReopenAfter = new Set<StoreError['code']>(['ERR_STORE_READONLY', 'ERR_STORE_IO', 'ERR_STORE_UNWRITABLE', 'ERR_STORE_CORRUPT']);
@@ -18,11 +29,13 @@ export class Writer {
   #ingestor: Ingestor | undefined;
   #maxSize: number | null;
   #fault: 'readonly' | 'none' = 'none';
+  readonly #wal: WalWatch;
 
   /** Opens the database; throws StoreError. */
   constructor(options: ResolvedStoreOptions) {
     this.#o = options;
     this.#maxSize = options.maxSizeBytes ?? null;
+    this.#wal = new WalWatch(options.path);
     this.#open();
   }
 
@@ -51,6 +64,7 @@ export class Writer {
     }
     this.#db = undefined;
     this.#ingestor = undefined;
+    this.#wal.close();
   }
 
   #failed(err: unknown, doing: string): StoreError {
@@ -82,6 +96,30 @@ export class Writer {
     return this.#ingestor?.needsMaintenance() ?? false;
   }
 
+  /**
+   * After a batch of `rows`: retention steps until as many rows are deleted
+   * (at most kPaceSteps), so retention keeps pace with a sustained load.
+   * Returns whether more may remain. Throws StoreError.
+   */
+  keepPace(rows: number): boolean {
+    if (this.#ingestor === undefined) return false;
+    try {
+      return this.#ingestor.keepPace(rows, kPaceSteps);
+    } catch (err) {
+      throw this.#failed(err, 'deleting old rows');
+    }
+  }
+
+  /**
+   * Whether the live part of the WAL has grown past the size that calls for a
+   * checkpoint now. When the wal-index cannot be read, the WAL file's size
+   * stands in: it only overstates, so checkpoints come early, never late.
+   */
+  walNeedsCheckpoint(): boolean {
+    const live = this.#wal.liveBytes() ?? this.walBytes();
+    return live >= Math.min(kCheckpointWalBytes, this.#o.journalSizeLimitBytes);
+  }
+
   /** One small retention step; returns whether more may remain. Throws StoreError. */
   maintainStep(): boolean {
     if (this.#ingestor === undefined) return false;
@@ -94,8 +132,9 @@ export class Writer {
 
   /**
    * PASSIVE checkpoint (never waits for readers); when the WAL has grown past
-   * journal_size_limit, a RESTART with a short busy timeout so the next
-   * writer starts the WAL from its beginning and the file is truncated.
+   * journal_size_limit (a reader kept PASSIVE from finishing), a RESTART with
+   * a short busy timeout so the next write starts the WAL from its beginning
+   * and the file is truncated.
    */
   checkpoint(): void {
     const db = this.#db;

@@ -22,14 +22,28 @@ function count(db: string, where = ''): number {
   }
 }
 
+/** The writer's row logic on its own connection, with no thread around it. */
+function ingestor(path: string, rollupRetentionMs = 30 * 24 * 3_600_000): { db: ReturnType<typeof openWriterDb>; ing: Ingestor } {
+  const db = openWriterDb(resolveStoreOptions({ path }));
+  return { db, ing: new Ingestor(db, { retentionMs: kWindow, rollupRetentionMs, maxSamplesPerRun: undefined }) };
+}
+
+/** `n` rows at kT0, then 10 rows that put all of them out of the window. */
+function writeOldThenNew(ing: Ingestor, n: number): void {
+  ing.write(encodeBatch(rows(n, kT0)));
+  ing.write(encodeBatch(rows(10, kT0 + kWindow + 60_000)));
+}
+
+function rawSnapshots(db: ReturnType<typeof openWriterDb>): number {
+  return (db.prepare('SELECT count(*) AS n FROM t_snapshot').get() as { n: number }).n;
+}
+
 describe('retention', () => {
   it('deletes old raw rows in steps of at most 500 rows each', () => {
     using tmp = tempDir();
-    const db = openWriterDb(resolveStoreOptions({ path: tmp.db }));
-    const ing = new Ingestor(db, { retentionMs: kWindow, rollupRetentionMs: 30 * 24 * 3_600_000, maxSamplesPerRun: undefined });
-    ing.write(encodeBatch(rows(2200, kT0)));
-    ing.write(encodeBatch(rows(10, kT0 + kWindow + 60_000)));
-    const n = (): number => (db.prepare('SELECT count(*) AS n FROM t_snapshot').get() as { n: number }).n;
+    const { db, ing } = ingestor(tmp.db);
+    writeOldThenNew(ing, 2200);
+    const n = (): number => rawSnapshots(db);
     const seen: number[] = [];
     let before = n();
     while (ing.maintainStep()) {
@@ -42,6 +56,48 @@ describe('retention', () => {
     expect(seen.reduce((a, b) => a + b, 0)).toBe(2200);
     expect(seen.length).toBeGreaterThanOrEqual(5);
     db.close();
+  });
+
+  it('takes a batch of 1000 in two steps and drops its segment with the last one', () => {
+    using tmp = tempDir();
+    const { db, ing } = ingestor(tmp.db);
+    writeOldThenNew(ing, 1000);
+    const snapshots = (): number => rawSnapshots(db);
+    const segments = (): unknown => db.prepare('SELECT count(*) AS n, sum(rows) AS rows FROM t_segment').get();
+    ing.maintainStep();
+    // Half-way: the segment stays, counting what is left.
+    expect(snapshots()).toBe(510);
+    expect(segments()).toEqual({ n: 2, rows: 510 });
+    ing.maintainStep();
+    expect(snapshots()).toBe(10);
+    // The second step emptied it and dropped it: no segment outlives its rows.
+    expect(segments()).toEqual({ n: 1, rows: 10 });
+    while (ing.maintainStep()) {
+      // Bookkeeping steps only: nothing more is deleted.
+    }
+    expect(snapshots()).toBe(10);
+    db.close();
+  });
+
+  it('keeps pace with a sustained load: each write is followed by deleting as many old rows', async () => {
+    using tmp = tempDir();
+    const window = 10_000;
+    const store = await openStore({ path: tmp.db, retentionMs: window });
+    // One batch of 500 per simulated second, all queued at once: the writer
+    // is never idle between them, so only the deletes that follow each write
+    // can keep the window (slices in idle time never get a turn).
+    const bufs = Array.from({ length: 60 }, (_, i) => batch(rows(500, kT0 + i * 1000)));
+    const writes = bufs.map((b) => store.write(b));
+    await writes[29];
+    // 10 s of batches in the window, plus the ones being written and pruned.
+    expect(count(tmp.db)).toBeLessThanOrEqual(14 * 500);
+    await Promise.all(writes);
+    expect(count(tmp.db)).toBeLessThanOrEqual(14 * 500);
+    await store.close();
+    const r = openReader(tmp.db);
+    // Rollups still hold every row ever written.
+    expect(r.rollups({ runId: 'r' }).reduce((a, x) => a + x.samples, 0)).toBe(60 * 500);
+    r.close();
   });
 
   it('runs between writes on its own, keeps the window and the rollups', async () => {
@@ -77,8 +133,7 @@ describe('retention', () => {
 
   it('forgets idle runs once pruned, so they cost nothing per write', () => {
     using tmp = tempDir();
-    const db = openWriterDb(resolveStoreOptions({ path: tmp.db }));
-    const ing = new Ingestor(db, { retentionMs: kWindow, rollupRetentionMs: 2 * kWindow, maxSamplesPerRun: undefined });
+    const { db, ing } = ingestor(tmp.db, 2 * kWindow);
     for (let r = 0; r < 50; ++r) ing.write(encodeBatch([...rows(5, kT0 + r, `old-${r}`), metric(`old-${r}`, 'm', 1, kT0 + r)]));
     // Much later: every old run is past both windows.
     ing.write(encodeBatch(rows(5, kT0 + 10 * kWindow, 'new')));
