@@ -16,7 +16,7 @@ import { cleanUp, kRoot, loadAvg, tempDir, track } from '../test/fixtures/bench/
 import { quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
-const kSeconds = quick ? 6 : 60;
+const kSeconds = quick ? 4 : 60;
 const kCalibrateSeconds = quick ? 1 : 5;
 const kFactor = 10;
 const kCapMiB = 2048;
