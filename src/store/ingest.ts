@@ -1,6 +1,5 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
-import { AlertState, LifecycleKind, Topic, decodeBatch } from '../wire/index.js';
-import { BatchScanner, kCol, kSnapshotColumns, publishOf } from './resource-decoder.js';
+import { AlertState, BatchScanner, LifecycleKind, Topic, decodeBatch, kCol, kSnapshotColumns, publishOf } from '../wire/index.js';
 import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
 
 /** The fields of a LIFECYCLE payload the store reads (proto Lifecycle). */

@@ -1,6 +1,8 @@
+import type protobuf from 'protobufjs/minimal.js';
 import { runbus } from './gen/telemetry.js';
 import { NumberReader } from './number-reader.js';
-import { encodeBatchFast, encodeBatchFastTransferable } from './fast-encode.js';
+import { BatchScanner } from './resource-decoder.js';
+import { encodeBatchFast, encodeBatchFastTransferable, encodePublishFrameFast } from './fast-encode.js';
 import { WireError } from '../errors.js';
 import { validateEnvelope, validateHello, validateLoopReport, validateSubscribe } from './validate.js';
 import { kTopicNames } from './types.js';
@@ -42,6 +44,14 @@ export function encodeBatch(envelopes: readonly Envelope[]): Uint8Array {
   return encodeBatchFast(envelopes);
 }
 
+/**
+ * One `publish` frame with its length prefix, ready for a socket: the bytes
+ * of `encodeFrame({ kind: 'publish', envelopes })`, by the batch encoder.
+ */
+export function encodePublishFrame(envelopes: readonly Envelope[]): Uint8Array {
+  return encodePublishFrameFast(envelopes);
+}
+
 /** The same bytes as {@link encodeBatch}, by protobufjs alone (tests, bench). */
 export function encodeBatchReference(envelopes: readonly Envelope[]): Uint8Array {
   return pb.Publish.encode({ envelopes: toWire(envelopes) }).finish();
@@ -60,15 +70,57 @@ function undecodable(what: string, err: unknown): WireError {
   return new WireError('ERR_WIRE_UNDECODABLE', `${what} does not decode: ${reason}`, { cause: err });
 }
 
-/** Decodes and validates a `Publish` batch. Throws {@link WireError}. */
-export function decodeBatch(bytes: Uint8Array): Envelope[] {
+// protobufjs's generated decode(reader, length, endGroup, depth): the depth
+// is passed so that an envelope decoded on its own meets the recursion limit
+// exactly where it would inside its Publish.
+interface DecodesAt<T> {
+  decode(r: protobuf.Reader, length: undefined, endGroup: undefined, depth: number): T;
+}
+const kEnvelopeAt = pb.Envelope as unknown as DecodesAt<runbus.v1.Envelope>;
+
+/**
+ * The fast way through a `Publish` in bytes[start, end): RESOURCE envelopes
+ * read and validated in one pass by {@link BatchScanner}, others by
+ * protobufjs one at a time. Returns null on anything it refuses — bytes
+ * that do not decode, an envelope that fails validation, an encoding it
+ * does not handle — and the caller then decodes the whole message again
+ * the reference way, so errors (code, message, and which one comes first)
+ * are exactly the reference's. `depth` is the Publish's nesting depth.
+ * Exported for tests only.
+ */
+export function decodePublishFast(bytes: Uint8Array, start: number, end: number, nowMs: number, depth: number): Envelope[] | null {
+  try {
+    const sc = new BatchScanner(bytes, nowMs, start, end, false);
+    const out: Envelope[] = [];
+    for (let k = sc.next(); k !== 'done'; k = sc.next()) {
+      if (k === 'resource') {
+        out.push({ topic: 1, payload: sc.snapshot! });
+      } else {
+        const e = kEnvelopeAt.decode(new NumberReader(bytes.subarray(sc.otherStart, sc.otherEnd)), undefined, undefined, depth + 1);
+        out.push(validateEnvelope(e, sc.index, nowMs));
+      }
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** decodeBatch by protobufjs's generated decoder and validateEnvelope alone (tests, bench). */
+export function decodeBatchReference(bytes: Uint8Array, nowMs = Date.now()): Envelope[] {
   let msg: runbus.v1.Publish;
   try {
     msg = pb.Publish.decode(new NumberReader(bytes));
   } catch (err) {
     throw undecodable('batch', err);
   }
-  return fromWire(msg.envelopes as unknown as runbus.v1.Envelope[], Date.now());
+  return fromWire(msg.envelopes as unknown as runbus.v1.Envelope[], nowMs);
+}
+
+/** Decodes and validates a `Publish` batch. Throws {@link WireError}. */
+export function decodeBatch(bytes: Uint8Array): Envelope[] {
+  const nowMs = Date.now();
+  return decodePublishFast(bytes, 0, bytes.length, nowMs, 0) ?? decodeBatchReference(bytes, nowMs);
 }
 
 /** Encodes one envelope's payload alone (no envelope, no prefix). */
@@ -111,6 +163,38 @@ export function encodeFrame(frame: Frame): Uint8Array {
  * as a {@link FrameReader} yields them). Throws {@link WireError}.
  */
 export function decodeFrame(body: Uint8Array): Frame {
+  const nowMs = Date.now();
+  // The bulk of the traffic: a frame that is one Publish (tag 0x12) and
+  // nothing else goes the fast way.
+  const at = body.length > 1 && body[0] === 0x12 ? publishStart(body) : -1;
+  if (at > 0) {
+    const envelopes = decodePublishFast(body, at, body.length, nowMs, 1);
+    if (envelopes !== null) return { kind: 'publish', envelopes };
+  }
+  return decodeFrameReference(body, nowMs);
+}
+
+// Where the Publish of a frame that holds only `0x12 size Publish` starts, or -1.
+// The size is read as protobufjs's Reader.size() reads it.
+function publishStart(body: Uint8Array): number {
+  let n = 0;
+  let p = 1;
+  for (let i = 0; i < 5; ++i) {
+    if (p >= body.length) return -1;
+    const b = body[p++]!;
+    if (i === 4) {
+      if (b > 7) return -1;
+      n += b * 2 ** 28;
+      break;
+    }
+    n += (b & 0x7f) * 2 ** (7 * i);
+    if (b < 0x80) break;
+  }
+  return p + n === body.length ? p : -1;
+}
+
+/** decodeFrame by protobufjs's generated decoder alone (tests). */
+export function decodeFrameReference(body: Uint8Array, nowMs = Date.now()): Frame {
   let f: runbus.v1.Frame;
   try {
     f = pb.Frame.decode(new NumberReader(body));
@@ -121,7 +205,7 @@ export function decodeFrame(body: Uint8Array): Frame {
     case 'hello':
       return { kind: 'hello', hello: validateHello(f.hello!) };
     case 'publish':
-      return { kind: 'publish', envelopes: fromWire((f.publish!.envelopes ?? []) as runbus.v1.Envelope[], Date.now()) };
+      return { kind: 'publish', envelopes: fromWire((f.publish!.envelopes ?? []) as runbus.v1.Envelope[], nowMs) };
     case 'subscribe':
       return { kind: 'subscribe', subscribe: validateSubscribe(f.subscribe!) };
     case 'error': {
@@ -133,7 +217,7 @@ export function decodeFrame(body: Uint8Array): Frame {
       return { kind: 'welcome', welcome: { protocolVersion: w.protocolVersion ?? 0, pid: w.pid ?? 0, component: w.component ?? '' } };
     }
     case 'loop':
-      return { kind: 'loop', loop: validateLoopReport(f.loop!, Date.now()) };
+      return { kind: 'loop', loop: validateLoopReport(f.loop!, nowMs) };
     default:
       throw new WireError('ERR_WIRE_INVALID', 'frame carries no known kind (hello, publish, subscribe, error, welcome, loop)');
   }

@@ -5,8 +5,10 @@ import type { Envelope, FigureError, ResourceSnapshot } from './types.js';
 // The hot path of every sampler tick and every socket client is "encode a
 // batch of ResourceSnapshots". protobufjs's generated encoder allocates a
 // LongBits object per 64-bit field and a fork per nested message; this
-// encoder sizes each snapshot first and then writes it straight into one
-// growing buffer. Its output is byte-for-byte what protobufjs writes
+// encoder writes each snapshot in one pass straight into one growing scratch
+// buffer, guessing one-byte lengths (a snapshot and its strings are nearly
+// always under 128 bytes) and moving the body along in the rare case they
+// are not. Its output is byte-for-byte what protobufjs writes
 // (test/wire/fast-encode.test.ts proves it with fast-check); other topics are
 // encoded by protobufjs and copied in.
 //
@@ -14,6 +16,11 @@ import type { Envelope, FigureError, ResourceSnapshot } from './types.js';
 //   Envelope  = 0x08 topic  0x12 len ResourceSnapshot     (topic RESOURCE)
 //   Snapshot  = fields in number order; proto3 scalars only when not 0/"",
 //               optionals whenever present (even 0)
+//
+// One envelope as first written, lengths guessed at one byte each:
+//
+//   0a [envLen] 08 01 12 [bodyLen] body…
+//        ^envAt          ^bodyAt    (patched, or body moved right, after)
 
 const pb = runbus.v1;
 const kTwo32 = 4294967296;
@@ -44,24 +51,6 @@ function split64(v: number): void {
   gHi = hi;
 }
 
-function size64(v: number): number {
-  if (v >= 0 && v < 128) return 1;
-  split64(v);
-  let lo = gLo;
-  let hi = gHi;
-  let n = 1;
-  while (hi) {
-    n++;
-    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
-    hi >>>= 7;
-  }
-  while (lo > 127) {
-    n++;
-    lo >>>= 7;
-  }
-  return n;
-}
-
 function size32(v: number): number {
   v >>>= 0;
   return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
@@ -77,383 +66,341 @@ const kF64 = new Float64Array(1);
 const kF64Bytes = new Uint8Array(kF64.buffer);
 if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('runbus fast-encode assumes a little-endian platform');
 
-class Out {
-  buf: Buffer = Buffer.allocUnsafe(64 * 1024);
-  pos = 0;
+// The scratch buffer every batch is written into, and the write position.
+let buf: Buffer = Buffer.allocUnsafe(64 * 1024);
+let pos = 0;
 
-  reserve(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = Buffer.allocUnsafe(size);
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
-  }
-
-  u32(v: number): void {
-    v >>>= 0;
-    const b = this.buf;
-    while (v > 127) {
-      b[this.pos++] = (v & 127) | 128;
-      v >>>= 7;
-    }
-    b[this.pos++] = v;
-  }
-
-  u64(v: number): void {
-    if (v >= 0 && v < 0x80000000 && (v | 0) === v) {
-      this.u32(v);
-      return;
-    }
-    split64(v);
-    let lo = gLo;
-    let hi = gHi;
-    const b = this.buf;
-    while (hi) {
-      b[this.pos++] = (lo & 127) | 128;
-      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
-      hi >>>= 7;
-    }
-    while (lo > 127) {
-      b[this.pos++] = (lo & 127) | 128;
-      lo >>>= 7;
-    }
-    b[this.pos++] = lo;
-  }
-
-  str(s: string, len: number): void {
-    this.u32(len);
-    if (len === s.length) {
-      const b = this.buf;
-      for (let i = 0; i < len; ++i) b[this.pos++] = s.charCodeAt(i);
-    } else {
-      this.pos += this.buf.write(s, this.pos, len, 'utf8');
-    }
-  }
-
-  // Little-endian doubles through a shared scratch: cheaper here than
-  // Buffer#writeDoubleLE's checks. (Every supported platform is little-endian;
-  // kLittleEndian guards it.)
-  dbl(v: number): void {
-    kF64[0] = v;
-    const b = this.buf;
-    let p = this.pos;
-    b[p++] = kF64Bytes[0]!;
-    b[p++] = kF64Bytes[1]!;
-    b[p++] = kF64Bytes[2]!;
-    b[p++] = kF64Bytes[3]!;
-    b[p++] = kF64Bytes[4]!;
-    b[p++] = kF64Bytes[5]!;
-    b[p++] = kF64Bytes[6]!;
-    b[p++] = kF64Bytes[7]!;
-    this.pos = p;
-  }
-
-  bytes(tag: readonly number[]): void {
-    for (const t of tag) this.buf[this.pos++] = t;
-  }
+function reserve(n: number): void {
+  if (pos + n <= buf.length) return;
+  let size = buf.length * 2;
+  while (size < pos + n) size *= 2;
+  const next = Buffer.allocUnsafe(size);
+  buf.copy(next, 0, 0, pos);
+  buf = next;
 }
 
-const out = new Out();
-// Per-snapshot scratch: string byte lengths and errors sub-message sizes.
-const strLens: number[] = [];
+// The put* helpers write at b[q] and return the position after what they wrote.
+
+function putU32(b: Buffer, q: number, v: number): number {
+  v >>>= 0;
+  while (v > 127) {
+    b[q++] = (v & 127) | 128;
+    v >>>= 7;
+  }
+  b[q++] = v;
+  return q;
+}
+
+function putU64(b: Buffer, q: number, v: number): number {
+  let lo: number;
+  let hi: number;
+  if (v >= 0) {
+    if (v < 0x80000000 && (v | 0) === v) return putU32(b, q, v);
+    // LongBits.fromNumber for a non-negative number.
+    lo = v >>> 0;
+    hi = ((v - lo) / kTwo32) >>> 0;
+  } else {
+    split64(v);
+    lo = gLo;
+    hi = gHi;
+  }
+  while (hi) {
+    b[q++] = (lo & 127) | 128;
+    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+    hi >>>= 7;
+  }
+  while (lo > 127) {
+    b[q++] = (lo & 127) | 128;
+    lo >>>= 7;
+  }
+  b[q++] = lo;
+  return q;
+}
+
+// Little-endian doubles through a shared scratch: cheaper here than
+// Buffer#writeDoubleLE's checks. (Every supported platform is
+// little-endian; checked at load.)
+function putDbl(b: Buffer, q: number, v: number): number {
+  kF64[0] = v;
+  b[q++] = kF64Bytes[0]!;
+  b[q++] = kF64Bytes[1]!;
+  b[q++] = kF64Bytes[2]!;
+  b[q++] = kF64Bytes[3]!;
+  b[q++] = kF64Bytes[4]!;
+  b[q++] = kF64Bytes[5]!;
+  b[q++] = kF64Bytes[6]!;
+  b[q++] = kF64Bytes[7]!;
+  return q;
+}
+
+// Below this many UTF-16 units a string's UTF-8 form is under 128 bytes
+// (3 bytes per unit at most), so its length is one byte.
+const kShortString = 43;
+
+/** A string with its length prefix. */
+function putStr(b: Buffer, q: number, s: string): number {
+  const n = s.length;
+  if (n < kShortString) {
+    const at = q++;
+    for (let i = 0; i < n; ++i) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        const w = b.write(s, at + 1, 'utf8');
+        b[at] = w;
+        return at + 1 + w;
+      }
+      b[q++] = c;
+    }
+    b[at] = n;
+    return q;
+  }
+  const len = utf8Length(s);
+  q = putU32(b, q, len);
+  if (len !== n) return q + b.write(s, q, 'utf8');
+  for (let i = 0; i < n; ++i) b[q++] = s.charCodeAt(i);
+  return q;
+}
+
+/** An upper bound on the bytes one RESOURCE envelope takes, cheap to compute. */
+function snapshotBound(p: ResourceSnapshot): number {
+  // 27 fields of at most 2 tag + 10 varint bytes, 4 strings' tags and
+  // lengths, the envelope's prefixes; then 3 bytes per UTF-16 unit.
+  let n = 27 * 12 + 4 * 7 + 16;
+  n += 3 * ((p.runId?.length ?? 0) + (p.component?.length ?? 0) + (p.state?.length ?? 0) + (p.command?.length ?? 0));
+  if (p.errors != null) for (const e of p.errors) n += 2 * 7 + 7 + 3 * ((e.figure?.length ?? 0) + (e.reason?.length ?? 0));
+  return n;
+}
 
 // Unrolled, one property access per field: a loop over a field table made
 // every access megamorphic and was slower than protobufjs.
-function snapshotSize(p: ResourceSnapshot): number {
-  let size = 0;
-  let si = 0;
+function putSnapshot(b: Buffer, q: number, p: ResourceSnapshot): number {
   if (p.tsMs != null && p.tsMs !== 0) {
-    size += 1 + size64(p.tsMs);
+    b[q++] = 0x08;
+    q = putU64(b, q, p.tsMs);
   }
   if (p.runId != null && p.runId !== '') {
-    const len = utf8Length(p.runId);
-    strLens[si++] = len;
-    size += 1 + size32(len) + len;
+    b[q++] = 0x12;
+    q = putStr(b, q, p.runId);
   }
   if (p.component != null && p.component !== '') {
-    const len = utf8Length(p.component);
-    strLens[si++] = len;
-    size += 1 + size32(len) + len;
+    b[q++] = 0x1a;
+    q = putStr(b, q, p.component);
   }
   if (p.pid != null && p.pid !== 0) {
-    size += 1 + size32(p.pid);
+    b[q++] = 0x20;
+    q = putU32(b, q, p.pid);
   }
   if (p.cpuPercent != null) {
-    size += 9;
+    b[q++] = 0x29;
+    q = putDbl(b, q, p.cpuPercent);
   }
   if (p.rssBytes != null) {
-    size += 1 + size64(p.rssBytes);
+    b[q++] = 0x30;
+    q = putU64(b, q, p.rssBytes);
   }
   if (p.ussBytes != null) {
-    size += 1 + size64(p.ussBytes);
+    b[q++] = 0x38;
+    q = putU64(b, q, p.ussBytes);
   }
   if (p.threads != null) {
-    size += 1 + size32(p.threads);
+    b[q++] = 0x40;
+    q = putU32(b, q, p.threads);
   }
   if (p.openFds != null) {
-    size += 1 + size32(p.openFds);
+    b[q++] = 0x48;
+    q = putU32(b, q, p.openFds);
   }
   if (p.gpuUtilPercent != null) {
-    size += 9;
+    b[q++] = 0x51;
+    q = putDbl(b, q, p.gpuUtilPercent);
   }
   if (p.gpuMemBytes != null) {
-    size += 1 + size64(p.gpuMemBytes);
+    b[q++] = 0x58;
+    q = putU64(b, q, p.gpuMemBytes);
   }
   if (p.loopLagP99Ms != null) {
-    size += 9;
+    b[q++] = 0x61;
+    q = putDbl(b, q, p.loopLagP99Ms);
   }
   if (p.cpuUserMs != null) {
-    size += 9;
+    b[q++] = 0x69;
+    q = putDbl(b, q, p.cpuUserMs);
   }
   if (p.cpuSystemMs != null) {
-    size += 9;
+    b[q++] = 0x71;
+    q = putDbl(b, q, p.cpuSystemMs);
   }
   if (p.pssBytes != null) {
-    size += 1 + size64(p.pssBytes);
+    b[q++] = 0x78;
+    q = putU64(b, q, p.pssBytes);
   }
   if (p.vmsBytes != null) {
-    size += 2 + size64(p.vmsBytes);
+    b[q++] = 0x80;
+    b[q++] = 0x01;
+    q = putU64(b, q, p.vmsBytes);
   }
   if (p.ioReadBytes != null) {
-    size += 2 + size64(p.ioReadBytes);
+    b[q++] = 0x88;
+    b[q++] = 0x01;
+    q = putU64(b, q, p.ioReadBytes);
   }
   if (p.ioWriteBytes != null) {
-    size += 2 + size64(p.ioWriteBytes);
+    b[q++] = 0x90;
+    b[q++] = 0x01;
+    q = putU64(b, q, p.ioWriteBytes);
   }
   if (p.ctxSwitchesVoluntary != null) {
-    size += 2 + size64(p.ctxSwitchesVoluntary);
+    b[q++] = 0x98;
+    b[q++] = 0x01;
+    q = putU64(b, q, p.ctxSwitchesVoluntary);
   }
   if (p.ctxSwitchesInvoluntary != null) {
-    size += 2 + size64(p.ctxSwitchesInvoluntary);
+    b[q++] = 0xa0;
+    b[q++] = 0x01;
+    q = putU64(b, q, p.ctxSwitchesInvoluntary);
   }
   if (p.state != null && p.state !== '') {
-    const len = utf8Length(p.state);
-    strLens[si++] = len;
-    size += 2 + size32(len) + len;
+    b[q++] = 0xaa;
+    b[q++] = 0x01;
+    q = putStr(b, q, p.state);
   }
   if (p.loopLagP50Ms != null) {
-    size += 10;
+    b[q++] = 0xb1;
+    b[q++] = 0x01;
+    q = putDbl(b, q, p.loopLagP50Ms);
   }
   if (p.loopLagMaxMs != null) {
-    size += 10;
+    b[q++] = 0xb9;
+    b[q++] = 0x01;
+    q = putDbl(b, q, p.loopLagMaxMs);
   }
   if (p.loopUtilization != null) {
-    size += 10;
+    b[q++] = 0xc1;
+    b[q++] = 0x01;
+    q = putDbl(b, q, p.loopUtilization);
   }
   if (p.ppid != null && p.ppid !== 0) {
-    size += 2 + size32(p.ppid);
+    b[q++] = 0xc8;
+    b[q++] = 0x01;
+    q = putU32(b, q, p.ppid);
   }
   if (p.command != null && p.command !== '') {
-    const len = utf8Length(p.command);
-    strLens[si++] = len;
-    size += 2 + size32(len) + len;
+    b[q++] = 0xd2;
+    b[q++] = 0x01;
+    q = putStr(b, q, p.command);
   }
-  if (p.errors != null && p.errors.length > 0) size += errorsSize(p.errors, si);
-  return size;
+  if (p.errors != null && p.errors.length > 0) q = putErrors(b, q, p.errors);
+  return q;
 }
 
-function writeSnapshot(p: ResourceSnapshot): void {
-  const o = out;
-  let si = 0;
-  if (p.tsMs != null && p.tsMs !== 0) {
-    o.buf[o.pos++] = 0x08;
-    o.u64(p.tsMs);
+/** One RESOURCE envelope (with its Publish field tag) at `pos`. */
+function writeResourceEnvelope(p: ResourceSnapshot): void {
+  reserve(snapshotBound(p));
+  const b = buf;
+  let q = pos;
+  b[q++] = 0x0a;
+  const envAt = q++;
+  b[q++] = 0x08;
+  b[q++] = 1;
+  b[q++] = 0x12;
+  const bodyAt = q++;
+  const end = putSnapshot(b, q, p);
+  const bodyLen = end - q;
+  const envLen = 3 + size32(bodyLen) + bodyLen;
+  if (envLen < 128) {
+    b[envAt] = envLen;
+    b[bodyAt] = bodyLen;
+    pos = end;
+    return;
   }
-  if (p.runId != null && p.runId !== '') {
-    o.buf[o.pos++] = 0x12;
-    o.str(p.runId, strLens[si++]!);
-  }
-  if (p.component != null && p.component !== '') {
-    o.buf[o.pos++] = 0x1a;
-    o.str(p.component, strLens[si++]!);
-  }
-  if (p.pid != null && p.pid !== 0) {
-    o.buf[o.pos++] = 0x20;
-    o.u32(p.pid);
-  }
-  if (p.cpuPercent != null) {
-    o.buf[o.pos++] = 0x29;
-    o.dbl(p.cpuPercent);
-  }
-  if (p.rssBytes != null) {
-    o.buf[o.pos++] = 0x30;
-    o.u64(p.rssBytes);
-  }
-  if (p.ussBytes != null) {
-    o.buf[o.pos++] = 0x38;
-    o.u64(p.ussBytes);
-  }
-  if (p.threads != null) {
-    o.buf[o.pos++] = 0x40;
-    o.u32(p.threads);
-  }
-  if (p.openFds != null) {
-    o.buf[o.pos++] = 0x48;
-    o.u32(p.openFds);
-  }
-  if (p.gpuUtilPercent != null) {
-    o.buf[o.pos++] = 0x51;
-    o.dbl(p.gpuUtilPercent);
-  }
-  if (p.gpuMemBytes != null) {
-    o.buf[o.pos++] = 0x58;
-    o.u64(p.gpuMemBytes);
-  }
-  if (p.loopLagP99Ms != null) {
-    o.buf[o.pos++] = 0x61;
-    o.dbl(p.loopLagP99Ms);
-  }
-  if (p.cpuUserMs != null) {
-    o.buf[o.pos++] = 0x69;
-    o.dbl(p.cpuUserMs);
-  }
-  if (p.cpuSystemMs != null) {
-    o.buf[o.pos++] = 0x71;
-    o.dbl(p.cpuSystemMs);
-  }
-  if (p.pssBytes != null) {
-    o.buf[o.pos++] = 0x78;
-    o.u64(p.pssBytes);
-  }
-  if (p.vmsBytes != null) {
-    o.buf[o.pos++] = 0x80;
-    o.buf[o.pos++] = 0x01;
-    o.u64(p.vmsBytes);
-  }
-  if (p.ioReadBytes != null) {
-    o.buf[o.pos++] = 0x88;
-    o.buf[o.pos++] = 0x01;
-    o.u64(p.ioReadBytes);
-  }
-  if (p.ioWriteBytes != null) {
-    o.buf[o.pos++] = 0x90;
-    o.buf[o.pos++] = 0x01;
-    o.u64(p.ioWriteBytes);
-  }
-  if (p.ctxSwitchesVoluntary != null) {
-    o.buf[o.pos++] = 0x98;
-    o.buf[o.pos++] = 0x01;
-    o.u64(p.ctxSwitchesVoluntary);
-  }
-  if (p.ctxSwitchesInvoluntary != null) {
-    o.buf[o.pos++] = 0xa0;
-    o.buf[o.pos++] = 0x01;
-    o.u64(p.ctxSwitchesInvoluntary);
-  }
-  if (p.state != null && p.state !== '') {
-    o.buf[o.pos++] = 0xaa;
-    o.buf[o.pos++] = 0x01;
-    o.str(p.state, strLens[si++]!);
-  }
-  if (p.loopLagP50Ms != null) {
-    o.buf[o.pos++] = 0xb1;
-    o.buf[o.pos++] = 0x01;
-    o.dbl(p.loopLagP50Ms);
-  }
-  if (p.loopLagMaxMs != null) {
-    o.buf[o.pos++] = 0xb9;
-    o.buf[o.pos++] = 0x01;
-    o.dbl(p.loopLagMaxMs);
-  }
-  if (p.loopUtilization != null) {
-    o.buf[o.pos++] = 0xc1;
-    o.buf[o.pos++] = 0x01;
-    o.dbl(p.loopUtilization);
-  }
-  if (p.ppid != null && p.ppid !== 0) {
-    o.buf[o.pos++] = 0xc8;
-    o.buf[o.pos++] = 0x01;
-    o.u32(p.ppid);
-  }
-  if (p.command != null && p.command !== '') {
-    o.buf[o.pos++] = 0xd2;
-    o.buf[o.pos++] = 0x01;
-    o.str(p.command, strLens[si++]!);
-  }
-  if (p.errors != null && p.errors.length > 0) writeErrors(p.errors, si);
+  // Longer lengths: move the body right to make room for them.
+  const shift = size32(envLen) - 1 + size32(bodyLen) - 1;
+  b.copyWithin(q + shift, q, end);
+  q = putU32(b, envAt, envLen);
+  b[q++] = 0x08;
+  b[q++] = 1;
+  b[q++] = 0x12;
+  putU32(b, q, bodyLen);
+  pos = end + shift;
 }
 
-// FigureError sub-messages: their strings' lengths, then their own size,
-// are kept in strLens after the snapshot's own strings.
-function errorsSize(errors: readonly FigureError[], si: number): number {
-  let size = 0;
+// FigureError sub-messages (rare: only figures that could not be read), each
+// sized first: its strings' UTF-8 lengths decide its own length prefix.
+function putErrors(b: Buffer, q: number, errors: readonly FigureError[]): number {
   for (const e of errors) {
-    let n = 0;
-    if (e.figure != null && e.figure !== '') {
-      const len = utf8Length(e.figure);
-      strLens[si++] = len;
-      n += 1 + size32(len) + len;
+    const fig = e.figure != null && e.figure !== '' ? e.figure : null;
+    const rea = e.reason != null && e.reason !== '' ? e.reason : null;
+    const figLen = fig === null ? 0 : utf8Length(fig);
+    const reaLen = rea === null ? 0 : utf8Length(rea);
+    const n = (fig === null ? 0 : 1 + size32(figLen) + figLen) + (rea === null ? 0 : 1 + size32(reaLen) + reaLen);
+    b[q++] = kErrorsTag[0]!;
+    b[q++] = kErrorsTag[1]!;
+    q = putU32(b, q, n);
+    if (fig !== null) {
+      b[q++] = 0x0a;
+      q = putStr(b, q, fig);
     }
-    if (e.reason != null && e.reason !== '') {
-      const len = utf8Length(e.reason);
-      strLens[si++] = len;
-      n += 1 + size32(len) + len;
-    }
-    strLens[si++] = n;
-    size += kErrorsTag.length + size32(n) + n;
-  }
-  return size;
-}
-
-function writeErrors(errors: readonly FigureError[], si: number): void {
-  const o = out;
-  for (const e of errors) {
-    const hasFigure = e.figure != null && e.figure !== '';
-    const hasReason = e.reason != null && e.reason !== '';
-    const figLen = hasFigure ? strLens[si++]! : 0;
-    const reaLen = hasReason ? strLens[si++]! : 0;
-    o.bytes(kErrorsTag);
-    o.u32(strLens[si++]!);
-    if (hasFigure) {
-      o.buf[o.pos++] = 0x0a;
-      o.str(e.figure!, figLen);
-    }
-    if (hasReason) {
-      o.buf[o.pos++] = 0x12;
-      o.str(e.reason!, reaLen);
+    if (rea !== null) {
+      b[q++] = 0x12;
+      q = putStr(b, q, rea);
     }
   }
+  return q;
 }
 
-
-function encodeInto(envelopes: readonly Envelope[]): void {
-  out.pos = 0;
+/** Writes `envelopes` as a Publish message at `start` in the scratch buffer; sets pos to its end. */
+function encodeInto(envelopes: readonly Envelope[], start: number): void {
+  pos = start;
   for (const e of envelopes) {
     if (e.topic === 1) {
-      const body = snapshotSize(e.payload);
-      const env = 2 + 1 + size32(body) + body;
-      out.reserve(1 + 5 + env);
-      out.buf[out.pos++] = 0x0a;
-      out.u32(env);
-      out.buf[out.pos++] = 0x08;
-      out.buf[out.pos++] = 1;
-      out.buf[out.pos++] = 0x12;
-      out.u32(body);
-      writeSnapshot(e.payload);
+      writeResourceEnvelope(e.payload);
     } else {
       const props = { topic: e.topic, [kTopicNames[e.topic]]: e.payload };
       const bytes = pb.Envelope.encode(props).finish();
-      out.reserve(1 + 5 + bytes.length);
-      out.buf[out.pos++] = 0x0a;
-      out.u32(bytes.length);
-      out.buf.set(bytes, out.pos);
-      out.pos += bytes.length;
+      reserve(1 + 5 + bytes.length);
+      buf[pos++] = 0x0a;
+      pos = putU32(buf, pos, bytes.length);
+      buf.set(bytes, pos);
+      pos += bytes.length;
     }
   }
 }
 
 /** Encodes a batch as a `Publish` message; same bytes as protobufjs. */
 export function encodeBatchFast(envelopes: readonly Envelope[]): Uint8Array {
-  encodeInto(envelopes);
+  encodeInto(envelopes, 0);
   // A copy of its own: the scratch buffer is reused by the next call.
-  return new Uint8Array(out.buf.subarray(0, out.pos));
+  return new Uint8Array(buf.subarray(0, pos));
 }
 
 /** Like {@link encodeBatchFast}, into an ArrayBuffer of its own (transferable). */
 export function encodeBatchFastTransferable(envelopes: readonly Envelope[]): ArrayBuffer {
-  encodeInto(envelopes);
-  const ab = new ArrayBuffer(out.pos);
-  new Uint8Array(ab).set(out.buf.subarray(0, out.pos));
+  encodeInto(envelopes, 0);
+  const ab = new ArrayBuffer(pos);
+  new Uint8Array(ab).set(buf.subarray(0, pos));
   return ab;
+}
+
+// Room left before the Publish for the frame's prefixes, at most
+// varint(frame length) + 0x12 + varint(Publish length).
+const kFramePrefixRoom = 5 + 1 + 5;
+
+/**
+ * A socket frame holding one Publish, length prefix included — the bytes of
+ * protobufjs's `Frame.encodeDelimited({ publish })`, written once and copied
+ * once:
+ *
+ *   varint(len F) | F = 0x12 varint(len P) | P
+ */
+export function encodePublishFrameFast(envelopes: readonly Envelope[]): Buffer {
+  encodeInto(envelopes, kFramePrefixRoom);
+  const publishLen = pos - kFramePrefixRoom;
+  const frameLen = 1 + size32(publishLen) + publishLen;
+  const start = kFramePrefixRoom - size32(frameLen) - 1 - size32(publishLen);
+  let q = putU32(buf, start, frameLen);
+  buf[q++] = 0x12;
+  putU32(buf, q, publishLen);
+  const out = Buffer.allocUnsafe(pos - start);
+  buf.copy(out, 0, start, pos);
+  return out;
 }

@@ -7,10 +7,15 @@ export {
   encodeBatchReference,
   encodeBatchTransferable,
   decodeBatch,
+  decodeBatchReference,
   encodePayload,
   encodeFrame,
+  encodePublishFrame,
   decodeFrame,
+  decodeFrameReference,
 } from './codec.js';
+export { BatchScanner, kCol, kSnapshotColumns, publishOf } from './resource-decoder.js';
+export type { ResourceRow } from './resource-decoder.js';
 export { FrameReader, splitFrames } from './frame-reader.js';
 export type { FrameReaderOptions } from './frame-reader.js';
 export { kMinTsMs, kMaxFutureMs, kMaxNameLength } from './validate.js';

@@ -1,43 +1,11 @@
-import { encodeBatch } from '../../wire/index.js';
+import { encodePublishFrame } from '../../wire/index.js';
 import type { Envelope } from '../../wire/index.js';
 
-/*
- * A Publish frame holds nothing but the Publish message, so it is the
- * batch encoding (src/wire's hand-written encoder for RESOURCE) behind two
- * prefixes — the same bytes as encodeFrame({ kind: 'publish', … }), which
- * goes through protobufjs (test/bus/remote/frames.test.ts checks):
- *
- *   varint(len F) | F = 0x12 varint(len P) | P = encodeBatch(envelopes)
- */
-function varintLen(v: number): number {
-  let n = 1;
-  while (v >= 128) {
-    v = Math.floor(v / 128);
-    n++;
-  }
-  return n;
-}
-
-function putVarint(out: Uint8Array, pos: number, v: number): number {
-  while (v >= 128) {
-    out[pos++] = (v % 128) | 0x80;
-    v = Math.floor(v / 128);
-  }
-  out[pos++] = v;
-  return pos;
-}
-
-/** One Publish frame with its length prefix. Throws what the encoder throws. */
-export function encodePublishFrame(envelopes: readonly Envelope[]): Uint8Array {
-  const body = encodeBatch(envelopes);
-  const frameLen = 1 + varintLen(body.length) + body.length;
-  const out = Buffer.allocUnsafe(varintLen(frameLen) + frameLen);
-  let pos = putVarint(out, 0, frameLen);
-  out[pos++] = (2 << 3) | 2; // Frame.publish, length-delimited
-  pos = putVarint(out, pos, body.length);
-  out.set(body, pos);
-  return out;
-}
+// A Publish frame holds nothing but the Publish message, so src/wire writes
+// it with the batch encoder (hand-written for RESOURCE) and its two length
+// prefixes in one go — the same bytes as encodeFrame({ kind: 'publish', … }),
+// which goes through protobufjs (test/bus/remote/frames.test.ts checks).
+export { encodePublishFrame };
 
 /** Most envelopes packed into one Publish frame. */
 export const kMaxBatchEnvelopes = 512;

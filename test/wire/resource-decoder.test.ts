@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WireError } from '../../src/errors.js';
-import { BatchScanner, kCol, publishOf } from '../../src/store/resource-decoder.js';
-import { decodeBatch, encodeBatch, Topic } from '../../src/wire/index.js';
+import { BatchScanner, decodeBatch, encodeBatch, kCol, publishOf, Topic } from '../../src/wire/index.js';
 import type { Envelope, ResourceSnapshot } from '../../src/wire/index.js';
-import { everyTopic } from '../support/samples.js';
-import { kT0 } from './helpers.js';
+import { everyTopic, kTs } from '../support/samples.js';
 
-// The writer's fast RESOURCE reader must see exactly what the wire codec sees.
+// The store writer's view of the RESOURCE reader (row.values in column
+// order) must see exactly what the wire codec sees. (The codec's own use of
+// it is checked against protobufjs in fast-decode.test.ts.)
+
+const kT0 = kTs;
 
 const kFields: [keyof ResourceSnapshot, number][] = [
   ['pid', kCol.pid], ['tsMs', kCol.ts], ['cpuPercent', kCol.cpu], ['rssBytes', kCol.rss], ['ussBytes', kCol.uss], ['threads', kCol.threads],
@@ -44,7 +46,7 @@ const arbSnap: fc.Arbitrary<ResourceSnapshot> = fc.record({
   errors: fc.array(fc.record({ figure: fc.string({ maxLength: 8 }), reason: fc.string({ maxLength: 8 }) }), { maxLength: 2 }),
 });
 
-describe('BatchScanner (the writer’s RESOURCE fast path)', () => {
+describe('BatchScanner rows (the store writer’s RESOURCE fast path)', () => {
   it('reads every field exactly as decodeBatch() does, and hands other topics back in order', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(arbSnap.map((p): Envelope => ({ topic: Topic.RESOURCE, payload: p })), fc.constantFrom(...everyTopic().slice(1))), { maxLength: 30 }), (envs) => {
