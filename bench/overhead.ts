@@ -20,7 +20,7 @@
 //   npm run build && node --import tsx bench/overhead.ts [--quick]
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { cleanUp, kRoot, loadAvg, pctOfCore, spawnSleepers, startContender, tempDir, track } from '../test/fixtures/bench/harness.js';
+import { cleanUp, kRoot, loadAvg, pctOfCore, sideBySide, spawnSleepers, startContender, tempDir, track } from '../test/fixtures/bench/harness.js';
 import type { Contender, Mode, Reading } from '../test/fixtures/bench/harness.js';
 import { median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
@@ -60,10 +60,7 @@ try {
   const withKids: Record<string, number[]> = {};
   const ticks: Record<string, number[]> = {};
   let last: Reading | undefined;
-  for (let w = 0; w < kWindows; w++) {
-    const a = await Promise.all(cs.map((c) => c.read()));
-    await new Promise((r) => setTimeout(r, kWindowMs));
-    const b = await Promise.all(cs.map((c) => c.read()));
+  await sideBySide(cs, kWindows, kWindowMs, (w, a, b) => {
     loads.push(loadAvg());
     for (const [i, c] of cs.entries()) {
       const p = pctOfCore(a[i]!, b[i]!);
@@ -73,7 +70,7 @@ try {
       if (c.mode === 'runbus') last = b[i];
     }
     log(`window ${w + 1}/${kWindows}: ${cs.map((c, i) => `${c.mode} ${(own[c.mode]![w]!).toFixed(3)}%${c.mode === 'si' ? ` (+ps ${(withKids.si![w]! - own.si![w]!).toFixed(2)}%)` : ''} [rss ${(b[i]!.rss / 2 ** 20).toFixed(0)} MiB]`).join(', ')}`);
-  }
+  });
   await Promise.all(cs.map((c) => c.stop()));
   app.kill();
 

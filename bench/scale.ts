@@ -6,7 +6,7 @@
 // same modules (test/fixtures/bench/contender.mjs).
 //
 //   npm run build && node --import tsx bench/scale.ts [--quick]
-import { cleanUp, loadAvg, pctOfCore, spawnSleepers, startContender, tempDir } from '../test/fixtures/bench/harness.js';
+import { cleanUp, loadAvg, pctOfCore, sideBySide, spawnSleepers, startContender, tempDir } from '../test/fixtures/bench/harness.js';
 import type { Contender, Reading } from '../test/fixtures/bench/harness.js';
 import { median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
@@ -27,10 +27,7 @@ async function measure(n: number, dir: string): Promise<BenchRow[]> {
   const cpu: Record<string, number[]> = {};
   const rss: Record<string, number[]> = {};
   let last: Reading | undefined;
-  for (let w = 0; w < kWindows; w++) {
-    const a = await Promise.all(cs.map((c) => c.read()));
-    await new Promise((r) => setTimeout(r, kWindowMs));
-    const b = await Promise.all(cs.map((c) => c.read()));
+  await sideBySide(cs, kWindows, kWindowMs, (w, a, b) => {
     loads.push(loadAvg());
     for (const [i, c] of cs.entries()) {
       (cpu[c.mode] ??= []).push(pctOfCore(a[i]!, b[i]!).own);
@@ -38,7 +35,7 @@ async function measure(n: number, dir: string): Promise<BenchRow[]> {
       if (c.mode === 'runbus') last = b[i];
     }
     log(`n=${n} window ${w + 1}/${kWindows}: ${cs.map((c) => `${c.mode} ${cpu[c.mode]![w]!.toFixed(3)}% ${rss[c.mode]![w]!.toFixed(0)} MiB`).join(', ')}`);
-  }
+  });
   await Promise.all(cs.map((c) => c.stop()));
   app.kill();
   const idle = median(cpu.idle!);
