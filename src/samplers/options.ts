@@ -1,14 +1,10 @@
 import type { RunBus } from '../bus/index.js';
 import { checkInt, checkKeys, checkObject, checkOneOf, checkString, describe } from '../options.js';
 import { kDefaultGpuIntervalMs, kDefaultGpuTimeoutMs } from './gpu-sampler.js';
-import { kDefaultSmapsEvery, kDefaultStatusEvery } from './process-sampler.js';
+import { kDefaultSmapsEveryTicks, kDefaultStatusEveryTicks } from './process-sampler.js';
 
 /** Default tick cadence. */
 export const kDefaultIntervalMs = 1000;
-/** Default /proc/<pid>/status (context switches) cadence, in samples of a pid. */
-export const kDefaultStatusEveryTicks = kDefaultStatusEvery;
-/** Default smaps_rollup cadence, in samples of a pid. */
-export const kDefaultSmapsEveryTicks = kDefaultSmapsEvery;
 export const kBackends = ['auto', 'procfs', 'pidusage'] as const;
 export type BackendOption = (typeof kBackends)[number];
 

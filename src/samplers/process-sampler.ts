@@ -31,9 +31,9 @@ export const kProcessFigures = [
  */
 export const kClockTicksPerSecond = 100;
 /** Default smaps_rollup cadence (USS/PSS), in samples of a pid. */
-export const kDefaultSmapsEvery = 60;
+export const kDefaultSmapsEveryTicks = 60;
 /** Default /proc/<pid>/status cadence (context switches), in samples of a pid. */
-export const kDefaultStatusEvery = 10;
+export const kDefaultStatusEveryTicks = 10;
 const kMsPerTick = 1000 / kClockTicksPerSecond;
 
 export interface ProcessSamplerOptions {
@@ -123,8 +123,8 @@ export interface ProcessSampler {
  */
 export function createProcessSampler(options: ProcessSamplerOptions = {}): ProcessSampler {
   const procRoot = options.procRoot ?? '/proc';
-  const smapsEvery = options.smapsEveryTicks ?? kDefaultSmapsEvery;
-  const statusEvery = options.statusEveryTicks ?? kDefaultStatusEvery;
+  const smapsEvery = options.smapsEveryTicks ?? kDefaultSmapsEveryTicks;
+  const statusEvery = options.statusEveryTicks ?? kDefaultStatusEveryTicks;
   const page = pageSize(procRoot);
   const maxOpenPids = options.maxOpenPids ?? Math.max(0, Math.min(4096, Math.floor((openFilesLimit(procRoot) - 1024) / 4)));
   const files = new ProcFiles();

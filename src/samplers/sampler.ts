@@ -370,8 +370,7 @@ class SamplerImpl implements Sampler {
     if (task.type === 'tick') this.#processes = result.processes;
     // A root that has exited is no longer tracked (unless track() was
     // called for it again, which replaced the component).
-    for (const pid of result.exitedRoots) this.#roots.delete(pid);
-    if (result.exitedRoots.length > 0) this.#rootsVersion++;
+    for (const pid of result.exitedRoots) this.untrack(pid);
     let envelopes: Envelope[];
     try {
       envelopes = decodeBatch(new Uint8Array(result.bytes));
