@@ -11,6 +11,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Subscription } from '../bus/index.js';
+import { listen } from '../listen.js';
 import { checkInt, checkString } from '../options.js';
 import { openReader } from '../store/index.js';
 import type { StoreReader } from '../store/index.js';
@@ -379,13 +380,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   });
   server.keepAliveTimeout = 5000;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ host, port }, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listen(server, host, port);
   } catch (err) {
     await dashboard.close();
     throw new DashboardError('ERR_DASHBOARD_LISTEN', `dashboard: cannot listen on ${host}:${port}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import type { RunBus } from '../bus/index.js';
 import { RunbusError } from '../errors.js';
+import { listen } from '../listen.js';
 import { checkInt, checkObject, checkString } from '../options.js';
 import { createMetricsCollectorResolved, resolveCollectorOptions } from './collector.js';
 import type { MetricsCollector, MetricsCollectorOptions } from './collector.js';
@@ -163,13 +164,7 @@ export async function startPrometheusExporter(options: PrometheusExporterOptions
   });
   server.keepAliveTimeout = 5000;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ host, port }, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listen(server, host, port);
   } catch (err) {
     if (owned) await collector.close();
     throw new ExporterError('ERR_EXPORTER_LISTEN', `Prometheus exporter: cannot listen on ${host}:${port}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
