@@ -44,6 +44,9 @@ describe('startHubExtras with a real hub', () => {
       expect(sampleValue(text, 'runbus_app_success_rate', { component: 'loop' })).toBe(0.1);
       expect(sampleValue(text, 'runbus_bus_published_total', { topic: 'metric' })).toBe(1);
       expect(sampleValue(text, 'runbus_hub_flush_duration_seconds_count', { run_id: hub.runId })).toBe(1);
+      // Commit what was sampled so far, so the closing heartbeat has rows to
+      // report (otherwise this races the 200 ms batch age).
+      await hub.flush();
     } finally {
       await hub.close({ exitCode: 0 });
       await extras.finish({ exitCode: 0 });
