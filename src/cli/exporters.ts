@@ -28,11 +28,18 @@ export interface Exporters {
 export async function startExporters(hub: Hub, cfg: RunbusConfig, info: (m: string) => void): Promise<Exporters> {
   const port = cfg.metricsPort ?? (cfg.dashboard ? 0 : undefined);
   if (port === undefined) return { metricsUrl: undefined, dashboardUrl: undefined, close: () => Promise.resolve() };
+  // RUNBUS_TOKEN (or the config file's token) guards every HTTP path but
+  // /healthz, as it guards the socket.
+  const token = cfg.token === undefined || cfg.token === '' ? undefined : cfg.token;
   const dashboard = cfg.dashboard
-    ? createDashboard({ bus: hub.bus, runId: hub.runId, ...(hub.dbPath === undefined ? {} : { dbPath: hub.dbPath }) })
+    ? createDashboard({ bus: hub.bus, runId: hub.runId, ...(hub.dbPath === undefined ? {} : { dbPath: hub.dbPath }), ...(token === undefined ? {} : { token }) })
     : undefined;
   try {
-    const exporter = await startPrometheusExporter({ bus: hub.bus, port, hubStats: () => hub.stats(), ...(dashboard === undefined ? {} : { routes: dashboard }) });
+    const exporter = await startPrometheusExporter({
+      bus: hub.bus, port, hubStats: () => hub.stats(),
+      ...(token === undefined ? {} : { auth: { bearer: token } }),
+      ...(dashboard === undefined ? {} : { routes: dashboard }),
+    });
     const dashboardUrl = dashboard === undefined ? undefined : exporter.url.replace(/metrics$/, '');
     if (dashboardUrl !== undefined) info(`runbus: dashboard on ${dashboardUrl}`);
     return { metricsUrl: exporter.url, dashboardUrl, close: () => exporter.close() };
