@@ -5,6 +5,7 @@ import { defaultSocketPath } from '../bus/remote/index.js';
 import { StoreError } from '../store/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
+import { inert } from './format.js';
 import { checkMetricsPort, startExporters } from './exporters.js';
 import { hasCommand } from './run.js';
 
@@ -15,7 +16,8 @@ import { hasCommand } from './run.js';
 export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number> {
   const socket = typeof cfg.socket === 'string' ? resolve(cwd, cfg.socket) : defaultSocketPath();
   const warn = (m: string): void => {
-    process.stderr.write(`${m}\n`);
+    // Hub warnings can name clients and processes.
+    process.stderr.write(`${inert(m)}\n`);
   };
   const exportDir = cfg.exportDir === undefined ? undefined : checkExportDir(cfg.exportDir, cwd);
   await checkMetricsPort(cfg);

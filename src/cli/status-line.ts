@@ -1,4 +1,4 @@
-import { truncate } from './format.js';
+import { inert, truncate } from './format.js';
 
 // One status line on a terminal, redrawn in place: carriage return, clear
 // the line, write. Anything else printed meanwhile calls clear() first so
@@ -21,7 +21,7 @@ export class StatusLine {
   draw(text: string): void {
     if (!this.#enabled) return;
     const cols = Math.max(20, (this.#out.columns || 80) - 1);
-    const line = truncate(text, cols);
+    const line = truncate(inert(text), cols);
     this.#out.write(`\r\x1b[2K${line}`);
     this.#shown = true;
   }

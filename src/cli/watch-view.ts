@@ -1,5 +1,5 @@
 import type { Alert, Heartbeat, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
-import { fmtBytes, fmtPercent, fmtTime, truncate } from './format.js';
+import { fmtBytes, fmtPercent, fmtTime, inert, truncate } from './format.js';
 
 // The model behind `runbus watch`: what the bus said, reduced to one row per
 // component (sums over its processes at each tick) with a short history for
@@ -93,7 +93,8 @@ export class WatchModel {
 
   /** Lines of one frame, each at most `width` columns. */
   render(width: number, height: number, header: string): string[] {
-    const cut = (s: string): string => truncate(s, width);
+    // Component and host names, rules and messages come from outside: made inert before cutting.
+    const cut = (s: string): string => truncate(inert(s), width);
     const out: string[] = [cut(header)];
     const h = this.host;
     if (h !== undefined) {
@@ -118,7 +119,7 @@ export class WatchModel {
       const rssH = [...r.rssHistory, r.rss].slice(-sparkW);
       out.push(
         cut(
-          `${r.component.slice(0, 16).padEnd(16)} ${String(r.pids.size).padStart(5)} ${fmtPercent(r.cpu).padStart(6)} ${sparkline(cpuH, Math.max(100, ...cpuH)).padEnd(sparkW)} ${fmtBytes(r.rss).padStart(9)} ${sparkline(rssH)}`,
+          `${Array.from(inert(r.component)).slice(0, 16).join('').padEnd(16)} ${String(r.pids.size).padStart(5)} ${fmtPercent(r.cpu).padStart(6)} ${sparkline(cpuH, Math.max(100, ...cpuH)).padEnd(sparkW)} ${fmtBytes(r.rss).padStart(9)} ${sparkline(rssH)}`,
         ),
       );
     }
