@@ -36,7 +36,7 @@ export async function startExporters(hub: Hub, cfg: RunbusConfig, info: (m: stri
     : undefined;
   try {
     const exporter = await startPrometheusExporter({
-      bus: hub.bus, port, hubStats: () => hub.stats(),
+      bus: hub.bus, port, hubStats: () => hub.stats(), logger: { warn: info },
       ...(token === undefined ? {} : { auth: { bearer: token } }),
       ...(dashboard === undefined ? {} : { routes: dashboard }),
     });

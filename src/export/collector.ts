@@ -5,12 +5,12 @@
 // capped, so label cardinality stays bounded.
 
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { RunBus, Subscription } from '../bus/index.js';
+import type { Logger, RunBus, Subscription } from '../bus/index.js';
 import { OrphanTracker } from '../alerts/index.js';
 import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
 import { AlertState, kTopicNames, LifecycleKind, Severity, Topic } from '../wire/index.js';
 import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
-import { appMetricName, kMetricNames, labelName } from './names.js';
+import { appMetricName, disambiguatedName, kMetricNames, labelName } from './names.js';
 
 /**
  * The parts of the hub's `stats()` the exporter reads at scrape time
@@ -48,6 +48,8 @@ export interface MetricsCollectorOptions {
   clock?: () => number;
   /** The collector's bus queue. @default 10000 */
   capacity?: number;
+  /** Where name collisions are reported (one line each). @default stderr */
+  logger?: Logger;
 }
 
 /** A collector; see {@link createMetricsCollector}. */
@@ -74,7 +76,9 @@ export interface MetricsCollectorStats {
 
 const kCollectorKeys = [
   'bus', 'runId', 'withPid', 'exitGraceMs', 'staleAfterMs', 'maxProcesses', 'maxAppMetrics', 'maxSeriesPerMetric', 'maxLabelsPerMetric', 'hubStats', 'clock', 'capacity',
+  'logger',
 ] as const;
+const kStderr: Logger = { warn: (m) => { process.stderr.write(`${m}\n`); } };
 
 export interface ResolvedCollectorOptions {
   runId: string | undefined;
@@ -88,6 +92,7 @@ export interface ResolvedCollectorOptions {
   hubStats: (() => ExporterHubStats) | undefined;
   clock: () => number;
   capacity: number;
+  logger: Logger;
 }
 
 export function resolveCollectorOptions(o: Omit<MetricsCollectorOptions, 'bus'>, where: string, extraKeys: readonly string[] = []): ResolvedCollectorOptions {
@@ -96,6 +101,7 @@ export function resolveCollectorOptions(o: Omit<MetricsCollectorOptions, 'bus'>,
   if (o.withPid !== undefined && typeof o.withPid !== 'boolean') throw new TypeError('options.withPid must be a boolean');
   if (o.hubStats !== undefined && typeof o.hubStats !== 'function') throw new TypeError('options.hubStats must be a function returning hub stats');
   if (o.clock !== undefined && typeof o.clock !== 'function') throw new TypeError('options.clock must be a function returning milliseconds');
+  if (o.logger !== undefined && typeof (o.logger as Partial<Logger> | null)?.warn !== 'function') throw new TypeError('options.logger must have a warn(message) method');
   return {
     runId: o.runId === undefined ? undefined : checkString(o.runId, 'options.runId'),
     withPid: o.withPid ?? false,
@@ -108,6 +114,7 @@ export function resolveCollectorOptions(o: Omit<MetricsCollectorOptions, 'bus'>,
     hubStats: o.hubStats,
     clock: o.clock ?? Date.now,
     capacity: checkInt(o.capacity ?? 10_000, 'options.capacity', 1),
+    logger: o.logger ?? kStderr,
   };
 }
 
@@ -127,6 +134,12 @@ interface Stamped<T> {
 
 interface AppFamily {
   readonly name: string;
+  /** The METRIC name that made this family. */
+  readonly raw: string;
+  /** Label name of each raw label key seen. */
+  readonly labelOf: Map<string, string>;
+  /** The raw label key that owns each label name. */
+  readonly labelOwner: Map<string, string>;
   readonly type: 'gauge' | 'counter';
   readonly factor: number;
   readonly help: string;
@@ -198,7 +211,10 @@ class MetricsCollectorImpl implements MetricsCollector {
   readonly #hosts = new Map<string, Stamped<HostSnapshot>>();
   readonly #gpus = new Map<string, Stamped<GpuSnapshot>>();
   readonly #heartbeats = new Map<string, Stamped<Heartbeat>>();
+  /** Families by exported name. */
   readonly #apps = new Map<string, AppFamily>();
+  /** Families by the METRIC name that made them (the same families, another key). */
+  readonly #appsByRaw = new Map<string, AppFamily>();
   readonly #alertsFiring = new Map<string, { runId: string; rule: string; severity: string; endedAtMs: number | undefined }>();
   readonly #alertsFired = new Map<string, { labels: Labels; n: number }>();
   readonly #lastSample = new Map<string, { labels: Labels; tsMs: number }>();
@@ -360,22 +376,23 @@ class MetricsCollectorImpl implements MetricsCollector {
   #metric(m: MetricSample, now: number): void {
     const value = n(m.value);
     if (value === undefined || typeof m.name !== 'string' || m.name === '') { this.#reject('bad_sample'); return; }
-    const { name, type, factor } = appMetricName(m.name);
-    let fam = this.#apps.get(name);
+    let fam = this.#appsByRaw.get(m.name);
     if (fam === undefined) {
-      if (this.#apps.size >= this.#o.maxAppMetrics) { this.#reject('metric_cap'); return; }
-      fam = { name, type, factor, help: `Custom metric "${m.name}" (METRIC samples).`, labelNames: ['run_id', 'component'], series: new Map(), metric: undefined };
-      this.#apps.set(name, fam);
+      fam = this.#newFamily(m.name);
+      if (fam === undefined) return;
     }
+    const { type, factor } = fam;
     const labels: Labels = { run_id: m.runId, component: m.component ?? '' };
     let grew = false;
     for (const [rawK, v] of Object.entries(m.labels ?? {})) {
-      const k = labelName(rawK);
-      if (!fam.labelNames.includes(k)) {
+      let k = fam.labelOf.get(rawK);
+      if (k === undefined) {
         if (fam.labelNames.length - 2 >= this.#o.maxLabelsPerMetric) {
           this.#reject('label_cap');
           continue;
         }
+        k = this.#newLabel(fam, rawK);
+        if (k === undefined) continue;
         fam.labelNames.push(k);
         grew = true;
       }
@@ -388,6 +405,44 @@ class MetricsCollectorImpl implements MetricsCollector {
     if (type === 'counter' && scaled < 0) { this.#reject('negative_counter'); return; }
     fam.series.set(lk, { labels, value: scaled, lastMs: now });
     if (fam.metric === undefined) this.#registerApp(fam);
+  }
+
+  /**
+   * The family for a METRIC name not seen before. Names that sanitise alike
+   * (`x-y`, `x_y`, `x.y` → runbus_app_x_y) are not merged into one series:
+   * the first keeps the name, each later one gets a stable suffixed name
+   * (disambiguatedName) and one warning names both.
+   */
+  #newFamily(raw: string): AppFamily | undefined {
+    const { name: plain, type, factor } = appMetricName(raw);
+    const owner = this.#apps.get(plain);
+    const name = owner === undefined ? plain : disambiguatedName(plain, raw);
+    if (owner !== undefined && this.#apps.has(name)) { this.#reject('name_collision'); return undefined; }
+    if (this.#apps.size >= this.#o.maxAppMetrics) { this.#reject('metric_cap'); return undefined; }
+    const fam: AppFamily = {
+      name, raw, type, factor, help: `Custom metric "${raw}" (METRIC samples).`, labelNames: ['run_id', 'component'],
+      labelOf: new Map(), labelOwner: new Map([['run_id', 'run_id'], ['component', 'component']]), series: new Map(), metric: undefined,
+    };
+    this.#apps.set(name, fam);
+    this.#appsByRaw.set(raw, fam);
+    if (owner !== undefined) {
+      this.#o.logger.warn(`runbus: METRIC names ${JSON.stringify(owner.raw)} and ${JSON.stringify(raw)} both map to ${plain}; ${JSON.stringify(raw)} is exported as ${name}`);
+    }
+    return fam;
+  }
+
+  /** The label name of a raw label key new to `fam`, kept apart from any key that sanitises alike. */
+  #newLabel(fam: AppFamily, rawK: string): string | undefined {
+    const plain = labelName(rawK);
+    const owner = fam.labelOwner.get(plain);
+    const k = owner === undefined ? plain : disambiguatedName(plain, rawK);
+    if (owner !== undefined && fam.labelOwner.has(k)) { this.#reject('name_collision'); return undefined; }
+    fam.labelOf.set(rawK, k);
+    fam.labelOwner.set(k, rawK);
+    if (owner !== undefined) {
+      this.#o.logger.warn(`runbus: labels ${JSON.stringify(owner)} and ${JSON.stringify(rawK)} of ${fam.name} both map to ${plain}; ${JSON.stringify(rawK)} is exported as ${k}`);
+    }
+    return k;
   }
 
   #registerApp(fam: AppFamily): void {
