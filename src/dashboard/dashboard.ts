@@ -389,10 +389,17 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   const port = checkInt(portOpt, 'options.port', 0, 65_535);
   const resolved = resolveDashboardOptions(rest, 'startDashboardServer', ['host', 'port']);
   const dashboard = new DashboardImpl(resolved);
+  const check = resolved.token === undefined ? undefined : tokenChecker(resolved.token);
   const server: Server = createServer((req, res) => {
     if (dashboard.handle(req, res)) return;
     if ((req.url ?? '/').split('?')[0] === '/healthz') {
       res.writeHead(200, { ...kSecurityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end('ok\n');
+      return;
+    }
+    // With a token, nothing but /healthz and the page's assets answers without it, not even "not found".
+    if (check !== undefined && !check(presentedToken(req))) {
+      res.setHeader('www-authenticate', 'Bearer realm="runbus"');
+      sendError(res, 401, 'unauthorized', 'this dashboard needs a token: Authorization: Bearer <token>');
       return;
     }
     res.writeHead(404, { ...kSecurityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
