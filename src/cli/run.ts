@@ -335,7 +335,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const wallMs = performance.now() - t0;
   if (timer !== null) clearInterval(timer);
   clearInterval(hwmTimer);
-  status.clear();
+  status.close();
 
   let exitStatus: number;
   if (end.error !== undefined) {
