@@ -205,7 +205,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
       return 2;
     }
     if (err instanceof RunbusError) {
-      process.stderr.write(`runbus: ${err.message} (${err.code})\n`);
+      // One prefix; the code is for programs (err.code), not for the reader.
+      process.stderr.write(`runbus: ${err.message.replace(/^runbus:? /, '')}\n`);
       return 1;
     }
     process.stderr.write(`runbus: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
