@@ -35,15 +35,16 @@ describe('reading a database from a newer schema', () => {
     db.close();
   });
 
-  it('runbus runs, report and export refuse it with the code on stderr', async () => {
+  it('runbus runs, report and export refuse it, naming the file and both versions', async () => {
     using tmp = tempDir();
     await newerDb(tmp.db);
     for (const args of [['runs'], ['report'], ['export', '--format', 'csv']]) {
       const r = await runCli([...args, '--db', tmp.db], { cwd: tmp.dir, env: cleanEnv() });
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stdout, args.join(' ')).toBe('');
-      expect(r.stderr, args.join(' ')).toContain('ERR_STORE_SCHEMA_NEWER');
-      expect(r.stderr, args.join(' ')).toContain(`version ${kSchemaVersion + 1}`);
+      expect(r.stderr, args.join(' ')).toContain(tmp.db);
+      expect(r.stderr, args.join(' ')).toContain(`schema version ${kSchemaVersion + 1}`);
+      expect(r.stderr, args.join(' ')).toContain(`newer than version ${kSchemaVersion}`);
     }
   });
 });
