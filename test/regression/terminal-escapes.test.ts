@@ -19,12 +19,14 @@ const tmp = useTmpDir();
 /** Every character a terminal acts on rather than shows (as inert() defines them). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const kActive = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
-/** A name that clears the screen, sets the title, and reverses what follows; with CSV's specials. */
-const kHostile = 'evil\x1b[2J\x1b]0;owned\x07,"q"\u202eftp.exe\x9b31m';
+/** A name that clears the screen, sets the title, starts a new line and reverses what follows; with CSV's specials (comma, quote, newline). */
+const kHostile = 'evil\x1b[2J\x1b]0;owned\x07,"q"\nline2\u202eftp.exe\x9b31m';
 
 function noActive(text: string, what: string): void {
   const m = kActive.exec(text);
   expect(m === null ? null : `${JSON.stringify(m[0])} at ${m.index}: ${JSON.stringify(text.slice(Math.max(0, m.index - 30), m.index + 30))}`, what).toBeNull();
+  // The newline inside the name is shown, not obeyed: no output line starts with what follows it.
+  expect(text, what).not.toMatch(/^line2/m);
 }
 
 /** RFC 4180 fields of a CSV text (quoted fields may hold commas, quotes and newlines). */
