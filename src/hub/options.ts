@@ -2,7 +2,7 @@ import { kOverflowPolicies, resolveRunBusOptions } from '../bus/index.js';
 import type { Logger, OverflowPolicy, RunBusOptions } from '../bus/index.js';
 import { checkInt, checkKeys, checkObject, checkOneOf, checkString, describe } from '../options.js';
 import type { GpuOptions } from '../samplers/index.js';
-import type { HubAlertsOptions, HubMetricsOptions } from '../export/index.js';
+import type { HubAlertsOptions, HubMetricsOptions } from './extras.js';
 
 export const kDefaultDbPath = './runbus.db';
 export const kDefaultBatchSize = 1000;

@@ -8,7 +8,7 @@ import { checkRoot, resolveSamplerOptions } from './options.js';
 import type { ResolvedSamplerOptions, SamplerOptions } from './options.js';
 import { unknownTag } from './protocol.js';
 import type { Backend, WorkerConfig, WorkerResult, WorkerTask } from './protocol.js';
-import type { LoopFigures } from './loop-sampler.js';
+import type { LoopFigures } from '../bus/index.js';
 
 // The main-thread scheduler. It does no sampling: every `intervalMs` it sends
 // one task to the pool and publishes the envelopes of the batch that comes

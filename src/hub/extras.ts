@@ -11,16 +11,10 @@ import { createAlertEngine } from '../alerts/index.js';
 import type { AlertEngine, AlertRule } from '../alerts/index.js';
 import type { Logger, RunBus } from '../bus/index.js';
 import { checkKeys, checkObject, checkString } from '../options.js';
-import { createMetricsCollector } from './collector.js';
-import type { ExporterHubStats, MetricsCollector } from './collector.js';
-import { writeFinalExport } from './final-export.js';
-import type { FinalExportResult } from './final-export.js';
-import { createJsonLogWriter } from './json-log.js';
-import type { JsonLogWriter } from './json-log.js';
+import { createMetricsCollector, createJsonLogWriter, startPrometheusExporter, writeFinalExport } from '../export/index.js';
+import type { ExporterAuth, ExporterHubStats, FinalExportResult, JsonLogWriter, MetricsCollector, PrometheusExporter } from '../export/index.js';
 import { createDashboard } from '../dashboard/index.js';
 import type { Dashboard, DashboardOptions } from '../dashboard/index.js';
-import { startPrometheusExporter } from './server.js';
-import type { ExporterAuth, PrometheusExporter } from './server.js';
 
 /** Alert engine settings for {@link startHubExtras}. */
 export interface HubAlertsOptions {
