@@ -2,6 +2,7 @@
 // (docs/ARCHITECTURE.md): wire ← bus ← samplers/store/alerts ← export,
 // dashboard, config ← hub ← cli. The shared helpers at the root of src/
 // (errors, options, listen) sit below everything; src/index.ts above.
+// src/config reads the environment for the command and for createHub/track.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +21,8 @@ const kRank: Readonly<Record<string, number>> = {
   config: 4,
   export: 4,
   dashboard: 4,
-  tracker: 4,
   hub: 5,
+  tracker: 5,
   cli: 6,
   '(index)': 7,
 };

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'eventemitter3';
 import { kTopicNames, kTopics } from '../wire/index.js';
 import type { Topic, TopicPayloads } from '../wire/index.js';
-import { checkInt, checkKeys, checkObject, checkOneOf, checkString } from '../options.js';
+import { checkInt, checkKeys, checkLogger, checkObject, checkOneOf, checkString } from '../options.js';
+import type { Logger } from '../options.js';
 import { Subscription, kOverflowPolicies } from './subscription.js';
 import type { Handler, OverflowPolicy, QueueStats, ResolvedSubscribeOptions, SubscriptionHost } from './subscription.js';
 
@@ -10,9 +11,7 @@ export const kDefaultCapacity = 10_000;
 /** Default interval between drop warnings. */
 export const kDefaultDropLogIntervalMs = 10_000;
 
-export interface Logger {
-  warn(message: string): void;
-}
+export type { Logger };
 
 export interface RunBusOptions {
   /**
@@ -87,12 +86,6 @@ export interface RunBusEvents {
   drain: [subscription: Subscription];
 }
 
-const kStderrLogger: Logger = {
-  warn: (m) => {
-    process.stderr.write(`${m}\n`);
-  },
-};
-
 const kBusKeys = ['capacity', 'overflow', 'runCapacity', 'dropLogIntervalMs', 'logger'] as const;
 const kSubKeys = ['name', 'capacity', 'overflow', 'runId', 'component'] as const;
 const kMaxCapacity = 2 ** 24;
@@ -107,8 +100,7 @@ export function resolveRunBusOptions(options: RunBusOptions = {}): ResolvedRunBu
       runCapacity.set(run, checkInt(cap, `options.runCapacity[${JSON.stringify(run)}]`, 1, kMaxCapacity));
     }
   }
-  const logger = options.logger ?? kStderrLogger;
-  if (typeof (logger as Partial<Logger>).warn !== 'function') throw new TypeError('options.logger must have a warn(message) method');
+  const logger = checkLogger(options.logger);
   return {
     capacity: checkInt(options.capacity ?? kDefaultCapacity, 'options.capacity', 1, kMaxCapacity),
     overflow: checkOneOf(options.overflow ?? 'drop-oldest', 'options.overflow', kOverflowPolicies),

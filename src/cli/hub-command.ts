@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
+import { socketPathOf } from '../config/index.js';
 import type { RunbusConfig } from '../config/index.js';
 import { createHub } from '../hub/index.js';
-import { defaultSocketPath } from '../bus/remote/index.js';
+import { kStderrLogger } from '../options.js';
 import { StoreError } from '../store/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
@@ -13,9 +13,9 @@ import { hasCommand } from './run.js';
  * once SIGINT or SIGTERM has drained and flushed everything.
  */
 export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number> {
-  const socket = typeof cfg.socket === 'string' ? resolve(cwd, cfg.socket) : defaultSocketPath();
+  const socket = socketPathOf(cfg.socket || true, cwd);
   const warn = (m: string): void => {
-    process.stderr.write(`${m}\n`);
+    kStderrLogger.warn(m);
   };
   const exportDir = cfg.exportDir === undefined ? undefined : checkExportDir(cfg.exportDir, cwd);
   await checkMetricsPort(cfg);

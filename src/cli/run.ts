@@ -4,6 +4,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { socketPathOf } from '../config/index.js';
 import type { RunbusConfig } from '../config/index.js';
 import { createHub } from '../hub/index.js';
 import type { Hub } from '../hub/index.js';
@@ -167,7 +168,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
       handleSignals: false,
       command: shellQuote(o.argv),
       intervalMs: cfg.intervalMs,
-      socket: typeof cfg.socket === 'string' ? resolve(o.cwd, cfg.socket) : cfg.socket,
+      socket: socketPathOf(cfg.socket, o.cwd),
       // Without nvidia-smi on PATH the GPU sampler would only say so: skip it.
       gpu: cfg.gpu && hasCommand('nvidia-smi', o.env, o.cwd),
       logger: { warn },

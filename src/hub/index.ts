@@ -3,7 +3,7 @@ export type { Hub, HubStats, CloseOptions } from './hub.js';
 export {
   resolveHubOptions,
   generateRunId,
-  envInt,
+  kDefaults as kHubDefaults,
   kDefaultDbPath,
   kDefaultBatchSize,
   kDefaultBatchAgeMs,
