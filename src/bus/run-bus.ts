@@ -1,7 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
 import { kTopicNames, kTopics } from '../wire/index.js';
 import type { Topic, TopicPayloads } from '../wire/index.js';
-import { checkInt, checkKeys, checkLogger, checkObject, checkOneOf, checkString } from '../options.js';
+import { checkBool, checkInt, checkKeys, checkLogger, checkObject, checkOneOf, checkString } from '../options.js';
 import type { Logger } from '../options.js';
 import { Subscription, kOverflowPolicies } from './subscription.js';
 import type { Handler, OverflowPolicy, QueueStats, ResolvedSubscribeOptions, SubscriptionHost } from './subscription.js';
@@ -61,6 +61,15 @@ export interface SubscribeOptions {
   runId?: string;
   /** Only payloads whose component equals this. @default every component */
   component?: string;
+  /**
+   * A viewer's buffer (the dashboard's page feed): what it drops is the
+   * viewer falling behind, not lost data. Its queue keeps its own counts
+   * (published = delivered + dropped + queued), but its drops go to
+   * `BusStats.viewDropped` instead of `BusStats.dropped`, which the hub's
+   * heartbeat and the samples_dropped alert report.
+   * @default false
+   */
+  view?: boolean;
 }
 
 export interface TopicStats {
@@ -71,8 +80,13 @@ export interface TopicStats {
 
 export interface BusStats {
   readonly published: number;
-  /** Sum of every subscriber's drops, including subscribers gone since. */
+  /**
+   * Sum of every subscriber's drops, including subscribers gone since;
+   * viewers' buffers (`view: true`) are in `viewDropped` instead.
+   */
   readonly dropped: number;
+  /** Drops of viewers' buffers (subscribers with `view: true`), including those gone since. */
+  readonly viewDropped: number;
   /** publish() calls refused because the bus was closed. */
   readonly refusedClosed: number;
   readonly topics: Readonly<Record<string, TopicStats>>;
@@ -87,7 +101,7 @@ export interface RunBusEvents {
 }
 
 const kBusKeys = ['capacity', 'overflow', 'runCapacity', 'dropLogIntervalMs', 'logger'] as const;
-const kSubKeys = ['name', 'capacity', 'overflow', 'runId', 'component'] as const;
+const kSubKeys = ['name', 'capacity', 'overflow', 'runId', 'component', 'view'] as const;
 const kMaxCapacity = 2 ** 24;
 
 export function resolveRunBusOptions(options: RunBusOptions = {}): ResolvedRunBusOptions {
@@ -134,8 +148,11 @@ export class RunBus {
   readonly #emitter = new EventEmitter<Record<number, [payload: TopicPayloads[Topic], topic: Topic]>>();
   readonly #events = new EventEmitter<RunBusEvents>();
   readonly #subs = new Set<Subscription>();
+  /** The subscribers created with `view: true`. */
+  readonly #views = new WeakSet<Subscription>();
   readonly #publishedByTopic = new Array<number>(8).fill(0);
   #droppedGone = 0;
+  #viewDroppedGone = 0;
   #refusedClosed = 0;
   #refused = false;
   #closed = false;
@@ -178,7 +195,8 @@ export class RunBus {
       // eslint-disable-next-line @typescript-eslint/unbound-method
       for (const t of sub.topics) this.#emitter.off(t, sub.offer, sub);
       this.#subs.delete(sub);
-      this.#droppedGone += sub.stats().dropped;
+      if (this.#views.has(sub)) this.#viewDroppedGone += sub.stats().dropped;
+      else this.#droppedGone += sub.stats().dropped;
     },
   };
 
@@ -238,6 +256,7 @@ export class RunBus {
     if (this.#closed) throw new TypeError('subscribe() on a closed RunBus');
     const sub = new Subscription<T>(this.#host, topics, handler, this.#resolveSubscribe(options));
     this.#subs.add(sub as unknown as Subscription);
+    if (options?.view === true) this.#views.add(sub as unknown as Subscription);
     // eslint-disable-next-line @typescript-eslint/unbound-method
     for (const t of topics) this.#emitter.on(t, sub.offer, sub);
     return sub;
@@ -248,6 +267,7 @@ export class RunBus {
     checkKeys(options, kSubKeys, 'subscribe');
     const runId = options.runId === undefined ? undefined : checkString(options.runId, 'options.runId');
     const component = options.component === undefined ? undefined : checkString(options.component, 'options.component');
+    if (options.view !== undefined) checkBool(options.view, 'options.view');
     const fallback = (runId !== undefined ? this.#opts.runCapacity.get(runId) : undefined) ?? this.#opts.capacity;
     return {
       name: options.name === undefined ? `sub-${this.#nextId++}` : checkString(options.name, 'options.name'),
@@ -274,7 +294,14 @@ export class RunBus {
   }
 
   stats(): BusStats {
-    const subscribers = [...this.#subs].map((s) => s.stats());
+    const all = [...this.#subs];
+    const subscribers = all.map((s) => s.stats());
+    let dropped = this.#droppedGone;
+    let viewDropped = this.#viewDroppedGone;
+    all.forEach((sub, i) => {
+      if (this.#views.has(sub)) viewDropped += subscribers[i]!.dropped;
+      else dropped += subscribers[i]!.dropped;
+    });
     const topics: Record<string, TopicStats> = {};
     for (const t of kTopics) {
       topics[kTopicNames[t]] = {
@@ -284,7 +311,8 @@ export class RunBus {
     }
     return {
       published: this.#publishedByTopic.reduce((a, b) => a + b, 0),
-      dropped: this.#droppedGone + subscribers.reduce((a, s) => a + s.dropped, 0),
+      dropped,
+      viewDropped,
       refusedClosed: this.#refusedClosed,
       topics,
       subscribers,
