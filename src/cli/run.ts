@@ -13,7 +13,7 @@ import { AlertState, Severity, Topic } from '../wire/index.js';
 import type { Alert, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
-import { checkMetricsPort, startExporters } from './exporters.js';
+import { announceDashboard, checkMetricsPort, exporterFailure, hubExportOptions } from './exporters.js';
 import { fmtBytes, fmtDuration, fmtPercent, shellQuote } from './format.js';
 import { HighWaterMarks } from './hwm.js';
 import { checkWritable, JsonLog, toJsonObject } from './log-json.js';
@@ -163,8 +163,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     hub = await createHub({
       db: cfg.db,
       self: false,
-      // The CLI starts its own exporter (src/cli/exporters.ts) from the layered config.
-      metrics: false,
+      // --metrics-port and --dashboard: the hub's own exporter.
+      ...hubExportOptions(cfg),
       handleSignals: false,
       command: shellQuote(o.argv),
       intervalMs: cfg.intervalMs,
@@ -183,7 +183,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     if (err instanceof StoreError) {
       throw new CliError('ERR_CLI_OUTPUT', `runbus run: the database cannot be used, so the command was not started: ${err.message}`, { cause: err });
     }
-    throw err;
+    throw exporterFailure(err, cfg);
   }
   const runId = hub.runId;
   let log: JsonLog | undefined;
@@ -193,14 +193,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     await hub.close({ exitCode: 1 });
     throw err;
   }
-  let exporters;
-  try {
-    exporters = await startExporters(hub, cfg, warn);
-  } catch (err) {
-    await hub.close({ exitCode: 1 });
-    throw err;
-  }
-  if (exporters.metricsUrl !== undefined && !cfg.quiet) warn(`runbus: Prometheus metrics on ${exporters.metricsUrl}`);
+  announceDashboard(hub, warn);
+  if (hub.metricsUrl !== undefined && !cfg.quiet) warn(`runbus: Prometheus metrics on ${hub.metricsUrl}`);
 
   const view = new LiveView();
   let tickSeen: () => void = () => undefined;
@@ -282,7 +276,6 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   // sampled too.
   await firstTick;
   if (earlySignal !== undefined) {
-    await exporters.close();
     await hub.close({ signal: earlySignal });
     for (const s of signals) process.off(s, onSignal);
     stderr.write(`runbus run: ${earlySignal} before the command started; it was not started\n`);
@@ -370,7 +363,6 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   }
 
   // ── record, then read back ───────────────────────────────────────────
-  await exporters.close();
   try {
     await hub.close({ ...(end.code === null ? {} : { exitCode: end.code }), ...(end.signal === null ? {} : { signal: end.signal }) });
   } catch (err) {
