@@ -363,6 +363,12 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   }
 
   // ── record, then read back ───────────────────────────────────────────
+  // One last look, so the processes that ended since the last tick (the
+  // command, its children, killed orphans) get PROCESS_EXITED, and with it
+  // processes.exited_at_ms and the command's exit code. The first call may
+  // join a tick that started before they ended; the second is a fresh one.
+  await hub.sampleNow();
+  await hub.sampleNow();
   try {
     await hub.close({ ...(end.code === null ? {} : { exitCode: end.code }), ...(end.signal === null ? {} : { signal: end.signal }) });
   } catch (err) {
