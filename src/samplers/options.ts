@@ -13,6 +13,7 @@ export const kDefaults = {
   statusEveryTicks: int(0, 1_000_000, 10, 'read /proc/<pid>/status every this many samples of a pid; 0 never'),
   gpuIntervalMs: int(100, 3_600_000, 5000, 'GPU sampling interval in ms'),
   gpuTimeoutMs: int(10, 600_000, 3000, 'nvidia-smi is killed after this many ms'),
+  poolRetryMs: int(1, 3_600_000, 5000, 'shortest time between two starts of a pool worker that fails to start, ms'),
 } as const;
 
 /** Default tick cadence. */
@@ -108,6 +109,13 @@ export interface SamplerOptions {
    */
   backend?: BackendOption;
   /**
+   * Shortest time between two starts of the pool's worker when it cannot
+   * start (starting one costs tens of ms of CPU); ticks due in between are
+   * skipped.
+   * @default 5000
+   */
+  poolRetryMs?: number;
+  /**
    * Where one-off notes go (GPU off, first unhandled error).
    * @default a logger writing to stderr
    */
@@ -125,10 +133,11 @@ export interface ResolvedSamplerOptions {
   statusEveryTicks: number;
   roots: SamplerRoot[];
   backend: BackendOption;
+  poolRetryMs: number;
   logger: SamplerLogger;
 }
 
-const kKeys = ['bus', 'runId', 'intervalMs', 'host', 'disks', 'gpu', 'smapsEveryTicks', 'statusEveryTicks', 'roots', 'backend', 'logger'] as const;
+const kKeys = ['bus', 'runId', 'intervalMs', 'host', 'disks', 'gpu', 'smapsEveryTicks', 'statusEveryTicks', 'roots', 'backend', 'poolRetryMs', 'logger'] as const;
 const kGpuKeys = ['intervalMs', 'command', 'timeoutMs'] as const;
 const kRootKeys = ['pid', 'component'] as const;
 const kMaxPid = 2 ** 22;
@@ -191,6 +200,7 @@ export function resolveSamplerOptions(options: SamplerOptions): ResolvedSamplerO
     statusEveryTicks: checkSettingOr(options.statusEveryTicks, 'options.statusEveryTicks', kDefaults.statusEveryTicks),
     roots,
     backend: checkOneOf(options.backend ?? 'auto', 'options.backend', kBackends),
+    poolRetryMs: checkSettingOr(options.poolRetryMs, 'options.poolRetryMs', kDefaults.poolRetryMs),
     logger,
   };
 }
