@@ -6,7 +6,7 @@
 
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RunBus, Subscription } from '../bus/index.js';
-import { OrphanTracker } from '../alerts/index.js';
+import { OrphanTracker } from '../bus/index.js';
 import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
 import { AlertState, kTopicNames, LifecycleKind, Severity, Topic } from '../wire/index.js';
 import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
