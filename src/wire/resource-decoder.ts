@@ -1,5 +1,6 @@
 import { WireError } from '../errors.js';
 import { runbus } from './gen/telemetry.js';
+import { kCol, kResourceFigures, kSnapshotColumns } from './figures.js';
 import { kMaxFutureMs, kMaxNameLength, kMinTsMs } from './validate.js';
 
 const pb = runbus.v1;
@@ -30,16 +31,8 @@ type Snapshot = runbus.v1.ResourceSnapshot;
  * test/wire/resource-decoder.test.ts checks the store's column view.
  */
 
-/** Column index in t_snapshot (and in ResourceRow.values) of each figure. */
-export const kCol = {
-  run: 0, comp: 1, pid: 2, ts: 3, cpu: 4, rss: 5, uss: 6, threads: 7, fds: 8, gpuUtil: 9, gpuMem: 10, lagP99: 11,
-  cpuUser: 12, cpuSystem: 13, pss: 14, vms: 15, ioRead: 16, ioWrite: 17, ctxVol: 18, ctxInvol: 19, state: 20,
-  lagP50: 21, lagMax: 22, elu: 23, ppid: 24, command: 25, errors: 26,
-} as const;
-export const kSnapshotColumns = 27;
-
-/** Doubles the validator requires finite and >= 0 (wire kDoubles.resource), in its order. */
-const kCheckedDoubles = ['cpuPercent', 'gpuUtilPercent', 'loopLagP99Ms', 'cpuUserMs', 'cpuSystemMs', 'loopLagP50Ms', 'loopLagMaxMs', 'loopUtilization'] as const;
+/** Doubles the validator requires finite and >= 0 (every double of the figure table). */
+const kCheckedDoubles: readonly string[] = kResourceFigures.filter((f) => f.type === 'double').map((f) => f.key);
 
 const kTwo32 = 4294967296;
 // protobufjs's strict decoder: fatal on bad UTF-8, and a leading BOM is kept.
