@@ -49,6 +49,8 @@ export interface ResourceFigure {
   /** Its proto field number. */
   readonly number: number;
   readonly type: WireType;
+  /** A plain proto3 scalar (not `optional`): absent reads as 0, never NULL. */
+  readonly scalar?: true;
   /** Column prefix in t_rollup / rollups_1m, when rolled up per minute. */
   readonly rollup?: string;
   readonly prom?: ProcessFamily;
@@ -70,8 +72,8 @@ function c<K extends string, N extends string>(key: K, name: N, help: string, fa
 export const kResourceFigures = [
   { col: 'run', column: 'run', field: 'run_id', key: 'runId', number: 2, type: 'string' },
   { col: 'comp', column: 'comp', field: 'component', key: 'component', number: 3, type: 'string' },
-  { col: 'pid', column: 'pid', field: 'pid', key: 'pid', number: 4, type: 'uint32' },
-  { col: 'ts', column: 'ts_ms', field: 'ts_ms', key: 'tsMs', number: 1, type: 'int64' },
+  { col: 'pid', column: 'pid', field: 'pid', key: 'pid', number: 4, type: 'uint32', scalar: true },
+  { col: 'ts', column: 'ts_ms', field: 'ts_ms', key: 'tsMs', number: 1, type: 'int64', scalar: true },
   {
     col: 'cpu', column: 'cpu_percent', field: 'cpu_percent', key: 'cpuPercent', number: 5, type: 'double', rollup: 'cpu', alert: true, dashboard: true,
     prom: g('cpuPercent', 'runbus_process_cpu_percent', 'Process CPU use; 100 = one core busy.', 'sum'),
@@ -143,7 +145,7 @@ export const kResourceFigures = [
     col: 'elu', column: 'loop_utilization', field: 'loop_utilization', key: 'loopUtilization', number: 24, type: 'double', rollup: 'loop_utilization', alert: true,
     prom: g('loopUtil', 'runbus_process_event_loop_utilization_ratio', 'Event-loop utilization (0..1).', 'max'),
   },
-  { col: 'ppid', column: 'ppid', field: 'ppid', key: 'ppid', number: 25, type: 'uint32' },
+  { col: 'ppid', column: 'ppid', field: 'ppid', key: 'ppid', number: 25, type: 'uint32', scalar: true },
   { col: 'command', column: 'command', field: 'command', key: 'command', number: 26, type: 'string' },
   { col: 'errors', column: 'errors', field: 'errors', key: 'errors', number: 27, type: 'errors' },
 ] as const satisfies readonly ResourceFigure[];
@@ -177,21 +179,24 @@ function hg<K extends string, N extends string>(key: K, name: N, help: string, f
   return { key, name, help, type: 'gauge', factor } as const;
 }
 
-/** HostSnapshot figures; every one is an alert figure (source `host`). */
+/**
+ * HostSnapshot figures; every one is an alert figure (source `host`). Rolled-up
+ * figures keep the t_host_rollup column order (cpu, mem, mem_available, disk, load1).
+ */
 export const kHostFigures = [
   { field: 'cpu_percent', key: 'cpuPercent', number: 4, type: 'double', column: true, rollup: 'cpu', prom: hg('cpuPercent', 'runbus_host_cpu_percent', 'Host CPU use; 100 = every core busy.') },
   { field: 'mem_percent', key: 'memPercent', number: 7, type: 'double', column: true, rollup: 'mem', prom: hg('memPercent', 'runbus_host_memory_used_percent', 'Host memory in use, (total - available) / total * 100.') },
   { field: 'mem_available_bytes', key: 'memAvailableBytes', number: 6, type: 'uint64', column: true, rollup: 'mem_available', prom: hg('memAvailable', 'runbus_host_memory_available_bytes', 'Host memory available.') },
   { field: 'mem_total_bytes', key: 'memTotalBytes', number: 5, type: 'uint64', column: true, prom: hg('memTotal', 'runbus_host_memory_total_bytes', 'Host memory in total.') },
+  { field: 'disk_percent', disk: 'usedPercent', number: 2, type: 'double', column: true, rollup: 'disk', prom: hg('diskPercent', 'runbus_host_disk_used_percent', 'Disk space in use, per mount.') },
+  { field: 'disk_free_bytes', disk: 'freeBytes', number: 3, type: 'uint64', column: true, prom: hg('diskFree', 'runbus_host_disk_free_bytes', 'Disk space free, per mount.') },
+  { field: 'disk_total_bytes', disk: 'totalBytes', number: 4, type: 'uint64', prom: hg('diskTotal', 'runbus_host_disk_total_bytes', 'Disk space in total, per mount.') },
   { field: 'load1', key: 'load1', number: 9, type: 'double', column: true, rollup: 'load1', prom: hg('load1', 'runbus_host_load1', 'Load average over 1 minute.') },
   { field: 'load5', key: 'load5', number: 10, type: 'double', column: true, prom: hg('load5', 'runbus_host_load5', 'Load average over 5 minutes.') },
   { field: 'load15', key: 'load15', number: 11, type: 'double', column: true, prom: hg('load15', 'runbus_host_load15', 'Load average over 15 minutes.') },
   { field: 'cpu_count', key: 'cpuCount', number: 12, type: 'uint32', column: true, prom: hg('cpus', 'runbus_host_cpus', 'CPU cores.') },
   { field: 'swap_total_bytes', key: 'swapTotalBytes', number: 13, type: 'uint64', column: true, prom: hg('swapTotal', 'runbus_host_swap_total_bytes', 'Swap in total.') },
   { field: 'swap_used_bytes', key: 'swapUsedBytes', number: 14, type: 'uint64', column: true, prom: hg('swapUsed', 'runbus_host_swap_used_bytes', 'Swap in use.') },
-  { field: 'disk_percent', disk: 'usedPercent', number: 2, type: 'double', column: true, rollup: 'disk', prom: hg('diskPercent', 'runbus_host_disk_used_percent', 'Disk space in use, per mount.') },
-  { field: 'disk_free_bytes', disk: 'freeBytes', number: 3, type: 'uint64', column: true, prom: hg('diskFree', 'runbus_host_disk_free_bytes', 'Disk space free, per mount.') },
-  { field: 'disk_total_bytes', disk: 'totalBytes', number: 4, type: 'uint64', prom: hg('diskTotal', 'runbus_host_disk_total_bytes', 'Disk space in total, per mount.') },
 ] as const satisfies readonly HostFigure[];
 
 /** One figure of each GpuDevice: column of t_gpu, alert figure (source `gpu`), Prometheus family. */
