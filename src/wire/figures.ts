@@ -252,12 +252,12 @@ export const kHeartbeatFigures = [
 ] as const satisfies readonly HeartbeatFigure[];
 
 /** The kMetricNames group of a figure table: key → family name. */
-export type FamilyNames<T extends readonly { readonly prom?: PromFamily }[]> = {
+export type FamilyNames<T extends readonly { readonly field: string; readonly prom?: PromFamily }[]> = {
   readonly [F in T[number] as F extends { readonly prom: { readonly key: infer K extends string } } ? K : never]: F extends { readonly prom: { readonly name: infer N } } ? N : never;
 };
 
 /** key → family name of every figure in `table` that is exported. */
-export function familyNames<T extends readonly { readonly prom?: PromFamily }[]>(table: T): FamilyNames<T> {
+export function familyNames<T extends readonly { readonly field: string; readonly prom?: PromFamily }[]>(table: T): FamilyNames<T> {
   const out: Record<string, string> = {};
   for (const f of table) if (f.prom !== undefined) out[f.prom.key] = f.prom.name;
   return out as FamilyNames<T>;
