@@ -72,8 +72,10 @@ export interface BusServerOptions {
   maxConnections?: number;
   /**
    * Most simultaneous connections that have not said Hello yet, a pool of
-   * their own: a flood of idle connects gets ERR_TOO_MANY_PENDING and does
-   * not take the slots of clients that did say Hello.
+   * their own apart from maxConnections. When it is full, a new connection
+   * evicts the oldest silent one (ERR_TOO_MANY_PENDING): a flood of idle
+   * connects takes no slot of a client that says Hello, and cannot keep one
+   * that does from saying it.
    * @default 64
    */
   maxPendingConnections?: number;
@@ -929,7 +931,14 @@ export class BusServer {
     if (this.#closing !== null) refusal = ['ERR_HUB_CLOSING', 'the hub is closing'];
     else if (ready >= this.#opts.maxConnections) refusal = ['ERR_TOO_MANY_CONNECTIONS', `the hub already has ${ready} clients (maxConnections ${this.#opts.maxConnections})`];
     else if (pending >= this.#opts.maxPendingConnections) {
-      refusal = ['ERR_TOO_MANY_PENDING', `${pending} connections have not said Hello yet (maxPendingConnections ${this.#opts.maxPendingConnections})`];
+      // The pool is full: the oldest silent connection makes room. A real
+      // client says Hello at once and leaves the pool; an idle flood only
+      // evicts itself.
+      for (const c of this.#conns) {
+        if (!c.pending) continue;
+        c.fail('ERR_TOO_MANY_PENDING', `evicted: ${pending} connections had not said Hello (maxPendingConnections ${this.#opts.maxPendingConnections}) and this one was the oldest`);
+        break;
+      }
     }
     if (refusal !== null) {
       const [code, message] = refusal;
