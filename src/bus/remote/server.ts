@@ -905,13 +905,13 @@ export class BusServer {
     try {
       // Refuses to replace a live socket or a file that is not a socket.
       await prepareSocketPath(socketPath, isDefaultPath);
+      // The old listener can accept nothing any more (its file is gone);
+      // close it first, since closing a Unix listener unlinks its path, which
+      // would be the new file. The connections it made stay open.
+      this.#server.close();
       const fresh = this.#makeServer();
-      await this.#listenOn(fresh);
-      const old = this.#server;
       this.#server = fresh;
-      // The old listener accepts nothing any more (its file is gone);
-      // the connections it made stay open.
-      old.close();
+      await this.#listenOn(fresh);
       this.#socketRecreated++;
       if (this.#closing !== null) {
         fresh.close();
