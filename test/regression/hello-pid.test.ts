@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { connectBus, peerCredUnavailable } from '../../src/bus/remote/index.js';
 import type { RemoteBusError } from '../../src/bus/remote/index.js';
@@ -147,12 +148,7 @@ test.skipIf(kNoCred !== '' || !kNobody)('another user reaching the socket is ref
     s.on('close', () => { process.stdout.write(Buffer.concat(out).toString('hex')); });
     s.on('error', () => {});`;
   // Asynchronously: the hub answers from this very event loop.
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, ['-e', script, t.sock, rawHello(0).toString('hex')], { uid, gid: uid, encoding: 'utf8', timeout: 10_000 }, (err, out) => {
-      if (err) reject(err);
-      else resolve(out);
-    });
-  });
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, t.sock, rawHello(0).toString('hex')], { uid, gid: uid, encoding: 'utf8', timeout: 10_000 });
   const frames: Frame[] = [];
   new FrameReader().push(Buffer.from(stdout, 'hex'), (b) => frames.push(decodeFrame(b)));
   expect(frames).toEqual([expect.objectContaining({ kind: 'error', error: expect.objectContaining({ code: 'ERR_PEER_UID' }) })]);

@@ -29,12 +29,18 @@ afterEach(() => {
   t.cleanup();
 });
 
-function nextMessage(k: ChildProcess, type: string): Promise<Record<string, number>> {
+interface Counts {
+  published: number;
+  sent: number;
+  dropped: number;
+}
+
+function nextMessage(k: ChildProcess, type: string): Promise<Counts> {
   return new Promise((resolve) => {
     const on = (m: { type?: string }): void => {
       if (m.type !== type) return;
       k.off('message', on);
-      resolve(m as Record<string, number>);
+      resolve(m as unknown as Counts);
     };
     k.on('message', on);
   });
@@ -46,14 +52,14 @@ test.skipIf(!existsSync(kMain))('SIGTERM while a client floods: sent = stored + 
   kids.push(hub);
   let out = '';
   let err = '';
-  hub.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  hub.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  hub.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  hub.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const exited = new Promise<number | null>((resolve) => hub.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     const check = (): void => {
       if (out.includes('listening on')) resolve();
     };
-    hub.stdout!.on('data', check);
+    hub.stdout.on('data', check);
     hub.once('exit', () => reject(new Error(`hub exited early: ${err}`)));
   });
 
