@@ -44,7 +44,7 @@ afterEach(async () => {
   t.cleanup();
 });
 
-function publisher(component: string, mode: 'bus' | 'raw'): ChildProcess {
+function publisher(component: string, mode: 'bus' | 'raw' | 'raw-sub'): ChildProcess {
   const c = fork(kFixture, [t.sock, component, mode], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   children.push(c);
   return c;
@@ -57,10 +57,12 @@ test.skipIf(!kBuilt)('publishers keep being read with a stalled and a reading su
     got.set(p.component, (got.get(p.component) ?? 0) + 1);
   }, { name: 'store-stand-in', capacity: 5000 });
 
-  const pubs = ['pub-bus-0', 'pub-bus-1', 'pub-raw-0'];
+  const pubs = ['pub-bus-0', 'pub-bus-1', 'pub-raw-0', 'pub-raw-sub-0'];
   publisher(pubs[0]!, 'bus');
   publisher(pubs[1]!, 'bus');
   publisher(pubs[2]!, 'raw');
+  // A publisher that is also a subscriber that never reads.
+  publisher(pubs[3]!, 'raw-sub');
 
   let stalled: RawClient | null = null;
   const openStalled = async (): Promise<void> => {
