@@ -9,7 +9,7 @@ import type { RunbusConfig } from '../config/index.js';
 import { createHub } from '../hub/index.js';
 import type { Hub } from '../hub/index.js';
 import { openReader, StoreError } from '../store/index.js';
-import { AlertState, Severity, Topic } from '../wire/index.js';
+import { alertStateName, AlertState, Severity, severityName, Topic } from '../wire/index.js';
 import type { Alert, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
@@ -231,7 +231,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
         case Topic.ALERT: {
           const a = payload as Alert;
           if (a.state === AlertState.FIRING) view.alertsFiring++;
-          log?.write('alert', toJsonObject(a) as Record<string, unknown>);
+          // Words, not enum numbers, as in the alerts view.
+          log?.write('alert', { ...(toJsonObject(a) as Record<string, unknown>), severity: severityName(a.severity), state: alertStateName(a.state) });
           break;
         }
         case Topic.HEARTBEAT: {
