@@ -59,9 +59,11 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
       void (async () => {
         let code = 0;
         try {
-          const stats = hub.stats();
           await hub.close({ signal: sig });
-          process.stderr.write(`runbus hub: closed (${stats.store?.rowsWritten ?? 0} rows written, ${stats.bus.dropped + stats.batcher.dropped} dropped)\n`);
+          // Read after close: the rows really committed by the last flush.
+          const stats = hub.stats();
+          const dropped = stats.bus.dropped + stats.batcher.dropped + (stats.server?.abandoned ?? 0);
+          process.stderr.write(`runbus hub: closed (${stats.store?.rowsWritten ?? 0} rows written, ${dropped} dropped)\n`);
         } catch (err) {
           process.stderr.write(`runbus hub: close failed: ${(err as Error).message}\n`);
           code = 1;
