@@ -9,6 +9,7 @@ export type { JsonLogWriter, JsonLogWriterOptions } from './json-log.js';
 export { promRules, promRulesYaml } from './prom-rules.js';
 export type { PromRulesOptions, PromRulesResult, PromAlertingRule } from './prom-rules.js';
 export { appMetricName, labelName, kMetricNames, kFigureFamilies, kNamePrefix, kAppPrefix } from './names.js';
+export { resolveCollectorOptions } from './collector.js';
 export type { AppMetricName } from './names.js';
 export { startHubExtras } from './hub-extras.js';
 export type { HubExtras, HubExtrasOptions, HubAlertsOptions, HubMetricsOptions } from './hub-extras.js';
