@@ -3,6 +3,8 @@ import type { Logger, OverflowPolicy, RunBusOptions } from '../bus/index.js';
 import { checkInt, checkKeys, checkObject, checkOneOf, checkString, describe } from '../options.js';
 import type { GpuOptions } from '../samplers/index.js';
 import type { HubAlertsOptions, HubMetricsOptions } from '../export/index.js';
+import { remoteWriteFromEnv, resolveRemoteWriteOptions } from '../remote-write/index.js';
+import type { RemoteWriteOptions, ResolvedRemoteWriteOptions } from '../remote-write/index.js';
 
 export const kDefaultDbPath = './runbus.db';
 export const kDefaultBatchSize = 1000;
@@ -110,6 +112,13 @@ export interface HubOptions {
   bus?: RunBusOptions;
   /** Where warnings go. @default stderr */
   logger?: Logger;
+  /**
+   * Prometheus remote write of everything stored (docs/remote-write.md);
+   * false for none. Needs `db`.
+   * @default from `RUNBUS_REMOTE_WRITE_URL` (and `RUNBUS_REMOTE_WRITE_BEARER_TOKEN` or
+   * `RUNBUS_REMOTE_WRITE_USERNAME`/`RUNBUS_REMOTE_WRITE_PASSWORD`), else off
+   */
+  remoteWrite?: RemoteWriteOptions | false;
 }
 
 export interface ResolvedHubOptions {
@@ -142,12 +151,14 @@ export interface ResolvedHubOptions {
   alertLog: string | undefined;
   bus: RunBusOptions;
   logger: Logger;
+  remoteWrite: ResolvedRemoteWriteOptions | false;
 }
 
 const kKeys = [
   'db', 'runId', 'command', 'intervalMs', 'socket', 'token', 'self', 'host', 'disks', 'gpu', 'batchSize', 'batchAgeMs',
   'pendingCapacity', 'storeOverflow', 'retryMs', 'retentionMs', 'rollupRetentionMs', 'maxSamplesPerRun', 'maxDbBytes', 'durability', 'heartbeatIntervalMs',
   'handleSignals', 'closeTimeoutMs', 'alerts', 'metrics', 'dashboard', 'exportDir', 'alertLog', 'bus', 'logger',
+  'remoteWrite',
 ] as const;
 
 const kStderr: Logger = { warn: (m) => { process.stderr.write(`${m}\n`); } };
@@ -242,5 +253,13 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
     alertLog: o.alertLog === undefined ? undefined : checkString(o.alertLog, 'options.alertLog'),
     bus: busOptions,
     logger,
+    remoteWrite: resolveHubRemoteWrite(o.remoteWrite, db, env),
   };
+}
+
+function resolveHubRemoteWrite(o: RemoteWriteOptions | false | undefined, db: string | false, env: NodeJS.ProcessEnv): ResolvedRemoteWriteOptions | false {
+  const rw = o === undefined ? remoteWriteFromEnv(env) : o;
+  if (rw === false || rw === undefined || rw.urls.length === 0) return false;
+  if (db === false) throw new TypeError('options.remoteWrite needs the store: remote write sends what is stored (do not set options.db to false)');
+  return resolveRemoteWriteOptions(rw);
 }

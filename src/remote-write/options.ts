@@ -1,6 +1,7 @@
 // Remote-write options: one table of defaults, one resolver. Credentials
 // arrive already read (from a file or the environment, by src/config); a URL
 // carrying credentials is refused, since a flag's value shows in `ps`.
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { RunbusError } from '../errors.js';
 import { resolveCollectorOptions } from '../export/index.js';
@@ -110,4 +111,47 @@ export function resolveRemoteWriteOptions(o: RemoteWriteOptions): ResolvedRemote
     maxLabelsPerMetric: caps.maxLabelsPerMetric,
     staleAfterMs: caps.staleAfterMs,
   };
+}
+
+/**
+ * Remote write as the environment configures it: `RUNBUS_REMOTE_WRITE_URL`
+ * (URLs separated by commas or spaces), `RUNBUS_REMOTE_WRITE_BEARER_TOKEN`
+ * or `RUNBUS_REMOTE_WRITE_USERNAME` + `RUNBUS_REMOTE_WRITE_PASSWORD`.
+ */
+export function remoteWriteFromEnv(env: NodeJS.ProcessEnv): RemoteWriteOptions | undefined {
+  const raw = env.RUNBUS_REMOTE_WRITE_URL;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  return { urls: raw.split(/[\s,]+/).filter((u) => u !== ''), ...remoteAuthFromEnv(env) };
+}
+
+/** Credentials from the environment (never from a flag, which `ps` shows). */
+export function remoteAuthFromEnv(env: NodeJS.ProcessEnv): Pick<RemoteWriteOptions, 'bearerToken' | 'basicAuth'> {
+  const token = env.RUNBUS_REMOTE_WRITE_BEARER_TOKEN;
+  const user = env.RUNBUS_REMOTE_WRITE_USERNAME;
+  const pass = env.RUNBUS_REMOTE_WRITE_PASSWORD;
+  if (token !== undefined && token !== '') return { bearerToken: token };
+  if (user !== undefined && user !== '') return { basicAuth: { username: user, password: pass ?? '' } };
+  return {};
+}
+
+/**
+ * Reads a credential file: a bearer token (the whole file, trimmed), or for
+ * basic auth `username:password` on its first line. Errors name the file.
+ */
+export function readCredentialFile(path: string, kind: 'bearer' | 'basic'): Pick<RemoteWriteOptions, 'bearerToken' | 'basicAuth'> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new RemoteWriteError('ERR_REMOTE_WRITE_AUTH', `remote write: cannot read the credential file ${JSON.stringify(path)}: ${(err as Error).message}`, { cause: err });
+  }
+  if (kind === 'bearer') {
+    const token = text.trim();
+    if (token === '') throw new RemoteWriteError('ERR_REMOTE_WRITE_AUTH', `remote write: the token file ${JSON.stringify(path)} is empty`);
+    return { bearerToken: token };
+  }
+  const line = text.split(/\r?\n/)[0] ?? '';
+  const i = line.indexOf(':');
+  if (i <= 0) throw new RemoteWriteError('ERR_REMOTE_WRITE_AUTH', `remote write: the password file ${JSON.stringify(path)} must hold "username:password" on its first line`);
+  return { basicAuth: { username: line.slice(0, i), password: line.slice(i + 1) } };
 }

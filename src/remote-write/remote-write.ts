@@ -149,10 +149,14 @@ class RemoteWriteImpl implements RemoteWrite {
 /**
  * Starts the remote-write thread on the store file `dbPath` (which must
  * exist, migrated). Throws RemoteWriteError (ERR_REMOTE_WRITE_URL) on a
- * malformed URL, TypeError/RangeError on other bad options.
+ * malformed URL, TypeError/RangeError on other bad options (async: it rejects).
  */
 export async function startRemoteWrite(dbPath: string, options: RemoteWriteOptions, logger: Logger, hostId: string): Promise<RemoteWrite> {
-  const o = resolveRemoteWriteOptions(options);
+  return startRemoteWriteResolved(dbPath, resolveRemoteWriteOptions(options), logger, hostId);
+}
+
+/** {@link startRemoteWrite} with options already resolved (the hub's path). */
+export async function startRemoteWriteResolved(dbPath: string, o: ResolvedRemoteWriteOptions, logger: Logger, hostId: string): Promise<RemoteWrite> {
   const settings = { ...o, hostId: o.hostId ?? hostId };
   const data: RemoteWorkerData = {
     dbPath,

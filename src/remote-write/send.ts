@@ -40,7 +40,7 @@ function retryAfter(v: string | null): number | undefined {
 }
 
 /** POSTs one body; never rejects. */
-export async function sendBody(url: string, body: Uint8Array, auth: RemoteAuth, timeoutMs: number, fetchFn: FetchLike = fetch as unknown as FetchLike): Promise<SendOutcome> {
+export async function sendBody(url: string, body: Uint8Array, auth: RemoteAuth, timeoutMs: number, fetchFn: FetchLike = fetch): Promise<SendOutcome> {
   const headers = remoteWriteHeaders();
   const a = authHeader(auth);
   if (a !== undefined) headers.Authorization = a;

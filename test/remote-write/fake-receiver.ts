@@ -49,7 +49,7 @@ export class FakeReceiver {
 export function decode(body: Uint8Array): Received[] {
   const req = prometheus.WriteRequest.decode(snappyDecompress(body));
   return req.timeseries.map((t) => ({
-    labels: Object.fromEntries(t.labels.map((l) => [l.name, l.value])),
-    samples: t.samples.map((s) => [Number(s.timestamp), s.value]),
+    labels: Object.fromEntries((t.labels ?? []).map((l) => [l.name ?? '', l.value ?? ''])),
+    samples: (t.samples ?? []).map((s): [number, number] => [Number(s.timestamp), s.value ?? 0]),
   }));
 }
