@@ -44,6 +44,7 @@ export class PromServer {
   }
 
   async restart(): Promise<void> {
+    mkdirSync(join(this.#dir, 'data'), { recursive: true });
     const config = join(this.#dir, 'prometheus.yml');
     writeFileSync(config, 'global:\n  scrape_interval: 1h\n');
     mkdirSync(join(this.#dir, 'data'), { recursive: true });
