@@ -7,6 +7,7 @@ import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
 import { checkMetricsPort, startExporters } from './exporters.js';
 import { hasCommand } from './run.js';
+import { remoteWriteFromConfig } from './remote-write.js';
 
 /**
  * `runbus hub`: a standalone hub on a socket. Resolves with the exit status
@@ -39,6 +40,7 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
       ...(exportDir === undefined ? {} : { exportDir }),
       ...(cfg.token === undefined ? {} : { token: cfg.token }),
       ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
+      remoteWrite: remoteWriteFromConfig(cfg, cwd),
     });
   } catch (err) {
     if (err instanceof StoreError) throw new CliError('ERR_CLI_OUTPUT', `runbus hub: the database cannot be used: ${err.message}`, { cause: err });

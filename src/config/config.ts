@@ -5,6 +5,7 @@ import { parseAlertRules } from '../alerts/rules.js';
 import type { AlertRule } from '../alerts/rules.js';
 import { RunbusError } from '../errors.js';
 import { describe, suggest } from '../options.js';
+import { checkRemoteUrl } from '../remote-write/options.js';
 
 // Layered configuration for the `runbus` command:
 //
@@ -85,6 +86,21 @@ export interface RunbusConfig {
    * @default { rules: [], defaults: true }
    */
   alerts: AlertsConfig;
+  // ─── remote write (docs/remote-write.md) ───
+  /** Prometheus remote-write receivers (repeat the flag; commas or spaces in the variable). @default none */
+  remoteWrite: string[];
+  /** File holding the bearer token for remote write. @default none */
+  remoteWriteBearerTokenFile: string | undefined;
+  /** File holding `username:password` for remote write's basic auth. @default none */
+  remoteWritePasswordFile: string | undefined;
+  /** Bearer token for remote write (environment or config file only). @default none */
+  remoteWriteBearerToken: string | undefined;
+  /** Basic-auth user for remote write (environment or config file only). @default none */
+  remoteWriteUsername: string | undefined;
+  /** Basic-auth password for remote write (environment or config file only). @default none */
+  remoteWritePassword: string | undefined;
+  /** The remote_write_failing alert fires after remote write has failed this long, ms. @default 60000 */
+  remoteWriteFailingAlertMs: number;
 }
 
 export type ConfigKey = keyof RunbusConfig;
@@ -106,6 +122,8 @@ type Kind =
   | { type: 'bool' }
   | { type: 'int'; min: number; max: number }
   | { type: 'socket' }
+  /** Remote-write URLs: a list (repeated flag, file list) or one string of them separated by commas or spaces. */
+  | { type: 'urls' }
   /** Alert rules: only in the config file (a structure, not a text value). */
   | { type: 'alerts' };
 
@@ -134,6 +152,13 @@ export const kConfigSpec: Readonly<Record<ConfigKey, KeySpec>> = {
   retentionMs: { kind: { type: 'int', min: 1000, max: Number.MAX_SAFE_INTEGER }, env: 'RUNBUS_RETENTION_MS', flag: '(no flag)' },
   exportDir: { kind: { type: 'string' }, env: 'RUNBUS_EXPORT_DIR', flag: '--export-dir' },
   alerts: { kind: { type: 'alerts' }, env: undefined, flag: '(no flag: config file only)' },
+  remoteWrite: { kind: { type: 'urls' }, env: 'RUNBUS_REMOTE_WRITE_URL', flag: '--remote-write' },
+  remoteWriteBearerTokenFile: { kind: { type: 'string' }, env: 'RUNBUS_REMOTE_WRITE_BEARER_TOKEN_FILE', flag: '--remote-write-bearer-token-file' },
+  remoteWritePasswordFile: { kind: { type: 'string' }, env: 'RUNBUS_REMOTE_WRITE_PASSWORD_FILE', flag: '--remote-write-password-file' },
+  remoteWriteBearerToken: { kind: { type: 'string' }, env: 'RUNBUS_REMOTE_WRITE_BEARER_TOKEN', flag: '(no flag: keep secrets off the command line)' },
+  remoteWriteUsername: { kind: { type: 'string' }, env: 'RUNBUS_REMOTE_WRITE_USERNAME', flag: '(no flag: keep secrets off the command line)' },
+  remoteWritePassword: { kind: { type: 'string' }, env: 'RUNBUS_REMOTE_WRITE_PASSWORD', flag: '(no flag: keep secrets off the command line)' },
+  remoteWriteFailingAlertMs: { kind: { type: 'int', min: 0, max: 7 * 86_400_000 }, env: 'RUNBUS_REMOTE_WRITE_FAILING_ALERT_MS', flag: '(no flag)' },
 };
 
 export const kConfigKeys = Object.keys(kConfigSpec) as ConfigKey[];
@@ -153,6 +178,13 @@ export const kConfigDefaults: Readonly<RunbusConfig> = {
   retentionMs: undefined,
   exportDir: undefined,
   alerts: { rules: [], defaults: true },
+  remoteWrite: [],
+  remoteWriteBearerTokenFile: undefined,
+  remoteWritePasswordFile: undefined,
+  remoteWriteBearerToken: undefined,
+  remoteWriteUsername: undefined,
+  remoteWritePassword: undefined,
+  remoteWriteFailingAlertMs: 60_000,
 };
 
 /** Config files looked for in the working directory, in this order. */
@@ -195,6 +227,15 @@ function checkValue(key: ConfigKey, v: unknown, where: string, fromText: boolean
       if (typeof v === 'boolean' && !fromText) return v;
       if (typeof v !== 'string' || v === '') throw bad(where, fromText ? 'a socket path' : 'a socket path, true or false', v);
       return v;
+    case 'urls': {
+      const list = typeof v === 'string' ? v.split(/[\s,]+/).filter((u) => u !== '') : v;
+      if (!Array.isArray(list) || list.some((u) => typeof u !== 'string')) throw bad(where, 'a URL or a list of URLs', v);
+      try {
+        return [...new Set(list.map((u: string) => checkRemoteUrl(u)))];
+      } catch (err) {
+        throw new ConfigError('ERR_CONFIG_VALUE', `${where}: ${(err as Error).message}`, { cause: err });
+      }
+    }
     case 'alerts':
       if (fromText) throw new ConfigError('ERR_CONFIG_VALUE', `${where}: alert rules can only be set in the config file`);
       return checkAlerts(v, where);
