@@ -1,5 +1,5 @@
 export { createMetricsCollector } from './collector.js';
-export type { MetricsCollector, MetricsCollectorOptions, MetricsCollectorStats, ExporterHubStats } from './collector.js';
+export type { MetricsCollector, MetricsCollectorOptions, MetricsCollectorStats, ExporterHubStats, ExporterRemoteTarget } from './collector.js';
 export { startPrometheusExporter, ExporterError } from './server.js';
 export type { PrometheusExporter, PrometheusExporterOptions, ExporterAuth, ExporterErrorCode } from './server.js';
 export { writeFinalExport, ExportError, kFinalJsonFile, kFinalTextFile, kFinalExportVersion } from './final-export.js';

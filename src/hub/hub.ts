@@ -38,6 +38,8 @@ export interface HubStats {
   readonly remoteWrite?: RemoteWriteStats;
   /** This machine's stable host id (see docs/remote-write.md). */
   readonly hostId?: string;
+  /** The host inventory (the `hosts` view's columns), once read. */
+  readonly host?: Readonly<Record<string, string | number | null>>;
 }
 
 export interface CloseOptions {
@@ -82,6 +84,8 @@ export interface Hub {
 
 const kStoreAlertRule = 'store_unwritable';
 const kRemoteWriteAlertRule = 'remote_write_failing';
+/** The host inventory once read (one per process: one machine). */
+const hostInventory: { current: Readonly<Record<string, string | number | null>> | undefined } = { current: undefined };
 
 class HubImpl implements Hub {
   readonly bus: RunBus;
@@ -261,6 +265,7 @@ class HubImpl implements Hub {
       storeQueue: this.#storeSub?.stats() ?? null,
       ...(this.#remote === null ? {} : { remoteWrite: this.#remote.stats() }),
       ...(this.#hostId === undefined ? {} : { hostId: this.#hostId }),
+      ...(hostInventory.current === undefined ? {} : { host: hostInventory.current }),
     };
   }
 
@@ -430,7 +435,13 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
       });
       // The full inventory takes most of a second to read: it follows, off the start path.
       const id = hostId;
-      inventory = collectHostRecord(id).then((h) => store.recordHost(h)).then(() => undefined, (err: unknown) => {
+      inventory = collectHostRecord(id).then((h) => {
+        hostInventory.current = {
+          hostname: h.hostname, cpu_model: h.cpuModel, cpu_cores: h.cpuCores, mem_total_bytes: h.memTotalBytes,
+          os: h.os, os_release: h.osRelease, kernel: h.kernel, arch: h.arch,
+        };
+        return store.recordHost(h);
+      }).then(() => undefined, (err: unknown) => {
         o.logger.warn(`runbus hub: host inventory not recorded: ${(err as Error).message}`);
       });
       if (o.remoteWrite !== false) remote = await startRemoteWriteResolved(store.path, o.remoteWrite, o.logger, hostId);
