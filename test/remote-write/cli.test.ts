@@ -44,6 +44,9 @@ describe('remote write on the command line', () => {
     const cursor = d.prepare("SELECT coalesce(max(last_rowid), 0) AS last FROM remote_write_cursors WHERE source = 't_snapshot'").get() as { last: number };
     d.close();
     expect(behind.n).toBeGreaterThan(cursor.last);
+    // The host inventory recorded at start shows in the report.
+    const rep = await runCli(['report'], { cwd: dir });
+    expect(rep.stdout).toMatch(/^ {2}machine {4}.+, id [0-9a-f]{16}, .*\d+ cores/m);
   }, 60_000);
 
   describe.skipIf(!kHavePrometheus)(`into a real Prometheus ${kHavePrometheus ? '' : kNeedsPrometheusPackage}`, () => {
