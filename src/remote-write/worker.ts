@@ -38,6 +38,9 @@ try {
   db.pragma('busy_timeout = 5000');
   // Checkpoints belong to the store's writer thread.
   db.pragma('wal_autocheckpoint = 0');
+  // A cursor update lost to a power cut only means a resend, which the
+  // in-flight replay makes harmless: no fsync per request.
+  db.pragma('synchronous = NORMAL');
   writer = new RemoteWriter(db, data.settings, env);
 } catch (err) {
   post({ type: 'open-failed', message: (err as Error).message });

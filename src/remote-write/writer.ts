@@ -291,7 +291,7 @@ class TargetWriter {
 
   #commit(src: Source, to: number, series: readonly Series[], now: number): void {
     this.#cursors.set(this.target.url, src.table, { last: to, inflight: null }, now);
-    for (const s of series) this.#lastTs.set(seriesKey(s.labels), s.samples.at(-1)!.timestampMs);
+    for (const s of series) this.#lastTs.set(keyOf(s), s.samples.at(-1)!.timestampMs);
   }
 
   #build(src: Source, rows: readonly Row[]): Series[] {
@@ -308,6 +308,10 @@ class TargetWriter {
       },
     };
     let curTs = 0;
+    let lastLabels: unknown;
+    let lastSorted: LabelPair[] = [];
+    let lastAt = 0;
+    let lastKey = '';
     const isProcess = src.table === 't_snapshot';
     for (const row of rows) {
       curTs = row.ts_ms as number;
@@ -317,10 +321,18 @@ class TargetWriter {
         continue;
       }
       src.toSamples(row, ctx, (name, labels, value, tsMs) => {
-        const all = sortLabels([['__name__', name], ...labels.filter(([, v]) => v !== '')]);
-        const k = seriesKey(all);
+        // The figures of one row share one labels array: sort it once.
+        if (labels !== lastLabels) {
+          lastLabels = labels;
+          lastSorted = sortLabels(labels.filter(([, v]) => v !== ''));
+          lastAt = lastSorted.findIndex(([n]) => n > '__name__');
+          if (lastAt < 0) lastAt = lastSorted.length;
+          lastKey = seriesKey(lastSorted);
+        }
+        const k = `${name}\u0002${lastKey}`;
         let s = out.get(k);
         if (s === undefined) {
+          const all: LabelPair[] = [...lastSorted.slice(0, lastAt), ['__name__', name], ...lastSorted.slice(lastAt)];
           s = { labels: all, samples: [], sorted: true };
           out.set(k, s);
         }
@@ -343,7 +355,11 @@ class TargetWriter {
         if (kept.length < samples.length) this.#drop('out_of_order', samples.length - kept.length);
         samples = kept;
       }
-      if (samples.length > 0) series.push({ labels: s.labels, samples });
+      if (samples.length > 0) {
+        const x: Series = { labels: s.labels, samples };
+        seriesKeys.set(x, k);
+        series.push(x);
+      }
     }
     if (++this.#batches % 64 === 0) {
       lim.sweep();
@@ -375,6 +391,12 @@ class TargetWriter {
       lastSuccessMs: this.lastSuccessMs,
     };
   }
+}
+
+/** The key each built series was made under (its name and sorted labels). */
+const seriesKeys = new WeakMap<Series, string>();
+function keyOf(s: Series): string {
+  return seriesKeys.get(s)!;
 }
 
 function seriesKey(labels: readonly LabelPair[]): string {
