@@ -11,5 +11,3 @@ export type { PromRulesOptions, PromRulesResult, PromAlertingRule } from './prom
 export { appMetricName, labelName, kMetricNames, kFigureFamilies, kNamePrefix, kAppPrefix } from './names.js';
 export { resolveCollectorOptions } from './collector.js';
 export type { AppMetricName } from './names.js';
-export { startHubExtras } from './hub-extras.js';
-export type { HubExtras, HubExtrasOptions, HubAlertsOptions, HubMetricsOptions } from './hub-extras.js';

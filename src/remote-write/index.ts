@@ -1,7 +1,7 @@
 // Prometheus remote write from the store: the module's one door.
 export { startRemoteWrite, startRemoteWriteResolved, summarize } from './remote-write.js';
 export type { RemoteWrite, RemoteWriteStats } from './remote-write.js';
-export { RemoteWriteError, resolveRemoteWriteOptions, checkRemoteUrl, remoteWriteFromEnv, remoteAuthFromEnv, readCredentialFile } from './options.js';
+export { RemoteWriteError, resolveRemoteWriteOptions, checkRemoteUrl, readCredentialFile } from './options.js';
 export { machineHostId, collectHostRecord } from './host.js';
 export type { RemoteWriteOptions, ResolvedRemoteWriteOptions, RemoteWriteErrorCode } from './options.js';
 export { RemoteWriter } from './writer.js';

@@ -3,24 +3,14 @@
 // carrying credentials is refused, since a flag's value shows in `ps`.
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { RunbusError } from '../errors.js';
 import { resolveCollectorOptions } from '../export/index.js';
 import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
 import type { RemoteAuth } from './send.js';
+import { checkRemoteUrl, RemoteWriteError } from './url.js';
+
+export { checkRemoteUrl, RemoteWriteError } from './url.js';
+export type { RemoteWriteErrorCode } from './url.js';
 import type { RemoteWriterSettings } from './writer.js';
-
-/** Codes of {@link RemoteWriteError}. */
-export type RemoteWriteErrorCode = 'ERR_REMOTE_WRITE_URL' | 'ERR_REMOTE_WRITE_WORKER' | 'ERR_REMOTE_WRITE_AUTH';
-
-/** A remote-write setting that cannot work (a malformed URL, say), or the writer thread failing. */
-export class RemoteWriteError extends RunbusError {
-  declare readonly code: RemoteWriteErrorCode;
-
-  constructor(code: RemoteWriteErrorCode, message: string, options?: { cause?: unknown }) {
-    super(code, message, options);
-    this.name = 'RemoteWriteError';
-  }
-}
 
 export interface RemoteWriteOptions {
   /** Receivers' URLs (http or https, e.g. `http://prom:9090/api/v1/write`). */
@@ -59,22 +49,6 @@ export interface ResolvedRemoteWriteOptions extends Omit<RemoteWriterSettings, '
 
 const kKeys = ['urls', 'bearerToken', 'basicAuth', 'maxRowsPerRequest', 'maxSamplesPerSecond', 'pollMs', 'timeoutMs', 'minBackoffMs', 'maxBackoffMs', 'drainTimeoutMs', 'failingAlertMs', 'host', 'hostId'] as const;
 
-/** Checks one receiver URL; a malformed one is a RemoteWriteError naming it. */
-export function checkRemoteUrl(raw: unknown): string {
-  if (typeof raw !== 'string' || raw.trim() === '') throw new RemoteWriteError('ERR_REMOTE_WRITE_URL', `remote write URL must be a non-empty string (got ${JSON.stringify(raw)})`);
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch (err) {
-    throw new RemoteWriteError('ERR_REMOTE_WRITE_URL', `remote write URL ${JSON.stringify(raw)} is malformed`, { cause: err });
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new RemoteWriteError('ERR_REMOTE_WRITE_URL', `remote write URL ${JSON.stringify(raw)} must be http or https (got ${u.protocol})`);
-  if (u.username !== '' || u.password !== '') {
-    throw new RemoteWriteError('ERR_REMOTE_WRITE_URL', 'remote write URL must not carry credentials (they would show in `ps`); use a token or password file, or the environment');
-  }
-  return u.href;
-}
-
 export function resolveRemoteWriteOptions(o: RemoteWriteOptions): ResolvedRemoteWriteOptions {
   checkObject(o, 'options.remoteWrite');
   checkKeys(o, kKeys, 'remoteWrite');
@@ -111,27 +85,6 @@ export function resolveRemoteWriteOptions(o: RemoteWriteOptions): ResolvedRemote
     maxLabelsPerMetric: caps.maxLabelsPerMetric,
     staleAfterMs: caps.staleAfterMs,
   };
-}
-
-/**
- * Remote write as the environment configures it: `RUNBUS_REMOTE_WRITE_URL`
- * (URLs separated by commas or spaces), `RUNBUS_REMOTE_WRITE_BEARER_TOKEN`
- * or `RUNBUS_REMOTE_WRITE_USERNAME` + `RUNBUS_REMOTE_WRITE_PASSWORD`.
- */
-export function remoteWriteFromEnv(env: NodeJS.ProcessEnv): RemoteWriteOptions | undefined {
-  const raw = env.RUNBUS_REMOTE_WRITE_URL;
-  if (raw === undefined || raw.trim() === '') return undefined;
-  return { urls: raw.split(/[\s,]+/).filter((u) => u !== ''), ...remoteAuthFromEnv(env) };
-}
-
-/** Credentials from the environment (never from a flag, which `ps` shows). */
-export function remoteAuthFromEnv(env: NodeJS.ProcessEnv): Pick<RemoteWriteOptions, 'bearerToken' | 'basicAuth'> {
-  const token = env.RUNBUS_REMOTE_WRITE_BEARER_TOKEN;
-  const user = env.RUNBUS_REMOTE_WRITE_USERNAME;
-  const pass = env.RUNBUS_REMOTE_WRITE_PASSWORD;
-  if (token !== undefined && token !== '') return { bearerToken: token };
-  if (user !== undefined && user !== '') return { basicAuth: { username: user, password: pass ?? '' } };
-  return {};
 }
 
 /**

@@ -4,9 +4,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/index.js';
+import { loadConfig, readLibraryEnv } from '../../src/config/index.js';
 import { createHub } from '../../src/hub/index.js';
-import { RemoteWriteError, readCredentialFile, remoteWriteFromEnv, resolveRemoteWriteOptions } from '../../src/remote-write/index.js';
+import { RemoteWriteError, readCredentialFile, resolveRemoteWriteOptions } from '../../src/remote-write/index.js';
 import { remoteWriteFromConfig } from '../../src/cli/remote-write.js';
 import { useTmpDir } from '../support/tmp.js';
 
@@ -39,9 +39,10 @@ describe('remote write options', () => {
   });
 
   it('environment: RUNBUS_REMOTE_WRITE_URL (commas or spaces) and the token or user/password variables', () => {
-    expect(remoteWriteFromEnv({})).toBeUndefined();
-    expect(remoteWriteFromEnv({ RUNBUS_REMOTE_WRITE_URL: 'http://a/w, http://b/w', RUNBUS_REMOTE_WRITE_BEARER_TOKEN: 't' })).toEqual({ urls: ['http://a/w', 'http://b/w'], bearerToken: 't' });
-    expect(remoteWriteFromEnv({ RUNBUS_REMOTE_WRITE_URL: 'http://a/w', RUNBUS_REMOTE_WRITE_USERNAME: 'u', RUNBUS_REMOTE_WRITE_PASSWORD: 'p' })).toEqual({ urls: ['http://a/w'], basicAuth: { username: 'u', password: 'p' } });
+    expect(readLibraryEnv({}).remoteWrite).toBeUndefined();
+    expect(readLibraryEnv({ RUNBUS_REMOTE_WRITE_URL: 'http://a/w, http://b/w', RUNBUS_REMOTE_WRITE_BEARER_TOKEN: 't' }).remoteWrite).toEqual({ urls: ['http://a/w', 'http://b/w'], bearerToken: 't' });
+    expect(readLibraryEnv({ RUNBUS_REMOTE_WRITE_URL: 'http://a/w', RUNBUS_REMOTE_WRITE_USERNAME: 'u', RUNBUS_REMOTE_WRITE_PASSWORD: 'p' }).remoteWrite).toEqual({ urls: ['http://a/w'], basicAuth: { username: 'u', password: 'p' } });
+    expect(() => readLibraryEnv({ RUNBUS_REMOTE_WRITE_URL: 'nope' })).toThrow(/RUNBUS_REMOTE_WRITE_URL/);
   });
 
   it('config: flag > env > file for the URLs; a bad URL names its source; credentials from files', () => {
