@@ -6,12 +6,10 @@ import type { AlertRule } from '../alerts/rules.js';
 import { RunbusError } from '../errors.js';
 // socket-path.js, not the remote index: --help should not load the socket code.
 import { defaultSocketPath } from '../bus/remote/socket-path.js';
-import { describe, int, suggest } from '../options.js';
+import { checkRemoteUrl, describe, int, suggest } from '../options.js';
 import type { IntSetting } from '../options.js';
 import { kDefaults as kSamplerDefaults } from '../samplers/options.js';
 import { kDefaultDbPath, kDefaults as kStoreDefaults } from '../store/options.js';
-// url.js alone: checking a URL should not load the writer or the exporter.
-import { checkRemoteUrl } from '../remote-write/url.js';
 
 /** The Prometheus port: the command's and createHub's (`metrics.port`). */
 export const kMetricsPort = int(0, 65_535, undefined, 'Prometheus port on 127.0.0.1; 0 picks a free port');
