@@ -35,6 +35,7 @@ export type {
   Heartbeat,
   QueueStatsMessage,
   Lifecycle,
+  ContainerSnapshot,
   FigureError,
   Hello,
   Subscribe,
