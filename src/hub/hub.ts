@@ -12,6 +12,8 @@ import { openStore } from '../store/index.js';
 import type { Store, StoreStats } from '../store/index.js';
 import { AlertState, kTopics, LifecycleKind, Severity, Topic } from '../wire/index.js';
 import type { Alert, Envelope, Heartbeat } from '../wire/index.js';
+import { ContainerMonitor, DockerClient } from '../containers/index.js';
+import type { ContainerMonitorStats } from '../containers/index.js';
 import { Batcher } from './batcher.js';
 import type { BatcherStats } from './batcher.js';
 import { resolveHubOptions } from './options.js';
@@ -32,6 +34,8 @@ export interface HubStats {
    * Null before start.
    */
   readonly storeQueue: QueueStats | null;
+  /** Containers: the monitor's figures; null when not watching containers. */
+  readonly containers?: ContainerMonitorStats | null;
 }
 
 export interface CloseOptions {
@@ -97,8 +101,10 @@ class HubImpl implements Hub {
   #closing: Promise<void> | null = null;
   #storeAlertSince = 0;
   #signalHandlers: [NodeJS.Signals, () => void][] = [];
+  readonly #containers: ContainerMonitor | null;
 
-  constructor(o: ResolvedHubOptions, bus: RunBus, store: Store | null, sampler: Sampler, server: BusServer | null, extras: HubExtras) {
+  constructor(o: ResolvedHubOptions, bus: RunBus, store: Store | null, sampler: Sampler, server: BusServer | null, extras: HubExtras, containers: ContainerMonitor | null = null) {
+    this.#containers = containers;
     this.#o = o;
     this.#extras = extras;
     this.metricsUrl = extras.url;
@@ -240,6 +246,7 @@ class HubImpl implements Hub {
       sampler: this.#sampler.stats(),
       server: this.#server?.stats() ?? null,
       storeQueue: this.#storeSub?.stats() ?? null,
+      containers: this.#containers?.stats() ?? null,
     };
   }
 
@@ -296,6 +303,8 @@ class HubImpl implements Hub {
     this.#signalHandlers = [];
     if (this.#heartbeatTimer !== null) clearInterval(this.#heartbeatTimer);
     this.#loop?.stop();
+    // Containers: the end-of-run check (and cleanup) publishes while the bus is open.
+    await this.#containers?.close();
     // Stop the sources first: no new sample, no new remote publish.
     await this.#sampler.close();
     await this.#server?.close();
@@ -341,6 +350,7 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
   let sampler: Sampler | null = null;
   let extras: HubExtras | null = null;
   let hub: HubImpl | null = null;
+  let containers: ContainerMonitor | null = null;
   try {
     extras = await startHubExtras({
       bus, runId: o.runId, alerts: o.alerts, metrics: o.metrics, logger: o.logger,
@@ -353,6 +363,14 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
       bus, runId: o.runId, intervalMs: o.intervalMs, host: o.host, gpu: o.gpu, logger: o.logger,
       ...(o.disks === undefined ? {} : { disks: o.disks }),
     });
+    // Containers: discovery, orphans and events on this thread; cgroup reads in the sampler worker.
+    if (o.containers !== false) {
+      const c = o.containers;
+      containers = new ContainerMonitor({
+        bus, runId: o.runId, client: new DockerClient({ endpoint: c.endpoint }), filter: c.filter, sampler, clean: c.clean,
+        stopTimeoutS: c.stopTimeoutS, logger: o.logger,
+      });
+    }
     if (o.socket !== false) {
       server = await serveBus(bus, {
         socketPath: o.socket === true ? defaultSocketPath() : o.socket,
@@ -366,7 +384,8 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
     await store?.close();
     throw err;
   }
-  hub = new HubImpl(o, bus, store, sampler, server, extras);
+  hub = new HubImpl(o, bus, store, sampler, server, extras, containers);
   hub.start();
+  await containers?.start();
   return hub;
 }

@@ -3,6 +3,8 @@ import type { Logger, OverflowPolicy, RunBusOptions } from '../bus/index.js';
 import { checkInt, checkKeys, checkObject, checkOneOf, checkString, describe } from '../options.js';
 import type { GpuOptions } from '../samplers/index.js';
 import type { HubAlertsOptions, HubMetricsOptions } from '../export/index.js';
+import { resolveContainersOptions } from '../containers/index.js';
+import type { HubContainersOptions, ResolvedContainersOptions } from '../containers/index.js';
 
 export const kDefaultDbPath = './runbus.db';
 export const kDefaultBatchSize = 1000;
@@ -106,6 +108,12 @@ export interface HubOptions {
   exportDir?: string;
   /** JSON-lines file of alert events. @default none */
   alertLog?: string;
+  /**
+   * Containers: watch Docker containers matching a filter beside the
+   * processes (docs/containers.md); false for none.
+   * @default false
+   */
+  containers?: HubContainersOptions | false;
   /** Options of the hub's RunBus. @default {} */
   bus?: RunBusOptions;
   /** Where warnings go. @default stderr */
@@ -140,6 +148,7 @@ export interface ResolvedHubOptions {
   metrics: HubMetricsOptions | false;
   exportDir: string | undefined;
   alertLog: string | undefined;
+  containers: ResolvedContainersOptions | false;
   bus: RunBusOptions;
   logger: Logger;
 }
@@ -148,6 +157,7 @@ const kKeys = [
   'db', 'runId', 'command', 'intervalMs', 'socket', 'token', 'self', 'host', 'disks', 'gpu', 'batchSize', 'batchAgeMs',
   'pendingCapacity', 'storeOverflow', 'retryMs', 'retentionMs', 'rollupRetentionMs', 'maxSamplesPerRun', 'maxDbBytes', 'durability', 'heartbeatIntervalMs',
   'handleSignals', 'closeTimeoutMs', 'alerts', 'metrics', 'dashboard', 'exportDir', 'alertLog', 'bus', 'logger',
+  'containers',
 ] as const;
 
 const kStderr: Logger = { warn: (m) => { process.stderr.write(`${m}\n`); } };
@@ -240,6 +250,7 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
     metrics: resolveMetrics(o.metrics, env, checkBool(o.dashboard ?? false, 'options.dashboard')),
     exportDir: o.exportDir === undefined ? undefined : checkString(o.exportDir, 'options.exportDir'),
     alertLog: o.alertLog === undefined ? undefined : checkString(o.alertLog, 'options.alertLog'),
+    containers: o.containers === undefined || o.containers === false ? false : resolveContainersOptions(o.containers, env.DOCKER_HOST),
     bus: busOptions,
     logger,
   };

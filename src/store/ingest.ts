@@ -1,6 +1,6 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { AlertState, BatchScanner, LifecycleKind, Topic, decodeBatch, kCol, kSnapshotColumns, publishOf } from '../wire/index.js';
-import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
+import type { Alert, ContainerSnapshot, GpuSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
 
 /** The fields of a LIFECYCLE payload the store reads (proto Lifecycle). */
 interface LifecycleFields {
@@ -14,8 +14,13 @@ interface LifecycleFields {
   exitCode?: number | null;
   signal?: string | null;
   host?: string | null;
+  // Containers
+  containerId?: string | null;
+  image?: string | null;
+  labels?: Record<string, string> | null;
+  createdAtMs?: number | null;
 }
-import { kHostRollupFigures, kResourceRollupFigures } from './schema.js';
+import { kContainerRollupFigures, kHostRollupFigures, kResourceRollupFigures } from './schema.js';
 import type { RollupFigure } from './schema.js';
 
 // Turns decoded envelopes into rows: one IMMEDIATE transaction per batch,
@@ -71,7 +76,7 @@ class Agg {
   readonly max: (number | null)[];
   samples = 0;
 
-  constructor(readonly keys: readonly number[], figures: number) {
+  constructor(readonly keys: readonly (number | string)[], figures: number) {
     this.n = new Array<number>(figures).fill(0);
     this.sum = new Array<number>(figures).fill(0);
     this.min = new Array<number | null>(figures).fill(null);
@@ -88,8 +93,8 @@ class Agg {
     if (hi === null || v > hi) this.max[i] = v;
   }
 
-  params(): (number | null)[] {
-    const out: (number | null)[] = [...this.keys, this.samples];
+  params(): (number | string | null)[] {
+    const out: (number | string | null)[] = [...this.keys, this.samples];
     for (let i = 0; i < this.n.length; ++i) out.push(this.n[i]!, this.sum[i]!, this.min[i]!, this.max[i]!);
     return out;
   }
@@ -143,8 +148,8 @@ interface Segment {
 }
 
 /** Raw tables pruned by (run, ts_ms); t_snapshot goes by segment. */
-const kRawTables = ['t_host_snapshot', 't_gpu', 't_metric', 't_heartbeat'] as const;
-const kRollupTables = ['t_rollup', 't_host_rollup', 't_metric_rollup'] as const;
+const kRawTables = ['t_host_snapshot', 't_gpu', 't_metric', 't_heartbeat', 't_container_snapshot'] as const;
+const kRollupTables = ['t_rollup', 't_host_rollup', 't_metric_rollup', 't_container_rollup'] as const;
 
 export interface IngestLimits {
   retentionMs: number;
@@ -216,6 +221,17 @@ export class Ingestor {
       rollup: p(upsertSql('t_rollup', ['run', 'comp', 'minute_ms'], names(kResourceRollupFigures), 'samples')),
       hostRollup: p(upsertSql('t_host_rollup', ['run', 'minute_ms'], names(kHostRollupFigures), 'samples')),
       metricRollup: p(upsertSql('t_metric_rollup', ['run', 'comp', 'name', 'minute_ms'], ['value'], null)),
+      // Containers: snapshots, rollups, and one row per container per run.
+      container: p(`INSERT INTO t_container_snapshot VALUES (${new Array(15).fill('?').join(', ')})`),
+      containerRollup: p(upsertSql('t_container_rollup', ['run', 'container_id', 'minute_ms'], names(kContainerRollupFigures), 'samples')),
+      containerRow: p(
+        `INSERT INTO t_container (run, container_id, name, image, labels, created_at_ms, started_at_ms, exited_at_ms, exit_code, orphan, cleaned_up)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (run, container_id) DO UPDATE SET name = coalesce(excluded.name, name), image = coalesce(excluded.image, image),
+           labels = coalesce(excluded.labels, labels), created_at_ms = coalesce(excluded.created_at_ms, created_at_ms),
+           started_at_ms = coalesce(excluded.started_at_ms, started_at_ms), exited_at_ms = coalesce(excluded.exited_at_ms, exited_at_ms),
+           exit_code = coalesce(excluded.exit_code, exit_code), orphan = max(orphan, excluded.orphan), cleaned_up = max(cleaned_up, excluded.cleaned_up)`,
+      ),
       ...Object.fromEntries(
         kRawTables.map((t) => [`prune:${t}`, p(`DELETE FROM ${t} WHERE run = ? AND ts_ms < ? LIMIT ${kRetentionStepRows}`)]),
       ),
@@ -318,6 +334,7 @@ export class Ingestor {
     const rollups = new Map<number, Map<number, Agg>>();
     const hostRollups = new Map<string, Agg>();
     const metricRollups = new Map<string, Agg>();
+    const containerRollups = new Map<string, Agg>();
     // Consecutive snapshots usually share run and component: skip the lookups.
     let lastRunId: string | undefined;
     let lastCompName: string | undefined;
@@ -513,6 +530,28 @@ export class Ingestor {
           seen(r, p.tsMs);
           break;
         }
+        case Topic.CONTAINER: {
+          const p: ContainerSnapshot = e.payload;
+          const r = runOf(p.runId);
+          s.container!.run(
+            r, p.containerId, nonEmpty(p.name), p.tsMs, nn(p.pid), nn(p.cpuPercent), nn(p.memBytes), nn(p.memLimitBytes), nn(p.pids),
+            nn(p.ioReadBytes), nn(p.ioWriteBytes), nn(p.cpuMs), nonEmpty(p.source), p.stale === true ? 1 : 0, json(p.errors),
+          );
+          seen(r, p.tsMs);
+          const minute = p.tsMs - (p.tsMs % kMinuteMs);
+          const key = `${r}:${p.containerId}:${minute}`;
+          let a = containerRollups.get(key);
+          if (a === undefined) {
+            a = new Agg([r, p.containerId, minute], kContainerRollupFigures.length);
+            containerRollups.set(key, a);
+          }
+          a.samples += 1;
+          // Order matches kContainerRollupFigures.
+          a.add(0, p.cpuPercent);
+          a.add(1, p.memBytes);
+          a.add(2, p.pids);
+          break;
+        }
         case Topic.LIFECYCLE: {
           // The wire's Lifecycle type reduces to never (its generated `kind`
           // enum intersected with LifecycleKind), so read it through its fields.
@@ -531,6 +570,7 @@ export class Ingestor {
     }
     for (const byMinute of rollups.values()) for (const a of byMinute.values()) s.rollup!.run(a.params());
     for (const a of hostRollups.values()) s.hostRollup!.run(a.params());
+    for (const a of containerRollups.values()) s.containerRollup!.run(a.params());
     for (const a of metricRollups.values()) {
       // Metric rollups have no separate sample count: value_n is the count.
       s.metricRollup!.run([...a.keys, a.n[0]!, a.sum[0]!, a.min[0]!, a.max[0]!]);
@@ -590,6 +630,20 @@ export class Ingestor {
           s.procExitIns!.run(run, comp, nn(p.pid), nn(p.ppid), nonEmpty(p.command), nonEmpty(p.host), p.tsMs, nn(p.exitCode),
             nonEmpty(p.signal));
         }
+        break;
+      }
+      case LifecycleKind.CONTAINER_STARTED:
+      case LifecycleKind.CONTAINER_EXITED:
+      case LifecycleKind.CONTAINER_CLEANED:
+      case LifecycleKind.CONTAINER_ORPHANED: {
+        const k = p.kind;
+        s.containerRow!.run(
+          run, nonEmpty(p.containerId) ?? '', nonEmpty(p.component), nonEmpty(p.image),
+          p.labels != null && Object.keys(p.labels).length > 0 ? json(p.labels) : null, p.createdAtMs || null,
+          k === LifecycleKind.CONTAINER_STARTED ? p.tsMs : null, k === LifecycleKind.CONTAINER_EXITED ? p.tsMs : null,
+          k === LifecycleKind.CONTAINER_EXITED ? nn(p.exitCode) : null, k === LifecycleKind.CONTAINER_ORPHANED ? 1 : 0,
+          k === LifecycleKind.CONTAINER_CLEANED ? 1 : 0,
+        );
         break;
       }
       default:

@@ -43,6 +43,8 @@ export const LifecycleKind = {
   PROCESS_EXITED: 4,
   CONTAINER_STARTED: 5,
   CONTAINER_EXITED: 6,
+  CONTAINER_CLEANED: 7,
+  CONTAINER_ORPHANED: 8,
 } as const;
 export type LifecycleKind = (typeof LifecycleKind)[keyof typeof LifecycleKind];
 

@@ -1946,7 +1946,13 @@ export namespace runbus {
             LIFECYCLE_CONTAINER_STARTED = 5,
 
             /** LIFECYCLE_CONTAINER_EXITED value */
-            LIFECYCLE_CONTAINER_EXITED = 6
+            LIFECYCLE_CONTAINER_EXITED = 6,
+
+            /** LIFECYCLE_CONTAINER_CLEANED value */
+            LIFECYCLE_CONTAINER_CLEANED = 7,
+
+            /** LIFECYCLE_CONTAINER_ORPHANED value */
+            LIFECYCLE_CONTAINER_ORPHANED = 8
         }
 
         /**
@@ -2003,6 +2009,12 @@ export namespace runbus {
 
             /** Lifecycle image. */
             image: string;
+
+            /** Lifecycle labels. */
+            labels: { [k: string]: string };
+
+            /** Lifecycle createdAtMs. */
+            createdAtMs: number;
 
             /**
              * Creates a new Lifecycle instance using the specified properties.
@@ -2123,6 +2135,12 @@ export namespace runbus {
 
                 /** Lifecycle image */
                 image?: (string|null);
+
+                /** Lifecycle labels */
+                labels?: ({ [k: string]: string }|null);
+
+                /** Lifecycle createdAtMs */
+                createdAtMs?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -5014,12 +5014,15 @@ export const runbus = $root.runbus = (() => {
             values[valuesById[4] = "LIFECYCLE_PROCESS_EXITED"] = 4;
             values[valuesById[5] = "LIFECYCLE_CONTAINER_STARTED"] = 5;
             values[valuesById[6] = "LIFECYCLE_CONTAINER_EXITED"] = 6;
+            values[valuesById[7] = "LIFECYCLE_CONTAINER_CLEANED"] = 7;
+            values[valuesById[8] = "LIFECYCLE_CONTAINER_ORPHANED"] = 8;
             return values;
         })();
 
         v1.Lifecycle = (function() {
 
             const Lifecycle = function (p) {
+                this.labels = {};
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -5038,6 +5041,8 @@ export const runbus = $root.runbus = (() => {
             Lifecycle.prototype.host = "";
             Lifecycle.prototype.containerId = "";
             Lifecycle.prototype.image = "";
+            Lifecycle.prototype.labels = $util.emptyObject;
+            Lifecycle.prototype.createdAtMs = 0;
 
             let $oneOfFields;
 
@@ -5082,6 +5087,13 @@ export const runbus = $root.runbus = (() => {
                     w.uint32(90).string(m.containerId);
                 if (m.image != null && $Object.hasOwnProperty.call(m, "image") && m.image !== "")
                     w.uint32(98).string(m.image);
+                if (m.labels != null && $Object.hasOwnProperty.call(m, "labels")) {
+                    for (var ks = $Object.keys(m.labels), i = 0; i < ks.length; ++i) {
+                        w.uint32(106).fork().uint32(10).string(ks[i]).uint32(18).string(m.labels[ks[i]]).ldelim();
+                    }
+                }
+                if (m.createdAtMs != null && $Object.hasOwnProperty.call(m, "createdAtMs") && (typeof m.createdAtMs === "object" ? m.createdAtMs.low || m.createdAtMs.high : m.createdAtMs !== 0))
+                    w.uint32(112).int64(m.createdAtMs);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -5099,7 +5111,7 @@ export const runbus = $root.runbus = (() => {
                     q = 0;
                 if (q > $Reader.recursionLimit)
                     throw $Error("max depth exceeded");
-                var c, m, v;
+                var c, m, k, v;
                 if (l === $undefined)
                     c = r.len;
                 else {
@@ -5225,6 +5237,51 @@ export const runbus = $root.runbus = (() => {
                                 delete m.image;
                             continue;
                         }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            if (m.labels === $util.emptyObject)
+                                m.labels = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = "";
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 2)
+                                        break;
+                                    v = r.stringVerify();
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.labels, k);
+                            m.labels[k] = v;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.createdAtMs = v;
+                            else
+                                delete m.createdAtMs;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -5305,6 +5362,19 @@ export const runbus = $root.runbus = (() => {
                     if (!$util.isString(m.image))
                         return "image: string expected";
                 }
+                if (m.labels != null && $Object.hasOwnProperty.call(m, "labels")) {
+                    if (!$util.isObject(m.labels))
+                        return "labels: object expected";
+                    var k = $Object.keys(m.labels);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (!$util.isString(m.labels[k[i]]))
+                            return "labels: string{k:string} expected";
+                    }
+                }
+                if (m.createdAtMs != null && $Object.hasOwnProperty.call(m, "createdAtMs")) {
+                    if (!$util.isInteger(m.createdAtMs) && !(m.createdAtMs && $util.isInteger(m.createdAtMs.low) && $util.isInteger(m.createdAtMs.high)))
+                        return "createdAtMs: integer|Long expected";
+                }
                 return null;
             };
 
@@ -5365,6 +5435,14 @@ export const runbus = $root.runbus = (() => {
                     case 6:
                         m.kind = 6;
                         break;
+                    case "LIFECYCLE_CONTAINER_CLEANED":
+                    case 7:
+                        m.kind = 7;
+                        break;
+                    case "LIFECYCLE_CONTAINER_ORPHANED":
+                    case 8:
+                        m.kind = 8;
+                        break;
                     default:
                         if (typeof d.kind === "number" && (d.kind | 0) === d.kind)
                             m.kind = d.kind;
@@ -5413,6 +5491,28 @@ export const runbus = $root.runbus = (() => {
                         m.image = $String(d.image);
                     }
                 }
+                if (d.labels) {
+                    if (!$util.isObject(d.labels))
+                        throw $TypeError(".runbus.v1.Lifecycle.labels: object expected");
+                    m.labels = {};
+                    for (var ks = $Object.keys(d.labels), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.labels, ks[i]);
+                        m.labels[ks[i]] = $String(d.labels[ks[i]]);
+                    }
+                }
+                if (d.createdAtMs != null) {
+                    if (typeof d.createdAtMs === "object" ? d.createdAtMs.low || d.createdAtMs.high : $Number(d.createdAtMs) !== 0) {
+                        if ($util.Long)
+                            m.createdAtMs = $util.Long.fromValue(d.createdAtMs, false);
+                        else if (typeof d.createdAtMs === "string")
+                            m.createdAtMs = $parseInt(d.createdAtMs, 10);
+                        else if (typeof d.createdAtMs === "number")
+                            m.createdAtMs = d.createdAtMs;
+                        else if (typeof d.createdAtMs === "object")
+                            m.createdAtMs = new $util.LongBits(d.createdAtMs.low >>> 0, d.createdAtMs.high >>> 0).toNumber();
+                    }
+                }
                 return m;
             };
 
@@ -5424,6 +5524,9 @@ export const runbus = $root.runbus = (() => {
                 if (q > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 var d = {};
+                if (o.objects || o.defaults) {
+                    d.labels = {};
+                }
                 if (o.defaults) {
                     if ($util.Long) {
                         var n = new $util.Long(0, 0, false);
@@ -5440,6 +5543,11 @@ export const runbus = $root.runbus = (() => {
                     d.host = "";
                     d.containerId = "";
                     d.image = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.createdAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.createdAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs")) {
                     if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
@@ -5481,6 +5589,23 @@ export const runbus = $root.runbus = (() => {
                 }
                 if (m.image != null && $Object.hasOwnProperty.call(m, "image")) {
                     d.image = m.image;
+                }
+                var ks2;
+                if (m.labels && (ks2 = $Object.keys(m.labels)).length) {
+                    d.labels = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.labels, ks2[j]);
+                        d.labels[ks2[j]] = m.labels[ks2[j]];
+                    }
+                }
+                if (m.createdAtMs != null && $Object.hasOwnProperty.call(m, "createdAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.createdAtMs = typeof m.createdAtMs === "number" ? $BigInt(m.createdAtMs) : $util.Long.fromBits(m.createdAtMs.low >>> 0, m.createdAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.createdAtMs === "number")
+                        d.createdAtMs = o.longs === $String ? $String(m.createdAtMs) : m.createdAtMs;
+                    else
+                        d.createdAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.createdAtMs) : o.longs === $Number ? new $util.LongBits(m.createdAtMs.low >>> 0, m.createdAtMs.high >>> 0).toNumber() : m.createdAtMs;
                 }
                 return d;
             };
