@@ -49,6 +49,19 @@ const kExportDir: FlagSpec = {
   help: 'write metrics_final.json and prometheus_metrics_final.txt to DIR when it stops (env RUNBUS_EXPORT_DIR)',
   config: 'exportDir',
 };
+const kContainers: FlagSpec = {
+  name: 'containers',
+  type: 'string',
+  arg: 'FILTER',
+  help: 'also watch Docker containers matching a Docker filter: label=app=sandbox, name=eval-, several joined by commas, or all (env RUNBUS_CONTAINERS; DOCKER_HOST names the engine)',
+  config: 'containers',
+};
+const kCleanContainers: FlagSpec = {
+  name: 'clean-containers',
+  type: 'boolean',
+  help: 'stop and remove matching containers left by earlier runs at start, and the run\'s own leftovers at the end (env RUNBUS_CLEAN_CONTAINERS)',
+  config: 'cleanContainers',
+};
 const kJson: FlagSpec = { name: 'json', type: 'boolean', help: 'print JSON instead of a table' };
 
 export const kCommands: readonly CommandSpec[] = [
@@ -70,6 +83,8 @@ export const kCommands: readonly CommandSpec[] = [
       kMetricsPort,
       kExportDir,
       kDashboard,
+      kContainers,
+      kCleanContainers,
       kConfig,
       kHelp,
     ],
@@ -104,6 +119,8 @@ already sent it to the command).`,
       kMetricsPort,
       kExportDir,
       kDashboard,
+      kContainers,
+      kCleanContainers,
       kConfig,
       kHelp,
     ],

@@ -5,6 +5,7 @@ import { defaultSocketPath } from '../bus/remote/index.js';
 import { StoreError } from '../store/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
+import { containersOption } from './containers.js';
 import { checkMetricsPort, startExporters } from './exporters.js';
 import { hasCommand } from './run.js';
 
@@ -19,6 +20,8 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
   };
   const exportDir = cfg.exportDir === undefined ? undefined : checkExportDir(cfg.exportDir, cwd);
   await checkMetricsPort(cfg);
+  // Containers: a malformed --containers filter stops here, before anything starts.
+  const containers = containersOption(cfg, process.env);
   let hub;
   try {
     hub = await createHub({
@@ -39,6 +42,7 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
       ...(exportDir === undefined ? {} : { exportDir }),
       ...(cfg.token === undefined ? {} : { token: cfg.token }),
       ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
+      ...containers,
     });
   } catch (err) {
     if (err instanceof StoreError) throw new CliError('ERR_CLI_OUTPUT', `runbus hub: the database cannot be used: ${err.message}`, { cause: err });

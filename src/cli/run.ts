@@ -12,6 +12,8 @@ import { AlertState, Severity, Topic } from '../wire/index.js';
 import type { Alert, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
+import { containersOption } from './containers.js';
+import { kRunLabel } from '../containers/index.js';
 import { checkMetricsPort, startExporters } from './exporters.js';
 import { fmtBytes, fmtDuration, fmtPercent, shellQuote } from './format.js';
 import { HighWaterMarks } from './hwm.js';
@@ -149,6 +151,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   if (cfg.logJson !== undefined) checkWritable(cfg.logJson, 'JSON log');
   const exportDir = cfg.exportDir === undefined ? undefined : checkExportDir(cfg.exportDir, o.cwd);
   await checkMetricsPort(cfg);
+  // Containers: a malformed --containers filter stops here, before anything starts.
+  const containers = containersOption(cfg, o.env);
 
   const live = !cfg.quiet && stderr.isTTY && process.stdout.isTTY;
   const status = new StatusLine(stderr, live);
@@ -177,6 +181,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
       ...(exportDir === undefined ? {} : { exportDir }),
       ...(cfg.token === undefined ? {} : { token: cfg.token }),
       ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
+      ...containers,
     });
   } catch (err) {
     if (err instanceof StoreError) {
@@ -292,6 +297,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const marker = `${runId}/${process.pid}`;
   const env: NodeJS.ProcessEnv = { ...o.env, [kMarkerEnv]: marker };
   if (hub.socketPath !== undefined) env.RUNBUS_SOCKET = hub.socketPath;
+  // Containers: a ready-made `docker run --label` value tying a container to this run.
+  if (containers.containers !== undefined) env.RUNBUS_CONTAINER_LABEL = `${kRunLabel}=${runId}`;
   const t0 = performance.now();
   const proc = spawn(cmd, o.argv.slice(1), { stdio: 'inherit', env, cwd: o.cwd });
   running.child = proc;

@@ -85,6 +85,10 @@ export interface RunbusConfig {
    * @default { rules: [], defaults: true }
    */
   alerts: AlertsConfig;
+  /** Containers: a Docker filter (`label=app=sandbox`, `name=eval-`, `all`) of containers to watch. @default none */
+  containers: string | undefined;
+  /** Containers: stop and remove orphans at start and the run's leftovers at the end. @default false */
+  cleanContainers: boolean;
 }
 
 export type ConfigKey = keyof RunbusConfig;
@@ -134,6 +138,8 @@ export const kConfigSpec: Readonly<Record<ConfigKey, KeySpec>> = {
   retentionMs: { kind: { type: 'int', min: 1000, max: Number.MAX_SAFE_INTEGER }, env: 'RUNBUS_RETENTION_MS', flag: '(no flag)' },
   exportDir: { kind: { type: 'string' }, env: 'RUNBUS_EXPORT_DIR', flag: '--export-dir' },
   alerts: { kind: { type: 'alerts' }, env: undefined, flag: '(no flag: config file only)' },
+  containers: { kind: { type: 'string' }, env: 'RUNBUS_CONTAINERS', flag: '--containers' },
+  cleanContainers: { kind: { type: 'bool' }, env: 'RUNBUS_CLEAN_CONTAINERS', flag: '--clean-containers' },
 };
 
 export const kConfigKeys = Object.keys(kConfigSpec) as ConfigKey[];
@@ -153,6 +159,8 @@ export const kConfigDefaults: Readonly<RunbusConfig> = {
   retentionMs: undefined,
   exportDir: undefined,
   alerts: { rules: [], defaults: true },
+  containers: undefined,
+  cleanContainers: false,
 };
 
 /** Config files looked for in the working directory, in this order. */
@@ -162,7 +170,7 @@ export const kConfigFileNames = ['runbus.config.json', 'runbus.config.yaml', 'ru
  * RUNBUS_* variables that are not settings of the command but are read
  * elsewhere (so they draw no "unknown variable" warning).
  */
-export const kOtherEnv = ['RUNBUS_CONFIG', 'RUNBUS_RUN_ID', 'RUNBUS_PARENT_RUN'] as const;
+export const kOtherEnv = ['RUNBUS_CONFIG', 'RUNBUS_RUN_ID', 'RUNBUS_PARENT_RUN', 'RUNBUS_CONTAINER_LABEL'] as const;
 
 function bad(where: string, what: string, v: unknown): ConfigError {
   return new ConfigError('ERR_CONFIG_VALUE', `${where} must be ${what} (got ${describe(v)})`);

@@ -32,7 +32,7 @@ export {
 export type { CgroupPaths, CgroupReading, CgroupVersion } from './cgroup.js';
 export { createContainerSampler, kContainerFigures } from './container-sampler.js';
 export type { ContainerSampler, ContainerSamplerOptions, ContainerSampleResult, ContainerTarget } from './container-sampler.js';
-export { ContainerMonitor, kRunLabel, kDefaultStopTimeoutS, kOrphanMetric } from './monitor.js';
+export { ContainerMonitor, kRunLabel, kDefaultStopTimeoutS, kOrphanMetric, kCleanupFailuresMetric } from './monitor.js';
 export type { ContainerMonitorOptions, ContainerMonitorStats, ContainerRecord, ContainerLogger, ContainerSamplerLink } from './monitor.js';
 export { resolveContainersOptions } from './options.js';
 export type { HubContainersOptions, ResolvedContainersOptions } from './options.js';

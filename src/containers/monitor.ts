@@ -32,6 +32,8 @@ const kRetryMs = 1000;
 const kMaxRetryMs = 10_000;
 /** Name of the METRIC sample carrying the orphan count (the built-in alert watches it). */
 export const kOrphanMetric = 'orphaned_containers';
+/** Name of the METRIC sample carrying the cumulative count of failed cleanups. */
+export const kCleanupFailuresMetric = 'container_cleanup_failures';
 
 export interface ContainerLogger {
   warn(message: string): void;
@@ -400,8 +402,11 @@ export class ContainerMonitor {
   }
 
   #publishOrphans(): void {
-    const m: MetricSample = { tsMs: Date.now(), runId: this.#o.runId, component: this.#o.component, pid: process.pid, name: kOrphanMetric, value: this.#orphaned };
-    this.#o.bus.publish(Topic.METRIC, m);
+    const base = { tsMs: Date.now(), runId: this.#o.runId, component: this.#o.component, pid: process.pid };
+    const orphans: MetricSample = { ...base, name: kOrphanMetric, value: this.#orphaned };
+    const failures: MetricSample = { ...base, name: kCleanupFailuresMetric, value: this.#cleanupFailures };
+    this.#o.bus.publish(Topic.METRIC, orphans);
+    this.#o.bus.publish(Topic.METRIC, failures);
   }
 
   #lifecycle(kind: LifecycleKind, r: ContainerRecord, tsMs: number, pid = 0): void {

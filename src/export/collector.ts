@@ -9,7 +9,8 @@ import type { RunBus, Subscription } from '../bus/index.js';
 import { OrphanTracker } from '../alerts/index.js';
 import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
 import { AlertState, kTopicNames, LifecycleKind, Severity, Topic } from '../wire/index.js';
-import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
+import type { Alert, ContainerSnapshot, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
+import { ContainerFamilies } from './container-families.js';
 import { appMetricName, kMetricNames, labelName } from './names.js';
 
 /**
@@ -136,7 +137,7 @@ interface AppFamily {
 }
 
 const kSeverityNames: Readonly<Record<number, string>> = { [Severity.INFO]: 'info', [Severity.WARNING]: 'warning', [Severity.CRITICAL]: 'critical' };
-const kWatched = [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.METRIC, Topic.ALERT, Topic.HEARTBEAT, Topic.LIFECYCLE] as const;
+const kWatched = [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.METRIC, Topic.ALERT, Topic.HEARTBEAT, Topic.LIFECYCLE, Topic.CONTAINER] as const;
 type Watched = (typeof kWatched)[number];
 const kMaxHosts = 1000;
 const kMaxAlertSeries = 10_000;
@@ -203,6 +204,8 @@ class MetricsCollectorImpl implements MetricsCollector {
   readonly #alertsFired = new Map<string, { labels: Labels; n: number }>();
   readonly #lastSample = new Map<string, { labels: Labels; tsMs: number }>();
   readonly #orphans = new OrphanTracker();
+  // Containers: their families and state (src/export/container-families.ts).
+  readonly #containers = new ContainerFamilies();
   readonly #rejected = new Map<string, number>();
   readonly #flush: Histogram<'run_id'>;
   #lastSweep = -1;
@@ -230,6 +233,10 @@ class MetricsCollectorImpl implements MetricsCollector {
     });
     this.#registerHost();
     this.#registerGpu();
+    this.#containers.register(
+      (name, help, labels, fill) => this.#gauge(name, help, labels, fill),
+      (name, help, labels, fill) => this.#counter(name, help, labels, fill),
+    );
     this.#registerHub();
     this.#gauge(kMetricNames.alerts.firing, 'Alerts firing now, per rule.', ['run_id', 'rule', 'severity'], (emit) => {
       const counts = new Map<string, [Labels, number]>();
@@ -310,10 +317,11 @@ class MetricsCollectorImpl implements MetricsCollector {
       case Topic.RESOURCE: this.#resource(payload as ResourceSnapshot, now); break;
       case Topic.HOST: this.#host(payload as HostSnapshot, now); break;
       case Topic.GPU: this.#gpu(payload as GpuSnapshot, now); break;
-      case Topic.METRIC: this.#metric(payload as MetricSample, now); break;
+      case Topic.METRIC: if (!this.#containers.metric(payload as MetricSample, now)) this.#metric(payload as MetricSample, now); break;
+      case Topic.CONTAINER: this.#containers.snapshot(payload as ContainerSnapshot, now); break;
       case Topic.ALERT: this.#alert(payload as Alert); break;
       case Topic.HEARTBEAT: this.#heartbeat(payload, now); break;
-      case Topic.LIFECYCLE: this.#lifecycle(payload as Lifecycle, now); break;
+      case Topic.LIFECYCLE: this.#lifecycle(payload as Lifecycle, now); this.#containers.lifecycle(payload as Lifecycle, now); break;
     }
     const p = payload as { runId?: string | null; component?: string | null; tsMs?: unknown };
     if (topic !== Topic.ALERT && topic !== Topic.LIFECYCLE) {
@@ -469,6 +477,7 @@ class MetricsCollectorImpl implements MetricsCollector {
     for (const fam of this.#apps.values()) {
       for (const [k, s] of fam.series) if (old(s.lastMs)) fam.series.delete(k);
     }
+    this.#containers.sweep(old);
     if (stale > 0) {
       for (const [k, l] of this.#lastSample) if (old(l.tsMs)) this.#lastSample.delete(k);
       this.#orphans.expire(now - stale);

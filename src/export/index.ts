@@ -12,3 +12,4 @@ export { appMetricName, labelName, kMetricNames, kFigureFamilies, kNamePrefix, k
 export type { AppMetricName } from './names.js';
 export { startHubExtras } from './hub-extras.js';
 export type { HubExtras, HubExtrasOptions, HubAlertsOptions, HubMetricsOptions } from './hub-extras.js';
+export { ContainerFamilies, kContainerMetricNames, kContainerMonitorComponent, kOrphanedContainersSample, kCleanupFailuresSample } from './container-families.js';
