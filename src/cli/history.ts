@@ -64,7 +64,8 @@ export function reportCommand(db: string, runId: string | undefined, json: boole
     const summary = summarizeRun(reader, run);
     const rollups = reader.rollups({ runId: run.run_id });
     const hostRollups = reader.hostRollups({ runId: run.run_id });
-    if (json) return `${JSON.stringify({ summary, rollups, host_rollups: hostRollups })}\n`;
+    const containers = reader.containers(run.run_id);
+    if (json) return `${JSON.stringify({ summary, rollups, host_rollups: hostRollups, containers })}\n`;
     const out = formatSummary(summary);
     out.push('', '  per minute:');
     if (rollups.length === 0) out.push('    (no rollups)');
@@ -79,6 +80,24 @@ export function reportCommand(db: string, runId: string | undefined, json: boole
         fmtBytes(r.rss_max),
       ]);
       for (const l of table(['minute', 'component', 'samples', 'cpu avg', 'cpu max', 'rss avg', 'rss max'], rows, [false, false, true, true, true, true, true])) {
+        out.push(`    ${l}`);
+      }
+    }
+    // Containers: one line each, when the run watched any.
+    if (containers.length > 0) {
+      out.push('', '  containers:');
+      const rows = containers.map((c) => [
+        c.container_id.slice(0, 12),
+        c.name ?? '',
+        c.orphan === 1 ? 'orphan' : c.exited_at_ms === null ? 'running' : `exit ${c.exit_code ?? '?'}`,
+        c.cleaned_up === 1 ? 'yes' : 'no',
+        String(c.samples),
+        fmtPercent(c.cpu_avg),
+        fmtPercent(c.cpu_max),
+        fmtBytes(c.mem_max),
+        fmtBytes(c.mem_limit_bytes),
+      ]);
+      for (const l of table(['id', 'name', 'state', 'cleaned', 'samples', 'cpu avg', 'cpu max', 'mem max', 'limit'], rows, [false, false, false, false, true, true, true, true, true])) {
         out.push(`    ${l}`);
       }
     }

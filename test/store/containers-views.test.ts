@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { openStore } from '../../src/store/index.js';
+import { openReader, openStore } from '../../src/store/index.js';
 import { LifecycleKind, Topic } from '../../src/wire/index.js';
 import type { ContainerSnapshot, Envelope } from '../../src/wire/index.js';
 import { batch, kT0, lifecycle, runStarted, tempDir } from './helpers.js';
@@ -45,6 +45,18 @@ describe('containers and container_snapshots views', () => {
       { minute_ms: kT0 + 60_000, samples: 1, cpu_count: 1, cpu_avg: 100, mem_max: 2000, pids_max: 1 },
     ]);
     db.close();
+    // The reader's per-container summary (runbus report) and the export.
+    const reader = openReader(tmp.db);
+    expect(reader.containers('r').map((c) => [c.container_id, c.orphan, c.cleaned_up, c.samples, c.cpu_max, c.mem_max])).toEqual([
+      [kOld, 1, 1, 0, null, null],
+      [kId, 0, 0, 3, 100, 3000],
+    ]);
+    const all = JSON.parse(reader.export('r', 'json')) as Record<string, unknown[]>;
+    expect(all['containers']).toHaveLength(2);
+    expect(all['container_snapshots']).toHaveLength(3);
+    expect(all['container_rollups_1m']).toHaveLength(2);
+    expect(reader.export('r', 'csv', { table: 'container_snapshots' }).split('\n')[0]).toContain('mem_limit_bytes');
+    reader.close();
   });
 
   it('container rows follow raw retention like process snapshots', async () => {
