@@ -1,4 +1,4 @@
-import type { Alert, Heartbeat, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
+import type { Alert, ContainerSnapshot, Heartbeat, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
 import { fmtBytes, fmtPercent, fmtTime, truncate } from './format.js';
 
 // The model behind `runbus watch`: what the bus said, reduced to one row per
@@ -40,6 +40,8 @@ export class WatchModel {
   readonly alerts: Alert[] = [];
   heartbeat: Heartbeat | undefined;
   envelopes = 0;
+  // Containers: the latest snapshot of each, dropped when it exits.
+  readonly containers = new Map<string, ContainerSnapshot>();
 
   constructor(history = 40) {
     this.#history = history;
@@ -73,6 +75,16 @@ export class WatchModel {
     r.rssHistory.push(r.rss);
     if (r.cpuHistory.length > this.#history) r.cpuHistory.shift();
     if (r.rssHistory.length > this.#history) r.rssHistory.shift();
+  }
+
+  onContainer(c: ContainerSnapshot): void {
+    this.envelopes++;
+    this.containers.set(c.containerId, c);
+  }
+
+  /** A container's exit or cleanup (LIFECYCLE kinds 6 and 7). */
+  onContainerGone(containerId: string): void {
+    this.containers.delete(containerId);
   }
 
   onHost(h: HostSnapshot): void {
@@ -123,6 +135,15 @@ export class WatchModel {
       );
     }
     if (rows.length === 0) out.push('(no processes sampled yet)');
+    if (this.containers.size > 0) {
+      out.push('', cut(`${'container'.padEnd(16)} ${'id'.padEnd(12)} ${'cpu'.padStart(6)} ${'mem'.padStart(9)} ${'limit'.padStart(9)} ${'pids'.padStart(5)}`));
+      const list = [...this.containers.values()].sort((a, b) => a.name.localeCompare(b.name));
+      for (const c of list) {
+        // Names come from Docker: control characters are shown inert.
+        const name = c.name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+        out.push(cut(`${name.slice(0, 16).padEnd(16)} ${c.containerId.slice(0, 12)} ${fmtPercent(c.cpuPercent).padStart(6)} ${fmtBytes(c.memBytes ?? null).padStart(9)} ${fmtBytes(c.memLimitBytes ?? null).padStart(9)} ${String(c.pids ?? '-').padStart(5)}${c.stale === true ? ' (stale)' : ''}`));
+      }
+    }
     const room = Math.max(1, height - out.length - 2);
     out.push('', 'recent alerts:');
     const recent = this.alerts.slice(-room);

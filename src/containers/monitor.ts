@@ -92,8 +92,8 @@ export interface ContainerMonitorStats {
   cleaned: number;
   /** One-shot stats calls that failed or timed out (figures repeated, stale). */
   statsFallbackFailures: number;
-  /** Containers seen in this run, by id. */
-  containers: ReadonlyMap<string, ContainerRecord>;
+  /** Containers seen in this run (plain data: it goes into metrics_final.json). */
+  containers: readonly ContainerRecord[];
 }
 
 interface Live {
@@ -149,7 +149,7 @@ export class ContainerMonitor {
       cleanupFailures: this.#cleanupFailures,
       cleaned: this.#cleaned,
       statsFallbackFailures: this.#statsFailures,
-      containers: this.#records,
+      containers: [...this.#records.values()].map((r) => ({ ...r })),
     };
   }
 
