@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 // Container figures from the cgroup files, the way cAdvisor and Netdata read
 // them: the container's init pid names its cgroups (/proc/<pid>/cgroup), the
@@ -24,7 +24,7 @@ export interface CgroupPaths {
   cpu: { dir: string; version: CgroupVersion } | null;
   memory: { dir: string; version: CgroupVersion } | null;
   pids: { dir: string; version: CgroupVersion } | null;
-  io: { dir: string; version: CgroupVersion } | null;
+  io: { dir: string; version: CgroupVersion; blkioFile?: string } | null;
 }
 
 /** One reading; a figure that could not be read is absent (never 0) and named in `errors`. */
@@ -231,17 +231,13 @@ export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined)
   else if (io.version === 2) read('io', `${io.dir}/io.stat`, (t) => { const s = parseIoStat(t); r.ioReadBytes = s.read; r.ioWriteBytes = s.write; });
   else {
     // The CFQ/BFQ file where the scheduler provides it, else the throttle
-    // layer's (always there, and what Docker itself reads on v1).
-    let done = false;
-    try {
-      const s = parseBlkio(readFileSync(`${io.dir}/blkio.io_service_bytes_recursive`, 'utf8'));
-      r.ioReadBytes = s.read;
-      r.ioWriteBytes = s.write;
-      done = s.read + s.write > 0;
-    } catch {
-      // fall through to the throttle file
-    }
-    if (!done) read('io', `${io.dir}/blkio.throttle.io_service_bytes_recursive`, (t) => { const s = parseBlkio(t); r.ioReadBytes = s.read; r.ioWriteBytes = s.write; });
+    // layer's (always there, and what Docker itself reads on v1). Which one
+    // is decided once per container: a failed open costs as much as a read.
+    io.blkioFile ??= existsSync(`${io.dir}/blkio.io_service_bytes_recursive`) &&
+      parseBlkio(readFileSync(`${io.dir}/blkio.io_service_bytes_recursive`, 'utf8')).read > 0
+      ? 'blkio.io_service_bytes_recursive'
+      : 'blkio.throttle.io_service_bytes_recursive';
+    read('io', `${io.dir}/${io.blkioFile}`, (t) => { const s = parseBlkio(t); r.ioReadBytes = s.read; r.ioWriteBytes = s.write; });
   }
   return r;
 }
