@@ -16,7 +16,6 @@ import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { createHub, parseAlertRules, Topic } from '../../src/index.js';
-import type { Alert } from '../../src/index.js';
 
 const run = promisify(execFile);
 const { values: a } = parseArgs({
@@ -48,7 +47,7 @@ const hub = await createHub({
 const log = (m: string): void => { process.stderr.write(`${new Date().toISOString()} ${m}\n`); };
 if (!useContainers) log('no Docker engine answers: evaluations run in-process');
 hub.bus.subscribe([Topic.ALERT], (p) => {
-  const al = p as Alert;
+  const al = p;
   log(`ALERT ${al.state === 1 ? 'firing' : 'resolved'} ${al.rule}: ${al.message ?? ''}`);
 });
 

@@ -140,7 +140,11 @@ export class WatchModel {
       const list = [...this.containers.values()].sort((a, b) => a.name.localeCompare(b.name));
       for (const c of list) {
         // Names come from Docker: control characters are shown inert.
-        const name = c.name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+        let name = '';
+        for (let i = 0; i < c.name.length; i++) {
+          const u = c.name.charCodeAt(i);
+          name += u < 0x20 || (u >= 0x7f && u < 0xa0) ? '?' : c.name.charAt(i);
+        }
         out.push(cut(`${name.slice(0, 16).padEnd(16)} ${c.containerId.slice(0, 12)} ${fmtPercent(c.cpuPercent).padStart(6)} ${fmtBytes(c.memBytes ?? null).padStart(9)} ${fmtBytes(c.memLimitBytes ?? null).padStart(9)} ${String(c.pids ?? '-').padStart(5)}${c.stale === true ? ' (stale)' : ''}`));
       }
     }

@@ -132,6 +132,11 @@ function labelsOf(v: unknown): Record<string, string> {
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+/** A string field of an Engine answer; '' when absent or not a string. */
+const str = (...vs: unknown[]): string => {
+  for (const v of vs) if (typeof v === 'string') return v;
+  return '';
+};
 
 /** Reduces a stats document (either cgroup version) to {@link ApiStats}. Exported for tests. */
 export function parseApiStats(doc: unknown): ApiStats {
@@ -172,12 +177,12 @@ function summaryOf(c: Record<string, unknown>): ContainerSummary {
   const names = Array.isArray(c['Names']) ? (c['Names'] as unknown[]) : [];
   const first = typeof names[0] === 'string' ? names[0] : '';
   return {
-    id: String(c['Id'] ?? ''),
+    id: str(c['Id']),
     name: first.replace(/^\//, ''),
-    image: String(c['Image'] ?? ''),
+    image: str(c['Image']),
     labels: labelsOf(c['Labels']),
     createdAtMs: (num(c['Created']) ?? 0) * 1000,
-    state: String(c['State'] ?? ''),
+    state: str(c['State']),
   };
 }
 
@@ -188,12 +193,12 @@ function detailsOf(c: Record<string, unknown>): ContainerDetails {
   const running = s['Running'] === true;
   const finished = toMs(s['FinishedAt']);
   return {
-    id: String(c['Id'] ?? ''),
-    name: String(c['Name'] ?? '').replace(/^\//, ''),
-    image: String(cfg['Image'] ?? c['Image'] ?? ''),
+    id: str(c['Id']),
+    name: str(c['Name']).replace(/^\//, ''),
+    image: str(cfg['Image'], c['Image']),
     labels: labelsOf(cfg['Labels']),
     createdAtMs: toMs(c['Created']) ?? 0,
-    state: String(s['Status'] ?? ''),
+    state: str(s['Status']),
     pid: num(s['Pid']) ?? 0,
     running,
     exitCode: running || finished === null ? null : (num(s['ExitCode']) ?? null),
@@ -235,7 +240,7 @@ export class DockerClient {
     if (Object.keys(filter.filters).length > 0) q.set('filters', JSON.stringify(filter.filters));
     const a = await this.#call('GET', `/containers/json?${q.toString()}`, this.#callTimeoutMs);
     this.#expect(a, [200], `list (filter ${filter.text})`);
-    const rows = this.#json(a, 'list') as unknown;
+    const rows = this.#json(a, 'list');
     if (!Array.isArray(rows)) throw new ContainerError('ERR_CONTAINERS_API', 'runbus containers: list did not answer an array');
     return (rows as Record<string, unknown>[]).map(summaryOf);
   }
@@ -308,8 +313,8 @@ export class DockerClient {
           const { name = '', image = '', exitCode, ...labels } = attrs;
           const timeNano = num(e['timeNano']);
           onEvent({
-            action: String(e['Action'] ?? e['status'] ?? ''),
-            id: String(actor.ID ?? e['id'] ?? ''),
+            action: str(e['Action'], e['status']),
+            id: str(actor.ID, e['id']),
             name,
             image,
             labels,

@@ -1,5 +1,5 @@
 import { LifecycleKind, Topic } from '../wire/index.js';
-import type { ContainerSnapshot, Lifecycle, MetricSample } from '../wire/index.js';
+import type { ContainerSnapshot, MetricSample } from '../wire/index.js';
 import type { RunBus } from '../bus/index.js';
 import { ContainerError } from './errors.js';
 import type { DockerClient, ContainerSummary } from './docker-client.js';
@@ -415,7 +415,7 @@ export class ContainerMonitor {
       containerId: r.id, image: r.image, labels: r.labels, createdAtMs: r.createdAtMs,
       ...(kind === LifecycleKind.CONTAINER_EXITED && r.exitCode !== null ? { exitCode: r.exitCode } : {}),
     };
-    this.#o.bus.publish(Topic.LIFECYCLE, l as unknown as Lifecycle);
+    this.#o.bus.publish(Topic.LIFECYCLE, l);
   }
 }
 

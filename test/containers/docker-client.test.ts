@@ -74,7 +74,7 @@ describe('faults without an engine', () => {
       } else {
         chmodSync(sock, 0o000);
         const c = new DockerClient({ endpoint: { kind: 'unix', socketPath: sock } });
-        message = await c.ping().then(() => 'ok', (e: ContainerError) => `${e.code} ${e.message}`);
+        message = await c.ping().then(() => 'ok', (e: unknown) => `${(e as ContainerError).code} ${(e as ContainerError).message}`);
         c.close();
       }
       expect(message).toMatch(/^ERR_CONTAINERS_UNREACHABLE .*permission denied on the socket/);

@@ -23,7 +23,7 @@ describe('faults: no Docker socket', () => {
     });
     const hosts: HostSnapshot[] = [];
     const ctrs: ContainerSnapshot[] = [];
-    hub.bus.subscribe([Topic.HOST, Topic.CONTAINER], (p, t) => { if (t === Topic.HOST) hosts.push(p as HostSnapshot); else ctrs.push(p as ContainerSnapshot); });
+    hub.bus.subscribe([Topic.HOST, Topic.CONTAINER], (p, t) => { if (t === Topic.HOST) hosts.push(p); else ctrs.push(p as ContainerSnapshot); });
     await waitFor(() => hosts.length >= 3, 10_000, 'host samples');
     await hub.close();
     const docker = logs.filter((l) => l.includes('Docker'));
@@ -55,7 +55,7 @@ describe.skipIf(skipWhy !== '')(`faults with a real engine ${skipWhy}`, () => {
       containers: { filter: `label=${label}`, dockerHost: e.dockerHost },
     });
     const ctrs: ContainerSnapshot[] = [];
-    hub.bus.subscribe([Topic.CONTAINER], (p) => { ctrs.push(p as ContainerSnapshot); });
+    hub.bus.subscribe([Topic.CONTAINER], (p) => { ctrs.push(p); });
     const id = (await e.docker('run', '-d', '--label', kTag, '--label', label, kTestImage, 'sleep', '300')).trim();
     await waitFor(() => ctrs.some((c) => c.containerId === id), 20_000, 'first reading');
     await e.docker('rm', '-f', id);
@@ -114,7 +114,7 @@ describe.skipIf(skipWhy !== '')(`faults: the daemon restarted mid-run ${skipWhy}
         containers: { filter: 'label=restart', dockerHost: `unix://${sock}` },
       });
       const ctrs: ContainerSnapshot[] = [];
-      hub.bus.subscribe([Topic.CONTAINER], (p) => { ctrs.push(p as ContainerSnapshot); });
+      hub.bus.subscribe([Topic.CONTAINER], (p) => { ctrs.push(p); });
       const before = (await docker('run', '-d', '--label', 'restart', kTestImage, 'sleep', '300')).trim();
       await waitFor(() => ctrs.some((c) => c.containerId === before), 20_000, 'reading before the restart');
       await stop(pid);

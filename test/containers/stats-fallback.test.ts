@@ -56,7 +56,7 @@ describe('stats fallback', () => {
     const srv = await fakeEngine(sock, knobs);
     const bus = new RunBus();
     const snaps: ContainerSnapshot[] = [];
-    bus.subscribe([Topic.CONTAINER], (p) => { snaps.push(p as ContainerSnapshot); });
+    bus.subscribe([Topic.CONTAINER], (p) => { snaps.push(p); });
     let unread: ((ids: string[]) => void) | null = null;
     let targets: readonly ContainerTarget[] = [];
     const link = { setContainers: (t: readonly ContainerTarget[]) => { targets = t; }, onUnreadContainers: (fn: (ids: string[]) => void) => { unread = fn; return () => { unread = null; }; } };
