@@ -4,6 +4,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { socketPathOf } from '../config/index.js';
 import type { RunbusConfig } from '../config/index.js';
 import { createHub } from '../hub/index.js';
 import type { Hub } from '../hub/index.js';
@@ -14,7 +15,7 @@ import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
 import { containersOption } from './containers.js';
 import { kRunLabel } from '../containers/index.js';
-import { checkMetricsPort, startExporters } from './exporters.js';
+import { announceDashboard, checkMetricsPort, exporterFailure, hubExportOptions } from './exporters.js';
 import { fmtBytes, fmtDuration, fmtPercent, shellQuote } from './format.js';
 import { HighWaterMarks } from './hwm.js';
 import { checkWritable, JsonLog, toJsonObject } from './log-json.js';
@@ -119,8 +120,9 @@ class LiveView {
   }
 }
 
-function orphanAlert(runId: string, component: string, orphans: readonly ProcStat[], fates: ReadonlyMap<number, OrphanFate>, state: AlertState, firedAtMs: number): Alert {
-  const list = orphans.map((o) => `${o.pid} (${o.comm}): ${fates.get(o.pid) ?? 'left running'}`).join(', ');
+function orphanAlert(runId: string, component: string, orphans: readonly ProcStat[], fates: ReadonlyMap<number, OrphanFate>, state: AlertState, firedAtMs: number, pending: 'left running' | 'to be terminated'): Alert {
+  // Before --kill-orphans acts, an orphan's fate is "to be terminated", not "left running".
+  const list = orphans.map((o) => `${o.pid} (${o.comm}): ${fates.get(o.pid) ?? pending}`).join(', ');
   return {
     tsMs: Date.now(),
     runId,
@@ -166,12 +168,12 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     hub = await createHub({
       db: cfg.db,
       self: false,
-      // The CLI starts its own exporter (src/cli/exporters.ts) from the layered config.
-      metrics: false,
+      // --metrics-port and --dashboard: the hub's own exporter.
+      ...hubExportOptions(cfg),
       handleSignals: false,
       command: shellQuote(o.argv),
       intervalMs: cfg.intervalMs,
-      socket: typeof cfg.socket === 'string' ? resolve(o.cwd, cfg.socket) : cfg.socket,
+      socket: socketPathOf(cfg.socket, o.cwd),
       // Without nvidia-smi on PATH the GPU sampler would only say so: skip it.
       gpu: cfg.gpu && hasCommand('nvidia-smi', o.env, o.cwd),
       logger: { warn },
@@ -187,7 +189,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     if (err instanceof StoreError) {
       throw new CliError('ERR_CLI_OUTPUT', `runbus run: the database cannot be used, so the command was not started: ${err.message}`, { cause: err });
     }
-    throw err;
+    throw exporterFailure(err, cfg);
   }
   const runId = hub.runId;
   let log: JsonLog | undefined;
@@ -197,14 +199,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     await hub.close({ exitCode: 1 });
     throw err;
   }
-  let exporters;
-  try {
-    exporters = await startExporters(hub, cfg, warn);
-  } catch (err) {
-    await hub.close({ exitCode: 1 });
-    throw err;
-  }
-  if (exporters.metricsUrl !== undefined && !cfg.quiet) warn(`runbus: Prometheus metrics on ${exporters.metricsUrl}`);
+  announceDashboard(hub, warn);
+  if (hub.metricsUrl !== undefined && !cfg.quiet) warn(`runbus: Prometheus metrics on ${hub.metricsUrl}`);
 
   const view = new LiveView();
   let tickSeen: () => void = () => undefined;
@@ -286,7 +282,6 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   // sampled too.
   await firstTick;
   if (earlySignal !== undefined) {
-    await exporters.close();
     await hub.close({ signal: earlySignal });
     for (const s of signals) process.off(s, onSignal);
     stderr.write(`runbus run: ${earlySignal} before the command started; it was not started\n`);
@@ -342,7 +337,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const wallMs = performance.now() - t0;
   if (timer !== null) clearInterval(timer);
   clearInterval(hwmTimer);
-  status.clear();
+  status.close();
 
   let exitStatus: number;
   if (end.error !== undefined) {
@@ -361,11 +356,12 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   let fates = new Map<number, OrphanFate>();
   if (orphans.length > 0) {
     const firedAt = Date.now();
-    hub.bus.publish(Topic.ALERT, orphanAlert(runId, component, orphans, fates, AlertState.FIRING, firedAt));
+    const pending = cfg.killOrphans ? 'to be terminated' : 'left running';
+    hub.bus.publish(Topic.ALERT, orphanAlert(runId, component, orphans, fates, AlertState.FIRING, firedAt, pending));
     if (cfg.killOrphans) {
       fates = await killOrphans(orphans, cfg.orphanGraceMs);
       const all = orphans.every((p) => fates.get(p.pid) !== 'survived SIGKILL');
-      if (all) hub.bus.publish(Topic.ALERT, orphanAlert(runId, component, orphans, fates, AlertState.RESOLVED, firedAt));
+      if (all) hub.bus.publish(Topic.ALERT, orphanAlert(runId, component, orphans, fates, AlertState.RESOLVED, firedAt, pending));
     } else {
       for (const p of orphans) fates.set(p.pid, 'left running');
     }
@@ -376,7 +372,12 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   }
 
   // ── record, then read back ───────────────────────────────────────────
-  await exporters.close();
+  // One last look, so the processes that ended since the last tick (the
+  // command, its children, killed orphans) get PROCESS_EXITED, and with it
+  // processes.exited_at_ms and the command's exit code. The first call may
+  // join a tick that started before they ended; the second is a fresh one.
+  await hub.sampleNow();
+  await hub.sampleNow();
   try {
     await hub.close({ ...(end.code === null ? {} : { exitCode: end.code }), ...(end.signal === null ? {} : { signal: end.signal }) });
   } catch (err) {

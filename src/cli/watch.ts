@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
-import { connectBus, defaultSocketPath } from '../bus/remote/index.js';
+import { connectBus } from '../bus/remote/index.js';
+import { socketPathOf } from '../config/index.js';
 import type { RunbusConfig } from '../config/index.js';
 import type { RunbusError } from '../errors.js';
 import { LifecycleKind, Topic } from '../wire/index.js';
-import type { Alert, ContainerSnapshot, Heartbeat, HostSnapshot, Lifecycle, ResourceSnapshot } from '../wire/index.js';
+import type { Alert, ContainerSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
 import { WatchModel } from './watch-view.js';
 
@@ -25,7 +25,7 @@ const kClearBelow = '\x1b[J';
 
 /** `runbus watch`: resolves with the exit status. */
 export function watchCommand(o: WatchOptions): Promise<number> {
-  const socket = typeof o.config.socket === 'string' ? resolve(o.cwd, o.config.socket) : defaultSocketPath();
+  const socket = socketPathOf(o.config.socket || true, o.cwd);
   const out = process.stdout;
   const tty = out.isTTY;
   const model = new WatchModel();
@@ -42,6 +42,7 @@ export function watchCommand(o: WatchOptions): Promise<number> {
   bus.subscribe(Topic.HOST, (h: HostSnapshot) => { model.onHost(h); }, { ...filter, name: 'watch-host' });
   bus.subscribe(Topic.ALERT, (a: Alert) => { model.onAlert(a); }, { ...filter, name: 'watch-alert' });
   bus.subscribe(Topic.HEARTBEAT, (hb: Heartbeat) => { model.onHeartbeat(hb); }, { name: 'watch-heartbeat' });
+  bus.subscribe(Topic.METRIC, (m: MetricSample) => { model.onMetric(m); }, { ...filter, name: 'watch-metric', overflow: 'drop-oldest' });
   // Containers: their latest figures, gone when they exit or are cleaned up.
   bus.subscribe(Topic.CONTAINER, (c: ContainerSnapshot) => { model.onContainer(c); }, { ...filter, name: 'watch-container' });
   bus.subscribe(Topic.LIFECYCLE, (l: Lifecycle) => {

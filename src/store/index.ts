@@ -6,6 +6,8 @@ export type { ContainerSummaryRow } from './reader.js';
 export { StoreError } from './errors.js';
 export { kSchemaVersion } from './schema.js';
 export {
+  kDefaults as kStoreDefaults,
+  kDefaultDbPath,
   kDefaultRetentionMs,
   kDefaultRollupRetentionMs,
   kDefaultCheckpointIntervalMs,

@@ -4,8 +4,8 @@ import { EventEmitter } from 'eventemitter3';
 import { FrameReader, decodeFrame, encodeFrame, kDefaultMaxFrameBytes, kProtocolVersion, kTopics } from '../../wire/index.js';
 // The loop sampler alone (perf_hooks, no bus): every process that embeds the
 // bus measures its own event loop, which no other process can.
-import { createLoopSampler } from '../../samplers/loop-sampler.js';
-import type { LoopSampler } from '../../samplers/loop-sampler.js';
+import { createLoopSampler } from '../loop-sampler.js';
+import type { LoopSampler } from '../loop-sampler.js';
 import type { Envelope, Frame, Topic, TopicPayloads, Welcome } from '../../wire/index.js';
 import { RunbusError } from '../../errors.js';
 import { checkInt, checkKeys, checkObject, checkOneOf, checkString } from '../../options.js';
