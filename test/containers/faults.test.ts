@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHub } from '../../src/hub/index.js';
 import { Topic } from '../../src/wire/index.js';
 import type { ContainerSnapshot, HostSnapshot } from '../../src/wire/index.js';
-import { dockerEngine, haveBusybox, haveDockerd, kNeedsBusybox, kNeedsDockerIo, kTestImage, removeLabelled } from '../support/docker.js';
-import type { Engine } from '../support/docker.js';
+import { dockerEngine, haveBusybox, haveDockerd, kNeedsBusybox, kNeedsDockerIo, kTestImage, useEngine } from '../support/docker.js';
 import { useTmpDir, waitFor } from '../support/tmp.js';
 
 const skipWhy = !haveBusybox() ? kNeedsBusybox : !haveDockerd() ? kNeedsDockerIo : '';
@@ -35,16 +34,8 @@ describe('faults: no Docker socket', () => {
 });
 
 describe.skipIf(skipWhy !== '')(`faults with a real engine ${skipWhy}`, () => {
-  let e: Engine;
+  const engine = useEngine(kTag);
   const tmp = useTmpDir();
-  beforeAll(async () => {
-    const got = await dockerEngine();
-    if (got === null) throw new Error(`no Docker engine could be started ${kNeedsDockerIo}`);
-    e = got;
-  }, 120_000);
-  afterAll(async () => {
-    await removeLabelled(e, kTag);
-  });
 
   it('a container removed under the monitor: dropped, no zero figures, nothing else disturbed', async () => {
     const label = `${kTag}-rm`;
@@ -52,13 +43,13 @@ describe.skipIf(skipWhy !== '')(`faults with a real engine ${skipWhy}`, () => {
     const hub = await createHub({
       db: `${tmp()}/runbus.db`, self: false, gpu: false, handleSignals: false, intervalMs: 100, alerts: false,
       logger: { warn: (m) => logs.push(m) },
-      containers: { filter: `label=${label}`, dockerHost: e.dockerHost },
+      containers: { filter: `label=${label}`, dockerHost: engine().dockerHost },
     });
     const ctrs: ContainerSnapshot[] = [];
     hub.bus.subscribe([Topic.CONTAINER], (p) => { ctrs.push(p); });
-    const id = (await e.docker('run', '-d', '--label', kTag, '--label', label, kTestImage, 'sleep', '300')).trim();
+    const id = (await engine().docker('run', '-d', '--label', kTag, '--label', label, kTestImage, 'sleep', '300')).trim();
     await waitFor(() => ctrs.some((c) => c.containerId === id), 20_000, 'first reading');
-    await e.docker('rm', '-f', id);
+    await engine().docker('rm', '-f', id);
     await waitFor(() => hub.stats().containers?.active === 0, 20_000, 'container dropped');
     const n = ctrs.length;
     await hub.sampleNow();

@@ -4,6 +4,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
 
 // A real Docker Engine for the container tests. When DOCKER_HOST (or the
 // default socket) answers, that engine is used. Otherwise the first test file
@@ -140,4 +141,20 @@ export function dockerEngine(): Promise<Engine | null> {
 export async function removeLabelled(e: Engine, label: string): Promise<void> {
   const ids = (await e.docker('ps', '-aq', '--filter', `label=${label}`)).split('\n').filter((s) => s !== '');
   if (ids.length > 0) await e.docker('rm', '-f', ...ids);
+}
+
+/**
+ * For a describe block of real-engine tests: the engine (started if need
+ * be) before them, and every container labelled `tag` removed after them.
+ */
+export function useEngine(tag: string): () => Engine {
+  let e: Engine | null = null;
+  beforeAll(async () => {
+    e = await dockerEngine();
+    if (e === null) throw new Error(`no Docker engine could be started ${kNeedsDockerIo}`);
+  }, 120_000);
+  afterAll(async () => {
+    if (e !== null) await removeLabelled(e, tag);
+  });
+  return () => e!;
 }
