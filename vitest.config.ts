@@ -7,5 +7,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Stops a dockerd the container tests started (they start it lazily).
+    globalSetup: ['test/support/docker-teardown.ts'],
   },
 });

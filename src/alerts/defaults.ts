@@ -45,6 +45,17 @@ export const kDefaultAlertRuleConfigs: readonly AlertRuleConfig[] = [
     message: '{{value}} orphaned processes (threshold {{threshold}})',
   },
   {
+    // Containers: the monitor publishes the count as a METRIC sample (seed 004 R3.5).
+    name: 'orphaned_containers',
+    description: 'More than 3 orphaned Docker containers: left by earlier runs (reported without --clean-containers) or whose cleanup failed.',
+    severity: 'warning',
+    source: 'metric',
+    metric: 'orphaned_containers',
+    op: '>',
+    threshold: 3,
+    message: 'Container cleanup failures detected: {{value}} orphaned containers (threshold {{threshold}})',
+  },
+  {
     name: 'event_loop_lag',
     description: 'Event-loop lag p99 above 100 ms for 3 samples in a row.',
     severity: 'warning',

@@ -171,7 +171,7 @@ const kRuleKeys = [
 const kWindowKeys = ['samples', 'duration', 'minSamples', 'minDuration'] as const;
 const kBaselineKeys = [...kWindowKeys, 'mode'] as const;
 /** The built-in rule names (src/alerts/defaults.ts; a test checks they agree). */
-export const kBuiltInRuleNames: readonly string[] = ['host_memory_high', 'rss_leak', 'orphan_processes', 'event_loop_lag', 'samples_dropped'];
+export const kBuiltInRuleNames: readonly string[] = ['host_memory_high', 'rss_leak', 'orphan_processes', 'orphaned_containers', 'event_loop_lag', 'samples_dropped'];
 const kNamePattern = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 /** Samples kept per series at most, whatever the window says. */
 export const kMaxWindowSamples = 10_000;

@@ -62,6 +62,19 @@ const kRemoteWrite: FlagSpec[] = [
   { name: 'remote-write-bearer-token-file', type: 'string', arg: 'FILE', help: `${kConfigSpec.remoteWriteBearerTokenFile.help} (or the token itself in RUNBUS_REMOTE_WRITE_BEARER_TOKEN)`, config: 'remoteWriteBearerTokenFile' },
   { name: 'remote-write-password-file', type: 'string', arg: 'FILE', help: `${kConfigSpec.remoteWritePasswordFile.help} (or RUNBUS_REMOTE_WRITE_USERNAME and _PASSWORD)`, config: 'remoteWritePasswordFile' },
 ];
+const kContainers: FlagSpec = {
+  name: 'containers',
+  type: 'string',
+  arg: 'FILTER',
+  help: 'also watch Docker containers matching a Docker filter: label=app=sandbox, name=eval-, several joined by commas, or all (env RUNBUS_CONTAINERS; DOCKER_HOST names the engine)',
+  config: 'containers',
+};
+const kCleanContainers: FlagSpec = {
+  name: 'clean-containers',
+  type: 'boolean',
+  help: 'stop and remove matching containers left by earlier runs at start, and the run\'s own leftovers at the end (env RUNBUS_CLEAN_CONTAINERS)',
+  config: 'cleanContainers',
+};
 const kJson: FlagSpec = { name: 'json', type: 'boolean', help: 'print JSON instead of a table' };
 
 export const kCommands: readonly CommandSpec[] = [
@@ -84,6 +97,8 @@ export const kCommands: readonly CommandSpec[] = [
       kExportDir,
       kDashboard,
       ...kRemoteWrite,
+      kContainers,
+      kCleanContainers,
       kConfig,
       kHelp,
     ],
@@ -119,6 +134,8 @@ already sent it to the command).`,
       kExportDir,
       kDashboard,
       ...kRemoteWrite,
+      kContainers,
+      kCleanContainers,
       kConfig,
       kHelp,
     ],

@@ -68,7 +68,8 @@ export function reportCommand(db: string, runId: string | undefined, json: boole
     const rollups = reader.rollups({ runId: run.run_id });
     const hostRollups = reader.hostRollups({ runId: run.run_id });
     const hosts = hostsOf(db);
-    if (json) return `${inertJson({ summary, rollups, host_rollups: hostRollups, hosts })}
+    const containers = reader.containers(run.run_id);
+    if (json) return `${inertJson({ summary, rollups, host_rollups: hostRollups, hosts, containers })}
 `;
     const out = formatSummary(summary);
     for (const h of hosts) {
@@ -89,6 +90,24 @@ export function reportCommand(db: string, runId: string | undefined, json: boole
         fmtBytes(r.rss_max),
       ]);
       for (const l of table(['minute', 'component', 'samples', 'cpu avg', 'cpu max', 'rss avg', 'rss max'], rows, [false, false, true, true, true, true, true])) {
+        out.push(`    ${l}`);
+      }
+    }
+    // Containers: one line each, when the run watched any.
+    if (containers.length > 0) {
+      out.push('', '  containers:');
+      const rows = containers.map((c) => [
+        c.container_id.slice(0, 12),
+        c.name ?? '',
+        c.orphan === 1 ? 'orphan' : c.exited_at_ms === null ? 'running' : `exit ${c.exit_code ?? '?'}`,
+        c.cleaned_up === 1 ? 'yes' : 'no',
+        String(c.samples),
+        fmtPercent(c.cpu_avg),
+        fmtPercent(c.cpu_max),
+        fmtBytes(c.mem_max),
+        fmtBytes(c.mem_limit_bytes),
+      ]);
+      for (const l of table(['id', 'name', 'state', 'cleaned', 'samples', 'cpu avg', 'cpu max', 'mem max', 'limit'], rows, [false, false, false, false, true, true, true, true, true])) {
         out.push(`    ${l}`);
       }
     }

@@ -6,6 +6,7 @@ import { StoreError } from '../store/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
 import { inert } from './format.js';
+import { containersOption } from './containers.js';
 import { announceDashboard, checkMetricsPort, exporterFailure, hubExportOptions } from './exporters.js';
 import { hasCommand } from './run.js';
 import { remoteWriteFromConfig } from './remote-write.js';
@@ -22,6 +23,8 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
   };
   const exportDir = cfg.exportDir === undefined ? undefined : checkExportDir(cfg.exportDir, cwd);
   await checkMetricsPort(cfg);
+  // Containers: a malformed --containers filter stops here, before anything starts.
+  const containers = containersOption(cfg, process.env);
   let hub;
   try {
     hub = await createHub({
@@ -43,6 +46,7 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
       ...(cfg.token === undefined ? {} : { token: cfg.token }),
       ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
       remoteWrite: remoteWriteFromConfig(cfg, cwd),
+      ...containers,
     });
   } catch (err) {
     if (err instanceof StoreError) throw new CliError('ERR_CLI_OUTPUT', `runbus hub: the database cannot be used: ${err.message}`, { cause: err });

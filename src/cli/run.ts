@@ -13,6 +13,8 @@ import { alertStateName, AlertState, Severity, severityName, Topic } from '../wi
 import type { Alert, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
+import { containersOption } from './containers.js';
+import { kRunLabel } from '../containers/index.js';
 import { announceDashboard, checkMetricsPort, exporterFailure, hubExportOptions } from './exporters.js';
 import { fmtBytes, fmtDuration, fmtPercent, inert, inertJson, shellQuote } from './format.js';
 import { HighWaterMarks } from './hwm.js';
@@ -152,6 +154,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   if (cfg.logJson !== undefined) checkWritable(cfg.logJson, 'JSON log');
   const exportDir = cfg.exportDir === undefined ? undefined : checkExportDir(cfg.exportDir, o.cwd);
   await checkMetricsPort(cfg);
+  // Containers: a malformed --containers filter stops here, before anything starts.
+  const containers = containersOption(cfg, o.env);
 
   const live = !cfg.quiet && stderr.isTTY && process.stdout.isTTY;
   const status = new StatusLine(stderr, live);
@@ -182,6 +186,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
       ...(cfg.token === undefined ? {} : { token: cfg.token }),
       ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
       remoteWrite: remoteWriteFromConfig(cfg, o.cwd),
+      ...containers,
     });
   } catch (err) {
     if (err instanceof StoreError) {
@@ -291,6 +296,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const marker = `${runId}/${process.pid}`;
   const env: NodeJS.ProcessEnv = { ...o.env, [kMarkerEnv]: marker };
   if (hub.socketPath !== undefined) env.RUNBUS_SOCKET = hub.socketPath;
+  // Containers: a ready-made `docker run --label` value tying a container to this run.
+  if (containers.containers !== undefined) env.RUNBUS_CONTAINER_LABEL = `${kRunLabel}=${runId}`;
   const t0 = performance.now();
   const proc = spawn(cmd, o.argv.slice(1), { stdio: 'inherit', env, cwd: o.cwd });
   running.child = proc;

@@ -1,5 +1,5 @@
 import { alertStateName } from '../wire/index.js';
-import type { Alert, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
+import type { Alert, ContainerSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
 import { fmtBytes, fmtPercent, fmtTime, inert, truncate } from './format.js';
 
 // The model behind `runbus watch`: what the bus said, reduced to one row per
@@ -69,6 +69,8 @@ export class WatchModel {
   #latestTs = 0;
   #tickMs = 1000;
   readonly #metrics = new Map<string, { label: string; value: number; tsMs: number }>();
+  // Containers: the latest snapshot of each, dropped when it exits.
+  readonly containers = new Map<string, ContainerSnapshot>();
 
   constructor(history = 40) {
     this.#history = history;
@@ -106,6 +108,16 @@ export class WatchModel {
     r.rssHistory.push(r.rss);
     if (r.cpuHistory.length > this.#history) r.cpuHistory.shift();
     if (r.rssHistory.length > this.#history) r.rssHistory.shift();
+  }
+
+  onContainer(c: ContainerSnapshot): void {
+    this.envelopes++;
+    this.containers.set(c.containerId, c);
+  }
+
+  /** A container's exit or cleanup (LIFECYCLE kinds 6 and 7). */
+  onContainerGone(containerId: string): void {
+    this.containers.delete(containerId);
   }
 
   onHost(h: HostSnapshot): void {
@@ -170,6 +182,19 @@ export class WatchModel {
       );
     }
     if (rows.length === 0) out.push('(no processes sampled yet)');
+    if (this.containers.size > 0) {
+      out.push('', cut(`${'container'.padEnd(16)} ${'id'.padEnd(12)} ${'cpu'.padStart(6)} ${'mem'.padStart(9)} ${'limit'.padStart(9)} ${'pids'.padStart(5)}`));
+      const list = [...this.containers.values()].sort((a, b) => a.name.localeCompare(b.name));
+      for (const c of list) {
+        // Names come from Docker: control characters are shown inert.
+        let name = '';
+        for (let i = 0; i < c.name.length; i++) {
+          const u = c.name.charCodeAt(i);
+          name += u < 0x20 || (u >= 0x7f && u < 0xa0) ? '?' : c.name.charAt(i);
+        }
+        out.push(cut(`${name.slice(0, 16).padEnd(16)} ${c.containerId.slice(0, 12)} ${fmtPercent(c.cpuPercent).padStart(6)} ${fmtBytes(c.memBytes ?? null).padStart(9)} ${fmtBytes(c.memLimitBytes ?? null).padStart(9)} ${String(c.pids ?? '-').padStart(5)}${c.stale === true ? ' (stale)' : ''}`));
+      }
+    }
     if (this.#metrics.size > 0) {
       out.push('', 'metrics (latest):');
       const ms = [...this.#metrics.values()].sort((a, b) => a.label.localeCompare(b.label));

@@ -2,8 +2,8 @@ import { connectBus } from '../bus/remote/index.js';
 import { socketPathOf } from '../config/index.js';
 import type { RunbusConfig } from '../config/index.js';
 import type { RunbusError } from '../errors.js';
-import { Topic } from '../wire/index.js';
-import type { Alert, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
+import { LifecycleKind, Topic } from '../wire/index.js';
+import type { Alert, ContainerSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
 import { inert } from './format.js';
 import { WatchModel } from './watch-view.js';
@@ -44,6 +44,13 @@ export function watchCommand(o: WatchOptions): Promise<number> {
   bus.subscribe(Topic.ALERT, (a: Alert) => { model.onAlert(a); }, { ...filter, name: 'watch-alert' });
   bus.subscribe(Topic.HEARTBEAT, (hb: Heartbeat) => { model.onHeartbeat(hb); }, { name: 'watch-heartbeat' });
   bus.subscribe(Topic.METRIC, (m: MetricSample) => { model.onMetric(m); }, { ...filter, name: 'watch-metric', overflow: 'drop-oldest' });
+  // Containers: their latest figures, gone when they exit or are cleaned up.
+  bus.subscribe(Topic.CONTAINER, (c: ContainerSnapshot) => { model.onContainer(c); }, { ...filter, name: 'watch-container' });
+  bus.subscribe(Topic.LIFECYCLE, (l: Lifecycle) => {
+    const k = l.kind as number;
+    const id = (l as { containerId?: string | null }).containerId;
+    if ((k === LifecycleKind.CONTAINER_EXITED || k === LifecycleKind.CONTAINER_CLEANED) && id != null) model.onContainerGone(id);
+  }, { ...filter, name: 'watch-lifecycle' });
 
   return new Promise<number>((resolveExit) => {
     let frames = 0;

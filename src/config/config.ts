@@ -107,6 +107,10 @@ export interface RunbusConfig {
   remoteWritePassword: string | undefined;
   /** The remote_write_failing alert fires after failing this long, ms. @default 60000 */
   remoteWriteFailingAlertMs: number;
+  /** Containers: a Docker filter (`label=app=sandbox`, `name=eval-`, `all`) of containers to watch. @default none */
+  containers: string | undefined;
+  /** Containers: stop and remove orphans at start and the run's leftovers at the end. @default false */
+  cleanContainers: boolean;
 }
 
 export type ConfigKey = keyof RunbusConfig;
@@ -199,6 +203,8 @@ export const kConfigSpec: Readonly<Record<ConfigKey, KeySpec>> = {
   remoteWriteUsername: { kind: { type: 'string' }, env: 'RUNBUS_REMOTE_WRITE_USERNAME', flag: '(no flag: keep secrets off the command line)', default: undefined, help: 'basic-auth user for remote write' },
   remoteWritePassword: { kind: { type: 'string' }, env: 'RUNBUS_REMOTE_WRITE_PASSWORD', flag: '(no flag: keep secrets off the command line)', default: undefined, help: 'basic-auth password for remote write' },
   remoteWriteFailingAlertMs: { kind: { type: 'int', min: 0, max: 7 * 86_400_000 }, env: 'RUNBUS_REMOTE_WRITE_FAILING_ALERT_MS', flag: '(no flag)', default: 60_000, help: 'the remote_write_failing alert fires after failing this long, ms' },
+  containers: { kind: { type: 'string' }, env: 'RUNBUS_CONTAINERS', flag: '--containers', default: undefined, help: 'Docker containers to watch: a Docker filter or all (docs/containers.md)' },
+  cleanContainers: { kind: { type: 'bool' }, env: 'RUNBUS_CLEAN_CONTAINERS', flag: '--clean-containers', default: false, help: 'stop and remove orphaned containers at start and the run\'s leftovers at the end' },
 };
 
 export const kConfigKeys = Object.keys(kConfigSpec) as ConfigKey[];
@@ -229,7 +235,7 @@ export const kConfigFileNames = ['runbus.config.json', 'runbus.config.yaml', 'ru
  * RUNBUS_* variables that are not settings of the command but are read
  * elsewhere (so they draw no "unknown variable" warning).
  */
-export const kOtherEnv = ['RUNBUS_CONFIG', 'RUNBUS_RUN_ID', 'RUNBUS_PARENT_RUN'] as const;
+export const kOtherEnv = ['RUNBUS_CONFIG', 'RUNBUS_RUN_ID', 'RUNBUS_PARENT_RUN', 'RUNBUS_CONTAINER_LABEL'] as const;
 
 function bad(where: string, what: string, v: unknown): ConfigError {
   return new ConfigError('ERR_CONFIG_VALUE', `${where} must be ${what} (got ${describe(v)})`);

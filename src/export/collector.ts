@@ -10,11 +10,12 @@ import type { Logger, RunBus, Subscription } from '../bus/index.js';
 import { OrphanTracker } from '../bus/index.js';
 import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
 import { AlertState, figureValue, kTopicNames, LifecycleKind, severityName, Topic } from '../wire/index.js';
-import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
+import type { Alert, ContainerSnapshot, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
 import { AppMetrics, labelKey } from './app-metrics.js';
 import { key, kProcessCounters, registerGpuFamilies, registerHeartbeatFamilies, registerHostFamilies, registerProcessFamilies } from './families.js';
 import type { Emit, Labels, ProcEntry, Retired, Stamped } from './families.js';
 import { kMetricNames } from './names.js';
+import { ContainerFamilies } from './container-families.js';
 
 /**
  * The parts of the hub's `stats()` the exporter reads at scrape time
@@ -139,7 +140,7 @@ export function resolveCollectorOptions(o: Omit<MetricsCollectorOptions, 'bus'>,
   };
 }
 
-const kWatched = [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.METRIC, Topic.ALERT, Topic.HEARTBEAT, Topic.LIFECYCLE] as const;
+const kWatched = [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.METRIC, Topic.ALERT, Topic.HEARTBEAT, Topic.LIFECYCLE, Topic.CONTAINER] as const;
 type Watched = (typeof kWatched)[number];
 const kMaxHosts = 1000;
 const kMaxAlertSeries = 10_000;
@@ -160,6 +161,8 @@ class MetricsCollectorImpl implements MetricsCollector {
   readonly #alertsFired = new Map<string, { labels: Labels; n: number }>();
   readonly #lastSample = new Map<string, { labels: Labels; tsMs: number }>();
   readonly #orphans = new OrphanTracker();
+  // Containers: their families and state (src/export/container-families.ts).
+  readonly #containers = new ContainerFamilies();
   readonly #rejected = new Map<string, number>();
   readonly #flush: Histogram<'run_id'>;
   #lastSweep = -1;
@@ -174,6 +177,7 @@ class MetricsCollectorImpl implements MetricsCollector {
     registerHeartbeatFamilies(sink, this.#heartbeats);
     this.#registerHubStats();
     this.#apps = new AppMetrics(this.registry, sink, o, (reason) => { this.#reject(reason); }, o.logger);
+    this.#containers.register(sink.gauge, sink.counter);
     this.#gauge(kMetricNames.alerts.firing, 'Alerts firing now, per rule.', ['run_id', 'rule', 'severity'], (emit) => {
       const counts = new Map<string, [Labels, number]>();
       for (const a of this.#alertsFiring.values()) {
@@ -254,10 +258,11 @@ class MetricsCollectorImpl implements MetricsCollector {
       case Topic.RESOURCE: this.#resource(payload as ResourceSnapshot, now); break;
       case Topic.HOST: this.#host(payload as HostSnapshot, now); break;
       case Topic.GPU: this.#gpu(payload as GpuSnapshot, now); break;
-      case Topic.METRIC: this.#apps.take(payload as MetricSample, now); break;
+      case Topic.METRIC: if (!this.#containers.metric(payload as MetricSample, now)) this.#apps.take(payload as MetricSample, now); break;
+      case Topic.CONTAINER: this.#containers.snapshot(payload as ContainerSnapshot, now); break;
       case Topic.ALERT: this.#alert(payload as Alert); break;
       case Topic.HEARTBEAT: this.#heartbeat(payload, now); break;
-      case Topic.LIFECYCLE: this.#lifecycle(payload as Lifecycle, now); break;
+      case Topic.LIFECYCLE: this.#lifecycle(payload as Lifecycle, now); this.#containers.lifecycle(payload as Lifecycle, now); break;
     }
     const p = payload as { runId?: string | null; component?: string | null; tsMs?: unknown };
     if (topic !== Topic.ALERT && topic !== Topic.LIFECYCLE) {
@@ -367,6 +372,7 @@ class MetricsCollectorImpl implements MetricsCollector {
       for (const [k, v] of m) if (old(v.lastMs)) m.delete(k);
     }
     this.#apps.sweep(old);
+    this.#containers.sweep(old);
     if (stale > 0) {
       for (const [k, l] of this.#lastSample) if (old(l.tsMs)) this.#lastSample.delete(k);
       this.#orphans.expire(now - stale);

@@ -11,3 +11,4 @@ export type { PromRulesOptions, PromRulesResult, PromAlertingRule } from './prom
 export { appMetricName, disambiguatedName, labelName, kMetricNames, kFigureFamilies, kNamePrefix, kAppPrefix } from './names.js';
 export { resolveCollectorOptions } from './collector.js';
 export type { AppMetricName } from './names.js';
+export { ContainerFamilies, kContainerMetricNames, kContainerMonitorComponent, kOrphanedContainersSample, kCleanupFailuresSample } from './container-families.js';

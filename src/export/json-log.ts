@@ -35,6 +35,8 @@ const kLevel: Readonly<Record<number, string>> = { [Severity.INFO]: 'info', [Sev
 const kLifecycle: Readonly<Record<number, string>> = {
   [LifecycleKind.RUN_STARTED]: 'run_started', [LifecycleKind.RUN_ENDED]: 'run_ended',
   [LifecycleKind.PROCESS_STARTED]: 'process_started', [LifecycleKind.PROCESS_EXITED]: 'process_exited',
+  [LifecycleKind.CONTAINER_STARTED]: 'container_started', [LifecycleKind.CONTAINER_EXITED]: 'container_exited',
+  [LifecycleKind.CONTAINER_CLEANED]: 'container_cleaned', [LifecycleKind.CONTAINER_ORPHANED]: 'container_orphaned',
 };
 
 function num(v: unknown): number | null {

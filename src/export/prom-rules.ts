@@ -9,6 +9,7 @@
 // (the scrape interval). `slope` becomes deriv() — PromQL has no R², so
 // `minR2` is dropped (noted in the annotation).
 
+import { kContainerMetricNames, kOrphanedContainersSample } from './container-families.js';
 import { stringify } from 'yaml';
 import { effectiveAlertRules, formatPromDuration, formatValue } from '../alerts/index.js';
 import type { AlertRule } from '../alerts/index.js';
@@ -163,6 +164,11 @@ function convert(rule: AlertRule, intervalMs: number, withPid: boolean): PromAle
   if (rule.component !== undefined) matchers.component = rule.component;
   switch (rule.source) {
     case 'metric': {
+      // Containers: the monitor's orphan count is served as its own family.
+      if (rule.metric === kOrphanedContainersSample) {
+        family = kContainerMetricNames.orphaned;
+        break;
+      }
       const m = appMetricName(rule.metric!);
       family = m.name;
       factor = m.factor;

@@ -14,6 +14,8 @@ import { AlertState, kTopics, LifecycleKind, Severity, Topic } from '../wire/ind
 import type { Alert, Envelope, Heartbeat } from '../wire/index.js';
 import { collectHostRecord, machineHostId, startRemoteWriteResolved } from '../remote-write/index.js';
 import type { RemoteWrite, RemoteWriteStats } from '../remote-write/index.js';
+import { ContainerMonitor, DockerClient } from '../containers/index.js';
+import type { ContainerMonitorStats } from '../containers/index.js';
 import { Batcher } from './batcher.js';
 import type { BatcherStats } from './batcher.js';
 import { resolveHubOptions } from './options.js';
@@ -40,6 +42,8 @@ export interface HubStats {
   readonly hostId?: string;
   /** The host inventory (the `hosts` view's columns), once read. */
   readonly host?: Readonly<Record<string, string | number | null>>;
+  /** Containers: the monitor's figures; null when not watching containers. */
+  readonly containers?: ContainerMonitorStats | null;
 }
 
 export interface CloseOptions {
@@ -121,11 +125,13 @@ class HubImpl implements Hub {
   #remoteAlertSince = 0;
 
   readonly #inventory: Promise<void>;
+  readonly #containers: ContainerMonitor | null;
 
   constructor(
     o: ResolvedHubOptions, bus: RunBus, store: Store | null, sampler: Sampler, server: BusServer | null, extras: HubExtras,
-    remote: RemoteWrite | null = null, hostId?: string, inventory: Promise<void> = Promise.resolve(),
+    containers: ContainerMonitor | null = null, remote: RemoteWrite | null = null, hostId?: string, inventory: Promise<void> = Promise.resolve(),
   ) {
+    this.#containers = containers;
     this.#inventory = inventory;
     this.#remote = remote;
     this.#hostId = hostId;
@@ -313,6 +319,7 @@ class HubImpl implements Hub {
       ...(this.#remote === null ? {} : { remoteWrite: this.#remote.stats() }),
       ...(this.#hostId === undefined ? {} : { hostId: this.#hostId }),
       ...(hostInventory.current === undefined ? {} : { host: hostInventory.current }),
+      containers: this.#containers?.stats() ?? null,
     };
   }
 
@@ -398,6 +405,8 @@ class HubImpl implements Hub {
     this.#signalHandlers = [];
     if (this.#heartbeatTimer !== null) clearInterval(this.#heartbeatTimer);
     this.#loop?.stop();
+    // Containers: the end-of-run check (and cleanup) publishes while the bus is open.
+    await this.#containers?.close();
     // Stop the sources first: no new sample, no new remote publish.
     await this.#sampler.close();
     // Reads what clients had already sent (bounded by drainTimeoutMs).
@@ -450,6 +459,7 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
   let sampler: Sampler | null = null;
   let extras: HubExtras | null = null;
   let hub: HubImpl | null = null;
+  let containers: ContainerMonitor | null = null;
   try {
     extras = await startHubExtras({
       bus, runId: o.runId, alerts: o.alerts, metrics: o.metrics, logger: o.logger,
@@ -462,6 +472,14 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
       bus, runId: o.runId, intervalMs: o.intervalMs, host: o.host, gpu: o.gpu, logger: o.logger,
       ...(o.disks === undefined ? {} : { disks: o.disks }),
     });
+    // Containers: discovery, orphans and events on this thread; cgroup reads in the sampler worker.
+    if (o.containers !== false) {
+      const c = o.containers;
+      containers = new ContainerMonitor({
+        bus, runId: o.runId, client: new DockerClient({ endpoint: c.endpoint }), filter: c.filter, sampler, clean: c.clean,
+        stopTimeoutS: c.stopTimeoutS, logger: o.logger,
+      });
+    }
     if (o.socket !== false) {
       server = await serveBus(bus, {
         // true: the bus's own default path (serveBus decides it).
@@ -506,7 +524,8 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
       throw err;
     }
   }
-  hub = new HubImpl(o, bus, store, sampler, server, extras, remote, hostId, inventory);
+  hub = new HubImpl(o, bus, store, sampler, server, extras, containers, remote, hostId, inventory);
   hub.start();
+  await containers?.start();
   return hub;
 }

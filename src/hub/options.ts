@@ -8,6 +8,8 @@ import { kDefaultDbPath, kStoreDefaults } from '../store/index.js';
 import type { HubAlertsOptions, HubMetricsOptions } from './extras.js';
 import { resolveRemoteWriteOptions } from '../remote-write/index.js';
 import type { RemoteWriteOptions, ResolvedRemoteWriteOptions } from '../remote-write/index.js';
+import { resolveContainersOptions } from '../containers/index.js';
+import type { HubContainersOptions, ResolvedContainersOptions } from '../containers/index.js';
 
 /**
  * The hub's own numeric settings: default, range and help, written once.
@@ -130,6 +132,12 @@ export interface HubOptions {
   exportDir?: string;
   /** JSON-lines file of alert events. @default none */
   alertLog?: string;
+  /**
+   * Containers: watch Docker containers matching a filter beside the
+   * processes (docs/containers.md); false for none.
+   * @default false
+   */
+  containers?: HubContainersOptions | false;
   /** Options of the hub's RunBus. @default {} */
   bus?: RunBusOptions;
   /** Where warnings go. @default stderr */
@@ -171,6 +179,7 @@ export interface ResolvedHubOptions {
   metrics: HubMetricsOptions | false;
   exportDir: string | undefined;
   alertLog: string | undefined;
+  containers: ResolvedContainersOptions | false;
   bus: RunBusOptions;
   logger: Logger;
   remoteWrite: ResolvedRemoteWriteOptions | false;
@@ -181,6 +190,7 @@ const kKeys = [
   'pendingCapacity', 'storeOverflow', 'retryMs', 'retentionMs', 'rollupRetentionMs', 'maxSamplesPerRun', 'maxDbBytes', 'durability', 'heartbeatIntervalMs',
   'handleSignals', 'closeTimeoutMs', 'alerts', 'metrics', 'dashboard', 'exportDir', 'alertLog', 'bus', 'logger',
   'remoteWrite',
+  'containers',
 ] as const;
 
 /** A sortable, readable run id: 20261123-174501-3fa2c1. */
@@ -259,6 +269,7 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
     metrics: resolveMetrics(o.metrics, fromEnv.metricsPort, checkBool(o.dashboard ?? false, 'options.dashboard'), token === '' ? undefined : token),
     exportDir: o.exportDir === undefined ? undefined : checkString(o.exportDir, 'options.exportDir'),
     alertLog: o.alertLog === undefined ? undefined : checkString(o.alertLog, 'options.alertLog'),
+    containers: o.containers === undefined || o.containers === false ? false : resolveContainersOptions(o.containers, env.DOCKER_HOST),
     bus: busOptions,
     logger,
     remoteWrite: resolveHubRemoteWrite(o.remoteWrite, db, fromEnv.remoteWrite),

@@ -6,6 +6,8 @@
 //   main ◄── {type:'batch', bytes: ArrayBuffer (moved), …} ── worker
 //   main ── {type:'gpu', config, tsMs} ──► worker   (own cadence, may overlap a tick)
 
+import type { ContainerTarget } from '../containers/index.js';
+
 /** Which process sampler the worker uses. */
 export type Backend = 'procfs' | 'pidusage';
 
@@ -32,6 +34,8 @@ export type WorkerTask =
        */
       roots: [pid: number, component: string][] | null;
       tsMs: number;
+      /** Containers: running containers to read from their cgroups; null when unchanged (like roots). */
+      containers?: ContainerTarget[] | null;
     }
   | { type: 'gpu'; config: WorkerConfig; tsMs: number };
 
@@ -47,6 +51,8 @@ export interface BatchResult {
   notes: string[];
   /** The process sampler in use. */
   backend: Backend;
+  /** Containers: ids whose cgroup files could not be read (the monitor asks the Engine API). */
+  unreadContainers?: string[];
 }
 
 export type WorkerResult = BatchResult;

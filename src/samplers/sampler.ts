@@ -9,6 +9,7 @@ import type { ResolvedSamplerOptions, SamplerOptions } from './options.js';
 import { unknownTag } from './protocol.js';
 import type { Backend, WorkerConfig, WorkerResult, WorkerTask } from './protocol.js';
 import type { LoopFigures } from '../bus/index.js';
+import type { ContainerTarget } from '../containers/index.js';
 
 // The main-thread scheduler. It does no sampling: every `intervalMs` it sends
 // one task to the pool and publishes the envelopes of the batch that comes
@@ -74,6 +75,16 @@ export interface Sampler {
    * throwing `fn` is reported through 'error'. Returns its remover.
    */
   onTick(fn: () => void): () => void;
+  /**
+   * Containers: the running containers to read from their cgroups each tick
+   * (in the worker). Replaces the previous list.
+   */
+  setContainers(targets: readonly ContainerTarget[]): void;
+  /**
+   * Containers: `fn` gets, after each tick, the ids whose cgroup files could
+   * not be read. Returns its remover.
+   */
+  onUnreadContainers(fn: (ids: string[]) => void): () => void;
   /** Runs one tick now (or joins the one running). Never rejects. */
   tickNow(): Promise<void>;
   /** Runs one GPU reading now (or joins the one running). Never rejects. */
@@ -128,6 +139,11 @@ class SamplerImpl implements Sampler {
   readonly #exits = new Map<number, ExitInfo & { atMs: number }>();
   readonly #loops = new Map<number, LoopFigures & { atMs: number }>();
   readonly #onTick = new Set<() => void>();
+  // Containers: targets, a version like the roots', and who hears of unread ones.
+  #containers: ContainerTarget[] = [];
+  #containersVersion = 0;
+  #containersSent: { pool: Piscina<WorkerTask, WorkerResult>; version: number } | null = null;
+  readonly #onUnread = new Set<(ids: string[]) => void>();
   #timer: NodeJS.Timeout | null = null;
   #gpuTimer: NodeJS.Timeout | null = null;
   #tickRun: Promise<void> | null = null;
@@ -233,6 +249,17 @@ class SamplerImpl implements Sampler {
     const hook = (): void => { fn(); };
     this.#onTick.add(hook);
     return () => { this.#onTick.delete(hook); };
+  }
+
+  setContainers(targets: readonly ContainerTarget[]): void {
+    this.#containers = targets.map((t) => ({ id: t.id, name: t.name, image: t.image, pid: t.pid }));
+    this.#containersVersion++;
+  }
+
+  onUnreadContainers(fn: (ids: string[]) => void): () => void {
+    const hook = (ids: string[]): void => { fn(ids); };
+    this.#onUnread.add(hook);
+    return () => { this.#onUnread.delete(hook); };
   }
 
   noteLoop(pid: number, loop: LoopFigures): void {
@@ -348,6 +375,10 @@ class SamplerImpl implements Sampler {
         task.roots = [...this.#roots];
         this.#rootsSent = { pool: this.#pool, version: this.#rootsVersion };
       }
+      if (this.#containersSent?.pool !== this.#pool || this.#containersSent.version !== this.#containersVersion) {
+        task.containers = this.#containers;
+        this.#containersSent = { pool: this.#pool, version: this.#containersVersion };
+      }
     }
     let result: WorkerResult;
     try {
@@ -369,6 +400,15 @@ class SamplerImpl implements Sampler {
     // A root that has exited is no longer tracked (unless track() was
     // called for it again, which replaced the component).
     for (const pid of result.exitedRoots) this.untrack(pid);
+    if (result.unreadContainers !== undefined) {
+      for (const fn of this.#onUnread) {
+        try {
+          fn(result.unreadContainers);
+        } catch (err) {
+          this.#report(new RunbusError('ERR_SAMPLER_HOOK', `runbus sampler: onUnreadContainers callback failed: ${String(err)}`, { cause: err }));
+        }
+      }
+    }
     let envelopes: Envelope[];
     try {
       envelopes = decodeBatch(new Uint8Array(result.bytes));

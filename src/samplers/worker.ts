@@ -14,6 +14,8 @@ import type { GpuSampler } from './gpu-sampler.js';
 import { createPidusageSampler } from './pidusage-sampler.js';
 import type { PidusageSampler } from './pidusage-sampler.js';
 import { unknownTag } from './protocol.js';
+import { createContainerSampler } from '../containers/index.js';
+import type { ContainerSampler, ContainerTarget } from '../containers/index.js';
 import type { Backend, BatchResult, WorkerConfig, WorkerTask } from './protocol.js';
 
 // The piscina worker entry. Per-pid state (previous cpu times, the process
@@ -121,8 +123,12 @@ function transferable(result: BatchResult): unknown {
 
 /** The roots of the last tick that carried them. */
 let gRoots: Map<number, string> | null = null;
+// Containers: the targets of the last tick that carried them, and their sampler.
+let gContainers: ContainerTarget[] = [];
+let gContainerSampler: ContainerSampler | null = null;
 
-async function tick(config: WorkerConfig, roots: [number, string][] | null, tsMs: number): Promise<BatchResult> {
+async function tick(config: WorkerConfig, roots: [number, string][] | null, tsMs: number, containers: ContainerTarget[] | null | undefined): Promise<BatchResult> {
+  if (containers != null) gContainers = containers;
   if (roots !== null) gRoots = new Map(roots);
   else if (gRoots === null) throw new TypeError('runbus samplers: a tick without roots reached a worker that has none');
   const s = state(config);
@@ -201,7 +207,17 @@ async function tick(config: WorkerConfig, roots: [number, string][] | null, tsMs
   }
 
   if (s.host !== null) envelopes.push({ topic: Topic.HOST, payload: s.host.sample(runId, tsMs) });
-  return batch(s, envelopes, processes, exitedRoots, []);
+  // Containers: cgroup reads, beside the /proc reads.
+  let unread: string[] = [];
+  if (gContainers.length > 0 || gContainerSampler !== null) {
+    gContainerSampler ??= createContainerSampler({ procRoot: config.procRoot });
+    const c = gContainerSampler.sample(gContainers, runId, tsMs);
+    for (const snap of c.snapshots) envelopes.push({ topic: Topic.CONTAINER, payload: snap });
+    unread = c.unread;
+  }
+  const result = batch(s, envelopes, processes, exitedRoots, []);
+  if (unread.length > 0) result.unreadContainers = unread;
+  return result;
 }
 
 async function gpu(config: WorkerConfig, tsMs: number): Promise<BatchResult> {
@@ -229,7 +245,7 @@ async function gpu(config: WorkerConfig, tsMs: number): Promise<BatchResult> {
 export default async function handle(task: WorkerTask): Promise<unknown> {
   switch (task.type) {
     case 'tick':
-      return transferable(await tick(task.config, task.roots, task.tsMs));
+      return transferable(await tick(task.config, task.roots, task.tsMs, task.containers));
     case 'gpu':
       return transferable(await gpu(task.config, task.tsMs));
     default:

@@ -3,7 +3,7 @@ import {
   AlertState, BatchScanner, LifecycleKind, Topic, decodeBatch, kCol, kGpuFigures, kHeartbeatFigures, kHostFigures, kResourceFigures, kSnapshotColumns,
   publishOf,
 } from '../wire/index.js';
-import type { Alert, Envelope, GpuSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
+import type { Alert, ContainerSnapshot, Envelope, GpuSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
 import { RollupBatch } from './rollups.js';
 import { Retention } from './retention.js';
 import type { IngestLimits, Segment } from './retention.js';
@@ -29,6 +29,11 @@ interface LifecycleFields {
   exitCode?: number | null;
   signal?: string | null;
   host?: string | null;
+  // Containers
+  containerId?: string | null;
+  image?: string | null;
+  labels?: Record<string, string> | null;
+  createdAtMs?: number | null;
 }
 
 /** Snapshots per multi-row INSERT: fewer statement steps and JS→C++ calls per row. */
@@ -101,7 +106,8 @@ interface BatchNotes {
 }
 
 type Stmt = 'runSel' | 'runIns' | 'compSel' | 'compIns' | 'nameSel' | 'nameIns' | 'runTs' | 'runStarted' | 'runEnded' | 'snapshot' | 'snapshotMulti'
-  | 'host' | 'gpu' | 'metric' | 'heartbeat' | 'alertFire' | 'alertResolve' | 'procStart' | 'procExit' | 'procExitIns' | 'segmentIns';
+  | 'host' | 'gpu' | 'metric' | 'heartbeat' | 'alertFire' | 'alertResolve' | 'procStart' | 'procExit' | 'procExitIns' | 'segmentIns'
+  | 'container' | 'containerRow';
 
 /** The writer's row logic; one instance per connection. */
 export class Ingestor {
@@ -154,6 +160,16 @@ export class Ingestor {
         'INSERT INTO t_process (run, comp, pid, ppid, command, host, exited_at_ms, exit_code, signal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       segmentIns: p('INSERT INTO t_segment VALUES (?, ?, ?, ?, ?, ?)'),
+      // Containers: snapshots, and one row per container per run.
+      container: p(`INSERT INTO t_container_snapshot VALUES (${new Array(15).fill('?').join(', ')})`),
+      containerRow: p(
+        `INSERT INTO t_container (run, container_id, name, image, labels, created_at_ms, started_at_ms, exited_at_ms, exit_code, orphan, cleaned_up)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (run, container_id) DO UPDATE SET name = coalesce(excluded.name, name), image = coalesce(excluded.image, image),
+           labels = coalesce(excluded.labels, labels), created_at_ms = coalesce(excluded.created_at_ms, created_at_ms),
+           started_at_ms = coalesce(excluded.started_at_ms, started_at_ms), exited_at_ms = coalesce(excluded.exited_at_ms, exited_at_ms),
+           exit_code = coalesce(excluded.exit_code, exit_code), orphan = max(orphan, excluded.orphan), cleaned_up = max(cleaned_up, excluded.cleaned_up)`,
+      ),
     };
     this.#rollups = new RollupBatch(db);
     this.#retention = new Retention(db, limits);
@@ -367,6 +383,17 @@ export class Ingestor {
         this.#seen(r, p.tsMs);
         break;
       }
+      case Topic.CONTAINER: {
+        const p: ContainerSnapshot = e.payload;
+        const r = this.#run(p.runId);
+        s.container.run(
+          r, p.containerId, nonEmpty(p.name), p.tsMs, nn(p.pid), nn(p.cpuPercent), nn(p.memBytes), nn(p.memLimitBytes), nn(p.pids),
+          nn(p.ioReadBytes), nn(p.ioWriteBytes), nn(p.cpuMs), nonEmpty(p.source), p.stale === true ? 1 : 0, json(p.errors),
+        );
+        this.#seen(r, p.tsMs);
+        this.#rollups.container(r, p);
+        break;
+      }
       case Topic.LIFECYCLE: {
         // The wire's Lifecycle type reduces to never (its generated `kind`
         // enum intersected with LifecycleKind), so read it through its fields.
@@ -413,6 +440,20 @@ export class Ingestor {
           s.procExitIns.run(run, comp, nn(p.pid), nn(p.ppid), nonEmpty(p.command), nonEmpty(p.host), p.tsMs, nn(p.exitCode),
             nonEmpty(p.signal));
         }
+        break;
+      }
+      case LifecycleKind.CONTAINER_STARTED:
+      case LifecycleKind.CONTAINER_EXITED:
+      case LifecycleKind.CONTAINER_CLEANED:
+      case LifecycleKind.CONTAINER_ORPHANED: {
+        const k = p.kind;
+        s.containerRow.run(
+          run, nonEmpty(p.containerId) ?? '', nonEmpty(p.component), nonEmpty(p.image),
+          p.labels != null && Object.keys(p.labels).length > 0 ? json(p.labels) : null, p.createdAtMs || null,
+          k === LifecycleKind.CONTAINER_STARTED ? p.tsMs : null, k === LifecycleKind.CONTAINER_EXITED ? p.tsMs : null,
+          k === LifecycleKind.CONTAINER_EXITED ? nn(p.exitCode) : null, k === LifecycleKind.CONTAINER_ORPHANED ? 1 : 0,
+          k === LifecycleKind.CONTAINER_CLEANED ? 1 : 0,
+        );
         break;
       }
       default:

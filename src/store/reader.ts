@@ -60,8 +60,29 @@ export const kExportTables = [
   'metrics',
   'alerts',
   'processes',
+  'containers',
+  'container_snapshots',
+  'container_rollups_1m',
 ] as const;
 export type ExportTable = (typeof kExportTables)[number];
+
+/** A container of a run and its figures over the run (raw rows still kept). */
+export interface ContainerSummaryRow {
+  container_id: string;
+  name: string | null;
+  image: string | null;
+  created_at_ms: number | null;
+  started_at_ms: number | null;
+  exited_at_ms: number | null;
+  exit_code: number | null;
+  orphan: number;
+  cleaned_up: number;
+  samples: number;
+  cpu_avg: number | null;
+  cpu_max: number | null;
+  mem_max: number | null;
+  mem_limit_bytes: number | null;
+}
 
 export interface ExportOptions {
   /**
@@ -90,6 +111,8 @@ export interface StoreReader {
   alerts(q?: { runId?: string }): AlertRow[];
   metrics(q: MetricQuery): MetricRow[];
   processes(runId: string): ProcessRow[];
+  /** Containers: one row per container of the run, with its figures summarised (none in a file from before schema 2). */
+  containers(runId: string): ContainerSummaryRow[];
   heartbeats(q: RangeQuery): HeartbeatRow[];
   /** Export one run (or every run when undefined) as JSON or CSV text. */
   export(runId: string | undefined, format: 'json' | 'csv', options?: ExportOptions): string;
@@ -224,6 +247,25 @@ class ReaderImpl implements StoreReader {
     return this.#select<ProcessRow>('processes', new Where().eq('run_id', runId), 'coalesce(started_at_ms, exited_at_ms), pid');
   }
 
+  #hasView(name: string): boolean {
+    return this.#all<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'view' AND name = ?", [name])[0]!.n > 0;
+  }
+
+  containers(runId: string): ContainerSummaryRow[] {
+    checkRunId({ runId });
+    if (!this.#hasView('containers')) return [];
+    return this.#all<ContainerSummaryRow>(
+      `SELECT c.container_id, c.name, c.image, c.created_at_ms, c.started_at_ms, c.exited_at_ms, c.exit_code, c.orphan, c.cleaned_up,
+         (SELECT count(*) FROM container_snapshots s WHERE s.run_id = c.run_id AND s.container_id = c.container_id) AS samples,
+         (SELECT avg(cpu_percent) FROM container_snapshots s WHERE s.run_id = c.run_id AND s.container_id = c.container_id) AS cpu_avg,
+         (SELECT max(cpu_percent) FROM container_snapshots s WHERE s.run_id = c.run_id AND s.container_id = c.container_id) AS cpu_max,
+         (SELECT max(mem_bytes) FROM container_snapshots s WHERE s.run_id = c.run_id AND s.container_id = c.container_id) AS mem_max,
+         (SELECT max(mem_limit_bytes) FROM container_snapshots s WHERE s.run_id = c.run_id AND s.container_id = c.container_id) AS mem_limit_bytes
+       FROM containers c WHERE c.run_id = ? ORDER BY coalesce(c.started_at_ms, c.created_at_ms), c.container_id`,
+      [runId],
+    );
+  }
+
   heartbeats(q: RangeQuery): HeartbeatRow[] {
     checkRunId(q);
     return this.#select<HeartbeatRow>('heartbeats', new Where().eq('run_id', q.runId).range('ts_ms', q.fromMs, q.toMs), 'ts_ms', q.limit);
@@ -241,7 +283,12 @@ class ReaderImpl implements StoreReader {
       metrics: 'run_id, ts_ms, name',
       alerts: 'run_id, fired_at_ms, rule',
       processes: 'run_id, coalesce(started_at_ms, exited_at_ms), pid',
+      containers: 'run_id, coalesce(started_at_ms, created_at_ms), container_id',
+      container_snapshots: 'run_id, ts_ms, container_id',
+      container_rollups_1m: 'run_id, minute_ms, container_id',
     };
+    // A file from before the containers migration has no such views.
+    if (table.startsWith('container') && !this.#hasView(table)) return { columns: [], rows: [] };
     const w = new Where().eq('run_id', runId);
     const sql = `SELECT * FROM ${table}${w.toString()} ORDER BY ${order[table]}`;
     let st = this.#cache.get(sql);

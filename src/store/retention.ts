@@ -12,8 +12,8 @@ import { kMinuteMs } from './rollups.js';
 export const kRetentionStepRows = 500;
 
 /** Raw tables pruned by (run, ts_ms); t_snapshot goes by segment. */
-const kRawTables = ['t_host_snapshot', 't_gpu', 't_metric', 't_heartbeat'] as const;
-const kRollupTables = ['t_rollup', 't_host_rollup', 't_metric_rollup'] as const;
+const kRawTables = ['t_host_snapshot', 't_gpu', 't_metric', 't_heartbeat', 't_container_snapshot'] as const;
+const kRollupTables = ['t_rollup', 't_host_rollup', 't_metric_rollup', 't_container_rollup'] as const;
 
 export interface IngestLimits {
   retentionMs: number;

@@ -1,7 +1,7 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { kCol, kHostFigures, kResourceFigures } from '../wire/index.js';
-import type { DiskUsage, HostSnapshot } from '../wire/index.js';
-import { kHostRollupFigures, kResourceRollupFigures } from './schema.js';
+import type { ContainerSnapshot, DiskUsage, HostSnapshot } from '../wire/index.js';
+import { kContainerRollupFigures, kHostRollupFigures, kResourceRollupFigures } from './schema.js';
 import type { RollupFigure } from './schema.js';
 
 // Exact per-minute rollups. A batch's rows are aggregated in memory per
@@ -32,7 +32,7 @@ class Agg {
   readonly max: (number | null)[];
   samples = 0;
 
-  constructor(readonly keys: readonly number[], figures: number) {
+  constructor(readonly keys: readonly (number | string)[], figures: number) {
     this.n = new Array<number>(figures).fill(0);
     this.sum = new Array<number>(figures).fill(0);
     this.min = new Array<number | null>(figures).fill(null);
@@ -49,8 +49,8 @@ class Agg {
     if (hi === null || v > hi) this.max[i] = v;
   }
 
-  params(): (number | null)[] {
-    const out: (number | null)[] = [...this.keys, this.samples];
+  params(): (number | string | null)[] {
+    const out: (number | string | null)[] = [...this.keys, this.samples];
     for (let i = 0; i < this.n.length; ++i) out.push(this.n[i]!, this.sum[i]!, this.min[i]!, this.max[i]!);
     return out;
   }
@@ -86,11 +86,15 @@ export class RollupBatch {
   readonly #resource = new Map<number, Map<number, Agg>>();
   readonly #host = new Map<string, Agg>();
   readonly #metric = new Map<string, Agg>();
+  // Containers: (run, container id, minute) → aggregate.
+  readonly #containerStmt: Statement;
+  readonly #container = new Map<string, Agg>();
 
   constructor(db: Db) {
     this.#resourceStmt = db.prepare(upsertSql('t_rollup', ['run', 'comp', 'minute_ms'], names(kResourceRollupFigures), 'samples'));
     this.#hostStmt = db.prepare(upsertSql('t_host_rollup', ['run', 'minute_ms'], names(kHostRollupFigures), 'samples'));
     this.#metricStmt = db.prepare(upsertSql('t_metric_rollup', ['run', 'comp', 'name', 'minute_ms'], ['value'], null));
+    this.#containerStmt = db.prepare(upsertSql('t_container_rollup', ['run', 'container_id', 'minute_ms'], names(kContainerRollupFigures), 'samples'));
   }
 
   /** Forgets anything left by a batch that rolled back. */
@@ -98,6 +102,22 @@ export class RollupBatch {
     this.#resource.clear();
     this.#host.clear();
     this.#metric.clear();
+    this.#container.clear();
+  }
+
+  /** A container snapshot (figures in kContainerRollupFigures order). */
+  container(run: number, p: ContainerSnapshot): void {
+    const minute = p.tsMs - (p.tsMs % kMinuteMs);
+    const key = `${run}:${p.containerId}:${minute}`;
+    let a = this.#container.get(key);
+    if (a === undefined) {
+      a = new Agg([run, p.containerId, minute], kContainerRollupFigures.length);
+      this.#container.set(key, a);
+    }
+    a.samples += 1;
+    a.add(0, p.cpuPercent);
+    a.add(1, p.memBytes);
+    a.add(2, p.pids);
   }
 
   /** A process snapshot, as its t_snapshot row. */
@@ -146,6 +166,7 @@ export class RollupBatch {
   write(): void {
     for (const byMinute of this.#resource.values()) for (const a of byMinute.values()) this.#resourceStmt.run(a.params());
     for (const a of this.#host.values()) this.#hostStmt.run(a.params());
+    for (const a of this.#container.values()) this.#containerStmt.run(a.params());
     for (const a of this.#metric.values()) {
       // Metric rollups have no separate sample count: value_n is the count.
       this.#metricStmt.run([...a.keys, a.n[0]!, a.sum[0]!, a.min[0]!, a.max[0]!]);

@@ -22,6 +22,13 @@ export const kResourceRollupFigures: readonly RollupFigure[] = kResourceFigures.
 /** Per-minute host figures. */
 export const kHostRollupFigures: readonly RollupFigure[] = kHostFigures.flatMap((f) => ('rollup' in f ? [{ name: f.rollup, column: f.field }] : []));
 
+/** Containers: per-minute per-container figures. */
+export const kContainerRollupFigures: readonly RollupFigure[] = [
+  { name: 'cpu', column: 'cpu_percent' },
+  { name: 'mem', column: 'mem_bytes' },
+  { name: 'pids', column: 'pids' },
+];
+
 function statColumns(figs: readonly RollupFigure[]): string {
   return figs.map((f) => `${f.name}_n INTEGER NOT NULL, ${f.name}_sum REAL, ${f.name}_min REAL, ${f.name}_max REAL`).join(',\n  ');
 }
@@ -224,11 +231,52 @@ SELECT host_id, hostname, cpu_model, cpu_cores, cpu_physical_cores, mem_total_by
 FROM t_host;
 `;
 
+// Containers (docs/containers.md): one row per container per run, its
+// snapshots, and per-minute rollups. Raw rows and rollups follow the same
+// retention as processes.
+const kMigrationContainers = `
+CREATE TABLE t_container (
+  id INTEGER PRIMARY KEY,
+  run INTEGER NOT NULL, container_id TEXT NOT NULL, name TEXT, image TEXT, labels TEXT,
+  created_at_ms INTEGER, started_at_ms INTEGER, exited_at_ms INTEGER, exit_code INTEGER,
+  orphan INTEGER NOT NULL DEFAULT 0, cleaned_up INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (run, container_id)
+);
+
+CREATE TABLE t_container_snapshot (
+  run INTEGER NOT NULL, container_id TEXT NOT NULL, name TEXT, ts_ms INTEGER NOT NULL, pid INTEGER,
+  cpu_percent REAL, mem_bytes INTEGER, mem_limit_bytes INTEGER, pids INTEGER, io_read_bytes INTEGER, io_write_bytes INTEGER,
+  cpu_ms REAL, source TEXT, stale INTEGER, errors TEXT
+);
+CREATE INDEX t_container_snapshot_run_ts ON t_container_snapshot (run, ts_ms);
+
+CREATE TABLE t_container_rollup (
+  run INTEGER NOT NULL, container_id TEXT NOT NULL, minute_ms INTEGER NOT NULL, samples INTEGER NOT NULL,
+  ${statColumns(kContainerRollupFigures)},
+  PRIMARY KEY (run, container_id, minute_ms)
+) WITHOUT ROWID;
+
+CREATE VIEW containers AS
+SELECT r.run_id, x.container_id, x.name, x.image, x.created_at_ms, x.exited_at_ms, x.exit_code, x.cleaned_up,
+  x.labels, x.started_at_ms, x.orphan
+FROM t_container x JOIN t_run r ON r.id = x.run;
+
+CREATE VIEW container_snapshots AS
+SELECT r.run_id, x.container_id, x.name, x.ts_ms, x.cpu_percent, x.mem_bytes, x.mem_limit_bytes, x.pids,
+  x.io_read_bytes, x.io_write_bytes, x.cpu_ms, x.pid, x.source, x.stale, x.errors
+FROM t_container_snapshot x JOIN t_run r ON r.id = x.run;
+
+CREATE VIEW container_rollups_1m AS
+SELECT r.run_id, x.container_id, x.minute_ms, x.samples,
+  ${statView(kContainerRollupFigures)}
+FROM t_container_rollup x JOIN t_run r ON r.id = x.run;
+`;
+
 /**
  * Forward-only migrations: entry i takes the file from user_version i to i+1.
  * Never edit a released entry; append a new one.
  */
-export const kMigrations: readonly string[] = [kMigration1, kMigrationRemoteWrite];
+export const kMigrations: readonly string[] = [kMigration1, kMigrationRemoteWrite, kMigrationContainers];
 
 /** The schema version this code writes (`PRAGMA user_version`). */
 export const kSchemaVersion = kMigrations.length;

@@ -38,6 +38,7 @@ export type {
   Heartbeat,
   QueueStatsMessage,
   Lifecycle,
+  ContainerSnapshot,
   FigureError,
   Hello,
   Subscribe,

@@ -12,6 +12,7 @@ export const Topic = {
   ALERT: 5,
   HEARTBEAT: 6,
   LIFECYCLE: 7,
+  CONTAINER: 8,
 } as const;
 export type Topic = (typeof Topic)[keyof typeof Topic];
 
@@ -26,6 +27,7 @@ export const kTopicNames: Readonly<Record<Topic, string>> = {
   5: 'alert',
   6: 'heartbeat',
   7: 'lifecycle',
+  8: 'container',
 };
 
 export const Severity = { INFO: 1, WARNING: 2, CRITICAL: 3 } as const;
@@ -58,6 +60,10 @@ export const LifecycleKind = {
   RUN_ENDED: 2,
   PROCESS_STARTED: 3,
   PROCESS_EXITED: 4,
+  CONTAINER_STARTED: 5,
+  CONTAINER_EXITED: 6,
+  CONTAINER_CLEANED: 7,
+  CONTAINER_ORPHANED: 8,
 } as const;
 export type LifecycleKind = (typeof LifecycleKind)[keyof typeof LifecycleKind];
 
@@ -91,6 +97,12 @@ export type Alert = Omit<runbus.v1.Alert.$Properties, 'severity' | 'state'> & {
 };
 export type QueueStatsMessage = runbus.v1.QueueStats.$Properties;
 export type Heartbeat = runbus.v1.Heartbeat.$Properties & { tsMs: number };
+export type ContainerSnapshot = runbus.v1.ContainerSnapshot.$Properties & {
+  tsMs: number;
+  runId: string;
+  containerId: string;
+  name: string;
+};
 export type Lifecycle = Omit<runbus.v1.Lifecycle.$Properties, 'kind'> & { tsMs: number; runId: string; kind: LifecycleKind };
 
 /** What each topic carries. */
@@ -102,6 +114,7 @@ export interface TopicPayloads {
   5: Alert;
   6: Heartbeat;
   7: Lifecycle;
+  8: ContainerSnapshot;
 }
 
 /** One message on the bus: a topic and its payload. */

@@ -94,14 +94,14 @@ describe('alert rule parsing', () => {
 
   it('defaults: built-in names agree, a same-named rule replaces one, disabled removes it', () => {
     expect(kDefaultAlertRuleConfigs.map((r) => r.name)).toEqual(kBuiltInRuleNames);
-    expect(defaultAlertRules()).toHaveLength(5);
+    expect(defaultAlertRules()).toHaveLength(6);
     const user = parseAlertRules([
       { name: 'host_memory_high', source: 'host', field: 'mem_percent', threshold: 95 },
       { name: 'rss_leak', disabled: true },
       { name: 'mine', source: 'orphans', threshold: 10 },
     ]);
     const eff = effectiveAlertRules(user);
-    expect(eff.map((r) => r.name).sort()).toEqual(['event_loop_lag', 'host_memory_high', 'mine', 'orphan_processes', 'samples_dropped']);
+    expect(eff.map((r) => r.name).sort()).toEqual(['event_loop_lag', 'host_memory_high', 'mine', 'orphan_processes', 'orphaned_containers', 'samples_dropped']);
     expect(eff.find((r) => r.name === 'host_memory_high')!.threshold).toBe(95);
     expect(effectiveAlertRules(user, false).map((r) => r.name).sort()).toEqual(['host_memory_high', 'mine']);
   });

@@ -32,7 +32,10 @@ export namespace runbus {
             HEARTBEAT = 6,
 
             /** LIFECYCLE value */
-            LIFECYCLE = 7
+            LIFECYCLE = 7,
+
+            /** CONTAINER value */
+            CONTAINER = 8
         }
 
         /**
@@ -1937,7 +1940,19 @@ export namespace runbus {
             LIFECYCLE_PROCESS_STARTED = 3,
 
             /** LIFECYCLE_PROCESS_EXITED value */
-            LIFECYCLE_PROCESS_EXITED = 4
+            LIFECYCLE_PROCESS_EXITED = 4,
+
+            /** LIFECYCLE_CONTAINER_STARTED value */
+            LIFECYCLE_CONTAINER_STARTED = 5,
+
+            /** LIFECYCLE_CONTAINER_EXITED value */
+            LIFECYCLE_CONTAINER_EXITED = 6,
+
+            /** LIFECYCLE_CONTAINER_CLEANED value */
+            LIFECYCLE_CONTAINER_CLEANED = 7,
+
+            /** LIFECYCLE_CONTAINER_ORPHANED value */
+            LIFECYCLE_CONTAINER_ORPHANED = 8
         }
 
         /**
@@ -1988,6 +2003,18 @@ export namespace runbus {
 
             /** Lifecycle host. */
             host: string;
+
+            /** Lifecycle containerId. */
+            containerId: string;
+
+            /** Lifecycle image. */
+            image: string;
+
+            /** Lifecycle labels. */
+            labels: { [k: string]: string };
+
+            /** Lifecycle createdAtMs. */
+            createdAtMs: number;
 
             /**
              * Creates a new Lifecycle instance using the specified properties.
@@ -2103,12 +2130,231 @@ export namespace runbus {
                 /** Lifecycle host */
                 host?: (string|null);
 
+                /** Lifecycle containerId */
+                containerId?: (string|null);
+
+                /** Lifecycle image */
+                image?: (string|null);
+
+                /** Lifecycle labels */
+                labels?: ({ [k: string]: string }|null);
+
+                /** Lifecycle createdAtMs */
+                createdAtMs?: (number|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a Lifecycle. */
             type $Shape = runbus.v1.Lifecycle.$Properties;
+        }
+
+        /**
+         * Properties of a ContainerSnapshot.
+         * @deprecated Use runbus.v1.ContainerSnapshot.$Properties instead.
+         */
+        interface IContainerSnapshot extends runbus.v1.ContainerSnapshot.$Properties {
+        }
+
+        /** Represents a ContainerSnapshot. */
+        class ContainerSnapshot {
+
+            /**
+             * Constructs a new ContainerSnapshot.
+             * @param [p] Properties to set
+             */
+            constructor(p?: runbus.v1.ContainerSnapshot.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ContainerSnapshot tsMs. */
+            tsMs: number;
+
+            /** ContainerSnapshot runId. */
+            runId: string;
+
+            /** ContainerSnapshot containerId. */
+            containerId: string;
+
+            /** ContainerSnapshot name. */
+            name: string;
+
+            /** ContainerSnapshot image. */
+            image: string;
+
+            /** ContainerSnapshot pid. */
+            pid: number;
+
+            /** ContainerSnapshot cpuPercent. */
+            cpuPercent?: (number|null);
+
+            /** ContainerSnapshot memBytes. */
+            memBytes?: (number|null);
+
+            /** ContainerSnapshot memLimitBytes. */
+            memLimitBytes?: (number|null);
+
+            /** ContainerSnapshot pids. */
+            pids?: (number|null);
+
+            /** ContainerSnapshot ioReadBytes. */
+            ioReadBytes?: (number|null);
+
+            /** ContainerSnapshot ioWriteBytes. */
+            ioWriteBytes?: (number|null);
+
+            /** ContainerSnapshot cpuMs. */
+            cpuMs?: (number|null);
+
+            /** ContainerSnapshot source. */
+            source: string;
+
+            /** ContainerSnapshot stale. */
+            stale: boolean;
+
+            /** ContainerSnapshot errors. */
+            errors: runbus.v1.FigureError.$Properties[];
+
+            /**
+             * Creates a new ContainerSnapshot instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ContainerSnapshot instance
+             */
+            static create(properties: runbus.v1.ContainerSnapshot.$Shape): runbus.v1.ContainerSnapshot & runbus.v1.ContainerSnapshot.$Shape;
+            static create(properties?: runbus.v1.ContainerSnapshot.$Properties): runbus.v1.ContainerSnapshot;
+
+            /**
+             * Encodes the specified ContainerSnapshot message. Does not implicitly {@link runbus.v1.ContainerSnapshot.verify|verify} messages.
+             * @param m ContainerSnapshot message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: runbus.v1.ContainerSnapshot.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ContainerSnapshot message, length delimited. Does not implicitly {@link runbus.v1.ContainerSnapshot.verify|verify} messages.
+             * @param message ContainerSnapshot message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: runbus.v1.ContainerSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ContainerSnapshot message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {runbus.v1.ContainerSnapshot & runbus.v1.ContainerSnapshot.$Shape} ContainerSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): runbus.v1.ContainerSnapshot & runbus.v1.ContainerSnapshot.$Shape;
+
+            /**
+             * Decodes a ContainerSnapshot message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {runbus.v1.ContainerSnapshot & runbus.v1.ContainerSnapshot.$Shape} ContainerSnapshot
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): runbus.v1.ContainerSnapshot & runbus.v1.ContainerSnapshot.$Shape;
+
+            /**
+             * Verifies a ContainerSnapshot message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ContainerSnapshot message from a plain object. Also converts values to their respective internal types.
+             * @param d Plain object
+             * @returns ContainerSnapshot
+             */
+            static fromObject(d: { [k: string]: any }): runbus.v1.ContainerSnapshot;
+
+            /**
+             * Creates a plain object from a ContainerSnapshot message. Also converts values to other types if specified.
+             * @param m ContainerSnapshot
+             * @param [o] Conversion options
+             * @returns Plain object
+             */
+            static toObject(m: runbus.v1.ContainerSnapshot, o?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ContainerSnapshot to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ContainerSnapshot
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ContainerSnapshot {
+
+            /** Properties of a ContainerSnapshot. */
+            interface $Properties {
+
+                /** ContainerSnapshot tsMs */
+                tsMs?: (number|null);
+
+                /** ContainerSnapshot runId */
+                runId?: (string|null);
+
+                /** ContainerSnapshot containerId */
+                containerId?: (string|null);
+
+                /** ContainerSnapshot name */
+                name?: (string|null);
+
+                /** ContainerSnapshot image */
+                image?: (string|null);
+
+                /** ContainerSnapshot pid */
+                pid?: (number|null);
+
+                /** ContainerSnapshot cpuPercent */
+                cpuPercent?: (number|null);
+
+                /** ContainerSnapshot memBytes */
+                memBytes?: (number|null);
+
+                /** ContainerSnapshot memLimitBytes */
+                memLimitBytes?: (number|null);
+
+                /** ContainerSnapshot pids */
+                pids?: (number|null);
+
+                /** ContainerSnapshot ioReadBytes */
+                ioReadBytes?: (number|null);
+
+                /** ContainerSnapshot ioWriteBytes */
+                ioWriteBytes?: (number|null);
+
+                /** ContainerSnapshot cpuMs */
+                cpuMs?: (number|null);
+
+                /** ContainerSnapshot source */
+                source?: (string|null);
+
+                /** ContainerSnapshot stale */
+                stale?: (boolean|null);
+
+                /** ContainerSnapshot errors */
+                errors?: (runbus.v1.FigureError.$Properties[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ContainerSnapshot. */
+            type $Shape = runbus.v1.ContainerSnapshot.$Properties;
         }
 
         /**
@@ -2154,8 +2400,11 @@ export namespace runbus {
             /** Envelope lifecycle. */
             lifecycle?: (runbus.v1.Lifecycle.$Properties|null);
 
+            /** Envelope container. */
+            container?: (runbus.v1.ContainerSnapshot.$Properties|null);
+
             /** Envelope payload. */
-            payload?: ("resource"|"host"|"gpu"|"metric"|"alert"|"heartbeat"|"lifecycle");
+            payload?: ("resource"|"host"|"gpu"|"metric"|"alert"|"heartbeat"|"lifecycle"|"container");
 
             /**
              * Creates a new Envelope instance using the specified properties.
@@ -2265,8 +2514,11 @@ export namespace runbus {
                 /** Envelope lifecycle */
                 lifecycle?: (runbus.v1.Lifecycle.$Properties|null);
 
+                /** Envelope container */
+                container?: (runbus.v1.ContainerSnapshot.$Properties|null);
+
                 /** Envelope payload */
-                payload?: ("resource"|"host"|"gpu"|"metric"|"alert"|"heartbeat"|"lifecycle");
+                payload?: ("resource"|"host"|"gpu"|"metric"|"alert"|"heartbeat"|"lifecycle"|"container");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2282,9 +2534,10 @@ export namespace runbus {
               alert?: runbus.v1.Alert.$Shape|null;
               heartbeat?: runbus.v1.Heartbeat.$Shape|null;
               lifecycle?: runbus.v1.Lifecycle.$Shape|null;
+              container?: runbus.v1.ContainerSnapshot.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ payload?: undefined; resource?: null; host?: null; gpu?: null; metric?: null; alert?: null; heartbeat?: null; lifecycle?: null }|{ payload?: "resource"; resource: runbus.v1.ResourceSnapshot.$Shape; host?: null; gpu?: null; metric?: null; alert?: null; heartbeat?: null; lifecycle?: null }|{ payload?: "host"; resource?: null; host: runbus.v1.HostSnapshot.$Shape; gpu?: null; metric?: null; alert?: null; heartbeat?: null; lifecycle?: null }|{ payload?: "gpu"; resource?: null; host?: null; gpu: runbus.v1.GpuSnapshot.$Shape; metric?: null; alert?: null; heartbeat?: null; lifecycle?: null }|{ payload?: "metric"; resource?: null; host?: null; gpu?: null; metric: runbus.v1.MetricSample.$Shape; alert?: null; heartbeat?: null; lifecycle?: null }|{ payload?: "alert"; resource?: null; host?: null; gpu?: null; metric?: null; alert: runbus.v1.Alert.$Shape; heartbeat?: null; lifecycle?: null }|{ payload?: "heartbeat"; resource?: null; host?: null; gpu?: null; metric?: null; alert?: null; heartbeat: runbus.v1.Heartbeat.$Shape; lifecycle?: null }|{ payload?: "lifecycle"; resource?: null; host?: null; gpu?: null; metric?: null; alert?: null; heartbeat?: null; lifecycle: runbus.v1.Lifecycle.$Shape })
+              ({ payload?: undefined; resource?: null; host?: null; gpu?: null; metric?: null; alert?: null; heartbeat?: null; lifecycle?: null; container?: null }|{ payload?: "resource"; resource: runbus.v1.ResourceSnapshot.$Shape; host?: null; gpu?: null; metric?: null; alert?: null; heartbeat?: null; lifecycle?: null; container?: null }|{ payload?: "host"; resource?: null; host: runbus.v1.HostSnapshot.$Shape; gpu?: null; metric?: null; alert?: null; heartbeat?: null; lifecycle?: null; container?: null }|{ payload?: "gpu"; resource?: null; host?: null; gpu: runbus.v1.GpuSnapshot.$Shape; metric?: null; alert?: null; heartbeat?: null; lifecycle?: null; container?: null }|{ payload?: "metric"; resource?: null; host?: null; gpu?: null; metric: runbus.v1.MetricSample.$Shape; alert?: null; heartbeat?: null; lifecycle?: null; container?: null }|{ payload?: "alert"; resource?: null; host?: null; gpu?: null; metric?: null; alert: runbus.v1.Alert.$Shape; heartbeat?: null; lifecycle?: null; container?: null }|{ payload?: "heartbeat"; resource?: null; host?: null; gpu?: null; metric?: null; alert?: null; heartbeat: runbus.v1.Heartbeat.$Shape; lifecycle?: null; container?: null }|{ payload?: "lifecycle"; resource?: null; host?: null; gpu?: null; metric?: null; alert?: null; heartbeat?: null; lifecycle: runbus.v1.Lifecycle.$Shape; container?: null }|{ payload?: "container"; resource?: null; host?: null; gpu?: null; metric?: null; alert?: null; heartbeat?: null; lifecycle?: null; container: runbus.v1.ContainerSnapshot.$Shape })
             );
         }
 

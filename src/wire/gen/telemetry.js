@@ -2,7 +2,7 @@
 import $protobuf from "protobufjs/minimal.js";
 
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Array = $util.global.Array, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Array = $util.global.Array, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite, $Boolean = $util.global.Boolean;
 
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
 
@@ -24,6 +24,7 @@ export const runbus = $root.runbus = (() => {
             values[valuesById[5] = "ALERT"] = 5;
             values[valuesById[6] = "HEARTBEAT"] = 6;
             values[valuesById[7] = "LIFECYCLE"] = 7;
+            values[valuesById[8] = "CONTAINER"] = 8;
             return values;
         })();
 
@@ -5011,12 +5012,17 @@ export const runbus = $root.runbus = (() => {
             values[valuesById[2] = "LIFECYCLE_RUN_ENDED"] = 2;
             values[valuesById[3] = "LIFECYCLE_PROCESS_STARTED"] = 3;
             values[valuesById[4] = "LIFECYCLE_PROCESS_EXITED"] = 4;
+            values[valuesById[5] = "LIFECYCLE_CONTAINER_STARTED"] = 5;
+            values[valuesById[6] = "LIFECYCLE_CONTAINER_EXITED"] = 6;
+            values[valuesById[7] = "LIFECYCLE_CONTAINER_CLEANED"] = 7;
+            values[valuesById[8] = "LIFECYCLE_CONTAINER_ORPHANED"] = 8;
             return values;
         })();
 
         v1.Lifecycle = (function() {
 
             const Lifecycle = function (p) {
+                this.labels = {};
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -5033,6 +5039,10 @@ export const runbus = $root.runbus = (() => {
             Lifecycle.prototype.exitCode = null;
             Lifecycle.prototype.signal = "";
             Lifecycle.prototype.host = "";
+            Lifecycle.prototype.containerId = "";
+            Lifecycle.prototype.image = "";
+            Lifecycle.prototype.labels = $util.emptyObject;
+            Lifecycle.prototype.createdAtMs = 0;
 
             let $oneOfFields;
 
@@ -5073,6 +5083,17 @@ export const runbus = $root.runbus = (() => {
                     w.uint32(74).string(m.signal);
                 if (m.host != null && $Object.hasOwnProperty.call(m, "host") && m.host !== "")
                     w.uint32(82).string(m.host);
+                if (m.containerId != null && $Object.hasOwnProperty.call(m, "containerId") && m.containerId !== "")
+                    w.uint32(90).string(m.containerId);
+                if (m.image != null && $Object.hasOwnProperty.call(m, "image") && m.image !== "")
+                    w.uint32(98).string(m.image);
+                if (m.labels != null && $Object.hasOwnProperty.call(m, "labels")) {
+                    for (var ks = $Object.keys(m.labels), i = 0; i < ks.length; ++i) {
+                        w.uint32(106).fork().uint32(10).string(ks[i]).uint32(18).string(m.labels[ks[i]]).ldelim();
+                    }
+                }
+                if (m.createdAtMs != null && $Object.hasOwnProperty.call(m, "createdAtMs") && (typeof m.createdAtMs === "object" ? m.createdAtMs.low || m.createdAtMs.high : m.createdAtMs !== 0))
+                    w.uint32(112).int64(m.createdAtMs);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -5090,7 +5111,7 @@ export const runbus = $root.runbus = (() => {
                     q = 0;
                 if (q > $Reader.recursionLimit)
                     throw $Error("max depth exceeded");
-                var c, m, v;
+                var c, m, k, v;
                 if (l === $undefined)
                     c = r.len;
                 else {
@@ -5198,6 +5219,69 @@ export const runbus = $root.runbus = (() => {
                                 delete m.host;
                             continue;
                         }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.containerId = v;
+                            else
+                                delete m.containerId;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.image = v;
+                            else
+                                delete m.image;
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            if (m.labels === $util.emptyObject)
+                                m.labels = {};
+                            var c2 = r.size() + r.pos;
+                            if (c2 > r.len)
+                                throw $RangeError("index out of range");
+                            r.len = c2;
+                            k = "";
+                            v = "";
+                            while (r.pos < c2) {
+                                var t2 = r.tag();
+                                u = t2 & 7;
+                                switch (t2 >>>= 3) {
+                                case 1:
+                                    if (u !== 2)
+                                        break;
+                                    k = r.stringVerify();
+                                    continue;
+                                case 2:
+                                    if (u !== 2)
+                                        break;
+                                    v = r.stringVerify();
+                                    continue;
+                                }
+                                r.skipType(u, q, t2);
+                            }
+                            if (r.pos !== c2)
+                                throw $RangeError("index out of range");
+                            r.len = c;
+                            if (k === "__proto__")
+                                $util.makeProp(m.labels, k);
+                            m.labels[k] = v;
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.createdAtMs = v;
+                            else
+                                delete m.createdAtMs;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -5270,6 +5354,27 @@ export const runbus = $root.runbus = (() => {
                     if (!$util.isString(m.host))
                         return "host: string expected";
                 }
+                if (m.containerId != null && $Object.hasOwnProperty.call(m, "containerId")) {
+                    if (!$util.isString(m.containerId))
+                        return "containerId: string expected";
+                }
+                if (m.image != null && $Object.hasOwnProperty.call(m, "image")) {
+                    if (!$util.isString(m.image))
+                        return "image: string expected";
+                }
+                if (m.labels != null && $Object.hasOwnProperty.call(m, "labels")) {
+                    if (!$util.isObject(m.labels))
+                        return "labels: object expected";
+                    var k = $Object.keys(m.labels);
+                    for (var i = 0; i < k.length; ++i) {
+                        if (!$util.isString(m.labels[k[i]]))
+                            return "labels: string{k:string} expected";
+                    }
+                }
+                if (m.createdAtMs != null && $Object.hasOwnProperty.call(m, "createdAtMs")) {
+                    if (!$util.isInteger(m.createdAtMs) && !(m.createdAtMs && $util.isInteger(m.createdAtMs.low) && $util.isInteger(m.createdAtMs.high)))
+                        return "createdAtMs: integer|Long expected";
+                }
                 return null;
             };
 
@@ -5322,6 +5427,22 @@ export const runbus = $root.runbus = (() => {
                     case 4:
                         m.kind = 4;
                         break;
+                    case "LIFECYCLE_CONTAINER_STARTED":
+                    case 5:
+                        m.kind = 5;
+                        break;
+                    case "LIFECYCLE_CONTAINER_EXITED":
+                    case 6:
+                        m.kind = 6;
+                        break;
+                    case "LIFECYCLE_CONTAINER_CLEANED":
+                    case 7:
+                        m.kind = 7;
+                        break;
+                    case "LIFECYCLE_CONTAINER_ORPHANED":
+                    case 8:
+                        m.kind = 8;
+                        break;
                     default:
                         if (typeof d.kind === "number" && (d.kind | 0) === d.kind)
                             m.kind = d.kind;
@@ -5360,6 +5481,38 @@ export const runbus = $root.runbus = (() => {
                         m.host = $String(d.host);
                     }
                 }
+                if (d.containerId != null) {
+                    if (typeof d.containerId !== "string" || d.containerId.length) {
+                        m.containerId = $String(d.containerId);
+                    }
+                }
+                if (d.image != null) {
+                    if (typeof d.image !== "string" || d.image.length) {
+                        m.image = $String(d.image);
+                    }
+                }
+                if (d.labels) {
+                    if (!$util.isObject(d.labels))
+                        throw $TypeError(".runbus.v1.Lifecycle.labels: object expected");
+                    m.labels = {};
+                    for (var ks = $Object.keys(d.labels), i = 0; i < ks.length; ++i) {
+                        if (ks[i] === "__proto__")
+                            $util.makeProp(m.labels, ks[i]);
+                        m.labels[ks[i]] = $String(d.labels[ks[i]]);
+                    }
+                }
+                if (d.createdAtMs != null) {
+                    if (typeof d.createdAtMs === "object" ? d.createdAtMs.low || d.createdAtMs.high : $Number(d.createdAtMs) !== 0) {
+                        if ($util.Long)
+                            m.createdAtMs = $util.Long.fromValue(d.createdAtMs, false);
+                        else if (typeof d.createdAtMs === "string")
+                            m.createdAtMs = $parseInt(d.createdAtMs, 10);
+                        else if (typeof d.createdAtMs === "number")
+                            m.createdAtMs = d.createdAtMs;
+                        else if (typeof d.createdAtMs === "object")
+                            m.createdAtMs = new $util.LongBits(d.createdAtMs.low >>> 0, d.createdAtMs.high >>> 0).toNumber();
+                    }
+                }
                 return m;
             };
 
@@ -5371,6 +5524,9 @@ export const runbus = $root.runbus = (() => {
                 if (q > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 var d = {};
+                if (o.objects || o.defaults) {
+                    d.labels = {};
+                }
                 if (o.defaults) {
                     if ($util.Long) {
                         var n = new $util.Long(0, 0, false);
@@ -5385,6 +5541,13 @@ export const runbus = $root.runbus = (() => {
                     d.command = "";
                     d.signal = "";
                     d.host = "";
+                    d.containerId = "";
+                    d.image = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.createdAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.createdAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs")) {
                     if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
@@ -5421,6 +5584,29 @@ export const runbus = $root.runbus = (() => {
                 if (m.host != null && $Object.hasOwnProperty.call(m, "host")) {
                     d.host = m.host;
                 }
+                if (m.containerId != null && $Object.hasOwnProperty.call(m, "containerId")) {
+                    d.containerId = m.containerId;
+                }
+                if (m.image != null && $Object.hasOwnProperty.call(m, "image")) {
+                    d.image = m.image;
+                }
+                var ks2;
+                if (m.labels && (ks2 = $Object.keys(m.labels)).length) {
+                    d.labels = {};
+                    for (var j = 0; j < ks2.length; ++j) {
+                        if (ks2[j] === "__proto__")
+                            $util.makeProp(d.labels, ks2[j]);
+                        d.labels[ks2[j]] = m.labels[ks2[j]];
+                    }
+                }
+                if (m.createdAtMs != null && $Object.hasOwnProperty.call(m, "createdAtMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.createdAtMs = typeof m.createdAtMs === "number" ? $BigInt(m.createdAtMs) : $util.Long.fromBits(m.createdAtMs.low >>> 0, m.createdAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.createdAtMs === "number")
+                        d.createdAtMs = o.longs === $String ? $String(m.createdAtMs) : m.createdAtMs;
+                    else
+                        d.createdAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.createdAtMs) : o.longs === $Number ? new $util.LongBits(m.createdAtMs.low >>> 0, m.createdAtMs.high >>> 0).toNumber() : m.createdAtMs;
+                }
                 return d;
             };
 
@@ -5435,6 +5621,636 @@ export const runbus = $root.runbus = (() => {
             };
 
             return Lifecycle;
+        })();
+
+        v1.ContainerSnapshot = (function() {
+
+            const ContainerSnapshot = function (p) {
+                this.errors = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            ContainerSnapshot.prototype.tsMs = 0;
+            ContainerSnapshot.prototype.runId = "";
+            ContainerSnapshot.prototype.containerId = "";
+            ContainerSnapshot.prototype.name = "";
+            ContainerSnapshot.prototype.image = "";
+            ContainerSnapshot.prototype.pid = 0;
+            ContainerSnapshot.prototype.cpuPercent = null;
+            ContainerSnapshot.prototype.memBytes = null;
+            ContainerSnapshot.prototype.memLimitBytes = null;
+            ContainerSnapshot.prototype.pids = null;
+            ContainerSnapshot.prototype.ioReadBytes = null;
+            ContainerSnapshot.prototype.ioWriteBytes = null;
+            ContainerSnapshot.prototype.cpuMs = null;
+            ContainerSnapshot.prototype.source = "";
+            ContainerSnapshot.prototype.stale = false;
+            ContainerSnapshot.prototype.errors = $util.emptyArray;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ContainerSnapshot.prototype, "_cpuPercent", {
+                get: $util.oneOfGetter($oneOfFields = ["cpuPercent"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ContainerSnapshot.prototype, "_memBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["memBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ContainerSnapshot.prototype, "_memLimitBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["memLimitBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ContainerSnapshot.prototype, "_pids", {
+                get: $util.oneOfGetter($oneOfFields = ["pids"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ContainerSnapshot.prototype, "_ioReadBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["ioReadBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ContainerSnapshot.prototype, "_ioWriteBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["ioWriteBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ContainerSnapshot.prototype, "_cpuMs", {
+                get: $util.oneOfGetter($oneOfFields = ["cpuMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            ContainerSnapshot.create = function(properties) {
+                return new ContainerSnapshot(properties);
+            };
+
+            ContainerSnapshot.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs") && (typeof m.tsMs === "object" ? m.tsMs.low || m.tsMs.high : m.tsMs !== 0))
+                    w.uint32(8).int64(m.tsMs);
+                if (m.runId != null && $Object.hasOwnProperty.call(m, "runId") && m.runId !== "")
+                    w.uint32(18).string(m.runId);
+                if (m.containerId != null && $Object.hasOwnProperty.call(m, "containerId") && m.containerId !== "")
+                    w.uint32(26).string(m.containerId);
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                    w.uint32(34).string(m.name);
+                if (m.image != null && $Object.hasOwnProperty.call(m, "image") && m.image !== "")
+                    w.uint32(42).string(m.image);
+                if (m.pid != null && $Object.hasOwnProperty.call(m, "pid") && m.pid !== 0)
+                    w.uint32(48).uint32(m.pid);
+                if (m.cpuPercent != null && $Object.hasOwnProperty.call(m, "cpuPercent"))
+                    w.uint32(57).double(m.cpuPercent);
+                if (m.memBytes != null && $Object.hasOwnProperty.call(m, "memBytes"))
+                    w.uint32(64).uint64(m.memBytes);
+                if (m.memLimitBytes != null && $Object.hasOwnProperty.call(m, "memLimitBytes"))
+                    w.uint32(72).uint64(m.memLimitBytes);
+                if (m.pids != null && $Object.hasOwnProperty.call(m, "pids"))
+                    w.uint32(80).uint32(m.pids);
+                if (m.ioReadBytes != null && $Object.hasOwnProperty.call(m, "ioReadBytes"))
+                    w.uint32(88).uint64(m.ioReadBytes);
+                if (m.ioWriteBytes != null && $Object.hasOwnProperty.call(m, "ioWriteBytes"))
+                    w.uint32(96).uint64(m.ioWriteBytes);
+                if (m.cpuMs != null && $Object.hasOwnProperty.call(m, "cpuMs"))
+                    w.uint32(105).double(m.cpuMs);
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source") && m.source !== "")
+                    w.uint32(114).string(m.source);
+                if (m.stale != null && $Object.hasOwnProperty.call(m, "stale") && m.stale !== false)
+                    w.uint32(120).bool(m.stale);
+                if (m.errors != null && m.errors.length) {
+                    for (var i = 0; i < m.errors.length; ++i)
+                        $root.runbus.v1.FigureError.encode(m.errors[i], w.uint32(130).fork(), q + 1).ldelim();
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            ContainerSnapshot.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            ContainerSnapshot.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.runbus.v1.ContainerSnapshot();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                m.tsMs = v;
+                            else
+                                delete m.tsMs;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.runId = v;
+                            else
+                                delete m.runId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.containerId = v;
+                            else
+                                delete m.containerId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.name = v;
+                            else
+                                delete m.name;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.image = v;
+                            else
+                                delete m.image;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.pid = v;
+                            else
+                                delete m.pid;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 1)
+                                break;
+                            m.cpuPercent = r.double();
+                            m._cpuPercent = "cpuPercent";
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            m.memBytes = r.uint64();
+                            m._memBytes = "memBytes";
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            m.memLimitBytes = r.uint64();
+                            m._memLimitBytes = "memLimitBytes";
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            m.pids = r.uint32();
+                            m._pids = "pids";
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 0)
+                                break;
+                            m.ioReadBytes = r.uint64();
+                            m._ioReadBytes = "ioReadBytes";
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            m.ioWriteBytes = r.uint64();
+                            m._ioWriteBytes = "ioWriteBytes";
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 1)
+                                break;
+                            m.cpuMs = r.double();
+                            m._cpuMs = "cpuMs";
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.source = v;
+                            else
+                                delete m.source;
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.stale = v;
+                            else
+                                delete m.stale;
+                            continue;
+                        }
+                    case 16: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.errors && m.errors.length))
+                                m.errors = [];
+                            m.errors.push($root.runbus.v1.FigureError.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            ContainerSnapshot.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            ContainerSnapshot.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                var p = {};
+                if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs")) {
+                    if (!$util.isInteger(m.tsMs) && !(m.tsMs && $util.isInteger(m.tsMs.low) && $util.isInteger(m.tsMs.high)))
+                        return "tsMs: integer|Long expected";
+                }
+                if (m.runId != null && $Object.hasOwnProperty.call(m, "runId")) {
+                    if (!$util.isString(m.runId))
+                        return "runId: string expected";
+                }
+                if (m.containerId != null && $Object.hasOwnProperty.call(m, "containerId")) {
+                    if (!$util.isString(m.containerId))
+                        return "containerId: string expected";
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.image != null && $Object.hasOwnProperty.call(m, "image")) {
+                    if (!$util.isString(m.image))
+                        return "image: string expected";
+                }
+                if (m.pid != null && $Object.hasOwnProperty.call(m, "pid")) {
+                    if (!$util.isInteger(m.pid))
+                        return "pid: integer expected";
+                }
+                if (m.cpuPercent != null && $Object.hasOwnProperty.call(m, "cpuPercent")) {
+                    p._cpuPercent = 1;
+                    if (typeof m.cpuPercent !== "number")
+                        return "cpuPercent: number expected";
+                }
+                if (m.memBytes != null && $Object.hasOwnProperty.call(m, "memBytes")) {
+                    p._memBytes = 1;
+                    if (!$util.isInteger(m.memBytes) && !(m.memBytes && $util.isInteger(m.memBytes.low) && $util.isInteger(m.memBytes.high)))
+                        return "memBytes: integer|Long expected";
+                }
+                if (m.memLimitBytes != null && $Object.hasOwnProperty.call(m, "memLimitBytes")) {
+                    p._memLimitBytes = 1;
+                    if (!$util.isInteger(m.memLimitBytes) && !(m.memLimitBytes && $util.isInteger(m.memLimitBytes.low) && $util.isInteger(m.memLimitBytes.high)))
+                        return "memLimitBytes: integer|Long expected";
+                }
+                if (m.pids != null && $Object.hasOwnProperty.call(m, "pids")) {
+                    p._pids = 1;
+                    if (!$util.isInteger(m.pids))
+                        return "pids: integer expected";
+                }
+                if (m.ioReadBytes != null && $Object.hasOwnProperty.call(m, "ioReadBytes")) {
+                    p._ioReadBytes = 1;
+                    if (!$util.isInteger(m.ioReadBytes) && !(m.ioReadBytes && $util.isInteger(m.ioReadBytes.low) && $util.isInteger(m.ioReadBytes.high)))
+                        return "ioReadBytes: integer|Long expected";
+                }
+                if (m.ioWriteBytes != null && $Object.hasOwnProperty.call(m, "ioWriteBytes")) {
+                    p._ioWriteBytes = 1;
+                    if (!$util.isInteger(m.ioWriteBytes) && !(m.ioWriteBytes && $util.isInteger(m.ioWriteBytes.low) && $util.isInteger(m.ioWriteBytes.high)))
+                        return "ioWriteBytes: integer|Long expected";
+                }
+                if (m.cpuMs != null && $Object.hasOwnProperty.call(m, "cpuMs")) {
+                    p._cpuMs = 1;
+                    if (typeof m.cpuMs !== "number")
+                        return "cpuMs: number expected";
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    if (!$util.isString(m.source))
+                        return "source: string expected";
+                }
+                if (m.stale != null && $Object.hasOwnProperty.call(m, "stale")) {
+                    if (typeof m.stale !== "boolean")
+                        return "stale: boolean expected";
+                }
+                if (m.errors != null && $Object.hasOwnProperty.call(m, "errors")) {
+                    if (!$Array.isArray(m.errors))
+                        return "errors: array expected";
+                    for (var i = 0; i < m.errors.length; ++i) {
+                        {
+                            var e = $root.runbus.v1.FigureError.verify(m.errors[i], q + 1);
+                            if (e)
+                                return "errors." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            ContainerSnapshot.fromObject = function (d, q) {
+                if (d instanceof $root.runbus.v1.ContainerSnapshot)
+                    return d;
+                if (!$util.isObject(d))
+                    throw $TypeError(".runbus.v1.ContainerSnapshot: object expected");
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var m = new $root.runbus.v1.ContainerSnapshot();
+                if (d.tsMs != null) {
+                    if (typeof d.tsMs === "object" ? d.tsMs.low || d.tsMs.high : $Number(d.tsMs) !== 0) {
+                        if ($util.Long)
+                            m.tsMs = $util.Long.fromValue(d.tsMs, false);
+                        else if (typeof d.tsMs === "string")
+                            m.tsMs = $parseInt(d.tsMs, 10);
+                        else if (typeof d.tsMs === "number")
+                            m.tsMs = d.tsMs;
+                        else if (typeof d.tsMs === "object")
+                            m.tsMs = new $util.LongBits(d.tsMs.low >>> 0, d.tsMs.high >>> 0).toNumber();
+                    }
+                }
+                if (d.runId != null) {
+                    if (typeof d.runId !== "string" || d.runId.length) {
+                        m.runId = $String(d.runId);
+                    }
+                }
+                if (d.containerId != null) {
+                    if (typeof d.containerId !== "string" || d.containerId.length) {
+                        m.containerId = $String(d.containerId);
+                    }
+                }
+                if (d.name != null) {
+                    if (typeof d.name !== "string" || d.name.length) {
+                        m.name = $String(d.name);
+                    }
+                }
+                if (d.image != null) {
+                    if (typeof d.image !== "string" || d.image.length) {
+                        m.image = $String(d.image);
+                    }
+                }
+                if (d.pid != null) {
+                    if ($Number(d.pid) !== 0) {
+                        m.pid = d.pid >>> 0;
+                    }
+                }
+                if (d.cpuPercent != null) {
+                    m.cpuPercent = $Number(d.cpuPercent);
+                }
+                if (d.memBytes != null) {
+                    if ($util.Long)
+                        m.memBytes = $util.Long.fromValue(d.memBytes, true);
+                    else if (typeof d.memBytes === "string")
+                        m.memBytes = $parseInt(d.memBytes, 10);
+                    else if (typeof d.memBytes === "number")
+                        m.memBytes = d.memBytes;
+                    else if (typeof d.memBytes === "object")
+                        m.memBytes = new $util.LongBits(d.memBytes.low >>> 0, d.memBytes.high >>> 0).toNumber(true);
+                }
+                if (d.memLimitBytes != null) {
+                    if ($util.Long)
+                        m.memLimitBytes = $util.Long.fromValue(d.memLimitBytes, true);
+                    else if (typeof d.memLimitBytes === "string")
+                        m.memLimitBytes = $parseInt(d.memLimitBytes, 10);
+                    else if (typeof d.memLimitBytes === "number")
+                        m.memLimitBytes = d.memLimitBytes;
+                    else if (typeof d.memLimitBytes === "object")
+                        m.memLimitBytes = new $util.LongBits(d.memLimitBytes.low >>> 0, d.memLimitBytes.high >>> 0).toNumber(true);
+                }
+                if (d.pids != null) {
+                    m.pids = d.pids >>> 0;
+                }
+                if (d.ioReadBytes != null) {
+                    if ($util.Long)
+                        m.ioReadBytes = $util.Long.fromValue(d.ioReadBytes, true);
+                    else if (typeof d.ioReadBytes === "string")
+                        m.ioReadBytes = $parseInt(d.ioReadBytes, 10);
+                    else if (typeof d.ioReadBytes === "number")
+                        m.ioReadBytes = d.ioReadBytes;
+                    else if (typeof d.ioReadBytes === "object")
+                        m.ioReadBytes = new $util.LongBits(d.ioReadBytes.low >>> 0, d.ioReadBytes.high >>> 0).toNumber(true);
+                }
+                if (d.ioWriteBytes != null) {
+                    if ($util.Long)
+                        m.ioWriteBytes = $util.Long.fromValue(d.ioWriteBytes, true);
+                    else if (typeof d.ioWriteBytes === "string")
+                        m.ioWriteBytes = $parseInt(d.ioWriteBytes, 10);
+                    else if (typeof d.ioWriteBytes === "number")
+                        m.ioWriteBytes = d.ioWriteBytes;
+                    else if (typeof d.ioWriteBytes === "object")
+                        m.ioWriteBytes = new $util.LongBits(d.ioWriteBytes.low >>> 0, d.ioWriteBytes.high >>> 0).toNumber(true);
+                }
+                if (d.cpuMs != null) {
+                    m.cpuMs = $Number(d.cpuMs);
+                }
+                if (d.source != null) {
+                    if (typeof d.source !== "string" || d.source.length) {
+                        m.source = $String(d.source);
+                    }
+                }
+                if (d.stale != null) {
+                    if (d.stale) {
+                        m.stale = $Boolean(d.stale);
+                    }
+                }
+                if (d.errors) {
+                    if (!$Array.isArray(d.errors))
+                        throw $TypeError(".runbus.v1.ContainerSnapshot.errors: array expected");
+                    m.errors = $Array(d.errors.length);
+                    for (var i = 0; i < d.errors.length; ++i) {
+                        if (!$util.isObject(d.errors[i]))
+                            throw $TypeError(".runbus.v1.ContainerSnapshot.errors: object expected");
+                        m.errors[i] = $root.runbus.v1.FigureError.fromObject(d.errors[i], q + 1);
+                    }
+                }
+                return m;
+            };
+
+            ContainerSnapshot.toObject = function (m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.errors = [];
+                }
+                if (o.defaults) {
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.tsMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                    } else
+                        d.tsMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.runId = "";
+                    d.containerId = "";
+                    d.name = "";
+                    d.image = "";
+                    d.pid = 0;
+                    d.source = "";
+                    d.stale = false;
+                }
+                if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.tsMs = typeof m.tsMs === "number" ? $BigInt(m.tsMs) : $util.Long.fromBits(m.tsMs.low >>> 0, m.tsMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.tsMs === "number")
+                        d.tsMs = o.longs === $String ? $String(m.tsMs) : m.tsMs;
+                    else
+                        d.tsMs = o.longs === $String ? $util.Long.prototype.toString.call(m.tsMs) : o.longs === $Number ? new $util.LongBits(m.tsMs.low >>> 0, m.tsMs.high >>> 0).toNumber() : m.tsMs;
+                }
+                if (m.runId != null && $Object.hasOwnProperty.call(m, "runId")) {
+                    d.runId = m.runId;
+                }
+                if (m.containerId != null && $Object.hasOwnProperty.call(m, "containerId")) {
+                    d.containerId = m.containerId;
+                }
+                if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.image != null && $Object.hasOwnProperty.call(m, "image")) {
+                    d.image = m.image;
+                }
+                if (m.pid != null && $Object.hasOwnProperty.call(m, "pid")) {
+                    d.pid = m.pid;
+                }
+                if (m.cpuPercent != null && $Object.hasOwnProperty.call(m, "cpuPercent")) {
+                    d.cpuPercent = o.json && !$isFinite(m.cpuPercent) ? $String(m.cpuPercent) : m.cpuPercent;
+                }
+                if (m.memBytes != null && $Object.hasOwnProperty.call(m, "memBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.memBytes = typeof m.memBytes === "number" ? $BigInt(m.memBytes) : $util.Long.fromBits(m.memBytes.low >>> 0, m.memBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.memBytes === "number")
+                        d.memBytes = o.longs === $String ? $String(m.memBytes) : m.memBytes;
+                    else
+                        d.memBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.memBytes) : o.longs === $Number ? new $util.LongBits(m.memBytes.low >>> 0, m.memBytes.high >>> 0).toNumber(true) : m.memBytes;
+                }
+                if (m.memLimitBytes != null && $Object.hasOwnProperty.call(m, "memLimitBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.memLimitBytes = typeof m.memLimitBytes === "number" ? $BigInt(m.memLimitBytes) : $util.Long.fromBits(m.memLimitBytes.low >>> 0, m.memLimitBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.memLimitBytes === "number")
+                        d.memLimitBytes = o.longs === $String ? $String(m.memLimitBytes) : m.memLimitBytes;
+                    else
+                        d.memLimitBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.memLimitBytes) : o.longs === $Number ? new $util.LongBits(m.memLimitBytes.low >>> 0, m.memLimitBytes.high >>> 0).toNumber(true) : m.memLimitBytes;
+                }
+                if (m.pids != null && $Object.hasOwnProperty.call(m, "pids")) {
+                    d.pids = m.pids;
+                }
+                if (m.ioReadBytes != null && $Object.hasOwnProperty.call(m, "ioReadBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.ioReadBytes = typeof m.ioReadBytes === "number" ? $BigInt(m.ioReadBytes) : $util.Long.fromBits(m.ioReadBytes.low >>> 0, m.ioReadBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.ioReadBytes === "number")
+                        d.ioReadBytes = o.longs === $String ? $String(m.ioReadBytes) : m.ioReadBytes;
+                    else
+                        d.ioReadBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.ioReadBytes) : o.longs === $Number ? new $util.LongBits(m.ioReadBytes.low >>> 0, m.ioReadBytes.high >>> 0).toNumber(true) : m.ioReadBytes;
+                }
+                if (m.ioWriteBytes != null && $Object.hasOwnProperty.call(m, "ioWriteBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.ioWriteBytes = typeof m.ioWriteBytes === "number" ? $BigInt(m.ioWriteBytes) : $util.Long.fromBits(m.ioWriteBytes.low >>> 0, m.ioWriteBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.ioWriteBytes === "number")
+                        d.ioWriteBytes = o.longs === $String ? $String(m.ioWriteBytes) : m.ioWriteBytes;
+                    else
+                        d.ioWriteBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.ioWriteBytes) : o.longs === $Number ? new $util.LongBits(m.ioWriteBytes.low >>> 0, m.ioWriteBytes.high >>> 0).toNumber(true) : m.ioWriteBytes;
+                }
+                if (m.cpuMs != null && $Object.hasOwnProperty.call(m, "cpuMs")) {
+                    d.cpuMs = o.json && !$isFinite(m.cpuMs) ? $String(m.cpuMs) : m.cpuMs;
+                }
+                if (m.source != null && $Object.hasOwnProperty.call(m, "source")) {
+                    d.source = m.source;
+                }
+                if (m.stale != null && $Object.hasOwnProperty.call(m, "stale")) {
+                    d.stale = m.stale;
+                }
+                if (m.errors && m.errors.length) {
+                    d.errors = $Array(m.errors.length);
+                    for (var j = 0; j < m.errors.length; ++j) {
+                        d.errors[j] = $root.runbus.v1.FigureError.toObject(m.errors[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            ContainerSnapshot.prototype.toJSON = function() {
+                return ContainerSnapshot.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            ContainerSnapshot.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/runbus.v1.ContainerSnapshot";
+            };
+
+            return ContainerSnapshot;
         })();
 
         v1.Envelope = (function() {
@@ -5454,11 +6270,12 @@ export const runbus = $root.runbus = (() => {
             Envelope.prototype.alert = null;
             Envelope.prototype.heartbeat = null;
             Envelope.prototype.lifecycle = null;
+            Envelope.prototype.container = null;
 
             let $oneOfFields;
 
             $Object.defineProperty(Envelope.prototype, "payload", {
-                get: $util.oneOfGetter($oneOfFields = ["resource", "host", "gpu", "metric", "alert", "heartbeat", "lifecycle"]),
+                get: $util.oneOfGetter($oneOfFields = ["resource", "host", "gpu", "metric", "alert", "heartbeat", "lifecycle", "container"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -5489,6 +6306,8 @@ export const runbus = $root.runbus = (() => {
                     $root.runbus.v1.Heartbeat.encode(m.heartbeat, w.uint32(58).fork(), q + 1).ldelim();
                 if (m.lifecycle != null && $Object.hasOwnProperty.call(m, "lifecycle"))
                     $root.runbus.v1.Lifecycle.encode(m.lifecycle, w.uint32(66).fork(), q + 1).ldelim();
+                if (m.container != null && $Object.hasOwnProperty.call(m, "container"))
+                    $root.runbus.v1.ContainerSnapshot.encode(m.container, w.uint32(74).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -5582,6 +6401,13 @@ export const runbus = $root.runbus = (() => {
                                 break;
                             m.lifecycle = $root.runbus.v1.Lifecycle.decode(r, r.size(), $undefined, q + 1, m.lifecycle);
                             m.payload = "lifecycle";
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            m.container = $root.runbus.v1.ContainerSnapshot.decode(r, r.size(), $undefined, q + 1, m.container);
+                            m.payload = "container";
                             continue;
                         }
                     }
@@ -5687,6 +6513,16 @@ export const runbus = $root.runbus = (() => {
                             return "lifecycle." + e;
                     }
                 }
+                if (m.container != null && $Object.hasOwnProperty.call(m, "container")) {
+                    if (p.payload === 1)
+                        return "payload: multiple values";
+                    p.payload = 1;
+                    {
+                        var e = $root.runbus.v1.ContainerSnapshot.verify(m.container, q + 1);
+                        if (e)
+                            return "container." + e;
+                    }
+                }
                 return null;
             };
 
@@ -5734,6 +6570,10 @@ export const runbus = $root.runbus = (() => {
                     case 7:
                         m.topic = 7;
                         break;
+                    case "CONTAINER":
+                    case 8:
+                        m.topic = 8;
+                        break;
                     default:
                         if (typeof d.topic === "number" && (d.topic | 0) === d.topic)
                             m.topic = d.topic;
@@ -5773,6 +6613,11 @@ export const runbus = $root.runbus = (() => {
                     if (!$util.isObject(d.lifecycle))
                         throw $TypeError(".runbus.v1.Envelope.lifecycle: object expected");
                     m.lifecycle = $root.runbus.v1.Lifecycle.fromObject(d.lifecycle, q + 1);
+                }
+                if (d.container != null) {
+                    if (!$util.isObject(d.container))
+                        throw $TypeError(".runbus.v1.Envelope.container: object expected");
+                    m.container = $root.runbus.v1.ContainerSnapshot.fromObject(d.container, q + 1);
                 }
                 return m;
             };
@@ -5825,6 +6670,11 @@ export const runbus = $root.runbus = (() => {
                     d.lifecycle = $root.runbus.v1.Lifecycle.toObject(m.lifecycle, o, q + 1);
                     if (o.oneofs)
                         d.payload = "lifecycle";
+                }
+                if (m.container != null && $Object.hasOwnProperty.call(m, "container")) {
+                    d.container = $root.runbus.v1.ContainerSnapshot.toObject(m.container, o, q + 1);
+                    if (o.oneofs)
+                        d.payload = "container";
                 }
                 return d;
             };
@@ -6466,6 +7316,10 @@ export const runbus = $root.runbus = (() => {
                         case "LIFECYCLE":
                         case 7:
                             m.topics[m.topics.length] = 7;
+                            break;
+                        case "CONTAINER":
+                        case 8:
+                            m.topics[m.topics.length] = 8;
                             break;
                         default:
                             if (typeof d.topics[i] === "number" && (d.topics[i] | 0) === d.topics[i])

@@ -1,0 +1,253 @@
+import { existsSync, readFileSync } from 'node:fs';
+
+// Container figures from the cgroup files, the way cAdvisor and Netdata read
+// them: the container's init pid names its cgroups (/proc/<pid>/cgroup), the
+// mount table (/proc/self/mountinfo) says where each hierarchy is mounted,
+// and each figure is one small file read per tick.
+//
+//   /proc/<pid>/cgroup          4:memory:/docker/<id>        (v1, one line per hierarchy)
+//                               0::/system.slice/docker-<id>.scope   (v2)
+//   /proc/self/mountinfo        … <root> /sys/fs/cgroup/memory … - cgroup cgroup rw,memory
+//   → /sys/fs/cgroup/memory/docker/<id>/memory.usage_in_bytes
+//
+// Works per controller, so a hybrid host (v1 controllers beside an empty v2
+// tree) reads v1 and a pure v2 host reads v2. Everything here is plain
+// synchronous functions: they run in the sampler worker, not on the hub's
+// main thread.
+
+export type CgroupVersion = 1 | 2;
+
+/** Directories holding one container's figures. */
+export interface CgroupPaths {
+  /** 1 when any v1 controller is used, else 2. */
+  version: CgroupVersion;
+  cpu: { dir: string; version: CgroupVersion } | null;
+  memory: { dir: string; version: CgroupVersion } | null;
+  pids: { dir: string; version: CgroupVersion } | null;
+  io: { dir: string; version: CgroupVersion; blkioFile?: string } | null;
+}
+
+/** One reading; a figure that could not be read is absent (never 0) and named in `errors`. */
+export interface CgroupReading {
+  /** Cumulative cpu time, ns. */
+  cpuNs?: number;
+  /** Memory in use as `docker stats` counts it: usage minus inactive file cache. */
+  memBytes?: number;
+  /** The limit; the host's memory when the cgroup has none (as `docker stats`). */
+  memLimitBytes?: number;
+  pids?: number;
+  ioReadBytes?: number;
+  ioWriteBytes?: number;
+  errors: { figure: string; reason: string }[];
+}
+
+interface Mount {
+  root: string;
+  point: string;
+  version: CgroupVersion;
+  controllers: string[];
+}
+
+/** Unescapes mountinfo's octal escapes (\040 for a space). */
+function unoctal(s: string): string {
+  return s.replace(/\\([0-7]{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)));
+}
+
+/** The cgroup mounts in a mountinfo text. Exported for tests. */
+export function parseCgroupMounts(mountinfo: string): Mount[] {
+  const out: Mount[] = [];
+  for (const line of mountinfo.split('\n')) {
+    const dash = line.indexOf(' - ');
+    if (dash < 0) continue;
+    const left = line.slice(0, dash).split(' ');
+    const right = line.slice(dash + 3).split(' ');
+    const fstype = right[0];
+    if (fstype !== 'cgroup' && fstype !== 'cgroup2') continue;
+    const root = unoctal(left[3] ?? '/');
+    const point = unoctal(left[4] ?? '');
+    if (fstype === 'cgroup2') {
+      out.push({ root, point, version: 2, controllers: [] });
+    } else {
+      const opts = (right[2] ?? '').split(',');
+      out.push({ root, point, version: 1, controllers: opts.filter((o) => !o.includes('=') && o !== 'rw' && o !== 'ro') });
+    }
+  }
+  return out;
+}
+
+/** controller (or '' for the v2 unified line) → cgroup path, from /proc/<pid>/cgroup text. */
+export function parseProcCgroup(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const a = line.indexOf(':');
+    const b = line.indexOf(':', a + 1);
+    if (a < 0 || b < 0) continue;
+    const ctrls = line.slice(a + 1, b);
+    const path = line.slice(b + 1);
+    if (ctrls === '') out.set('', path);
+    else for (const c of ctrls.split(',')) out.set(c, path);
+  }
+  return out;
+}
+
+function join(point: string, root: string, path: string): string {
+  // The mount shows the hierarchy from `root` down: a path outside it is
+  // not visible through this mount.
+  let rel = path;
+  if (root !== '/' && root !== '') {
+    if (path === root) rel = '/';
+    else if (path.startsWith(`${root}/`)) rel = path.slice(root.length);
+  }
+  return rel === '/' ? point : `${point}${rel}`;
+}
+
+const kV1Controller = { cpu: 'cpuacct', memory: 'memory', pids: 'pids', io: 'blkio' } as const;
+
+/**
+ * Where a pid's figures are. `prefix` is prepended to every file path (a
+ * fixture tree in tests). Returns null when /proc/<pid>/cgroup cannot be read.
+ */
+export function findCgroupPaths(procCgroup: string, mountinfo: string, prefix = ''): CgroupPaths {
+  const groups = parseProcCgroup(procCgroup);
+  const mounts = parseCgroupMounts(mountinfo);
+  const unified = groups.get('');
+  const v2 = mounts.find((m) => m.version === 2);
+  const pick = (ctrl: string): { dir: string; version: CgroupVersion } | null => {
+    const path = groups.get(ctrl);
+    const m1 = mounts.find((m) => m.version === 1 && m.controllers.includes(ctrl));
+    if (path !== undefined && m1 !== undefined) return { dir: prefix + join(m1.point, m1.root, path), version: 1 };
+    if (unified !== undefined && v2 !== undefined) return { dir: prefix + join(v2.point, v2.root, unified), version: 2 };
+    return null;
+  };
+  const cpu = pick(kV1Controller.cpu);
+  const memory = pick(kV1Controller.memory);
+  const pids = pick(kV1Controller.pids);
+  const io = pick(kV1Controller.io);
+  const any1 = [cpu, memory, pids, io].some((p) => p?.version === 1);
+  return { version: any1 ? 1 : 2, cpu, memory, pids, io };
+}
+
+/** Reads /proc/<pid>/cgroup and /proc/self/mountinfo and finds the paths. Throws when either cannot be read. */
+export function cgroupPathsOfPid(pid: number, procRoot = '/proc', prefix = ''): CgroupPaths {
+  const procCgroup = readFileSync(`${procRoot}/${pid}/cgroup`, 'utf8');
+  const mountinfo = readFileSync(`${procRoot}/self/mountinfo`, 'utf8');
+  return findCgroupPaths(procCgroup, mountinfo, prefix);
+}
+
+/** "key value" lines (memory.stat, cpu.stat) into a map. */
+export function parseFlatKeyed(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const sp = line.indexOf(' ');
+    if (sp < 0) continue;
+    const v = Number(line.slice(sp + 1));
+    if (Number.isFinite(v)) out.set(line.slice(0, sp), v);
+  }
+  return out;
+}
+
+/** v1 blkio "8:0 Read 4096" lines: sums of Read and Write over devices. */
+export function parseBlkio(text: string): { read: number; write: number } {
+  let read = 0;
+  let write = 0;
+  for (const line of text.split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if (f.length !== 3) continue;
+    const v = Number(f[2]);
+    if (!Number.isFinite(v)) continue;
+    if (f[1] === 'Read') read += v;
+    else if (f[1] === 'Write') write += v;
+  }
+  return { read, write };
+}
+
+/** v2 io.stat "8:0 rbytes=1 wbytes=2 …" lines: sums over devices. */
+export function parseIoStat(text: string): { read: number; write: number } {
+  let read = 0;
+  let write = 0;
+  for (const line of text.split('\n')) {
+    for (const kv of line.trim().split(/\s+/).slice(1)) {
+      const [k, v] = kv.split('=');
+      const n = Number(v);
+      if (!Number.isFinite(n)) continue;
+      if (k === 'rbytes') read += n;
+      else if (k === 'wbytes') write += n;
+    }
+  }
+  return { read, write };
+}
+
+function reason(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' ? code : err instanceof Error ? err.message : String(err);
+}
+
+/** A limit at or above this is "no limit" (v1 writes 2^63 rounded down to a page). */
+const kNoLimit = 2 ** 62;
+
+/**
+ * Reads one container's figures. `hostMemBytes` stands in for the limit
+ * when the cgroup has none. Never throws: unreadable figures are absent and
+ * listed in `errors`.
+ */
+export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined): CgroupReading {
+  const r: CgroupReading = { errors: [] };
+  const read = (figure: string, file: string, fn: (text: string) => void): void => {
+    try {
+      fn(readFileSync(file, 'utf8'));
+    } catch (err) {
+      r.errors.push({ figure, reason: `${file.split('/').pop() ?? file}: ${reason(err)}` });
+    }
+  };
+  const { cpu, memory, pids, io } = paths;
+  if (cpu === null) r.errors.push({ figure: 'cpu', reason: 'no cpu cgroup' });
+  else if (cpu.version === 1) read('cpu', `${cpu.dir}/cpuacct.usage`, (t) => { const v = Number(t.trim()); if (Number.isFinite(v)) r.cpuNs = v; });
+  else read('cpu', `${cpu.dir}/cpu.stat`, (t) => { const v = parseFlatKeyed(t).get('usage_usec'); if (v !== undefined) r.cpuNs = v * 1000; });
+
+  if (memory === null) r.errors.push({ figure: 'memory', reason: 'no memory cgroup' });
+  else {
+    const v1 = memory.version === 1;
+    let usage: number | undefined;
+    read('memory', `${memory.dir}/${v1 ? 'memory.usage_in_bytes' : 'memory.current'}`, (t) => { const v = Number(t.trim()); if (Number.isFinite(v)) usage = v; });
+    if (usage !== undefined) {
+      let inactive: number | undefined;
+      read('memory', `${memory.dir}/memory.stat`, (t) => { inactive = parseFlatKeyed(t).get(v1 ? 'total_inactive_file' : 'inactive_file'); });
+      r.memBytes = inactive !== undefined && inactive < usage ? usage - inactive : usage;
+    }
+    read('memory_limit', `${memory.dir}/${v1 ? 'memory.limit_in_bytes' : 'memory.max'}`, (t) => {
+      const s = t.trim();
+      const v = s === 'max' ? Infinity : Number(s);
+      if (Number.isNaN(v)) return;
+      if (v >= kNoLimit) {
+        if (hostMemBytes !== undefined) r.memLimitBytes = hostMemBytes;
+      } else r.memLimitBytes = hostMemBytes !== undefined ? Math.min(v, hostMemBytes) : v;
+    });
+  }
+
+  if (pids === null) r.errors.push({ figure: 'pids', reason: 'no pids cgroup' });
+  else read('pids', `${pids.dir}/pids.current`, (t) => { const v = Number(t.trim()); if (Number.isFinite(v)) r.pids = v; });
+
+  if (io === null) r.errors.push({ figure: 'io', reason: 'no blkio/io cgroup' });
+  else if (io.version === 2) read('io', `${io.dir}/io.stat`, (t) => { const s = parseIoStat(t); r.ioReadBytes = s.read; r.ioWriteBytes = s.write; });
+  else {
+    // The CFQ/BFQ file where the scheduler provides it, else the throttle
+    // layer's (always there, and what Docker itself reads on v1). Which one
+    // is decided once per container: a failed open costs as much as a read.
+    io.blkioFile ??= existsSync(`${io.dir}/blkio.io_service_bytes_recursive`) &&
+      parseBlkio(readFileSync(`${io.dir}/blkio.io_service_bytes_recursive`, 'utf8')).read > 0
+      ? 'blkio.io_service_bytes_recursive'
+      : 'blkio.throttle.io_service_bytes_recursive';
+    read('io', `${io.dir}/${io.blkioFile}`, (t) => { const s = parseBlkio(t); r.ioReadBytes = s.read; r.ioWriteBytes = s.write; });
+  }
+  return r;
+}
+
+/** MemTotal from /proc/meminfo, bytes; undefined when unreadable. */
+export function hostMemTotal(procRoot = '/proc'): number | undefined {
+  try {
+    const m = /^MemTotal:\s+(\d+)\s+kB/m.exec(readFileSync(`${procRoot}/meminfo`, 'utf8'));
+    return m === null ? undefined : Number(m[1]) * 1024;
+  } catch {
+    return undefined;
+  }
+}

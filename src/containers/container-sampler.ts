@@ -1,0 +1,105 @@
+import { cgroupPathsOfPid, hostMemTotal, readCgroup } from './cgroup.js';
+import type { CgroupPaths } from './cgroup.js';
+import type { ContainerSnapshot } from '../wire/index.js';
+
+// Per-container state for the sampler worker: the cgroup directories (found
+// once per init pid) and the previous cpu reading, for cpu %.
+
+/** What the monitor tells the worker about one running container. */
+export interface ContainerTarget {
+  id: string;
+  name: string;
+  image: string;
+  /** Host pid of the container's init process. */
+  pid: number;
+}
+
+/** Figures a container snapshot carries, snake_case as in the proto and the store. */
+export const kContainerFigures = ['cpu_percent', 'mem_bytes', 'mem_limit_bytes', 'pids', 'io_read_bytes', 'io_write_bytes', 'cpu_ms'] as const;
+
+export interface ContainerSampleResult {
+  snapshots: ContainerSnapshot[];
+  /**
+   * Containers whose cgroup files could not be read at all (no /proc access,
+   * another pid namespace, a cgroup layout not understood): the monitor
+   * asks the Engine API for them instead.
+   */
+  unread: string[];
+}
+
+export interface ContainerSampler {
+  sample(targets: readonly ContainerTarget[], runId: string, tsMs: number): ContainerSampleResult;
+}
+
+export interface ContainerSamplerOptions {
+  /** @default '/proc' */
+  procRoot?: string;
+  /** Prepended to every cgroup path (fixture trees in tests). @default '' */
+  cgroupPrefix?: string;
+}
+
+interface Seen {
+  pid: number;
+  paths: CgroupPaths | null;
+  lastCpuNs?: number;
+  lastAtNs?: bigint;
+}
+
+export function createContainerSampler(options: ContainerSamplerOptions = {}): ContainerSampler {
+  const procRoot = options.procRoot ?? '/proc';
+  const prefix = options.cgroupPrefix ?? '';
+  const seen = new Map<string, Seen>();
+  const hostMem = hostMemTotal(procRoot);
+  return {
+    sample(targets, runId, tsMs) {
+      const snapshots: ContainerSnapshot[] = [];
+      const unread: string[] = [];
+      const live = new Set<string>();
+      for (const t of targets) {
+        live.add(t.id);
+        let s = seen.get(t.id);
+        if (s?.pid !== t.pid) {
+          s = { pid: t.pid, paths: null };
+          seen.set(t.id, s);
+        }
+        if (s.paths === null) {
+          try {
+            s.paths = cgroupPathsOfPid(t.pid, procRoot, prefix);
+          } catch {
+            unread.push(t.id);
+            continue;
+          }
+        }
+        const r = readCgroup(s.paths, hostMem);
+        const nowNs = process.hrtime.bigint();
+        if (r.cpuNs === undefined && r.memBytes === undefined && r.pids === undefined) {
+          // The container is gone (its cgroup removed) or unreadable: the
+          // paths are found again next time.
+          s.paths = null;
+          unread.push(t.id);
+          continue;
+        }
+        const snap: ContainerSnapshot = {
+          tsMs, runId, containerId: t.id, name: t.name, image: t.image, pid: t.pid, source: 'cgroup', stale: false,
+        };
+        if (r.cpuNs !== undefined) {
+          snap.cpuMs = r.cpuNs / 1e6;
+          if (s.lastCpuNs !== undefined && s.lastAtNs !== undefined && nowNs > s.lastAtNs && r.cpuNs >= s.lastCpuNs) {
+            snap.cpuPercent = ((r.cpuNs - s.lastCpuNs) / Number(nowNs - s.lastAtNs)) * 100;
+          }
+          s.lastCpuNs = r.cpuNs;
+          s.lastAtNs = nowNs;
+        }
+        if (r.memBytes !== undefined) snap.memBytes = r.memBytes;
+        if (r.memLimitBytes !== undefined) snap.memLimitBytes = r.memLimitBytes;
+        if (r.pids !== undefined) snap.pids = r.pids;
+        if (r.ioReadBytes !== undefined) snap.ioReadBytes = r.ioReadBytes;
+        if (r.ioWriteBytes !== undefined) snap.ioWriteBytes = r.ioWriteBytes;
+        if (r.errors.length > 0) snap.errors = r.errors;
+        snapshots.push(snap);
+      }
+      for (const id of seen.keys()) if (!live.has(id)) seen.delete(id);
+      return { snapshots, unread };
+    },
+  };
+}
