@@ -13,15 +13,15 @@
 //     children) against the same workload alone, alternated, medians; beside
 //     pidusage and prom-client embedded the same way.
 //
-// The contenders run side by side (test/fixtures/bench/contender.mjs), so a
+// The contenders run side by side (bench/fixtures/contender.mjs), so a
 // noisy machine hits them alike; CPU time, not wall time, is what is
 // compared. bench/samplers.ts has the sampler alone (no store, no alerts).
 //
 //   npm run build && node --import tsx bench/overhead.ts [--quick]
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { cleanUp, kRoot, loadAvg, pctOfCore, sideBySide, spawnSleepers, startContender, tempDir, track } from '../test/fixtures/bench/harness.js';
-import type { Contender, Mode, Reading } from '../test/fixtures/bench/harness.js';
+import { cleanUp, kRoot, loadAvg, pctOfCore, sideBySide, spawnSleepers, startContender, tempDir, track } from './fixtures/harness.js';
+import type { Contender, Mode, Reading } from './fixtures/harness.js';
 import { median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
@@ -31,7 +31,7 @@ const kWindowMs = quick ? 2000 : 20_000;
 const kWarmTicks = quick ? 1 : 5;
 const kSlowReps = quick ? 1 : 5;
 const kSlowChunks = quick ? 250 : 1200; // ~0.45 s / ~2 s of hashing here
-const kSlowdown = fileURLToPath(new URL('../test/fixtures/bench/slowdown.mjs', import.meta.url));
+const kSlowdown = fileURLToPath(new URL('./fixtures/slowdown.mjs', import.meta.url));
 
 const rows: BenchRow[] = [];
 const log = (m: string): void => { process.stderr.write(`overhead: ${m}\n`); };

@@ -3,11 +3,11 @@
 // and 100): CPU % of one core and RSS of the hub process, beside a loop
 // polling the same pids with pidusage at 1 Hz, each in a fresh process and
 // side by side over the same windows, net of an idle node that loads the
-// same modules (test/fixtures/bench/contender.mjs).
+// same modules (bench/fixtures/contender.mjs).
 //
 //   npm run build && node --import tsx bench/scale.ts [--quick]
-import { cleanUp, loadAvg, pctOfCore, sideBySide, spawnSleepers, startContender, tempDir } from '../test/fixtures/bench/harness.js';
-import type { Contender, Reading } from '../test/fixtures/bench/harness.js';
+import { cleanUp, loadAvg, pctOfCore, sideBySide, spawnSleepers, startContender, tempDir } from './fixtures/harness.js';
+import type { Contender, Reading } from './fixtures/harness.js';
 import { median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
