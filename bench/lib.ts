@@ -20,6 +20,35 @@ export interface BenchRow {
   target?: string;
   /** Free-form remark shown in the table. */
   note?: string;
+  /**
+   * The figure of each round (value is their median). A workload that
+   * measures fewer than kRounds rounds itself is run again by the runner.
+   */
+  runs?: number[];
+  /** The peer's figure in each round, paired with runs. */
+  peerRuns?: number[];
+  /** A target the runner judges met or missed (see Goal). */
+  goal?: Goal;
+}
+
+/**
+ * A target judged from the median: on 'value' the figure itself, on 'ratio'
+ * runbus ÷ peer (so 0.25 means a quarter of the peer's cost).
+ */
+export interface Goal {
+  /** Short label for the targets table, e.g. "idle embedding process vs pidusage loop". */
+  what: string;
+  on: 'value' | 'ratio';
+  max?: number;
+  min?: number;
+}
+
+/** Rounds every contender runs in a full bench (figures show median and range). */
+export const kRounds = 3;
+
+/** Median of the runs, and the runs themselves, for a row. */
+export function fromRuns(xs: number[]): { value: number; runs: number[] } {
+  return { value: median(xs), runs: xs };
 }
 
 export const kReportPrefix = 'RUNBUS_BENCH_RESULT ';
