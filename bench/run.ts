@@ -174,7 +174,7 @@ console.log(quick
   ? 'runbus bench --quick: one short round, two workloads at a time. INDICATIVE figures only; no target is judged.'
   : `runbus bench: every figure is the median of ${rounds} or more rounds, (min–max) beside it; each peer ran in the same rounds.`);
 console.log(`${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, node ${process.version}; load average (1/5 min) ${loadBefore} before, ${loadAfter} after`);
-console.log('runbus ÷ peer: above 1 means runbus has more of the unit (↑ better: more is better; ↓ better: less is better).');
+console.log('runbus ÷ peer: above 1 means runbus has more of the unit. ↑ more is better, ↓ less is better; % core: % of one core.');
 for (const res of results) {
   console.log('');
   console.log(`${res.workload}${res.error !== undefined ? `: FAILED (${res.error})` : ''}${quick ? ' (indicative)' : ''}`);
@@ -182,9 +182,9 @@ for (const res of results) {
   const body = res.rows.map((r) => {
     const q = ratioOf(r);
     const ratio = q.x === undefined ? '' : q.lo === undefined ? `${fmtX(q.x)}×` : `${fmtX(q.x)}× (${fmtX(q.lo)}–${fmtX(q.hi!)})`;
-    return [r.name, withRange(r.value, r.runs), `${r.unit} ${r.better === 'higher' ? '↑' : '↓'}`, r.peer ?? '', r.peer === undefined ? '' : withRange(r.peerValue, r.peerRuns), ratio];
+    return [r.name, withRange(r.value, r.runs), `${r.unit === '% of one core' ? '% core' : r.unit} ${r.better === 'higher' ? '↑' : '↓'}`, r.peer ?? '', r.peer === undefined ? '' : withRange(r.peerValue, r.peerRuns), ratio];
   });
-  printTable([33, 17, 11, 21, 17, 9], ['figure', 'runbus', 'unit', 'peer (same run)', 'peer', 'runbus ÷ peer'], body, '  ');
+  printTable([31, 17, 9, 20, 17, 14], ['figure', 'runbus', 'unit', 'peer (same run)', 'peer', 'runbus ÷ peer'], body, '  ');
 }
 
 // The targets: judged from the medians of a full run only.
