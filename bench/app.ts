@@ -25,7 +25,7 @@ import type { BenchRow } from './lib.js';
 const kSizes = quick ? [1, 5] : [1, 5, 20];
 const kWindows = quick ? 1 : kRounds;
 const kWindowMs = quick ? 3000 : 30_000;
-const kWarmMs = quick ? 2000 : 15_000;
+const kWarmMs = quick ? 2000 : 30_000;
 const kChild = fileURLToPath(new URL('./fixtures/app-process.mjs', import.meta.url));
 
 const rows: BenchRow[] = [];

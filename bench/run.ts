@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fmtNumber, kReportPrefix, kRounds, median } from './lib.js';
+import { finite, fmtRatio, judge, kReportPrefix, kRounds, median, withRange } from './lib.js';
 import type { BenchRow } from './lib.js';
 
 const here = import.meta.dirname;
@@ -60,7 +60,6 @@ function runOne(w: string, round: number): Promise<Result> {
 }
 
 const loadAvg = (): string => readFileSync('/proc/loadavg', 'latin1').split(' ').slice(0, 2).join(' / ');
-const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Folds the rows of several rounds into one row each: median of the rounds, every round kept. */
 function merge(rounds: BenchRow[][]): BenchRow[] {
@@ -121,26 +120,6 @@ const failed = results.some((r) => r.error !== undefined);
 
 // ── the tables: at most 120 columns, long cells wrapped ────────────────────
 
-const fmt = (v: number | undefined): string => (finite(v) ? fmtNumber(v) : '—');
-function withRange(v: number | undefined, runs: number[] | undefined): string {
-  if (!finite(v)) return '—';
-  if (runs === undefined || runs.length < 2) return fmt(v);
-  const lo = Math.min(...runs);
-  const hi = Math.max(...runs);
-  return lo === hi ? fmt(v) : `${fmt(v)} (${fmt(lo)}–${fmt(hi)})`;
-}
-/** runbus ÷ peer, median and range of the per-round ratios when paired. */
-function ratioOf(r: BenchRow): { x?: number; lo?: number; hi?: number } {
-  if (!finite(r.peerValue) || r.peerValue <= 0 || !finite(r.value) || r.value < 0) return {};
-  const x = r.value / r.peerValue;
-  const a = r.runs ?? [];
-  const b = r.peerRuns ?? [];
-  if (a.length !== b.length || a.length < 2 || b.some((v) => v <= 0)) return { x };
-  const xs = a.map((v, i) => v / b[i]!);
-  return { x, lo: Math.min(...xs), hi: Math.max(...xs) };
-}
-const fmtX = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
@@ -180,8 +159,7 @@ for (const res of results) {
   console.log(`${res.workload}${res.error !== undefined ? `: FAILED (${res.error})` : ''}${quick ? ' (indicative)' : ''}`);
   if (res.rows.length === 0) continue;
   const body = res.rows.map((r) => {
-    const q = ratioOf(r);
-    const ratio = q.x === undefined ? '' : q.lo === undefined ? `${fmtX(q.x)}×` : `${fmtX(q.x)}× (${fmtX(q.lo)}–${fmtX(q.hi!)})`;
+    const ratio = fmtRatio(r);
     return [r.name, withRange(r.value, r.runs), `${r.unit === '% of one core' ? '% core' : r.unit} ${r.better === 'higher' ? '↑' : '↓'}`, r.peer ?? '', r.peer === undefined ? '' : withRange(r.peerValue, r.peerRuns), ratio];
   });
   printTable([31, 17, 9, 20, 17, 14], ['figure', 'runbus', 'unit', 'peer (same run)', 'peer', 'runbus ÷ peer'], body, '  ');
@@ -195,20 +173,8 @@ if (quick) {
 } else if (goals.length > 0) {
   console.log('Targets (median of the rounds; range in brackets)');
   const body = goals.map(({ res, r, g }) => {
-    const bound = g.max !== undefined ? `≤ ${fmtX(g.max)}` : `≥ ${fmtX(g.min!)}`;
-    const unit = g.on === 'ratio' ? '× peer' : r.unit;
-    let measured: string;
-    let x: number | undefined;
-    if (g.on === 'ratio') {
-      const q = ratioOf(r);
-      x = q.x;
-      measured = x === undefined ? '—' : q.lo === undefined ? `${fmtX(x)}×` : `${fmtX(x)}× (${fmtX(q.lo)}–${fmtX(q.hi!)})`;
-    } else {
-      x = finite(r.value) ? r.value : undefined;
-      measured = withRange(r.value, r.runs);
-    }
-    const met = x === undefined ? 'no figure' : (g.max === undefined || x <= g.max) && (g.min === undefined || x >= g.min) ? 'met' : 'MISSED';
-    return [g.what, `${bound} ${unit}`, measured, met, res.workload];
+    const j = judge(r, g);
+    return [g.what, j.wanted, j.measured, j.met ? 'met' : j.measured === '—' ? 'no figure' : 'MISSED', res.workload];
   });
   printTable([46, 18, 24, 9, 10], ['target', 'wanted', 'measured', 'met', 'workload'], body);
 }
