@@ -28,6 +28,7 @@ export {
   parseGpuDevices,
   parseGpuApps,
   parseGpuNumber,
+  parseGpuPmon,
   kGpuFigures,
   kDefaultGpuIntervalMs,
   kDefaultGpuTimeoutMs,
