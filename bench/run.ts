@@ -162,7 +162,7 @@ for (const res of results) {
     const ratio = fmtRatio(r);
     return [r.name, withRange(r.value, r.runs), `${r.unit === '% of one core' ? '% core' : r.unit} ${r.better === 'higher' ? '↑' : '↓'}`, r.peer ?? '', r.peer === undefined ? '' : withRange(r.peerValue, r.peerRuns), ratio];
   });
-  printTable([31, 17, 9, 20, 17, 14], ['figure', 'runbus', 'unit', 'peer (same run)', 'peer', 'runbus ÷ peer'], body, '  ');
+  printTable([29, 17, 13, 18, 17, 14], ['figure', 'runbus', 'unit', 'peer (same run)', 'peer', 'runbus ÷ peer'], body, '  ');
 }
 
 // The targets: judged from the medians of a full run only.
