@@ -72,3 +72,60 @@ export function describe(v: unknown): string {
   if (v === null || typeof v !== 'object') return String(v);
   return Array.isArray(v) ? 'an array' : 'an object';
 }
+
+export function checkBool(v: unknown, name: string): boolean {
+  if (typeof v !== 'boolean') throw new TypeError(`${name} must be a boolean (got ${describe(v)})`);
+  return v;
+}
+
+/** Where warnings go: every module takes one and defaults to {@link kStderrLogger}. */
+export interface Logger {
+  warn(message: string): void;
+}
+
+/** The default logger of every module: one line on stderr per warning. */
+export const kStderrLogger: Logger = {
+  warn: (m) => {
+    process.stderr.write(`${m}\n`);
+  },
+};
+
+/** `logger` if it has a warn() method (else a TypeError naming `name`), or the stderr logger. */
+export function checkLogger(logger: unknown, name = 'options.logger'): Logger {
+  if (logger === undefined) return kStderrLogger;
+  if (typeof logger !== 'object' || logger === null || typeof (logger as Partial<Logger>).warn !== 'function') {
+    throw new TypeError(`${name} must have a warn(message) method`);
+  }
+  return logger as Logger;
+}
+
+/**
+ * One integer setting of a module's `kDefaults` table: its default, its
+ * range and the help text the CLI and docs show. The table is the only place
+ * a default or a range is written; options resolvers, the config layer and
+ * `--help` all read it.
+ */
+export interface IntSetting {
+  /** The default, or undefined when the setting is off unless given. */
+  readonly default: number | undefined;
+  readonly min: number;
+  readonly max: number;
+  /** One line, lower case, no trailing period. */
+  readonly help: string;
+}
+
+/** An integer setting, with its range from the table. */
+export function int<D extends number | undefined>(min: number, max: number, defaultValue: D, help: string): IntSetting & { readonly default: D } {
+  return { default: defaultValue, min, max, help };
+}
+
+/** `v`, else the setting's default, checked against its range; undefined when both are. */
+export function checkSetting(v: unknown, name: string, s: IntSetting): number | undefined {
+  const value = v ?? s.default;
+  return value === undefined ? undefined : checkInt(value, name, s.min, s.max);
+}
+
+/** Like {@link checkSetting}, for a setting that has a default. */
+export function checkSettingOr(v: unknown, name: string, s: IntSetting & { readonly default: number }): number {
+  return checkInt(v ?? s.default, name, s.min, s.max);
+}

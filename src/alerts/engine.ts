@@ -14,7 +14,7 @@ import type { Alert, Lifecycle, TopicPayloads } from '../wire/index.js';
 import { effectiveAlertRules } from './defaults.js';
 import { orphanReading, readGpu, readHeartbeat, readHost, readMetric, readResource } from './figures.js';
 import type { AlertSource, FigureReading } from './figures.js';
-import { OrphanTracker } from './orphan-tracker.js';
+import { OrphanTracker } from '../bus/index.js';
 import { formatValue, renderTemplate } from './template.js';
 import type { AlertOperator, AlertRule } from './rules.js';
 import { SeriesWindow } from './series-window.js';

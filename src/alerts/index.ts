@@ -25,6 +25,6 @@ export type {
 export { kDefaultAlertRuleConfigs, kDefaultAlertRuleNames, defaultAlertRules, effectiveAlertRules } from './defaults.js';
 export { kAlertSources, fieldsOf } from './figures.js';
 export type { AlertSource } from './figures.js';
-export { OrphanTracker } from './orphan-tracker.js';
+export { OrphanTracker } from '../bus/index.js';
 export { parseDuration, formatPromDuration } from './duration.js';
 export { renderTemplate, formatValue } from './template.js';

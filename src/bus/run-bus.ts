@@ -1,7 +1,8 @@
 import { EventEmitter } from 'eventemitter3';
 import { kTopicNames, kTopics } from '../wire/index.js';
 import type { Topic, TopicPayloads } from '../wire/index.js';
-import { checkInt, checkKeys, checkObject, checkOneOf, checkString } from '../options.js';
+import { checkBool, checkInt, checkKeys, checkLogger, checkObject, checkOneOf, checkString } from '../options.js';
+import type { Logger } from '../options.js';
 import { Subscription, kOverflowPolicies } from './subscription.js';
 import type { Handler, OverflowPolicy, QueueStats, ResolvedSubscribeOptions, SubscriptionHost } from './subscription.js';
 
@@ -10,9 +11,7 @@ export const kDefaultCapacity = 10_000;
 /** Default interval between drop warnings. */
 export const kDefaultDropLogIntervalMs = 10_000;
 
-export interface Logger {
-  warn(message: string): void;
-}
+export type { Logger };
 
 export interface RunBusOptions {
   /**
@@ -62,6 +61,15 @@ export interface SubscribeOptions {
   runId?: string;
   /** Only payloads whose component equals this. @default every component */
   component?: string;
+  /**
+   * A viewer's buffer (the dashboard's page feed): what it drops is the
+   * viewer falling behind, not lost data. Its queue keeps its own counts
+   * (published = delivered + dropped + queued), but its drops go to
+   * `BusStats.viewDropped` instead of `BusStats.dropped`, which the hub's
+   * heartbeat and the samples_dropped alert report.
+   * @default false
+   */
+  view?: boolean;
 }
 
 export interface TopicStats {
@@ -72,8 +80,13 @@ export interface TopicStats {
 
 export interface BusStats {
   readonly published: number;
-  /** Sum of every subscriber's drops, including subscribers gone since. */
+  /**
+   * Sum of every subscriber's drops, including subscribers gone since;
+   * viewers' buffers (`view: true`) are in `viewDropped` instead.
+   */
   readonly dropped: number;
+  /** Drops of viewers' buffers (subscribers with `view: true`), including those gone since. */
+  readonly viewDropped: number;
   /** publish() calls refused because the bus was closed. */
   readonly refusedClosed: number;
   readonly topics: Readonly<Record<string, TopicStats>>;
@@ -87,14 +100,8 @@ export interface RunBusEvents {
   drain: [subscription: Subscription];
 }
 
-const kStderrLogger: Logger = {
-  warn: (m) => {
-    process.stderr.write(`${m}\n`);
-  },
-};
-
 const kBusKeys = ['capacity', 'overflow', 'runCapacity', 'dropLogIntervalMs', 'logger'] as const;
-const kSubKeys = ['name', 'capacity', 'overflow', 'runId', 'component'] as const;
+const kSubKeys = ['name', 'capacity', 'overflow', 'runId', 'component', 'view'] as const;
 const kMaxCapacity = 2 ** 24;
 
 export function resolveRunBusOptions(options: RunBusOptions = {}): ResolvedRunBusOptions {
@@ -107,8 +114,7 @@ export function resolveRunBusOptions(options: RunBusOptions = {}): ResolvedRunBu
       runCapacity.set(run, checkInt(cap, `options.runCapacity[${JSON.stringify(run)}]`, 1, kMaxCapacity));
     }
   }
-  const logger = options.logger ?? kStderrLogger;
-  if (typeof (logger as Partial<Logger>).warn !== 'function') throw new TypeError('options.logger must have a warn(message) method');
+  const logger = checkLogger(options.logger);
   return {
     capacity: checkInt(options.capacity ?? kDefaultCapacity, 'options.capacity', 1, kMaxCapacity),
     overflow: checkOneOf(options.overflow ?? 'drop-oldest', 'options.overflow', kOverflowPolicies),
@@ -142,8 +148,11 @@ export class RunBus {
   readonly #emitter = new EventEmitter<Record<number, [payload: TopicPayloads[Topic], topic: Topic]>>();
   readonly #events = new EventEmitter<RunBusEvents>();
   readonly #subs = new Set<Subscription>();
+  /** The subscribers created with `view: true`. */
+  readonly #views = new WeakSet<Subscription>();
   readonly #publishedByTopic = new Array<number>(8).fill(0);
   #droppedGone = 0;
+  #viewDroppedGone = 0;
   #refusedClosed = 0;
   #refused = false;
   #closed = false;
@@ -186,7 +195,8 @@ export class RunBus {
       // eslint-disable-next-line @typescript-eslint/unbound-method
       for (const t of sub.topics) this.#emitter.off(t, sub.offer, sub);
       this.#subs.delete(sub);
-      this.#droppedGone += sub.stats().dropped;
+      if (this.#views.has(sub)) this.#viewDroppedGone += sub.stats().dropped;
+      else this.#droppedGone += sub.stats().dropped;
     },
   };
 
@@ -246,6 +256,7 @@ export class RunBus {
     if (this.#closed) throw new TypeError('subscribe() on a closed RunBus');
     const sub = new Subscription<T>(this.#host, topics, handler, this.#resolveSubscribe(options));
     this.#subs.add(sub as unknown as Subscription);
+    if (options?.view === true) this.#views.add(sub as unknown as Subscription);
     // eslint-disable-next-line @typescript-eslint/unbound-method
     for (const t of topics) this.#emitter.on(t, sub.offer, sub);
     return sub;
@@ -256,6 +267,7 @@ export class RunBus {
     checkKeys(options, kSubKeys, 'subscribe');
     const runId = options.runId === undefined ? undefined : checkString(options.runId, 'options.runId');
     const component = options.component === undefined ? undefined : checkString(options.component, 'options.component');
+    if (options.view !== undefined) checkBool(options.view, 'options.view');
     const fallback = (runId !== undefined ? this.#opts.runCapacity.get(runId) : undefined) ?? this.#opts.capacity;
     return {
       name: options.name === undefined ? `sub-${this.#nextId++}` : checkString(options.name, 'options.name'),
@@ -282,7 +294,14 @@ export class RunBus {
   }
 
   stats(): BusStats {
-    const subscribers = [...this.#subs].map((s) => s.stats());
+    const all = [...this.#subs];
+    const subscribers = all.map((s) => s.stats());
+    let dropped = this.#droppedGone;
+    let viewDropped = this.#viewDroppedGone;
+    all.forEach((sub, i) => {
+      if (this.#views.has(sub)) viewDropped += subscribers[i]!.dropped;
+      else dropped += subscribers[i]!.dropped;
+    });
     const topics: Record<string, TopicStats> = {};
     for (const t of kTopics) {
       topics[kTopicNames[t]] = {
@@ -292,7 +311,8 @@ export class RunBus {
     }
     return {
       published: this.#publishedByTopic.reduce((a, b) => a + b, 0),
-      dropped: this.#droppedGone + subscribers.reduce((a, s) => a + s.dropped, 0),
+      dropped,
+      viewDropped,
       refusedClosed: this.#refusedClosed,
       topics,
       subscribers,

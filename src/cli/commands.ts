@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { checkFlagValue, ConfigError, kConfigSpec } from '../config/index.js';
+import { checkFlagValue, ConfigError, describeSetting, kConfigKeys, kConfigSpec } from '../config/index.js';
 import type { ConfigKey, RunbusConfig } from '../config/index.js';
 import { suggest } from '../options.js';
 import { usageError } from './errors.js';
@@ -18,6 +18,8 @@ export interface FlagSpec {
   config?: ConfigKey;
   /** Value a boolean flag gives its config key (for --no-gpu: false). */
   sets?: boolean;
+  /** The default shown in help when the table's is not what this command does. */
+  defaultText?: string;
 }
 
 export interface CommandSpec {
@@ -29,24 +31,27 @@ export interface CommandSpec {
   details: string;
 }
 
-const kDb: FlagSpec = { name: 'db', type: 'string', arg: 'FILE', help: 'SQLite database (env RUNBUS_DB; default ./runbus.db)', config: 'db' };
+// A flag that sets a config key shows "(range; env VAR; default D)" from the
+// settings table (src/config), after its own words: see flagHelp().
+const kDb: FlagSpec = { name: 'db', type: 'string', arg: 'FILE', help: 'SQLite database', config: 'db' };
 const kConfig: FlagSpec = { name: 'config', type: 'string', arg: 'FILE', help: 'config file (env RUNBUS_CONFIG; default runbus.config.json or .yaml in the working directory)' };
 const kHelp: FlagSpec = { name: 'help', short: 'h', type: 'boolean', help: 'show this help' };
-const kInterval: FlagSpec = { name: 'interval', type: 'string', arg: 'MS', help: 'sampling interval in ms, 10 to 3600000 (env RUNBUS_SAMPLE_INTERVAL_MS; default 1000)', config: 'intervalMs' };
+const kInterval: FlagSpec = { name: 'interval', type: 'string', arg: 'MS', help: kConfigSpec.intervalMs.help, config: 'intervalMs' };
 const kMetricsPort: FlagSpec = {
   name: 'metrics-port',
   type: 'string',
   arg: 'N',
-  help: 'serve Prometheus metrics on http://127.0.0.1:N/metrics; 0 picks a free port (env RUNBUS_METRICS_PORT; off by default)',
+  help: 'serve Prometheus metrics on http://127.0.0.1:N/metrics; 0 picks a free port',
   config: 'metricsPort',
+  defaultText: 'off',
 };
-const kDashboard: FlagSpec = { name: 'dashboard', type: 'boolean', help: 'serve the live dashboard at http://127.0.0.1:N/ beside /metrics (on a free port unless --metrics-port is given) (env RUNBUS_DASHBOARD)', config: 'dashboard' };
-const kNoGpu: FlagSpec = { name: 'no-gpu', type: 'boolean', help: 'do not sample NVIDIA GPUs (env RUNBUS_GPU=0)', config: 'gpu', sets: false };
+const kDashboard: FlagSpec = { name: 'dashboard', type: 'boolean', help: 'serve the live dashboard at http://127.0.0.1:N/ beside /metrics (on a free port unless --metrics-port is given)', config: 'dashboard' };
+const kNoGpu: FlagSpec = { name: 'no-gpu', type: 'boolean', help: 'do not sample NVIDIA GPUs', config: 'gpu', sets: false };
 const kExportDir: FlagSpec = {
   name: 'export-dir',
   type: 'string',
   arg: 'DIR',
-  help: 'write metrics_final.json and prometheus_metrics_final.txt to DIR when it stops (env RUNBUS_EXPORT_DIR)',
+  help: 'write metrics_final.json and prometheus_metrics_final.txt to DIR when it stops',
   config: 'exportDir',
 };
 const kJson: FlagSpec = { name: 'json', type: 'boolean', help: 'print JSON instead of a table' };
@@ -59,12 +64,12 @@ export const kCommands: readonly CommandSpec[] = [
     flags: [
       kDb,
       kInterval,
-      { name: 'socket', type: 'string', arg: 'PATH', help: 'also serve a Unix socket for remote buses; the command gets RUNBUS_SOCKET (env RUNBUS_SOCKET)', config: 'socket' },
+      { name: 'socket', type: 'string', arg: 'PATH', help: 'also serve a Unix socket for remote buses; the command gets RUNBUS_SOCKET', config: 'socket', defaultText: 'none' },
       { name: 'component', type: 'string', arg: 'NAME', help: 'component name of the command and its descendants (default: basename of the command)' },
-      { name: 'quiet', short: 'q', type: 'boolean', help: 'no live status line and no summary (env RUNBUS_QUIET)', config: 'quiet' },
-      { name: 'kill-orphans', type: 'boolean', help: 'terminate descendants still running when the command exits: SIGTERM, then SIGKILL (env RUNBUS_KILL_ORPHANS)', config: 'killOrphans' },
-      { name: 'orphan-grace', type: 'string', arg: 'MS', help: 'wait between SIGTERM and SIGKILL for orphans (env RUNBUS_ORPHAN_GRACE_MS; default 2000)', config: 'orphanGraceMs' },
-      { name: 'log-json', type: 'string', arg: 'FILE', help: 'append JSON lines (resources_initial, alert, orphans, process_resources, resources_final) to FILE (env RUNBUS_LOG_JSON)', config: 'logJson' },
+      { name: 'quiet', short: 'q', type: 'boolean', help: kConfigSpec.quiet.help, config: 'quiet' },
+      { name: 'kill-orphans', type: 'boolean', help: `${kConfigSpec.killOrphans.help}: SIGTERM, then SIGKILL`, config: 'killOrphans' },
+      { name: 'orphan-grace', type: 'string', arg: 'MS', help: kConfigSpec.orphanGraceMs.help, config: 'orphanGraceMs' },
+      { name: 'log-json', type: 'string', arg: 'FILE', help: 'append JSON lines (resources_initial, alert, orphans, process_resources, resources_final) to FILE', config: 'logJson' },
       { name: 'summary-json', type: 'boolean', help: 'print the end-of-run summary as one JSON object on stderr instead of text' },
       kNoGpu,
       kMetricsPort,
@@ -98,7 +103,7 @@ already sent it to the command).`,
     usage: 'runbus hub [options]',
     flags: [
       kDb,
-      { name: 'socket', type: 'string', arg: 'PATH', help: 'Unix socket to listen on (env RUNBUS_SOCKET; default $XDG_RUNTIME_DIR/runbus/hub.sock or the tmp dir)', config: 'socket' },
+      { name: 'socket', type: 'string', arg: 'PATH', help: 'Unix socket to listen on', config: 'socket', defaultText: '$XDG_RUNTIME_DIR/runbus/hub.sock or the tmp dir' },
       kInterval,
       kNoGpu,
       kMetricsPort,
@@ -166,7 +171,7 @@ It reads no database; --run, --last and --table do not apply.`,
     summary: 'live terminal view of a running hub',
     usage: 'runbus watch [--socket PATH] [options]',
     flags: [
-      { name: 'socket', type: 'string', arg: 'PATH', help: "the hub's socket (env RUNBUS_SOCKET; default: the default hub socket)", config: 'socket' },
+      { name: 'socket', type: 'string', arg: 'PATH', help: "the hub's socket", config: 'socket', defaultText: '$XDG_RUNTIME_DIR/runbus/hub.sock or the tmp dir' },
       { name: 'run', type: 'string', arg: 'ID', help: 'only this run' },
       { name: 'frames', type: 'string', arg: 'N', help: 'exit after N redraws (for scripts; default: until q or Ctrl-C)' },
       { name: 'refresh', type: 'string', arg: 'MS', help: 'redraw period in ms (default 1000)' },
@@ -199,10 +204,7 @@ Options:
 
 Settings come from flags, then RUNBUS_* environment variables, then
 runbus.config.json / runbus.config.yaml (or --config FILE), then defaults.
-Environment: RUNBUS_DB, RUNBUS_SAMPLE_INTERVAL_MS, RUNBUS_SOCKET, RUNBUS_TOKEN,
-RUNBUS_METRICS_PORT, RUNBUS_DASHBOARD, RUNBUS_GPU, RUNBUS_QUIET,
-RUNBUS_KILL_ORPHANS, RUNBUS_ORPHAN_GRACE_MS, RUNBUS_LOG_JSON,
-RUNBUS_RETENTION_MS, RUNBUS_EXPORT_DIR, RUNBUS_CONFIG.
+${wrap(`Environment: ${[...kConfigKeys.flatMap((k) => kConfigSpec[k].env ?? []), 'RUNBUS_CONFIG'].join(', ')}.`, 80)}
 Alert rules: the config file's "alerts" key (docs/alerts.md).
 
 Examples:
@@ -214,6 +216,30 @@ Examples:
 `;
 }
 
+/** A flag's help: its own words, then range, variable and default from the settings table. */
+export function flagHelp(f: FlagSpec): string {
+  if (f.config === undefined) return f.help;
+  const note = describeSetting(f.config, {
+    ...(f.defaultText === undefined ? {} : { defaultText: f.defaultText }),
+    ...(f.sets === false ? { envValue: '=0' } : {}),
+  });
+  return note === '' ? f.help : `${f.help} (${note})`;
+}
+
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  return [...lines, line].join('\n');
+}
+
 export function commandHelp(c: CommandSpec): string {
   const names = c.flags.map((f) => `${f.short === undefined ? '    ' : `-${f.short}, `}--${f.name}${f.arg === undefined ? '' : ` ${f.arg}`}`);
   const w = Math.max(...names.map((n) => n.length));
@@ -222,7 +248,7 @@ export function commandHelp(c: CommandSpec): string {
 Usage: ${c.usage}
 
 Options:
-${c.flags.map((f, i) => `  ${names[i]!.padEnd(w)}  ${f.help}`).join('\n')}
+${c.flags.map((f, i) => `  ${names[i]!.padEnd(w)}  ${flagHelp(f)}`).join('\n')}
 
 ${c.details}
 `;

@@ -1,48 +1,36 @@
 import { createServer } from 'node:net';
 import type { RunbusConfig } from '../config/index.js';
-import { createDashboard } from '../dashboard/index.js';
-import { ExporterError, startPrometheusExporter } from '../export/index.js';
-import type { Hub } from '../hub/index.js';
+import { ExporterError } from '../export/index.js';
+import type { Hub, HubOptions } from '../hub/index.js';
 import { CliError } from './errors.js';
 
-// The hook for --metrics-port (Prometheus) and --dashboard, started after
-// the hub and closed before it. The Prometheus exporter (src/export) serves
-// the hub's bus on 127.0.0.1:<port>/metrics, and with --dashboard the live
-// dashboard (src/dashboard) at / on the same server (a free port when
-// --metrics-port names none).
-
-/** Whatever the hook started; close() stops it before the hub closes. */
-export interface Exporters {
-  /** `http://127.0.0.1:<port>/metrics`, when serving. */
-  readonly metricsUrl: string | undefined;
-  /** `http://127.0.0.1:<port>/`, when serving the dashboard. */
-  readonly dashboardUrl: string | undefined;
-  close(): Promise<void>;
-}
+// --metrics-port (Prometheus) and --dashboard are the hub's own exporter:
+// the CLI hands the settings to createHub, which serves /metrics on
+// 127.0.0.1:<port> and, with --dashboard, the live dashboard at / on the same
+// server (a free port when --metrics-port names none). One exporter, so the
+// hub's flushes reach runbus_hub_flush_duration_seconds, and it closes after
+// the last flush.
 
 /**
- * Starts what the settings ask for. A port that cannot be bound is an
- * ERR_CLI_OUTPUT CliError (the caller closes the hub; `runbus run` has not
- * started the command yet).
+ * The hub's `metrics` and `dashboard` options from the layered settings
+ * (RUNBUS_METRICS_PORT has been read by src/config: the hub is told exactly).
  */
-export async function startExporters(hub: Hub, cfg: RunbusConfig, info: (m: string) => void): Promise<Exporters> {
-  const port = cfg.metricsPort ?? (cfg.dashboard ? 0 : undefined);
-  if (port === undefined) return { metricsUrl: undefined, dashboardUrl: undefined, close: () => Promise.resolve() };
-  const dashboard = cfg.dashboard
-    ? createDashboard({ bus: hub.bus, runId: hub.runId, ...(hub.dbPath === undefined ? {} : { dbPath: hub.dbPath }) })
-    : undefined;
-  try {
-    const exporter = await startPrometheusExporter({ bus: hub.bus, port, hubStats: () => hub.stats(), ...(dashboard === undefined ? {} : { routes: dashboard }) });
-    const dashboardUrl = dashboard === undefined ? undefined : exporter.url.replace(/metrics$/, '');
-    if (dashboardUrl !== undefined) info(`runbus: dashboard on ${dashboardUrl}`);
-    return { metricsUrl: exporter.url, dashboardUrl, close: () => exporter.close() };
-  } catch (err) {
-    await dashboard?.close();
-    if (err instanceof ExporterError) {
-      throw new CliError('ERR_CLI_OUTPUT', `runbus: --metrics-port ${cfg.metricsPort}: ${err.message}`, { cause: err });
-    }
-    throw err;
+export function hubExportOptions(cfg: RunbusConfig): Pick<HubOptions, 'metrics' | 'dashboard'> {
+  if (cfg.metricsPort === undefined && !cfg.dashboard) return { metrics: false };
+  return { metrics: { port: cfg.metricsPort ?? 0 }, dashboard: cfg.dashboard };
+}
+
+/** A metrics port the hub could not bind, as the CLI reports it (ERR_CLI_OUTPUT). */
+export function exporterFailure(err: unknown, cfg: RunbusConfig): unknown {
+  if (err instanceof ExporterError) {
+    return new CliError('ERR_CLI_OUTPUT', `runbus: --metrics-port ${cfg.metricsPort ?? 0}: ${err.message}`, { cause: err });
   }
+  return err;
+}
+
+/** Says where the dashboard is served (Prometheus's line is the caller's). */
+export function announceDashboard(hub: Hub, info: (m: string) => void): void {
+  if (hub.dashboardUrl !== undefined) info(`runbus: dashboard on ${hub.dashboardUrl}`);
 }
 
 /**

@@ -1,11 +1,11 @@
-import { resolve } from 'node:path';
+import { socketPathOf } from '../config/index.js';
 import type { RunbusConfig } from '../config/index.js';
 import { createHub } from '../hub/index.js';
-import { defaultSocketPath } from '../bus/remote/index.js';
+import { kStderrLogger } from '../options.js';
 import { StoreError } from '../store/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
-import { checkMetricsPort, startExporters } from './exporters.js';
+import { announceDashboard, checkMetricsPort, exporterFailure, hubExportOptions } from './exporters.js';
 import { hasCommand } from './run.js';
 
 /**
@@ -13,9 +13,9 @@ import { hasCommand } from './run.js';
  * once SIGINT or SIGTERM has drained and flushed everything.
  */
 export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number> {
-  const socket = typeof cfg.socket === 'string' ? resolve(cwd, cfg.socket) : defaultSocketPath();
+  const socket = socketPathOf(cfg.socket || true, cwd);
   const warn = (m: string): void => {
-    process.stderr.write(`${m}\n`);
+    kStderrLogger.warn(m);
   };
   const exportDir = cfg.exportDir === undefined ? undefined : checkExportDir(cfg.exportDir, cwd);
   await checkMetricsPort(cfg);
@@ -25,8 +25,8 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
       db: cfg.db,
       socket,
       self: false,
-      // The CLI starts its own exporter (src/cli/exporters.ts) from the layered config.
-      metrics: false,
+      // --metrics-port and --dashboard: the hub's own exporter.
+      ...hubExportOptions(cfg),
       // The signals are handled below, to exit 0 after a clean shutdown.
       handleSignals: false,
       intervalMs: cfg.intervalMs,
@@ -42,16 +42,10 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
     });
   } catch (err) {
     if (err instanceof StoreError) throw new CliError('ERR_CLI_OUTPUT', `runbus hub: the database cannot be used: ${err.message}`, { cause: err });
-    throw err;
+    throw exporterFailure(err, cfg);
   }
-  let exporters;
-  try {
-    exporters = await startExporters(hub, cfg, warn);
-  } catch (err) {
-    await hub.close();
-    throw err;
-  }
-  const metrics = exporters.metricsUrl === undefined ? '' : `runbus hub: Prometheus metrics on ${exporters.metricsUrl}\n`;
+  announceDashboard(hub, warn);
+  const metrics = hub.metricsUrl === undefined ? '' : `runbus hub: Prometheus metrics on ${hub.metricsUrl}\n`;
   const exportLine = exportDir === undefined ? '' : `runbus hub: final metrics go to ${exportDir} when it stops\n`;
   process.stdout.write(`runbus hub: listening on ${hub.socketPath ?? socket}\n${metrics}${exportLine}runbus hub: run ${hub.runId}, writing ${hub.dbPath ?? cfg.db}\nrunbus hub: SIGINT or SIGTERM stops it\n`);
   return new Promise<number>((resolveExit) => {
@@ -63,7 +57,6 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
       void (async () => {
         let code = 0;
         try {
-          await exporters.close();
           const stats = hub.stats();
           await hub.close({ signal: sig });
           process.stderr.write(`runbus hub: closed (${stats.store?.rowsWritten ?? 0} rows written, ${stats.bus.dropped + stats.batcher.dropped} dropped)\n`);

@@ -4,15 +4,16 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { socketPathOf } from '../config/index.js';
 import type { RunbusConfig } from '../config/index.js';
 import { createHub } from '../hub/index.js';
 import type { Hub } from '../hub/index.js';
 import { openReader, StoreError } from '../store/index.js';
-import { AlertState, Severity, Topic } from '../wire/index.js';
+import { alertStateName, AlertState, Severity, severityName, Topic } from '../wire/index.js';
 import type { Alert, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
-import { checkMetricsPort, startExporters } from './exporters.js';
+import { announceDashboard, checkMetricsPort, exporterFailure, hubExportOptions } from './exporters.js';
 import { fmtBytes, fmtDuration, fmtPercent, shellQuote } from './format.js';
 import { HighWaterMarks } from './hwm.js';
 import { checkWritable, JsonLog, toJsonObject } from './log-json.js';
@@ -163,12 +164,12 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     hub = await createHub({
       db: cfg.db,
       self: false,
-      // The CLI starts its own exporter (src/cli/exporters.ts) from the layered config.
-      metrics: false,
+      // --metrics-port and --dashboard: the hub's own exporter.
+      ...hubExportOptions(cfg),
       handleSignals: false,
       command: shellQuote(o.argv),
       intervalMs: cfg.intervalMs,
-      socket: typeof cfg.socket === 'string' ? resolve(o.cwd, cfg.socket) : cfg.socket,
+      socket: socketPathOf(cfg.socket, o.cwd),
       // Without nvidia-smi on PATH the GPU sampler would only say so: skip it.
       gpu: cfg.gpu && hasCommand('nvidia-smi', o.env, o.cwd),
       logger: { warn },
@@ -183,7 +184,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     if (err instanceof StoreError) {
       throw new CliError('ERR_CLI_OUTPUT', `runbus run: the database cannot be used, so the command was not started: ${err.message}`, { cause: err });
     }
-    throw err;
+    throw exporterFailure(err, cfg);
   }
   const runId = hub.runId;
   let log: JsonLog | undefined;
@@ -193,14 +194,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     await hub.close({ exitCode: 1 });
     throw err;
   }
-  let exporters;
-  try {
-    exporters = await startExporters(hub, cfg, warn);
-  } catch (err) {
-    await hub.close({ exitCode: 1 });
-    throw err;
-  }
-  if (exporters.metricsUrl !== undefined && !cfg.quiet) warn(`runbus: Prometheus metrics on ${exporters.metricsUrl}`);
+  announceDashboard(hub, warn);
+  if (hub.metricsUrl !== undefined && !cfg.quiet) warn(`runbus: Prometheus metrics on ${hub.metricsUrl}`);
 
   const view = new LiveView();
   let tickSeen: () => void = () => undefined;
@@ -236,7 +231,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
         case Topic.ALERT: {
           const a = payload as Alert;
           if (a.state === AlertState.FIRING) view.alertsFiring++;
-          log?.write('alert', toJsonObject(a) as Record<string, unknown>);
+          // Words, not enum numbers, as in the alerts view.
+          log?.write('alert', { ...(toJsonObject(a) as Record<string, unknown>), severity: severityName(a.severity), state: alertStateName(a.state) });
           break;
         }
         case Topic.HEARTBEAT: {
@@ -282,7 +278,6 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   // sampled too.
   await firstTick;
   if (earlySignal !== undefined) {
-    await exporters.close();
     await hub.close({ signal: earlySignal });
     for (const s of signals) process.off(s, onSignal);
     stderr.write(`runbus run: ${earlySignal} before the command started; it was not started\n`);
@@ -371,7 +366,12 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   }
 
   // ── record, then read back ───────────────────────────────────────────
-  await exporters.close();
+  // One last look, so the processes that ended since the last tick (the
+  // command, its children, killed orphans) get PROCESS_EXITED, and with it
+  // processes.exited_at_ms and the command's exit code. The first call may
+  // join a tick that started before they ended; the second is a fresh one.
+  await hub.sampleNow();
+  await hub.sampleNow();
   try {
     await hub.close({ ...(end.code === null ? {} : { exitCode: end.code }), ...(end.signal === null ? {} : { signal: end.signal }) });
   } catch (err) {

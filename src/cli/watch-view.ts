@@ -1,3 +1,4 @@
+import { alertStateName } from '../wire/index.js';
 import type { Alert, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
 import { fmtBytes, fmtPercent, fmtTime, truncate } from './format.js';
 
@@ -179,7 +180,7 @@ export class WatchModel {
     const recent = this.alerts.slice(-room);
     if (recent.length === 0) out.push('  none');
     for (const a of recent) {
-      const state = a.state === 2 ? 'resolved' : 'firing';
+      const state = alertStateName(a.state);
       out.push(cut(`  ${fmtTime(a.tsMs).slice(11, 19)} ${a.rule} ${state} ${a.message ?? ''}`));
     }
     return out;

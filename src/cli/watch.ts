@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import { connectBus, defaultSocketPath } from '../bus/remote/index.js';
+import { connectBus } from '../bus/remote/index.js';
+import { socketPathOf } from '../config/index.js';
 import type { RunbusConfig } from '../config/index.js';
 import type { RunbusError } from '../errors.js';
 import { Topic } from '../wire/index.js';
@@ -25,7 +25,7 @@ const kClearBelow = '\x1b[J';
 
 /** `runbus watch`: resolves with the exit status. */
 export function watchCommand(o: WatchOptions): Promise<number> {
-  const socket = typeof o.config.socket === 'string' ? resolve(o.cwd, o.config.socket) : defaultSocketPath();
+  const socket = socketPathOf(o.config.socket || true, o.cwd);
   const out = process.stdout;
   const tty = out.isTTY;
   const model = new WatchModel();

@@ -4,7 +4,17 @@ import { parse as parseYaml } from 'yaml';
 import { parseAlertRules } from '../alerts/rules.js';
 import type { AlertRule } from '../alerts/rules.js';
 import { RunbusError } from '../errors.js';
-import { describe, suggest } from '../options.js';
+// socket-path.js, not the remote index: --help should not load the socket code.
+import { defaultSocketPath } from '../bus/remote/socket-path.js';
+import { describe, int, suggest } from '../options.js';
+import type { IntSetting } from '../options.js';
+import { kDefaults as kSamplerDefaults } from '../samplers/options.js';
+import { kDefaultDbPath, kDefaults as kStoreDefaults } from '../store/options.js';
+
+/** The Prometheus port: the command's and createHub's (`metrics.port`). */
+export const kMetricsPort = int(0, 65_535, undefined, 'Prometheus port on 127.0.0.1; 0 picks a free port');
+/** Time between SIGTERM and SIGKILL for orphans (`runbus run --kill-orphans`). */
+export const kOrphanGraceMs = int(0, 3_600_000, 2000, 'wait between SIGTERM and SIGKILL for orphans, ms');
 
 // Layered configuration for the `runbus` command:
 //
@@ -114,46 +124,81 @@ interface KeySpec {
   /** The environment variable; none for a key only the config file sets. */
   env: string | undefined;
   flag: string;
+  /** The value when no layer sets it. */
+  default: unknown;
+  /** What the setting does; `--help` and docs/configuration.md show it. */
+  help: string;
 }
 
-const kMaxMs = 3_600_000;
+/** An integer kind with its range from a module's kDefaults table. */
+function intKind(s: IntSetting): Kind {
+  return { type: 'int', min: s.min, max: s.max };
+}
 
-/** Defaults, the environment variable and the flag of every key. */
+/**
+ * The command line's settings table: kind, range, default, environment
+ * variable, flag and help of every key. Ranges and defaults that belong to a
+ * module (the cadence to the samplers, retention to the store) are read from
+ * that module's kDefaults; the rest are the command's own. `--help`, the
+ * three parsers (flags, environment, file) and {@link readLibraryEnv} all
+ * read this table.
+ */
 export const kConfigSpec: Readonly<Record<ConfigKey, KeySpec>> = {
-  db: { kind: { type: 'string' }, env: 'RUNBUS_DB', flag: '--db' },
-  intervalMs: { kind: { type: 'int', min: 10, max: kMaxMs }, env: 'RUNBUS_SAMPLE_INTERVAL_MS', flag: '--interval' },
-  socket: { kind: { type: 'socket' }, env: 'RUNBUS_SOCKET', flag: '--socket' },
-  token: { kind: { type: 'string' }, env: 'RUNBUS_TOKEN', flag: '(no flag: keep secrets off the command line)' },
-  metricsPort: { kind: { type: 'int', min: 0, max: 65_535 }, env: 'RUNBUS_METRICS_PORT', flag: '--metrics-port' },
-  dashboard: { kind: { type: 'bool' }, env: 'RUNBUS_DASHBOARD', flag: '--dashboard' },
-  gpu: { kind: { type: 'bool' }, env: 'RUNBUS_GPU', flag: '--no-gpu' },
-  quiet: { kind: { type: 'bool' }, env: 'RUNBUS_QUIET', flag: '--quiet' },
-  killOrphans: { kind: { type: 'bool' }, env: 'RUNBUS_KILL_ORPHANS', flag: '--kill-orphans' },
-  orphanGraceMs: { kind: { type: 'int', min: 0, max: kMaxMs }, env: 'RUNBUS_ORPHAN_GRACE_MS', flag: '--orphan-grace' },
-  logJson: { kind: { type: 'string' }, env: 'RUNBUS_LOG_JSON', flag: '--log-json' },
-  retentionMs: { kind: { type: 'int', min: 1000, max: Number.MAX_SAFE_INTEGER }, env: 'RUNBUS_RETENTION_MS', flag: '(no flag)' },
-  exportDir: { kind: { type: 'string' }, env: 'RUNBUS_EXPORT_DIR', flag: '--export-dir' },
-  alerts: { kind: { type: 'alerts' }, env: undefined, flag: '(no flag: config file only)' },
+  db: { kind: { type: 'string' }, env: 'RUNBUS_DB', flag: '--db', default: kDefaultDbPath, help: 'SQLite database' },
+  intervalMs: {
+    kind: intKind(kSamplerDefaults.intervalMs),
+    env: 'RUNBUS_SAMPLE_INTERVAL_MS',
+    flag: '--interval',
+    default: kSamplerDefaults.intervalMs.default,
+    help: kSamplerDefaults.intervalMs.help,
+  },
+  socket: { kind: { type: 'socket' }, env: 'RUNBUS_SOCKET', flag: '--socket', default: false, help: 'Unix socket for remote buses' },
+  token: { kind: { type: 'string' }, env: 'RUNBUS_TOKEN', flag: '(no flag: keep secrets off the command line)', default: undefined, help: 'shared secret of the socket and HTTP endpoints' },
+  metricsPort: { kind: intKind(kMetricsPort), env: 'RUNBUS_METRICS_PORT', flag: '--metrics-port', default: kMetricsPort.default, help: kMetricsPort.help },
+  dashboard: { kind: { type: 'bool' }, env: 'RUNBUS_DASHBOARD', flag: '--dashboard', default: false, help: 'serve the live dashboard' },
+  gpu: { kind: { type: 'bool' }, env: 'RUNBUS_GPU', flag: '--no-gpu', default: true, help: 'sample NVIDIA GPUs' },
+  quiet: { kind: { type: 'bool' }, env: 'RUNBUS_QUIET', flag: '--quiet', default: false, help: 'no live status line and no summary' },
+  killOrphans: { kind: { type: 'bool' }, env: 'RUNBUS_KILL_ORPHANS', flag: '--kill-orphans', default: false, help: 'terminate descendants still running when the command exits' },
+  orphanGraceMs: {
+    kind: intKind(kOrphanGraceMs),
+    env: 'RUNBUS_ORPHAN_GRACE_MS',
+    flag: '--orphan-grace',
+    default: kOrphanGraceMs.default,
+    help: kOrphanGraceMs.help,
+  },
+  logJson: { kind: { type: 'string' }, env: 'RUNBUS_LOG_JSON', flag: '--log-json', default: undefined, help: 'JSON-lines log file' },
+  retentionMs: {
+    kind: intKind(kStoreDefaults.retentionMs),
+    env: 'RUNBUS_RETENTION_MS',
+    flag: '(no flag)',
+    // Undefined: the store's own default applies (kStoreDefaults.retentionMs).
+    default: undefined,
+    help: kStoreDefaults.retentionMs.help,
+  },
+  exportDir: { kind: { type: 'string' }, env: 'RUNBUS_EXPORT_DIR', flag: '--export-dir', default: undefined, help: 'directory for the final metrics export' },
+  alerts: { kind: { type: 'alerts' }, env: undefined, flag: '(no flag: config file only)', default: { rules: [], defaults: true }, help: 'alert rules (docs/alerts.md)' },
 };
 
 export const kConfigKeys = Object.keys(kConfigSpec) as ConfigKey[];
 
-export const kConfigDefaults: Readonly<RunbusConfig> = {
-  db: './runbus.db',
-  intervalMs: 1000,
-  socket: false,
-  token: undefined,
-  metricsPort: undefined,
-  dashboard: false,
-  gpu: true,
-  quiet: false,
-  killOrphans: false,
-  orphanGraceMs: 2000,
-  logJson: undefined,
-  retentionMs: undefined,
-  exportDir: undefined,
-  alerts: { rules: [], defaults: true },
-};
+export const kConfigDefaults: Readonly<RunbusConfig> = Object.fromEntries(kConfigKeys.map((k) => [k, kConfigSpec[k].default])) as unknown as RunbusConfig;
+
+/**
+ * The range, environment variable and default of a setting, for help text:
+ * `10 to 3600000; env RUNBUS_SAMPLE_INTERVAL_MS; default 1000`. `defaultText`
+ * replaces the default shown (for a default decided elsewhere, such as the
+ * socket path); `envValue` is appended to the variable (RUNBUS_GPU=0).
+ */
+export function describeSetting(key: ConfigKey, how: { defaultText?: string; envValue?: string } = {}): string {
+  const spec = kConfigSpec[key];
+  const parts: string[] = [];
+  if (spec.kind.type === 'int') parts.push(spec.kind.max === Number.MAX_SAFE_INTEGER ? `at least ${spec.kind.min}` : `${spec.kind.min} to ${spec.kind.max}`);
+  if (spec.env !== undefined) parts.push(`env ${spec.env}${how.envValue ?? ''}`);
+  const d = key === 'retentionMs' ? kStoreDefaults.retentionMs.default : spec.default;
+  if (how.defaultText !== undefined) parts.push(`default ${how.defaultText}`);
+  else if (typeof d === 'number' || typeof d === 'string') parts.push(`default ${d}`);
+  return parts.join('; ');
+}
 
 /** Config files looked for in the working directory, in this order. */
 export const kConfigFileNames = ['runbus.config.json', 'runbus.config.yaml', 'runbus.config.yml'] as const;
@@ -354,4 +399,56 @@ export function loadConfig(options: LoadConfigOptions = {}): ResolvedConfig {
     sources[k] = hit === undefined ? 'default' : hit[0];
   }
   return { values: values as unknown as RunbusConfig, sources: sources as Record<ConfigKey, ConfigSource>, file, warnings };
+}
+
+/** The settings library code takes from the environment when its caller gives none. */
+export interface LibraryEnv {
+  /** RUNBUS_SAMPLE_INTERVAL_MS */
+  readonly intervalMs?: number;
+  /** RUNBUS_RETENTION_MS */
+  readonly retentionMs?: number;
+  /** RUNBUS_METRICS_PORT */
+  readonly metricsPort?: number;
+  /** RUNBUS_TOKEN */
+  readonly token?: string;
+  /** RUNBUS_RUN_ID (set by `runbus run` for the command it runs) */
+  readonly runId?: string;
+}
+
+const kLibraryKeys = ['intervalMs', 'retentionMs', 'metricsPort', 'token'] as const satisfies readonly ConfigKey[];
+
+/**
+ * The RUNBUS_* variables `createHub()` and `track()` honour, parsed and
+ * checked by the same code as the command's (`VAR=` means unset). The only
+ * place outside the command where the environment is read: everything below
+ * takes plain values. A bad value is a ConfigError naming the variable.
+ */
+export function readLibraryEnv(env: NodeJS.ProcessEnv = process.env): LibraryEnv {
+  const out: Record<string, unknown> = {};
+  for (const key of kLibraryKeys) {
+    const name = kConfigSpec[key].env!;
+    const raw = env[name];
+    if (raw !== undefined && raw !== '') out[key] = checkValue(key, raw, `environment variable ${name}`, true);
+  }
+  const runId = runIdFromEnv(env);
+  if (runId !== undefined) out.runId = runId;
+  return out;
+}
+
+/** RUNBUS_RUN_ID, the run a process belongs to (`runbus run` sets it); `VAR=` means unset. */
+export function runIdFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const runId = env.RUNBUS_RUN_ID;
+  return runId === undefined || runId === '' ? undefined : runId;
+}
+
+/**
+ * The socket a command uses, from the `socket` setting: a path (relative to
+ * `cwd`), `true` for the bus's default path, `false` for none. `runbus hub`
+ * and `runbus watch` always use one (`socket || true`).
+ */
+export function socketPathOf(socket: string | true, cwd: string): string;
+export function socketPathOf(socket: string | boolean, cwd: string): string | false;
+export function socketPathOf(socket: string | boolean, cwd: string): string | false {
+  if (socket === false) return false;
+  return socket === true ? defaultSocketPath() : resolve(cwd, socket);
 }

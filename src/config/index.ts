@@ -6,6 +6,12 @@ export {
   readConfigFile,
   readConfigEnv,
   checkFlagValue,
+  describeSetting,
+  readLibraryEnv,
+  runIdFromEnv,
+  socketPathOf,
+  kMetricsPort,
+  kOrphanGraceMs,
   ConfigError,
   kConfigSpec,
   kConfigKeys,
@@ -13,4 +19,4 @@ export {
   kConfigFileNames,
   kOtherEnv,
 } from './config.js';
-export type { RunbusConfig, AlertsConfig, ConfigKey, ConfigSource, ResolvedConfig, LoadConfigOptions, ConfigErrorCode } from './config.js';
+export type { LibraryEnv, RunbusConfig, AlertsConfig, ConfigKey, ConfigSource, ResolvedConfig, LoadConfigOptions, ConfigErrorCode } from './config.js';

@@ -136,7 +136,8 @@ class DashboardImpl implements Dashboard {
     this.#sub = o.bus.subscribe(
       [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.ALERT, Topic.HEARTBEAT, Topic.LIFECYCLE],
       (payload, topic) => { this.#live.ingest(payload, topic); },
-      { name: 'dashboard', capacity: kBusCapacity, overflow: 'drop-oldest', ...(o.runId === undefined ? {} : { runId: o.runId }) },
+      // view: the page's buffer; its drops are not the user's data (no samples_dropped alert).
+      { name: 'dashboard', capacity: kBusCapacity, overflow: 'drop-oldest', view: true, ...(o.runId === undefined ? {} : { runId: o.runId }) },
     ) as unknown as Subscription;
     this.#timer = setInterval(this.#push, o.pushIntervalMs);
     this.#timer.unref();

@@ -10,5 +10,3 @@ export { promRules, promRulesYaml } from './prom-rules.js';
 export type { PromRulesOptions, PromRulesResult, PromAlertingRule } from './prom-rules.js';
 export { appMetricName, labelName, kMetricNames, kFigureFamilies, kNamePrefix, kAppPrefix } from './names.js';
 export type { AppMetricName } from './names.js';
-export { startHubExtras } from './hub-extras.js';
-export type { HubExtras, HubExtrasOptions, HubAlertsOptions, HubMetricsOptions } from './hub-extras.js';

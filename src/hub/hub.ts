@@ -1,13 +1,13 @@
 import { hostname } from 'node:os';
 import { RunBus } from '../bus/index.js';
 import type { BusStats, QueueStats, Subscription } from '../bus/index.js';
-import { defaultSocketPath, serveBus } from '../bus/remote/index.js';
+import { serveBus } from '../bus/remote/index.js';
 import type { BusServer, BusServerStats } from '../bus/remote/index.js';
 import { RunbusError } from '../errors.js';
 import { createLoopSampler, createSampler } from '../samplers/index.js';
 import type { LoopSampler, Sampler, SamplerStats } from '../samplers/index.js';
-import { startHubExtras } from '../export/index.js';
-import type { HubExtras } from '../export/index.js';
+import { startHubExtras } from './extras.js';
+import type { HubExtras } from './extras.js';
 import { openStore } from '../store/index.js';
 import type { Store, StoreStats } from '../store/index.js';
 import { AlertState, kTopics, LifecycleKind, Severity, Topic } from '../wire/index.js';
@@ -355,7 +355,8 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
     });
     if (o.socket !== false) {
       server = await serveBus(bus, {
-        socketPath: o.socket === true ? defaultSocketPath() : o.socket,
+        // true: the bus's own default path (serveBus decides it).
+        ...(o.socket === true ? {} : { socketPath: o.socket }),
         logger: o.logger,
         ...(o.token === undefined ? {} : { token: o.token }),
       });

@@ -3,7 +3,7 @@ export type { Hub, HubStats, CloseOptions } from './hub.js';
 export {
   resolveHubOptions,
   generateRunId,
-  envInt,
+  kDefaults as kHubDefaults,
   kDefaultDbPath,
   kDefaultBatchSize,
   kDefaultBatchAgeMs,
@@ -12,3 +12,5 @@ export {
 export type { HubOptions, ResolvedHubOptions } from './options.js';
 export { Batcher } from './batcher.js';
 export type { BatcherOptions, BatcherStats } from './batcher.js';
+export { startHubExtras } from './extras.js';
+export type { HubExtras, HubExtrasOptions, HubAlertsOptions, HubMetricsOptions } from './extras.js';

@@ -1,15 +1,32 @@
 import { kOverflowPolicies, resolveRunBusOptions } from '../bus/index.js';
 import type { Logger, OverflowPolicy, RunBusOptions } from '../bus/index.js';
-import { checkInt, checkKeys, checkObject, checkOneOf, checkString, describe } from '../options.js';
+import { kMetricsPort, readLibraryEnv } from '../config/index.js';
+import { checkBool, checkInt, checkKeys, checkLogger, checkObject, checkOneOf, checkSetting, checkSettingOr, checkString, int } from '../options.js';
+import { kSamplerDefaults } from '../samplers/index.js';
 import type { GpuOptions } from '../samplers/index.js';
-import type { HubAlertsOptions, HubMetricsOptions } from '../export/index.js';
+import { kDefaultDbPath, kStoreDefaults } from '../store/index.js';
+import type { HubAlertsOptions, HubMetricsOptions } from './extras.js';
 
-export const kDefaultDbPath = './runbus.db';
-export const kDefaultBatchSize = 1000;
-export const kDefaultBatchAgeMs = 200;
-export const kDefaultPendingCapacity = 100_000;
-export const kDefaultRetryMs = 1000;
-export const kDefaultCloseTimeoutMs = 10_000;
+/**
+ * The hub's own numeric settings: default, range and help, written once.
+ * The cadence comes from the samplers' table and retention from the
+ * store's; the environment is read by src/config (readLibraryEnv).
+ */
+export const kDefaults = {
+  batchSize: int(1, 1_000_000, 1000, 'envelopes per store write'),
+  batchAgeMs: int(1, 3_600_000, 200, 'longest an envelope waits for its batch, ms'),
+  pendingCapacity: int(1, 2 ** 24, 100_000, 'envelopes held while the store is slow or failing'),
+  retryMs: int(1, 3_600_000, 1000, 'wait between retries of a failed store write, ms'),
+  closeTimeoutMs: int(0, 3_600_000, 10_000, 'how long close() keeps retrying a failing store, ms'),
+  heartbeatIntervalMs: int(kSamplerDefaults.intervalMs.min, kSamplerDefaults.intervalMs.max, undefined, 'HEARTBEAT cadence, ms (default: the sampling interval)'),
+} as const;
+
+export { kDefaultDbPath };
+export const kDefaultBatchSize = kDefaults.batchSize.default;
+export const kDefaultBatchAgeMs = kDefaults.batchAgeMs.default;
+export const kDefaultPendingCapacity = kDefaults.pendingCapacity.default;
+export const kDefaultRetryMs = kDefaults.retryMs.default;
+export const kDefaultCloseTimeoutMs = kDefaults.closeTimeoutMs.default;
 
 export interface HubOptions {
   /**
@@ -150,24 +167,6 @@ const kKeys = [
   'handleSignals', 'closeTimeoutMs', 'alerts', 'metrics', 'dashboard', 'exportDir', 'alertLog', 'bus', 'logger',
 ] as const;
 
-const kStderr: Logger = { warn: (m) => { process.stderr.write(`${m}\n`); } };
-
-/** An integer from the environment, or undefined; a bad value names the variable. */
-export function envInt(name: string, min: number, max: number, env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new RangeError(`environment variable ${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
-  }
-  return n;
-}
-
-function checkBool(v: unknown, name: string): boolean {
-  if (typeof v !== 'boolean') throw new TypeError(`${name} must be a boolean (got ${describe(v)})`);
-  return v;
-}
-
 /** A sortable, readable run id: 20261123-174501-3fa2c1. */
 export function generateRunId(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -175,16 +174,16 @@ export function generateRunId(now = new Date()): string {
   return `${stamp}-${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}`;
 }
 
-function resolveMetrics(m: HubMetricsOptions | false | undefined, env: NodeJS.ProcessEnv, dashboard: boolean): HubMetricsOptions | false {
+function resolveMetrics(m: HubMetricsOptions | false | undefined, envPort: number | undefined, dashboard: boolean): HubMetricsOptions | false {
   if (m === false) {
     if (dashboard) throw new TypeError('options.dashboard needs the metrics server; do not set options.metrics to false');
     return false;
   }
   checkObject(m, 'options.metrics');
   // The dashboard is served by the metrics server: a free port if none is named.
-  const port = m?.port ?? envInt('RUNBUS_METRICS_PORT', 0, 65535, env) ?? (dashboard ? 0 : undefined);
+  const port = m?.port ?? envPort ?? (dashboard ? 0 : undefined);
   if (port === undefined) return false;
-  checkInt(port, 'options.metrics.port', 0, 65535);
+  checkInt(port, 'options.metrics.port', kMetricsPort.min, kMetricsPort.max);
   return { ...m, port, ...(dashboard && m?.dashboard === undefined ? { dashboard: true } : {}) };
 }
 
@@ -192,7 +191,8 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
   checkObject(options, 'options');
   checkKeys(options, kKeys, 'createHub');
   const o = options;
-  const intervalMs = checkInt(o.intervalMs ?? envInt('RUNBUS_SAMPLE_INTERVAL_MS', 10, 3_600_000, env) ?? 1000, 'options.intervalMs', 10, 3_600_000);
+  const fromEnv = readLibraryEnv(env);
+  const intervalMs = checkSettingOr(o.intervalMs ?? fromEnv.intervalMs, 'options.intervalMs', kSamplerDefaults.intervalMs);
   const db = o.db === undefined ? kDefaultDbPath : o.db === false ? false : checkString(o.db, 'options.db');
   if (db === '') throw new TypeError('options.db must be a file path or false');
   const socket = o.socket ?? false;
@@ -204,12 +204,10 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
   if (o.disks !== undefined && (!Array.isArray(o.disks) || o.disks.some((d) => typeof d !== 'string'))) {
     throw new TypeError('options.disks must be an array of mount paths');
   }
-  const opt = (v: number | undefined, name: string, min: number) => (v === undefined ? undefined : checkInt(v, `options.${name}`, min));
-  const logger = o.logger ?? kStderr;
-  if (typeof (logger as Partial<Logger>).warn !== 'function') throw new TypeError('options.logger must have a warn(message) method');
+  const logger = checkLogger(o.logger);
   const busOptions = o.bus ?? {};
   resolveRunBusOptions(busOptions); // validate now, with the bus's own messages
-  const runId = o.runId ?? env.RUNBUS_RUN_ID ?? generateRunId();
+  const runId = o.runId ?? fromEnv.runId ?? generateRunId();
   checkString(runId, 'options.runId');
   if (runId === '' || runId.length > 200) throw new RangeError('options.runId must be 1 to 200 characters');
   return {
@@ -218,26 +216,28 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
     command: o.command === undefined ? process.argv.slice(1).join(' ') : checkString(o.command, 'options.command'),
     intervalMs,
     socket,
-    token: o.token === undefined ? env.RUNBUS_TOKEN || undefined : checkString(o.token, 'options.token'),
+    token: o.token === undefined ? fromEnv.token : checkString(o.token, 'options.token'),
     self,
     host: checkBool(o.host ?? true, 'options.host'),
     disks: o.disks,
     gpu,
-    batchSize: checkInt(o.batchSize ?? kDefaultBatchSize, 'options.batchSize', 1, 1_000_000),
-    batchAgeMs: checkInt(o.batchAgeMs ?? kDefaultBatchAgeMs, 'options.batchAgeMs', 1, 3_600_000),
-    pendingCapacity: checkInt(o.pendingCapacity ?? kDefaultPendingCapacity, 'options.pendingCapacity', 1, 2 ** 24),
+    batchSize: checkSettingOr(o.batchSize, 'options.batchSize', kDefaults.batchSize),
+    batchAgeMs: checkSettingOr(o.batchAgeMs, 'options.batchAgeMs', kDefaults.batchAgeMs),
+    pendingCapacity: checkSettingOr(o.pendingCapacity, 'options.pendingCapacity', kDefaults.pendingCapacity),
     storeOverflow: checkOneOf(o.storeOverflow ?? 'drop-oldest', 'options.storeOverflow', kOverflowPolicies),
-    retryMs: checkInt(o.retryMs ?? kDefaultRetryMs, 'options.retryMs', 1, 3_600_000),
-    retentionMs: opt(o.retentionMs ?? envInt('RUNBUS_RETENTION_MS', 1000, Number.MAX_SAFE_INTEGER, env), 'retentionMs', 1000),
-    rollupRetentionMs: opt(o.rollupRetentionMs, 'rollupRetentionMs', 1000),
-    maxSamplesPerRun: opt(o.maxSamplesPerRun, 'maxSamplesPerRun', 1),
-    maxDbBytes: opt(o.maxDbBytes, 'maxDbBytes', 4096),
+    retryMs: checkSettingOr(o.retryMs, 'options.retryMs', kDefaults.retryMs),
+    // The store's own settings, checked against the store's table (its
+    // defaults apply in openStore when these are undefined).
+    retentionMs: checkSetting(o.retentionMs ?? fromEnv.retentionMs, 'options.retentionMs', { ...kStoreDefaults.retentionMs, default: undefined }),
+    rollupRetentionMs: checkSetting(o.rollupRetentionMs, 'options.rollupRetentionMs', { ...kStoreDefaults.rollupRetentionMs, default: undefined }),
+    maxSamplesPerRun: checkSetting(o.maxSamplesPerRun, 'options.maxSamplesPerRun', kStoreDefaults.maxSamplesPerRun),
+    maxDbBytes: checkSetting(o.maxDbBytes, 'options.maxDbBytes', kStoreDefaults.maxSizeBytes),
     durability: checkOneOf(o.durability ?? 'normal', 'options.durability', ['normal', 'full'] as const),
-    heartbeatIntervalMs: checkInt(o.heartbeatIntervalMs ?? intervalMs, 'options.heartbeatIntervalMs', 10, 3_600_000),
+    heartbeatIntervalMs: checkSettingOr(o.heartbeatIntervalMs ?? intervalMs, 'options.heartbeatIntervalMs', { ...kDefaults.heartbeatIntervalMs, default: intervalMs }),
     handleSignals: checkBool(o.handleSignals ?? true, 'options.handleSignals'),
-    closeTimeoutMs: checkInt(o.closeTimeoutMs ?? kDefaultCloseTimeoutMs, 'options.closeTimeoutMs', 0, 3_600_000),
+    closeTimeoutMs: checkSettingOr(o.closeTimeoutMs, 'options.closeTimeoutMs', kDefaults.closeTimeoutMs),
     alerts: o.alerts === false ? false : (checkObject(o.alerts, 'options.alerts'), o.alerts ?? {}),
-    metrics: resolveMetrics(o.metrics, env, checkBool(o.dashboard ?? false, 'options.dashboard')),
+    metrics: resolveMetrics(o.metrics, fromEnv.metricsPort, checkBool(o.dashboard ?? false, 'options.dashboard')),
     exportDir: o.exportDir === undefined ? undefined : checkString(o.exportDir, 'options.exportDir'),
     alertLog: o.alertLog === undefined ? undefined : checkString(o.alertLog, 'options.alertLog'),
     bus: busOptions,

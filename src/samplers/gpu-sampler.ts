@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import type { FigureError, GpuDevice, GpuProcess, GpuSnapshot } from '../wire/index.js';
+import { kDefaultGpuTimeoutMs } from './options.js';
 
 // NVIDIA GPUs through nvidia-smi's CSV query interface, run with execFile (no
 // shell) and a timeout. The first failure before any success (no binary, no
@@ -27,10 +28,6 @@ export const kGpuAppsArgs = ['--query-compute-apps=gpu_uuid,pid,used_memory,proc
 /** One `pmon` sample of utilisation per process (sm %, the share of the GPU's time running its kernels). */
 export const kGpuPmonArgs = ['pmon', '-c', '1', '-s', 'u'] as const;
 
-/** Default GPU cadence. */
-export const kDefaultGpuIntervalMs = 5000;
-/** Default nvidia-smi timeout. */
-export const kDefaultGpuTimeoutMs = 3000;
 
 const kMiB = 1024 * 1024;
 

@@ -13,11 +13,20 @@
 // tests, benches and embedders that run their own loop.
 export { createSampler } from './sampler.js';
 export type { Sampler, SamplerStats, SamplerEvents, SamplerErrorCode, ExitInfo } from './sampler.js';
-export { resolveSamplerOptions, kDefaultIntervalMs, kBackends } from './options.js';
+export {
+  resolveSamplerOptions,
+  kDefaults as kSamplerDefaults,
+  kDefaultIntervalMs,
+  kDefaultGpuIntervalMs,
+  kDefaultGpuTimeoutMs,
+  kDefaultSmapsEveryTicks,
+  kDefaultStatusEveryTicks,
+  kBackends,
+} from './options.js';
 export type { SamplerOptions, ResolvedSamplerOptions, GpuOptions, SamplerRoot, SamplerLogger, BackendOption } from './options.js';
-export { createLoopSampler, kLoopFigures, kDefaultLoopResolutionMs } from './loop-sampler.js';
-export type { LoopSampler, LoopSamplerOptions, LoopFigures } from './loop-sampler.js';
-export { createProcessSampler, kProcessFigures, kClockTicksPerSecond, kDefaultSmapsEveryTicks, kDefaultStatusEveryTicks } from './process-sampler.js';
+export { createLoopSampler, kLoopFigures, kDefaultLoopResolutionMs } from '../bus/index.js';
+export type { LoopSampler, LoopSamplerOptions, LoopFigures } from '../bus/index.js';
+export { createProcessSampler, kProcessFigures, kClockTicksPerSecond } from './process-sampler.js';
 export type { ProcessSampler, ProcessSamplerOptions, SampleResult } from './process-sampler.js';
 export { createProcessTree } from './process-tree.js';
 export type { ProcessTree, TreeMember } from './process-tree.js';
@@ -30,8 +39,6 @@ export {
   parseGpuNumber,
   parseGpuPmon,
   kGpuFigures,
-  kDefaultGpuIntervalMs,
-  kDefaultGpuTimeoutMs,
 } from './gpu-sampler.js';
 export type { GpuSampler, GpuSamplerOptions } from './gpu-sampler.js';
 export { createPidusageSampler, kPidusageFigures } from './pidusage-sampler.js';

@@ -1,16 +1,35 @@
 import type { RunBus } from '../bus/index.js';
-import { checkInt, checkKeys, checkObject, checkOneOf, checkString, describe } from '../options.js';
-import { kDefaultGpuIntervalMs, kDefaultGpuTimeoutMs } from './gpu-sampler.js';
-import { kDefaultSmapsEveryTicks, kDefaultStatusEveryTicks } from './process-sampler.js';
+import { checkBool, checkInt, checkKeys, checkLogger, checkObject, checkOneOf, checkSettingOr, checkString, describe, int } from '../options.js';
+import type { Logger } from '../options.js';
+
+/**
+ * Every numeric setting of the samplers: default, range and help, written
+ * once. The hub, the config layer (flags, RUNBUS_* and the config file) and
+ * `runbus --help` read the cadence from here.
+ */
+export const kDefaults = {
+  intervalMs: int(10, 3_600_000, 1000, 'sampling interval in ms'),
+  smapsEveryTicks: int(0, 1_000_000, 60, 'read USS/PSS (smaps_rollup) every this many samples of a pid; 0 never'),
+  statusEveryTicks: int(0, 1_000_000, 10, 'read /proc/<pid>/status every this many samples of a pid; 0 never'),
+  gpuIntervalMs: int(100, 3_600_000, 5000, 'GPU sampling interval in ms'),
+  gpuTimeoutMs: int(10, 600_000, 3000, 'nvidia-smi is killed after this many ms'),
+  poolRetryMs: int(1, 3_600_000, 5000, 'shortest time between two starts of a pool worker that fails to start, ms'),
+} as const;
 
 /** Default tick cadence. */
-export const kDefaultIntervalMs = 1000;
+export const kDefaultIntervalMs = kDefaults.intervalMs.default;
+/** Default cadence of the GPU sampler (nvidia-smi is slow), ms. */
+export const kDefaultGpuIntervalMs = kDefaults.gpuIntervalMs.default;
+/** nvidia-smi is killed after this long, ms. */
+export const kDefaultGpuTimeoutMs = kDefaults.gpuTimeoutMs.default;
+/** USS/PSS are read on a pid's first sample and then every this many samples. */
+export const kDefaultSmapsEveryTicks = kDefaults.smapsEveryTicks.default;
+/** /proc/<pid>/status is read on a pid's first sample and then every this many samples. */
+export const kDefaultStatusEveryTicks = kDefaults.statusEveryTicks.default;
 export const kBackends = ['auto', 'procfs', 'pidusage'] as const;
 export type BackendOption = (typeof kBackends)[number];
 
-export interface SamplerLogger {
-  warn(message: string): void;
-}
+export type SamplerLogger = Logger;
 
 export interface GpuOptions {
   /**
@@ -90,6 +109,13 @@ export interface SamplerOptions {
    */
   backend?: BackendOption;
   /**
+   * Shortest time between two starts of the pool's worker when it cannot
+   * start (starting one costs tens of ms of CPU); ticks due in between are
+   * skipped.
+   * @default 5000
+   */
+  poolRetryMs?: number;
+  /**
    * Where one-off notes go (GPU off, first unhandled error).
    * @default a logger writing to stderr
    */
@@ -107,25 +133,14 @@ export interface ResolvedSamplerOptions {
   statusEveryTicks: number;
   roots: SamplerRoot[];
   backend: BackendOption;
+  poolRetryMs: number;
   logger: SamplerLogger;
 }
 
-const kKeys = ['bus', 'runId', 'intervalMs', 'host', 'disks', 'gpu', 'smapsEveryTicks', 'statusEveryTicks', 'roots', 'backend', 'logger'] as const;
+const kKeys = ['bus', 'runId', 'intervalMs', 'host', 'disks', 'gpu', 'smapsEveryTicks', 'statusEveryTicks', 'roots', 'backend', 'poolRetryMs', 'logger'] as const;
 const kGpuKeys = ['intervalMs', 'command', 'timeoutMs'] as const;
 const kRootKeys = ['pid', 'component'] as const;
-const kMaxIntervalMs = 3_600_000;
 const kMaxPid = 2 ** 22;
-
-const kStderrLogger: SamplerLogger = {
-  warn: (m) => {
-    process.stderr.write(`${m}\n`);
-  },
-};
-
-function checkBool(v: unknown, name: string): boolean {
-  if (typeof v !== 'boolean') throw new TypeError(`${name} must be a boolean (got ${describe(v)})`);
-  return v;
-}
 
 /** Checks a pid and component pair (also used by track()). */
 export function checkRoot(pid: unknown, component: unknown, where: string): SamplerRoot {
@@ -148,9 +163,9 @@ export function resolveSamplerOptions(options: SamplerOptions): ResolvedSamplerO
     const o: GpuOptions = g === true ? {} : g;
     checkKeys(o, kGpuKeys, 'createSampler: options.gpu');
     gpu = {
-      intervalMs: checkInt(o.intervalMs ?? kDefaultGpuIntervalMs, 'options.gpu.intervalMs', 100, kMaxIntervalMs),
+      intervalMs: checkSettingOr(o.intervalMs, 'options.gpu.intervalMs', kDefaults.gpuIntervalMs),
       command: checkString(o.command ?? 'nvidia-smi', 'options.gpu.command'),
-      timeoutMs: checkInt(o.timeoutMs ?? kDefaultGpuTimeoutMs, 'options.gpu.timeoutMs', 10, 600_000),
+      timeoutMs: checkSettingOr(o.timeoutMs, 'options.gpu.timeoutMs', kDefaults.gpuTimeoutMs),
     };
     if (gpu.command === '') throw new TypeError('options.gpu.command must not be empty');
   } else if (g !== false) {
@@ -172,22 +187,20 @@ export function resolveSamplerOptions(options: SamplerOptions): ResolvedSamplerO
     return checkRoot(pid, component, where);
   });
 
-  const logger = (options.logger ?? kStderrLogger) as unknown;
-  if (typeof (logger as Partial<SamplerLogger> | null)?.warn !== 'function') {
-    throw new TypeError('options.logger must have a warn(message) method');
-  }
+  const logger = checkLogger(options.logger);
 
   return {
     bus: options.bus,
     runId,
-    intervalMs: checkInt(options.intervalMs ?? kDefaultIntervalMs, 'options.intervalMs', 10, kMaxIntervalMs),
+    intervalMs: checkSettingOr(options.intervalMs, 'options.intervalMs', kDefaults.intervalMs),
     host: checkBool(options.host ?? true, 'options.host'),
     disks,
     gpu,
-    smapsEveryTicks: checkInt(options.smapsEveryTicks ?? kDefaultSmapsEveryTicks, 'options.smapsEveryTicks', 0, 1_000_000),
-    statusEveryTicks: checkInt(options.statusEveryTicks ?? kDefaultStatusEveryTicks, 'options.statusEveryTicks', 0, 1_000_000),
+    smapsEveryTicks: checkSettingOr(options.smapsEveryTicks, 'options.smapsEveryTicks', kDefaults.smapsEveryTicks),
+    statusEveryTicks: checkSettingOr(options.statusEveryTicks, 'options.statusEveryTicks', kDefaults.statusEveryTicks),
     roots,
     backend: checkOneOf(options.backend ?? 'auto', 'options.backend', kBackends),
-    logger: logger as SamplerLogger,
+    poolRetryMs: checkSettingOr(options.poolRetryMs, 'options.poolRetryMs', kDefaults.poolRetryMs),
+    logger,
   };
 }

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { FigureError, ResourceSnapshot } from '../wire/index.js';
 import { ProcFiles, errnoOf, fdCountFromSize, kKeys, newStatFields, openFilesLimit, pageSize, parseStat } from './proc-files.js';
 import type { StatFields } from './proc-files.js';
+import { kDefaultSmapsEveryTicks, kDefaultStatusEveryTicks } from './options.js';
 
 /** ResourceSnapshot fields (wire names) this sampler produces. */
 export const kProcessFigures = [
@@ -30,10 +31,6 @@ export const kProcessFigures = [
  * CONFIG_HZ does not change it.
  */
 export const kClockTicksPerSecond = 100;
-/** Default smaps_rollup cadence (USS/PSS), in samples of a pid. */
-export const kDefaultSmapsEveryTicks = 60;
-/** Default /proc/<pid>/status cadence (context switches), in samples of a pid. */
-export const kDefaultStatusEveryTicks = 10;
 const kMsPerTick = 1000 / kClockTicksPerSecond;
 
 export interface ProcessSamplerOptions {

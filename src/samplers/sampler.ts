@@ -8,7 +8,7 @@ import { checkRoot, resolveSamplerOptions } from './options.js';
 import type { ResolvedSamplerOptions, SamplerOptions } from './options.js';
 import { unknownTag } from './protocol.js';
 import type { Backend, WorkerConfig, WorkerResult, WorkerTask } from './protocol.js';
-import type { LoopFigures } from './loop-sampler.js';
+import type { LoopFigures } from '../bus/index.js';
 
 // The main-thread scheduler. It does no sampling: every `intervalMs` it sends
 // one task to the pool and publishes the envelopes of the batch that comes
@@ -110,8 +110,6 @@ function workerFilename(): string {
 }
 
 const kExitInfoTtlMs = 60_000;
-/** Shortest time between two starts of the pool's worker. */
-const kPoolRetryMs = 5_000;
 /** Shortest time a task may run before it is aborted. */
 const kMinTaskDeadlineMs = 10_000;
 
@@ -327,10 +325,10 @@ class SamplerImpl implements Sampler {
   async #runTask(task: WorkerTask): Promise<void> {
     if (this.#poolBroken) {
       // Starting a worker costs tens of ms of CPU: a worker that cannot
-      // start at all is retried at most every kPoolRetryMs, and the tasks
+      // start at all is retried at most every poolRetryMs, and the tasks
       // due in between are skipped.
       const now = performance.now();
-      if (now - this.#poolStartedAt < kPoolRetryMs) {
+      if (now - this.#poolStartedAt < this.#opts.poolRetryMs) {
         if (task.type === 'tick') this.#skipped++;
         return;
       }

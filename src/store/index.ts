@@ -5,6 +5,8 @@ export { openReader, kExportTables } from './reader.js';
 export { StoreError } from './errors.js';
 export { kSchemaVersion } from './schema.js';
 export {
+  kDefaults as kStoreDefaults,
+  kDefaultDbPath,
   kDefaultRetentionMs,
   kDefaultRollupRetentionMs,
   kDefaultCheckpointIntervalMs,

@@ -1,4 +1,22 @@
-import { checkInt, checkKeys, checkObject, checkOneOf, checkString } from '../options.js';
+import { checkKeys, checkObject, checkOneOf, checkSetting, checkSettingOr, checkString, int } from '../options.js';
+
+/**
+ * Every numeric setting of the store: default, range and help, written
+ * once. The hub and the config layer (RUNBUS_RETENTION_MS, the config
+ * file's retentionMs) take the retention range from here.
+ */
+export const kDefaults = {
+  retentionMs: int(1000, Number.MAX_SAFE_INTEGER, 30 * 60 * 1000, 'raw-row retention in ms'),
+  rollupRetentionMs: int(1000, Number.MAX_SAFE_INTEGER, 30 * 24 * 60 * 60 * 1000, 'rollup retention in ms'),
+  maxSamplesPerRun: int(1, Number.MAX_SAFE_INTEGER, undefined, 'cap on raw process snapshots per run'),
+  maxSizeBytes: int(4096, Number.MAX_SAFE_INTEGER, undefined, 'cap on the database size in bytes'),
+  checkpointIntervalMs: int(10, Number.MAX_SAFE_INTEGER, 1000, 'longest time between WAL checkpoints while writes arrive, ms'),
+  busyTimeoutMs: int(0, 2 ** 31 - 1, 5000, 'PRAGMA busy_timeout of the writer, ms'),
+  journalSizeLimitBytes: int(0, Number.MAX_SAFE_INTEGER, 64 * 1024 * 1024, 'PRAGMA journal_size_limit, bytes'),
+} as const;
+
+/** The database file when none is named (`createHub`, `runbus --db`). */
+export const kDefaultDbPath = './runbus.db';
 
 /** Options of {@link openStore}. */
 export interface StoreOptions {
@@ -60,11 +78,11 @@ export interface StoreOptions {
   journalSizeLimitBytes?: number;
 }
 
-export const kDefaultRetentionMs = 30 * 60 * 1000;
-export const kDefaultRollupRetentionMs = 30 * 24 * 60 * 60 * 1000;
-export const kDefaultCheckpointIntervalMs = 1000;
-export const kDefaultBusyTimeoutMs = 5000;
-export const kDefaultJournalSizeLimitBytes = 64 * 1024 * 1024;
+export const kDefaultRetentionMs = kDefaults.retentionMs.default;
+export const kDefaultRollupRetentionMs = kDefaults.rollupRetentionMs.default;
+export const kDefaultCheckpointIntervalMs = kDefaults.checkpointIntervalMs.default;
+export const kDefaultBusyTimeoutMs = kDefaults.busyTimeoutMs.default;
+export const kDefaultJournalSizeLimitBytes = kDefaults.journalSizeLimitBytes.default;
 
 /** {@link StoreOptions} with every default filled in. */
 export interface ResolvedStoreOptions {
@@ -99,9 +117,8 @@ export function resolveStoreOptions(options: StoreOptions): ResolvedStoreOptions
   const path = checkString(options.path, 'options.path');
   if (path.length === 0) throw new TypeError('options.path must not be empty');
   if (path === ':memory:') throw new TypeError('options.path must be a file (":memory:" cannot be shared with readers)');
-  const retentionMs = options.retentionMs === undefined ? kDefaultRetentionMs : checkInt(options.retentionMs, 'options.retentionMs', 1);
-  const rollupRetentionMs =
-    options.rollupRetentionMs === undefined ? kDefaultRollupRetentionMs : checkInt(options.rollupRetentionMs, 'options.rollupRetentionMs', 1);
+  const retentionMs = checkSettingOr(options.retentionMs, 'options.retentionMs', kDefaults.retentionMs);
+  const rollupRetentionMs = checkSettingOr(options.rollupRetentionMs, 'options.rollupRetentionMs', kDefaults.rollupRetentionMs);
   if (rollupRetentionMs < retentionMs) {
     throw new RangeError(`options.rollupRetentionMs (${rollupRetentionMs}) must be >= options.retentionMs (${retentionMs})`);
   }
@@ -110,16 +127,10 @@ export function resolveStoreOptions(options: StoreOptions): ResolvedStoreOptions
     durability: options.durability === undefined ? 'normal' : checkOneOf(options.durability, 'options.durability', ['normal', 'full']),
     retentionMs,
     rollupRetentionMs,
-    maxSamplesPerRun: options.maxSamplesPerRun === undefined ? undefined : checkInt(options.maxSamplesPerRun, 'options.maxSamplesPerRun', 1),
-    maxSizeBytes: options.maxSizeBytes === undefined ? undefined : checkInt(options.maxSizeBytes, 'options.maxSizeBytes', 4096),
-    checkpointIntervalMs:
-      options.checkpointIntervalMs === undefined
-        ? kDefaultCheckpointIntervalMs
-        : checkInt(options.checkpointIntervalMs, 'options.checkpointIntervalMs', 10),
-    busyTimeoutMs: options.busyTimeoutMs === undefined ? kDefaultBusyTimeoutMs : checkInt(options.busyTimeoutMs, 'options.busyTimeoutMs', 0, 2 ** 31 - 1),
-    journalSizeLimitBytes:
-      options.journalSizeLimitBytes === undefined
-        ? kDefaultJournalSizeLimitBytes
-        : checkInt(options.journalSizeLimitBytes, 'options.journalSizeLimitBytes', 0),
+    maxSamplesPerRun: checkSetting(options.maxSamplesPerRun, 'options.maxSamplesPerRun', kDefaults.maxSamplesPerRun),
+    maxSizeBytes: checkSetting(options.maxSizeBytes, 'options.maxSizeBytes', kDefaults.maxSizeBytes),
+    checkpointIntervalMs: checkSettingOr(options.checkpointIntervalMs, 'options.checkpointIntervalMs', kDefaults.checkpointIntervalMs),
+    busyTimeoutMs: checkSettingOr(options.busyTimeoutMs, 'options.busyTimeoutMs', kDefaults.busyTimeoutMs),
+    journalSizeLimitBytes: checkSettingOr(options.journalSizeLimitBytes, 'options.journalSizeLimitBytes', kDefaults.journalSizeLimitBytes),
   };
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { StoreError, deserializeError } from './errors.js';
 import type { SerializedStoreError, StoreErrorCode } from './errors.js';
-import { resolveStoreOptions } from './options.js';
+import { kDefaults, resolveStoreOptions } from './options.js';
 import type { ResolvedStoreOptions, StoreOptions } from './options.js';
 import { unknownMessage } from './protocol.js';
 import type { Control, FromWriter, ToWriter } from './protocol.js';
@@ -257,8 +257,9 @@ class StoreImpl implements Store {
   }
 
   setMaxSizeBytes(bytes: number | undefined): Promise<void> {
-    if (bytes !== undefined && !(Number.isInteger(bytes) && bytes >= 4096)) {
-      return Promise.reject(new RangeError(`bytes must be an integer >= 4096 or undefined (got ${String(bytes)})`));
+    const { min } = kDefaults.maxSizeBytes;
+    if (bytes !== undefined && !(Number.isInteger(bytes) && bytes >= min)) {
+      return Promise.reject(new RangeError(`bytes must be an integer >= ${min} or undefined (got ${String(bytes)})`));
     }
     return this.#control({ op: 'set-max-size', bytes: bytes ?? null });
   }

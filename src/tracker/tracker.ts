@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { runIdFromEnv } from '../config/index.js';
 import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
 import { parseGpuApps } from '../samplers/index.js';
 import { Topic } from '../wire/index.js';
@@ -115,7 +116,7 @@ function resolveTrackOptions(options: TrackOptions | undefined, where: string): 
     name: checkString(o.name ?? 'work', 'options.name'),
     sampleIntervalMs: checkInt(o.sampleIntervalMs ?? kDefaultTrackSampleIntervalMs, 'options.sampleIntervalMs', 1, 60_000),
     bus: o.bus,
-    runId: checkString(o.runId ?? process.env.RUNBUS_RUN_ID ?? '', 'options.runId'),
+    runId: checkString(o.runId ?? runIdFromEnv() ?? '', 'options.runId'),
     component: checkString(o.component ?? 'app', 'options.component'),
     onResult: o.onResult,
     gpu,

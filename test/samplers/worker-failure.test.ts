@@ -1,12 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setWorkerFileForTests } from '../../src/samplers/sampler.js';
 import { createSampler } from '../../src/samplers/index.js';
 import type { Sampler } from '../../src/samplers/index.js';
 import type { RunbusError } from '../../src/errors.js';
-import { fixture, recordingBus, settle, sleep, waitFor } from './helpers.js';
+import { fixture, recordingBus, settle, waitFor } from './helpers.js';
 
 let sampler: Sampler | null = null;
 afterEach(async () => {
+  vi.useRealTimers();
   setWorkerFileForTests(null);
   await sampler?.close();
   sampler = null;
@@ -40,19 +41,23 @@ describe('a pool worker that cannot start', () => {
     expect(warnings[0]).toMatch(/further errors are only counted/);
   });
 
-  it('is replaced by a fresh pool (at most every 5 s) and sampling resumes', async () => {
+  it('is replaced by a fresh pool (at most every poolRetryMs) and sampling resumes', async () => {
     setWorkerFileForTests(fixture('broken-worker.mjs'));
     const rec = recordingBus();
     const errors: RunbusError[] = [];
-    sampler = createSampler({ bus: rec.bus, runId: 'r', gpu: false });
+    sampler = createSampler({ bus: rec.bus, runId: 'r', gpu: false, poolRetryMs: 1 });
     sampler.on('error', (e) => errors.push(e));
     sampler.track(process.pid, 'self');
     await sampler.tickNow();
     expect(errors.length).toBeGreaterThan(0);
     setWorkerFileForTests(null); // the next pool loads the real worker
-    await sampler.tickNow(); // within the back-off: skipped, not run
+    // Within the back-off the tick is skipped: the clock the back-off reads
+    // is stopped at its start (the pool's own timers stay real).
+    vi.useFakeTimers({ toFake: ['performance'] });
+    await sampler.tickNow();
+    vi.useRealTimers();
     expect(sampler.stats().skipped).toBe(1);
-    await sleep(5100);
+    // Past it (1 ms) a fresh pool runs the tick.
     await sampler.tickNow();
     await waitFor(() => rec.host[0]);
     expect(sampler.stats().backend).toBe('procfs');

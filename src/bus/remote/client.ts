@@ -4,8 +4,8 @@ import { EventEmitter } from 'eventemitter3';
 import { FrameReader, decodeFrame, encodeFrame, kDefaultMaxFrameBytes, kProtocolVersion, kTopics } from '../../wire/index.js';
 // The loop sampler alone (perf_hooks, no bus): every process that embeds the
 // bus measures its own event loop, which no other process can.
-import { startLoopReports } from '../../samplers/loop-sampler.js';
-import type { LoopReports } from '../../samplers/loop-sampler.js';
+import { startLoopReports } from '../loop-sampler.js';
+import type { LoopReports } from '../loop-sampler.js';
 import type { Envelope, Frame, Topic, TopicPayloads, Welcome } from '../../wire/index.js';
 import { RunbusError } from '../../errors.js';
 import { checkInt, checkKeys, checkObject, checkOneOf, checkString } from '../../options.js';

@@ -8,13 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAlertRules } from '../../src/alerts/index.js';
-import { ExporterError, startHubExtras } from '../../src/export/index.js';
-import { createHub } from '../../src/hub/index.js';
+import { ExporterError } from '../../src/export/index.js';
+import { createHub, startHubExtras } from '../../src/hub/index.js';
 import { openReader } from '../../src/store/index.js';
 import { Topic } from '../../src/wire/index.js';
 import { quietLogger } from '../support/bus.js';
 import { useTmpDir, waitFor } from '../support/tmp.js';
-import { quietBus, sampleValue } from './helpers.js';
+import { quietBus, sampleValue } from '../export/helpers.js';
 
 const tmp = useTmpDir();
 

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLoopSampler } from '../../src/samplers/index.js';
-import { startLoopReports } from '../../src/samplers/loop-sampler.js';
-import type { LoopFigures } from '../../src/samplers/index.js';
-import type { LoopSampler } from '../../src/samplers/index.js';
-import { sleep } from './helpers.js';
+import { createLoopSampler } from '../../src/bus/index.js';
+import { startLoopReports } from '../../src/bus/loop-sampler.js';
+import type { LoopFigures, LoopSampler } from '../../src/bus/index.js';
+import { sleep } from '../samplers/helpers.js';
 
 let loop: LoopSampler | null = null;
 afterEach(() => {

@@ -10,17 +10,11 @@ import type { Writable } from 'node:stream';
 import { createAlertEngine } from '../alerts/index.js';
 import type { AlertEngine, AlertRule } from '../alerts/index.js';
 import type { Logger, RunBus } from '../bus/index.js';
-import { checkKeys, checkObject, checkString } from '../options.js';
-import { createMetricsCollector } from './collector.js';
-import type { ExporterHubStats, MetricsCollector } from './collector.js';
-import { writeFinalExport } from './final-export.js';
-import type { FinalExportResult } from './final-export.js';
-import { createJsonLogWriter } from './json-log.js';
-import type { JsonLogWriter } from './json-log.js';
+import { checkKeys, checkLogger, checkObject, checkString } from '../options.js';
+import { createMetricsCollector, createJsonLogWriter, startPrometheusExporter, writeFinalExport } from '../export/index.js';
+import type { ExporterAuth, ExporterHubStats, FinalExportResult, JsonLogWriter, MetricsCollector, PrometheusExporter } from '../export/index.js';
 import { createDashboard } from '../dashboard/index.js';
 import type { Dashboard, DashboardOptions } from '../dashboard/index.js';
-import { startPrometheusExporter } from './server.js';
-import type { ExporterAuth, PrometheusExporter } from './server.js';
 
 /** Alert engine settings for {@link startHubExtras}. */
 export interface HubAlertsOptions {
@@ -28,7 +22,7 @@ export interface HubAlertsOptions {
   rules?: readonly AlertRule[];
   /** Run the built-in rules. @default true */
   defaults?: boolean;
-  /** @default 250 */
+  /** How often windowed rules are evaluated, ms. @default 1000 (the engine's kDefaultTickMs) */
   tickMs?: number;
 }
 
@@ -94,7 +88,6 @@ export interface HubExtras {
 const kKeys = ['bus', 'dbPath', 'runId', 'hubStats', 'alerts', 'metrics', 'exportDir', 'alertLog', 'logger'] as const;
 const kAlertKeys = ['rules', 'defaults', 'tickMs'] as const;
 const kMetricKeys = ['port', 'host', 'withPid', 'auth', 'exitGraceMs', 'staleAfterMs', 'dashboard'] as const;
-const kStderr: Logger = { warn: (m) => { process.stderr.write(`${m}\n`); } };
 
 /**
  * Starts the alert engine, the Prometheus exporter and the alert log on a
@@ -106,7 +99,7 @@ export async function startHubExtras(options: HubExtrasOptions): Promise<HubExtr
   checkKeys(options, kKeys, 'startHubExtras');
   const { bus, hubStats } = options;
   const runId = checkString(options.runId, 'options.runId');
-  const logger = options.logger ?? kStderr;
+  const logger = checkLogger(options.logger);
   const exportDir = options.exportDir === undefined ? undefined : checkString(options.exportDir, 'options.exportDir');
   if (options.alerts !== undefined && options.alerts !== false) {
     checkObject(options.alerts, 'options.alerts');
