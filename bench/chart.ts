@@ -32,6 +32,12 @@ export function series(doc: Results): Map<string, Point[]> {
         if (Number.isFinite(m)) add('runbus, no store/alerts', m, r.value);
         continue;
       }
+      if (r.name.startsWith('runbus run --quiet')) {
+        // Raw (own threads): the command line measured from outside.
+        const m = Number(/(\d+) (?:sleeping )?processes/.exec(r.name)?.[1]);
+        if (Number.isFinite(m)) add('runbus run --quiet (raw)', m, r.value);
+        continue;
+      }
       if (!r.name.startsWith(kPrefix) || !r.name.includes('(net') || r.unit !== '% of one core') continue;
       const n = Number(/(\d+) processes/.exec(r.name)?.[1]);
       if (!Number.isFinite(n)) continue;

@@ -20,6 +20,35 @@ export interface BenchRow {
   target?: string;
   /** Free-form remark shown in the table. */
   note?: string;
+  /**
+   * The figure of each round (value is their median). A workload that
+   * measures fewer than kRounds rounds itself is run again by the runner.
+   */
+  runs?: number[];
+  /** The peer's figure in each round, paired with runs. */
+  peerRuns?: number[];
+  /** A target the runner judges met or missed (see Goal). */
+  goal?: Goal;
+}
+
+/**
+ * A target judged from the median: on 'value' the figure itself, on 'ratio'
+ * runbus ÷ peer (so 0.25 means a quarter of the peer's cost).
+ */
+export interface Goal {
+  /** Short label for the targets table, e.g. "idle embedding process vs pidusage loop". */
+  what: string;
+  on: 'value' | 'ratio';
+  max?: number;
+  min?: number;
+}
+
+/** Rounds every contender runs in a full bench (figures show median and range). */
+export const kRounds = 3;
+
+/** Median of the runs, and the runs themselves, for a row. */
+export function fromRuns(xs: number[]): { value: number; runs: number[] } {
+  return { value: median(xs), runs: xs };
 }
 
 export const kReportPrefix = 'RUNBUS_BENCH_RESULT ';
@@ -74,4 +103,46 @@ export function fmtNumber(v: number | undefined): string {
   if (a >= 100) return v.toFixed(0);
   if (a >= 1) return v.toFixed(2);
   return v.toPrecision(2);
+}
+
+export const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+// A no-break space inside a figure keeps "1.23 M" on one line when a table wraps.
+const fmt = (v: number | undefined): string => (finite(v) ? fmtNumber(v).replace(' ', '\u00a0') : '—');
+
+/** "median (min–max)" of a figure's rounds; "—" when there is no figure. */
+export function withRange(v: number | undefined, runs: number[] | undefined): string {
+  if (!finite(v)) return '—';
+  if (runs === undefined || runs.length < 2) return fmt(v);
+  const lo = Math.min(...runs);
+  const hi = Math.max(...runs);
+  return lo === hi ? fmt(v) : `${fmt(v)} (${fmt(lo)}–${fmt(hi)})`;
+}
+
+/** runbus ÷ peer: of the medians, and the range of the per-round ratios when paired. */
+export function ratioOf(r: BenchRow): { x?: number; lo?: number; hi?: number } {
+  if (!finite(r.peerValue) || r.peerValue <= 0 || !finite(r.value) || r.value < 0) return {};
+  const x = r.value / r.peerValue;
+  const a = r.runs ?? [];
+  const b = r.peerRuns ?? [];
+  if (a.length !== b.length || a.length < 2 || b.some((v) => v <= 0)) return { x };
+  const xs = a.map((v, i) => v / b[i]!);
+  return { x, lo: Math.min(...xs), hi: Math.max(...xs) };
+}
+
+export const fmtX = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+/** "0.21×" or "0.21× (0.18–0.25)". */
+export function fmtRatio(r: BenchRow): string {
+  const q = ratioOf(r);
+  if (q.x === undefined) return '';
+  return q.lo === undefined || fmtX(q.lo) === fmtX(q.hi!) ? `${fmtX(q.x)}×` : `${fmtX(q.x)}× (${fmtX(q.lo)}–${fmtX(q.hi!)})`;
+}
+
+/** A row's goal judged from its medians. */
+export function judge(r: BenchRow, g: Goal): { wanted: string; measured: string; met: boolean } {
+  const bound = g.max !== undefined ? `≤ ${fmtX(g.max)}` : `≥ ${fmtX(g.min!)}`;
+  const x = g.on === 'ratio' ? ratioOf(r).x : finite(r.value) ? r.value : undefined;
+  const measured = x === undefined ? '—' : g.on === 'ratio' ? fmtRatio(r) : withRange(r.value, r.runs);
+  const met = x !== undefined && (g.max === undefined || x <= g.max) && (g.min === undefined || x >= g.min);
+  return { wanted: `${bound} ${g.on === 'ratio' ? '× peer' : r.unit}`, measured, met };
 }

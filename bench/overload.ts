@@ -6,13 +6,13 @@
 // with stored counted in the database. Beside it, the same stream into a
 // naive writer: an unbounded array queue drained by batched better-sqlite3
 // inserts, capped at 2 GiB of RSS for safety. Each side runs in a fresh
-// process (test/fixtures/bench/overload.mjs); the per-second RSS series are
+// process (bench/fixtures/overload.mjs); the per-second RSS series are
 // in the rows' notes.
 //
 //   npm run build && node --import tsx bench/overload.ts [--quick]
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { cleanUp, kRoot, loadAvg, tempDir, track } from '../test/fixtures/bench/harness.js';
+import { cleanUp, kRoot, loadAvg, tempDir, track } from './fixtures/harness.js';
 import { quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
@@ -20,7 +20,7 @@ const kSeconds = quick ? 4 : 60;
 const kCalibrateSeconds = quick ? 1 : 5;
 const kFactor = 10;
 const kCapMiB = 2048;
-const kChild = fileURLToPath(new URL('../test/fixtures/bench/overload.mjs', import.meta.url));
+const kChild = fileURLToPath(new URL('./fixtures/overload.mjs', import.meta.url));
 const log = (m: string): void => { process.stderr.write(`overload: ${m}\n`); };
 const loads: string[] = [loadAvg()];
 

@@ -28,7 +28,7 @@ import { encodeBatchTransferable, Topic } from '../src/wire/index.js';
 import type { Envelope } from '../src/wire/index.js';
 import { resource } from '../test/support/samples.js';
 import { PromServer } from '../test/remote-write/prom-server.js';
-import { cleanUp, tempDir } from '../test/fixtures/bench/harness.js';
+import { cleanUp, tempDir } from './fixtures/harness.js';
 import { cpuMs, median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 

@@ -137,6 +137,9 @@ process.on('message', async () => {
 `;
 
 /** µs of CPU per process per tick, median of rounds. */
+// The rounds of the last costPerProcess() call (its result is their median).
+let lastRuns: number[] = [];
+
 async function costPerProcess(pids: number[], ticksPerRound: number, tick: () => unknown, children = false, rounds = kRounds): Promise<number> {
   await tick(); // warm-up: first-sample paths, JIT
   const xs: number[] = [];
@@ -146,6 +149,7 @@ async function costPerProcess(pids: number[], ticksPerRound: number, tick: () =>
     const c1 = children ? cpuWithChildrenMs() : cpuMs();
     xs.push(((c1 - c0) * 1000) / (ticksPerRound * pids.length));
   }
+  lastRuns = xs;
   return median(xs);
 }
 
@@ -164,6 +168,7 @@ try {
       for (const pid of pids) proc.sample(pid, 'bench', 'bench', ts);
     };
     const everyUs = await costPerProcess(pids, ticks, runbusTick);
+    const everyRuns = lastRuns;
 
     // runbus defaults: status (context switches) every 10th sample,
     // smaps_rollup every 60th; stat, io and the fd count every tick.
@@ -172,6 +177,7 @@ try {
       const ts = Date.now();
       for (const pid of pids) defaults.sample(pid, 'bench', 'bench', ts);
     });
+    const defaultsRuns = lastRuns;
     proc.close();
     defaults.close();
 
@@ -185,6 +191,7 @@ try {
       for (const pid of tree.members.keys()) proc2.sample(pid, 'bench', 'bench', ts);
     };
     const treeUs = await costPerProcess(pids, ticks, treeTick);
+    const treeRuns = lastRuns;
 
     // The floor of any /proc reader: one read of /proc/<pid>/stat (the file
     // pidusage reads) per process through a kept descriptor, nothing parsed
@@ -194,10 +201,12 @@ try {
     const floorUs = await costPerProcess(pids, ticks, () => {
       for (const fd of statFds) readSync(fd, floorBuf, 0, 4096, 0);
     });
+    const floorRuns = lastRuns;
     for (const fd of statFds) closeSync(fd);
 
     // pidusage on the same pids (cpu % and rss only).
     const pidusageUs = await costPerProcess(pids, Math.max(3, Math.round(ticks / 4)), () => pidusage(pids));
+    const pidusageRuns = lastRuns;
     pidusage.clear();
 
     // systeminformation: processes() spawns ps and reads every process on
@@ -215,54 +224,77 @@ try {
       true,
       quick ? 1 : kRounds,
     );
+    const siRuns = lastRuns;
 
     rows.push(
       {
         name: `per process per tick, defaults, ${n} sleeping children`,
         value: defaultsUs,
+        runs: defaultsRuns,
         unit: 'µs CPU/process',
         better: 'lower',
         peer: 'pidusage',
         peerValue: pidusageUs,
+        peerRuns: pidusageRuns,
         target: '<= 20 µs; >= 20x cheaper than pidusage',
         note: 'runbus: stat+io+fd count each tick, status 1 in 10, smaps 1 in 60 (14 figures); pidusage: stat only (2 figures)',
       },
       {
         name: `per process per tick, every figure every tick, ${n} children`,
         value: everyUs,
+        runs: everyRuns,
         unit: 'µs CPU/process',
         better: 'lower',
         peer: 'pidusage',
         peerValue: pidusageUs,
+        peerRuns: pidusageRuns,
         target: '<= 20 µs',
         note: 'statusEveryTicks 1 (context switches each tick)',
       },
       {
         name: `per process per tick, defaults, ${n} children`,
         value: defaultsUs,
+        runs: defaultsRuns,
         unit: 'µs CPU/process',
         better: 'lower',
         peer: 'systeminformation processes()',
         peerValue: siUs,
+        peerRuns: siRuns,
         note: 'si: ps child + /proc reads of every host process, divided by the set size',
       },
       {
         name: `floor: one read of /proc/<pid>/stat per process, nothing else, ${n} children`,
         value: floorUs,
+        runs: floorRuns,
         unit: 'µs CPU/process',
         better: 'lower',
         peer: 'pidusage',
         peerValue: pidusageUs,
+        peerRuns: pidusageRuns,
         note: 'the file pidusage reads, through a kept descriptor, unparsed: its ratio to pidusage bounds what any /proc reader can reach',
       },
       {
         name: `per process per tick incl. tree discovery, defaults, ${n} children`,
         value: treeUs,
+        runs: treeRuns,
         unit: 'µs CPU/process',
         better: 'lower',
         peer: 'pidusage',
         peerValue: pidusageUs,
+        peerRuns: pidusageRuns,
         note: 'readdir /proc + stat of new pids each tick, then the figures',
+      },
+      {
+        name: `per process per tick, defaults, ${n} children, against the floor`,
+        value: defaultsUs,
+        runs: defaultsRuns,
+        unit: 'µs CPU/process',
+        better: 'lower',
+        peer: 'floor: one read of /proc/<pid>/stat',
+        peerValue: floorUs,
+        peerRuns: floorRuns,
+        ...(n === kSets[kSets.length - 1] ? { goal: { what: `per-process sampling vs the floor row, ${n} processes`, on: 'ratio' as const, max: 2 } } : {}),
+        note: 'the floor is the least any /proc reader can do per process',
       },
     );
     process.stderr.write(
@@ -277,7 +309,7 @@ try {
   // its children, is counted), and this process reads that one's CPU time
   // from its threads' schedstat over the window: runbus's sampler, pidusage polled
   // at the same cadence on the same pids, and an idle node as the baseline.
-  const whole = async (n: number): Promise<{ runbus: number; peer: number; idle: number; all: number }> => {
+  const whole = async (n: number): Promise<{ runbus: number; peer: number; idle: number; all: number; runbusRuns: number[]; allRuns: number[]; peerRuns: number[] }> => {
     const pids = await spawnSleepers(n);
     const run = async (mode: 'idle' | 'runbus' | 'all' | 'pidusage'): Promise<number> => {
       const child = spawn(process.execPath, ['--expose-gc', '--input-type=module', '-e', kWholeChild, mode, String(kTickMs), pids.join(','), quick ? '5' : '20'], {
@@ -324,7 +356,9 @@ try {
     }
     killAll();
     const idle = median(m.idle);
-    return { runbus: median(m.runbus) - idle, all: quick ? NaN : median(m.all) - idle, peer: median(m.pidusage) - idle, idle };
+    // Each rep's figure net of the same rep's idle node.
+    const net = (xs: number[]): number[] => xs.map((x, i) => Math.max(0, x - (m.idle[i] ?? idle)));
+    return { runbus: median(m.runbus) - idle, all: quick ? 0 : median(m.all) - idle, peer: median(m.pidusage) - idle, idle, runbusRuns: net(m.runbus), allRuns: net(m.all), peerRuns: net(m.pidusage) };
   };
 
   for (const n of quick ? [20] : [20, 1000]) {
@@ -332,6 +366,8 @@ try {
     rows.push({
       name: `whole sampler, defaults, 1 s cadence, ${n} processes`,
       value: Math.max(0, w.runbus),
+      runs: w.runbusRuns,
+      peerRuns: w.peerRuns,
       unit: '% of one core',
       better: 'lower',
       peer: 'pidusage at 1 Hz, same pids',
@@ -342,6 +378,8 @@ try {
     if (!quick) rows.push({
       name: `whole sampler, every figure every tick, 1 s cadence, ${n} processes`,
       value: Math.max(0, w.all),
+      runs: w.allRuns,
+      peerRuns: w.peerRuns,
       unit: '% of one core',
       better: 'lower',
       peer: 'pidusage at 1 Hz, same pids',

@@ -3,18 +3,22 @@
 // and 100): CPU % of one core and RSS of the hub process, beside a loop
 // polling the same pids with pidusage at 1 Hz, each in a fresh process and
 // side by side over the same windows, net of an idle node that loads the
-// same modules (test/fixtures/bench/contender.mjs).
+// same modules (bench/fixtures/contender.mjs).
+//
+// Beside them, `runbus run --quiet` around a shell with n sleeping children,
+// measured from outside (schedstat of its threads).
 //
 //   npm run build && node --import tsx bench/scale.ts [--quick]
-import { cleanUp, loadAvg, pctOfCore, sideBySide, spawnSleepers, startContender, tempDir } from '../test/fixtures/bench/harness.js';
-import type { Contender, Reading } from '../test/fixtures/bench/harness.js';
-import { median, quick, report } from './lib.js';
+import { cleanUp, external, loadAvg, pctOfCore, sideBySide, spawnSleepers, startCli, startContender, tempDir } from './fixtures/harness.js';
+import type { Contender, Reading } from './fixtures/harness.js';
+import { kRounds, median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
 const kSets = quick ? [10, 100] : [10, 100, 1000];
-const kWindows = quick ? 1 : 3;
-const kWindowMs = quick ? 1500 : 15_000;
+const kWindows = quick ? 1 : kRounds;
+const kWindowMs = quick ? 1500 : 20_000;
 const kWarmTicks = quick ? 1 : 5;
+const kCliWarmMs = quick ? 2000 : 20_000;
 
 const rows: BenchRow[] = [];
 const log = (m: string): void => { process.stderr.write(`scale: ${m}\n`); };
@@ -23,7 +27,11 @@ const MiB = 2 ** 20;
 
 async function measure(n: number, dir: string): Promise<BenchRow[]> {
   const app = await spawnSleepers(n);
-  const cs: Contender[] = await Promise.all((['idle', 'runbus', 'pidusage'] as const).map((m) => startContender(m, app.pids, dir, kWarmTicks)));
+  // `runbus run --quiet` around its own n sleeping processes, measured from outside.
+  const cliStarted = performance.now();
+  const cli = external('cli', startCli(n, dir));
+  const cs: Contender[] = [...await Promise.all((['idle', 'runbus', 'pidusage'] as const).map((m) => startContender(m, app.pids, dir, kWarmTicks))), cli];
+  await new Promise((r) => setTimeout(r, Math.max(0, cliStarted + kCliWarmMs - performance.now())));
   const cpu: Record<string, number[]> = {};
   const rss: Record<string, number[]> = {};
   let last: Reading | undefined;
@@ -41,18 +49,33 @@ async function measure(n: number, dir: string): Promise<BenchRow[]> {
   const idle = median(cpu.idle!);
   const ours = median(cpu.runbus!) - idle;
   const theirs = median(cpu.pidusage!) - idle;
+  const net = (xs: number[]): number[] => xs.map((x, i) => x - cpu.idle![i]!);
+  const big = n === kSets[kSets.length - 1] && !quick;
   return [
     {
+      name: `whole hub, ${n} processes, 1 s, own threads (raw)`,
+      value: median(cpu.runbus!), runs: cpu.runbus!, unit: '% of one core', better: 'lower',
+      peer: 'pidusage loop at 1 Hz, same pids (raw)', peerValue: median(cpu.pidusage!), peerRuns: cpu.pidusage!,
+      ...(big ? { goal: { what: `hub at ${n} processes, own threads`, on: 'value' as const, max: 3 } } : {}),
+      note: 'createHub defaults in a contender process; process.cpuUsage() of all its threads',
+    },
+    {
+      name: `runbus run --quiet, ${n} processes, 1 s, own threads`,
+      value: median(cpu.cli!), runs: cpu.cli!, unit: '% of one core', better: 'lower',
+      peer: 'pidusage loop at 1 Hz, same pids (raw)', peerValue: median(cpu.pidusage!), peerRuns: cpu.pidusage!,
+      ...(big ? { goal: { what: `runbus run --quiet at ${n} processes, own threads`, on: 'value' as const, max: 3 } } : {}),
+      note: `the command line around sh + ${n} sleeps; schedstat of its threads from outside; first window after ${kCliWarmMs / 1000} s`,
+    },
+    {
       name: `whole hub, 1 s cadence, ${n} processes (net of idle node)`,
-      value: ours, unit: '% of one core', better: 'lower',
-      peer: 'pidusage loop at 1 Hz, same pids', peerValue: theirs,
-      target: n === 1000 ? '<= 2 %' : undefined,
+      value: ours, runs: net(cpu.runbus!), unit: '% of one core', better: 'lower',
+      peer: 'pidusage loop at 1 Hz, same pids', peerValue: theirs, peerRuns: net(cpu.pidusage!),
       note: `raw runbus ${median(cpu.runbus!).toFixed(3)} %, pidusage ${median(cpu.pidusage!).toFixed(3)} %, idle ${idle.toFixed(3)} %; per process: runbus ${((ours * 1e4) / n).toFixed(2)} µs/s, pidusage ${((theirs * 1e4) / n).toFixed(2)} µs/s; hub saw ${last?.processes ?? '?'} processes, ${last?.samplerErrors ?? '?'} errors, ${last?.rows ?? '?'} rows; median of ${kWindows} × ${kWindowMs / 1000} s windows`,
     },
     {
       name: `hub RSS, ${n} processes`,
-      value: median(rss.runbus!), unit: 'MiB', better: 'lower',
-      peer: 'pidusage loop process RSS', peerValue: median(rss.pidusage!),
+      value: median(rss.runbus!), runs: rss.runbus!, unit: 'MiB', better: 'lower',
+      peer: 'pidusage loop process RSS', peerValue: median(rss.pidusage!), peerRuns: rss.pidusage!,
       note: `idle node with the same imports ${median(rss.idle!).toFixed(0)} MiB`,
     },
   ];

@@ -16,7 +16,7 @@ import type { ResourceSnapshot } from '../src/wire/index.js';
 import { cpuMs, median, percentile, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
-const kChild = fileURLToPath(new URL('../test/fixtures/remote/bench-child.ts', import.meta.url));
+const kChild = fileURLToPath(new URL('./fixtures/socket-child.ts', import.meta.url));
 const perPublisher = quick ? 100_000 : 1_000_000;
 const perPublisherEach = quick ? 10_000 : 100_000;
 const latSamples = quick ? 300 : 3000;

@@ -1,27 +1,37 @@
-import { createHistogram, performance } from 'node:perf_hooks';
-import type { EventLoopUtilization, RecordableHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import type { EventLoopUtilization, IntervalHistogram } from 'node:perf_hooks';
 import { checkInt, checkKeys, checkObject } from '../options.js';
 
 // Event-loop lag of the process that embeds the bus, measured on its own main
-// thread (not in the pool: a worker has its own loop). A timer wakes every
-// `resolutionMs` and records how late it woke; resolution 1 costs a core
-// (prom-client issue #523), so 20 ms is the finest accepted here.
+// thread (not in the pool: a worker has its own loop). The probe is
+// perf_hooks.monitorEventLoopDelay: a libuv timer in native code that records
+// how long each period really took, unref'd, and with no JavaScript callback
+// at all. A JavaScript setInterval at the same period woke the main thread
+// into JavaScript ten times a second and cost about 0.15-0.2 % of a core on
+// its own; the native timer costs too little to measure
+// (docs/PERFORMANCE.md). Resolution 1 costs a core (prom-client issue #523),
+// so 20 ms is the finest accepted here.
 //
-// This is what perf_hooks.monitorEventLoopDelay does, with one difference
-// that matters for a sampler read once per tick: its reset() also forgets the
-// last wake-up time, so the first late wake-up after a read() is not
-// recorded, and a stall that starts just after a read (or that a read ends)
-// can vanish from the figures. Here the wake-up time survives reset(), and
-// read() itself counts a stall still under way. The timer is unref'd.
+// One gap in the native histogram is closed here: its reset() also forgets
+// the previous wake-up, so the first period after a read() is never
+// recorded, and a stall that starts just after a read (or one still under
+// way at a read) would vanish. read() therefore compares the wall time since
+// the last reset with the time the recorded periods account for:
+//
+//   reset                                                       read
+//     |--lost--|--p1--|--p2--| ... |--pn--|--not yet recorded--|
+//     <------------------------- span -------------------------->
+//
+// Normally the two unrecorded ends are each under one period; more than two
+// periods unaccounted for is a stall, counted as one late wake-up.
 
 /** ResourceSnapshot fields (wire names) this sampler produces. */
 export const kLoopFigures = ['loop_lag_p50_ms', 'loop_lag_p99_ms', 'loop_lag_max_ms', 'loop_utilization'] as const;
 
 /**
- * Default histogram resolution. Each tick wakes the event loop: measured
- * here, a 20 ms timer costs about 0.7 % of a core, 100 ms about 0.15 %
- * (docs/PERFORMANCE.md). A stall still delays the next tick, so stalls
- * longer than the period are always seen.
+ * Default histogram resolution. The native timer wakes the loop without
+ * entering JavaScript, so a finer period costs little; a stall still delays
+ * the next period, so stalls longer than the period are always seen.
  */
 export const kDefaultLoopResolutionMs = 100;
 /** Finest resolution accepted (prom-client issue #523: 1 ms costs a core). */
@@ -48,7 +58,7 @@ export interface LoopFigures {
 export interface LoopSampler {
   /** Figures since the previous read (or since creation), then resets. */
   read(): LoopFigures;
-  /** Stops the histogram timer. Idempotent. */
+  /** Stops the native histogram timer. Idempotent. */
   stop(): void;
 }
 
@@ -56,42 +66,88 @@ export function createLoopSampler(options: LoopSamplerOptions = {}): LoopSampler
   checkObject(options, 'options');
   checkKeys(options, ['resolutionMs'], 'createLoopSampler');
   const resolutionMs = checkInt(options.resolutionMs ?? kDefaultLoopResolutionMs, 'options.resolutionMs', kMinLoopResolutionMs, 60_000);
-  const h: RecordableHistogram = createHistogram();
-  const resolutionNs = resolutionMs * 1e6;
-  let last = performance.now();
-  const record = (now: number): void => {
-    // Lateness of this wake-up in ns; the histogram takes integers >= 1.
-    h.record(Math.max(1, Math.round((now - last) * 1e6 - resolutionNs)));
-    last = now;
-  };
-  const timer = setInterval(() => {
-    record(performance.now());
-  }, resolutionMs);
-  timer.unref();
+  const h: IntervalHistogram = monitorEventLoopDelay({ resolution: resolutionMs });
+  h.enable();
+  let since = performance.now();
   let elu: EventLoopUtilization = performance.eventLoopUtilization();
   let stopped = false;
-  const ms = (ns: number): number => ns / 1e6;
+  // The histogram holds whole periods in ns; the figures are lateness in ms.
+  const late = (ns: number): number => Math.max(0, ns / 1e6 - resolutionMs);
 
   return {
     read() {
       const t = performance.now();
-      // A wake-up overdue by more than a period means the loop was stalled
-      // until this read: count that stall now rather than after the reset.
-      if (!stopped && t - last > 2 * resolutionMs) record(t);
+      const n = stopped ? 0 : h.count;
+      const accounted = n > 0 ? (h.mean * n) / 1e6 : 0;
+      const gap = stopped ? 0 : t - since - accounted;
+      // One stall the histogram could not see (see the diagram above).
+      const stall = gap > 2 * resolutionMs ? gap - resolutionMs : undefined;
       const now = performance.eventLoopUtilization();
       const figures: LoopFigures = { loopUtilization: performance.eventLoopUtilization(now, elu).utilization };
       elu = now;
-      if (h.count > 0) {
-        figures.loopLagP50Ms = ms(h.percentile(50));
-        figures.loopLagP99Ms = ms(h.percentile(99));
-        figures.loopLagMaxMs = ms(h.max);
+      if (n > 0 || stall !== undefined) {
+        const max = n > 0 ? late(h.max) : 0;
+        if (stall === undefined || stall <= max) {
+          figures.loopLagP50Ms = late(h.percentile(50));
+          figures.loopLagP99Ms = late(h.percentile(99));
+          figures.loopLagMaxMs = max;
+        } else {
+          // The stall is the largest of n + 1 samples: percentile p is the
+          // stall when its rank is the last, else the native one at that rank.
+          const at = (p: number): number => {
+            const rank = Math.ceil((p / 100) * (n + 1));
+            return rank > n ? stall : late(h.percentile(Math.min(100, (100 * rank) / n)));
+          };
+          figures.loopLagP50Ms = at(50);
+          figures.loopLagP99Ms = at(99);
+          figures.loopLagMaxMs = stall;
+        }
       }
-      h.reset();
+      if (!stopped) h.reset();
+      since = t;
       return figures;
     },
     stop() {
       if (stopped) return;
       stopped = true;
+      h.disable();
+    },
+  };
+}
+
+/** The report loop of a process that embeds the bus; see startLoopReports(). */
+export interface LoopReports {
+  /** Stops the timer. Idempotent. */
+  stop(): void;
+}
+
+/**
+ * Calls `report` every `intervalMs` with this process's event-loop figures,
+ * from one unref'd timer that is also the probe: its lateness is the lag
+ * sample (so p50 = p99 = max, one sample a report), and utilization covers
+ * the whole interval. An idle process that embeds the bus pays one wake-up
+ * per interval and nothing else: a histogram timer of its own, even a
+ * native one, wakes the loop every period (about 0.15 % of a core at
+ * 100 ms, measured here), more than the whole budget of an embedding
+ * process (docs/PERFORMANCE.md). A stall that does not overlap a report is
+ * seen in utilization only; the hub's own figures use createLoopSampler().
+ */
+export function startLoopReports(intervalMs: number, report: (figures: LoopFigures) => void): LoopReports {
+  let due = performance.now() + intervalMs;
+  let elu: EventLoopUtilization = performance.eventLoopUtilization();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const lag = Math.max(0, now - due);
+    // setInterval schedules the next call from this one's start.
+    due = now + intervalMs;
+    const e = performance.eventLoopUtilization();
+    const utilization = performance.eventLoopUtilization(e, elu).utilization;
+    elu = e;
+    report({ loopLagP50Ms: lag, loopLagP99Ms: lag, loopLagMaxMs: lag, loopUtilization: utilization });
+  }, intervalMs);
+  timer.unref();
+  return {
+    stop() {
       clearInterval(timer);
     },
   };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLoopSampler } from '../../src/bus/index.js';
-import type { LoopSampler } from '../../src/bus/index.js';
+import { startLoopReports } from '../../src/bus/loop-sampler.js';
+import type { LoopFigures, LoopSampler } from '../../src/bus/index.js';
 import { sleep } from '../samplers/helpers.js';
 
 let loop: LoopSampler | null = null;
@@ -39,5 +40,60 @@ describe('event-loop sampler', () => {
     expect(f.loopUtilization).toBeGreaterThanOrEqual(0);
     loop.stop();
     loop.stop();
+  });
+});
+
+describe('event-loop sampler on the native histogram', () => {
+  it('adds no JavaScript timer to the process', () => {
+    const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    loop = createLoopSampler({ resolutionMs: 20 });
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before);
+  });
+
+  it('counts a stall still under way when read() runs', async () => {
+    loop = createLoopSampler({ resolutionMs: 20 });
+    await sleep(100);
+    loop.read();
+    await sleep(30);
+    const end = Date.now() + 200;
+    while (Date.now() < end) {
+      /* block the loop, then read before any timer can fire */
+    }
+    const f = loop.read();
+    expect(f.loopLagMaxMs).toBeGreaterThan(100);
+    expect(f.loopLagP99Ms).toBeGreaterThan(100);
+  });
+
+  it('reads no lag after stop(), and stop() is idempotent', async () => {
+    loop = createLoopSampler({ resolutionMs: 20 });
+    await sleep(60);
+    loop.stop();
+    await sleep(100);
+    const f = loop.read();
+    expect(f.loopLagMaxMs).toBeUndefined();
+    loop.stop();
+  });
+});
+
+describe('loop reports of a process that embeds the bus', () => {
+  it('reports once an interval, its own lateness as the lag, and stops', async () => {
+    const got: LoopFigures[] = [];
+    const reports = startLoopReports(40, (f) => got.push(f));
+    await sleep(10);
+    const end = Date.now() + 150;
+    while (Date.now() < end) {
+      /* block the loop across the first report */
+    }
+    await sleep(100);
+    reports.stop();
+    reports.stop();
+    const n = got.length;
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(got[0]!.loopLagMaxMs).toBeGreaterThan(80);
+    expect(got[0]!.loopLagP99Ms).toBe(got[0]!.loopLagMaxMs);
+    expect(got[0]!.loopUtilization).toBeGreaterThan(0.5);
+    expect(got.at(-1)!.loopLagMaxMs).toBeLessThan(80);
+    await sleep(100);
+    expect(got.length).toBe(n);
   });
 });

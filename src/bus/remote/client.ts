@@ -4,8 +4,8 @@ import { EventEmitter } from 'eventemitter3';
 import { FrameReader, decodeFrame, encodeFrame, kDefaultMaxFrameBytes, kProtocolVersion, kTopics } from '../../wire/index.js';
 // The loop sampler alone (perf_hooks, no bus): every process that embeds the
 // bus measures its own event loop, which no other process can.
-import { createLoopSampler } from '../loop-sampler.js';
-import type { LoopSampler } from '../loop-sampler.js';
+import { startLoopReports } from '../loop-sampler.js';
+import type { LoopReports } from '../loop-sampler.js';
 import type { Envelope, Frame, Topic, TopicPayloads, Welcome } from '../../wire/index.js';
 import { RunbusError } from '../../errors.js';
 import { checkInt, checkKeys, checkObject, checkOneOf, checkString } from '../../options.js';
@@ -287,8 +287,7 @@ export class RemoteBus {
   #outageReported = false;
   #lastError: RunbusError | null = null;
   #reconnectTimer: NodeJS.Timeout | null = null;
-  #loop: LoopSampler | null = null;
-  #loopTimer: NodeJS.Timeout | null = null;
+  #loop: LoopReports | null = null;
   #handshakeTimer: NodeJS.Timeout | null = null;
   #refTimer: NodeJS.Timeout | null = null;
   #flushScheduled: NodeJS.Immediate | null = null;
@@ -321,14 +320,11 @@ export class RemoteBus {
     this.#local = new RunBus({ logger: opts.logger });
     this.#outbox = new RingBuffer(opts.outboxCapacity);
     if (opts.loopIntervalMs > 0 && opts.pid !== 0) {
-      const loop = createLoopSampler();
-      this.#loop = loop;
-      this.#loopTimer = setInterval(() => {
-        // Figures are read (and reset) every interval, sent only while connected.
-        const figures = loop.read();
+      // One unref'd wake-up per interval, the probe and the report at once;
+      // figures are sent only while connected.
+      this.#loop = startLoopReports(opts.loopIntervalMs, (figures) => {
         if (this.#state === 'connected') this.#write(encodeFrame({ kind: 'loop', loop: { tsMs: Date.now(), ...figures } }));
-      }, opts.loopIntervalMs);
-      this.#loopTimer.unref();
+      });
     }
     this.#connect();
   }
@@ -795,7 +791,6 @@ export class RemoteBus {
   // finish (at most closeTimeoutMs), not the process to exit under it.
   async #close(): Promise<void> {
     const deadline = Date.now() + this.#opts.closeTimeoutMs;
-    if (this.#loopTimer !== null) clearInterval(this.#loopTimer);
     this.#loop?.stop();
     this.#updateRef();
     this.#wakeRoom();
