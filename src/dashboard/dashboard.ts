@@ -339,7 +339,9 @@ class DashboardImpl implements Dashboard {
 
 /**
  * Makes the dashboard: subscribes to `options.bus` at once and pushes to
- * browsers every `pushIntervalMs`. Mount it by calling `handle(req, res)`
+ * browsers every `pushIntervalMs`. Without a bus (only `dbPath`) it serves
+ * the stored runs alone: no subscription, no timer, and /events and
+ * /api/live answer 404 `no_live_hub`. Mount it by calling `handle(req, res)`
  * first in an HTTP server's request listener. Throws TypeError/RangeError on
  * bad options.
  */

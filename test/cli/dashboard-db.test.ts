@@ -37,9 +37,23 @@ function fingerprint(path: string): { sha: string; mtimeMs: number; size: number
   return { sha: createHash('sha256').update(readFileSync(path)).digest('hex'), mtimeMs: st.mtimeMs, size: st.size };
 }
 
-async function json(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+interface Series { t: number[]; v: (number | null)[] }
+interface RunView { runId: string; command: string | null; exitCode: number | null; signal: string | null }
+/** The fields of the dashboard's JSON answers this test reads. */
+interface Body {
+  live?: string | null;
+  liveHub?: boolean;
+  store?: boolean;
+  runs: RunView[];
+  run: RunView;
+  source: string;
+  components: { name: string; series: { rss: Series } }[];
+  error: { code: string };
+}
+
+async function json(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Body }> {
   const res = await fetch(url, { headers });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as Body };
 }
 
 describe('runbus dashboard --db', () => {
@@ -61,17 +75,17 @@ describe('runbus dashboard --db', () => {
       expect(runs.status).toBe(200);
       expect(runs.body).toMatchObject({ live: null, liveHub: false, store: true });
       expect(runs.body.runs).toHaveLength(1);
-      const run = runs.body.runs[0];
+      const run = runs.body.runs[0]!;
       expect(run).toMatchObject({ exitCode: 0, signal: null });
       expect(run.command).toContain('Buffer.alloc');
 
-      const h = await json(`${d.url}api/runs/${encodeURIComponent(run.runId as string)}`);
+      const h = await json(`${d.url}api/runs/${encodeURIComponent(run.runId)}`);
       expect(h.status).toBe(200);
       expect(h.body.source).toBe('raw');
       expect(h.body.run.runId).toBe(run.runId);
-      const comp = h.body.components.find((c: { name: string }) => c.name === 'node');
-      expect(comp, JSON.stringify(h.body.components.map((c: { name: string }) => c.name))).toBeDefined();
-      const rss = (comp.series.rss.v as (number | null)[]).filter((v): v is number => v !== null);
+      const comp = h.body.components.find((c) => c.name === 'node');
+      expect(comp, JSON.stringify(h.body.components.map((c) => c.name))).toBeDefined();
+      const rss = comp!.series.rss.v.filter((v): v is number => v !== null);
       expect(rss.length).toBeGreaterThan(0);
       // The charted figure is the stored one: the run's peak rss, as exported.
       expect(Math.max(...rss)).toBe(Math.max(...snapshots.map((s) => s.rss_bytes ?? 0)));
