@@ -14,7 +14,7 @@ import type { Alert, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
 import { announceDashboard, checkMetricsPort, exporterFailure, hubExportOptions } from './exporters.js';
-import { fmtBytes, fmtDuration, fmtPercent, shellQuote } from './format.js';
+import { fmtBytes, fmtDuration, fmtPercent, inert, inertJson, shellQuote } from './format.js';
 import { HighWaterMarks } from './hwm.js';
 import { checkWritable, JsonLog, toJsonObject } from './log-json.js';
 import { findOrphans, killOrphans, kMarkerEnv, readProcStat } from './orphans.js';
@@ -156,7 +156,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const status = new StatusLine(stderr, live);
   const warn = (m: string): void => {
     status.clear();
-    stderr.write(`${m}\n`);
+    // Hub warnings can name clients and processes.
+    stderr.write(`${inert(m)}\n`);
   };
 
   let hub: Hub;
@@ -337,7 +338,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   if (end.error !== undefined) {
     const notFound = end.error.code === 'ENOENT';
     exitStatus = notFound ? 127 : 126;
-    stderr.write(`runbus run: ${JSON.stringify(cmd)} could not be started: ${end.error.message}\n`);
+    stderr.write(`${inert(`runbus run: ${JSON.stringify(cmd)} could not be started: ${end.error.message}`)}\n`);
   } else if (end.signal !== null) {
     exitStatus = 128 + signalNumber(end.signal);
   } else {
@@ -408,13 +409,13 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const orphanList = orphans.map((p) => ({ pid: p.pid, comm: p.comm, fate: fates.get(p.pid) ?? 'left running' }));
   if (!cfg.quiet && summary !== undefined) {
     if (o.summaryJson) {
-      stderr.write(`${JSON.stringify({ ...summary, wall_ms: wallMs, exit_status: exitStatus, kernel_peak_rss_bytes: hwm.maxBytes ?? null, orphans: orphanList })}\n`);
+      stderr.write(`${inertJson({ ...summary, wall_ms: wallMs, exit_status: exitStatus, kernel_peak_rss_bytes: hwm.maxBytes ?? null, orphans: orphanList })}\n`);
     } else {
       stderr.write(`${formatSummary(summary, { wallMs, exitStatus, orphans: orphanList, kernelPeakRssBytes: hwm.maxBytes }).join('\n')}\n`);
     }
   } else if (orphans.length > 0 && !cfg.killOrphans) {
     // Even quiet, say that something is left behind.
-    stderr.write(`runbus run: ${orphans.length} orphan process(es) still running: ${orphanList.map((p) => `${p.pid} (${p.comm})`).join(', ')}\n`);
+    stderr.write(`${inert(`runbus run: ${orphans.length} orphan process(es) still running: ${orphanList.map((p) => `${p.pid} (${p.comm})`).join(', ')}`)}\n`);
   }
   return exitStatus;
 }

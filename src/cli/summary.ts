@@ -1,5 +1,5 @@
 import type { AlertRow, RunRow, SnapshotRow, StoreReader } from '../store/index.js';
-import { fmtBytes, fmtDuration, fmtPercent, fmtTime, table } from './format.js';
+import { fmtBytes, fmtDuration, fmtPercent, fmtTime, inert, table } from './format.js';
 
 // A run's summary, computed from the database (so `runbus run` at exit and
 // `runbus report` later print the same figures, and tests can check them
@@ -291,5 +291,6 @@ export function formatSummary(s: RunSummary, extras?: RunExtras): string[] {
     out.push(`  orphans    ${extras.orphans.length} process${extras.orphans.length === 1 ? '' : 'es'} outlived the command:`);
     for (const o of extras.orphans) out.push(`    ${String(o.pid).padStart(7)}  ${o.comm}  ${o.fate}`);
   }
-  return out;
+  // Run ids, commands, component and process names and alert text come from outside.
+  return out.map(inert);
 }
