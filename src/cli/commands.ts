@@ -184,7 +184,7 @@ The database is opened read-only and never written; it must exist. Nothing
 is sampled and there is no live view (/events and /api/live answer 404). It
 prints its URL; SIGINT or SIGTERM stops it with exit status 0. RUNBUS_TOKEN
 (or the config file's "token"), when set, is required by its APIs as by the
-live dashboard's: open the page with ?token=<token>.`,
+live dashboard's: open the page as /#token=<token>.`,
   },
   {
     name: 'watch',

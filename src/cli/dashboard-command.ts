@@ -31,7 +31,7 @@ export async function dashboardCommand(o: DashboardCommandOptions): Promise<numb
   if (o.token === undefined && !kLoopback.has(o.host)) {
     process.stderr.write(`runbus dashboard: warning: ${o.host} is not loopback and RUNBUS_TOKEN is not set: anyone who can reach it can read the runs\n`);
   }
-  const auth = o.token === undefined ? '' : ' (RUNBUS_TOKEN required: open it with ?token=<token>)';
+  const auth = o.token === undefined ? '' : ' (RUNBUS_TOKEN required: open it as /#token=<token>)';
   process.stdout.write(`runbus dashboard: ${server.url}${auth}\nrunbus dashboard: stored runs of ${o.db}, read-only, no live hub\nrunbus dashboard: SIGINT or SIGTERM stops it\n`);
   // The server is unref'd (a library default): this keeps the process up.
   const keepAlive = setInterval(() => { /* until a signal */ }, 1 << 30);
