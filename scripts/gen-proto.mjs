@@ -1,5 +1,7 @@
-// Regenerates the committed static protobuf code from proto/telemetry.proto.
-//   node scripts/gen-proto.mjs          write src/wire/gen/telemetry.{js,d.ts}
+// Regenerates the committed static protobuf code from the proto files:
+//   proto/telemetry.proto → src/wire/gen/telemetry.{js,d.ts}      (the wire contract)
+//   proto/remote.proto    → src/remote-write/gen/remote.{js,d.ts} (Prometheus remote write)
+//   node scripts/gen-proto.mjs          write them
 //   node scripts/gen-proto.mjs --check  exit 1 if the committed files are stale
 // The generated files are committed (see docs/wire.md): building and
 // installing runbus then needs neither protobufjs-cli nor protoc.
@@ -11,14 +13,19 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const proto = join(root, 'proto', 'telemetry.proto');
-const outDir = join(root, 'src', 'wire', 'gen');
+/** [proto file, output directory, generated base name]. */
+const kTargets = [
+  [join(root, 'proto', 'telemetry.proto'), join(root, 'src', 'wire', 'gen'), 'telemetry'],
+  [join(root, 'proto', 'remote.proto'), join(root, 'src', 'remote-write', 'gen'), 'remote'],
+];
 const check = process.argv.includes('--check');
 
+const stale = [];
+for (const [proto, outDir, base] of kTargets) {
 const tmp = mkdtempSync(join(tmpdir(), 'runbus-gen-'));
 try {
-  const js = join(tmp, 'telemetry.js');
-  const dts = join(tmp, 'telemetry.d.ts');
+  const js = join(tmp, `${base}.js`);
+  const dts = join(tmp, `${base}.d.ts`);
   // --force-number: 64-bit fields are plain numbers (byte counts and
   // millisecond timestamps stay far below 2^53), never Long objects.
   const pbjs = (out, ...extra) => {
@@ -38,16 +45,18 @@ try {
   pbjs(documented);
   execFileSync(bin('pbts'), ['-o', dts, documented], { stdio: 'inherit' });
   pbjs(js, '--no-comments');
-  const files = ['telemetry.js', 'telemetry.d.ts'];
+  const files = [`${base}.js`, `${base}.d.ts`];
   if (check) {
-    const stale = files.filter((f) => readFileSync(join(tmp, f), 'utf8') !== readFileSync(join(outDir, f), 'utf8'));
-    if (stale.length > 0) {
-      console.error(`stale generated code: ${stale.join(', ')}; run npm run gen:proto`);
-      process.exit(1);
-    }
+    const read = (f) => { try { return readFileSync(f, 'utf8'); } catch { return undefined; } };
+    stale.push(...files.filter((f) => readFileSync(join(tmp, f), 'utf8') !== read(join(outDir, f))));
   } else {
     for (const f of files) writeFileSync(join(outDir, f), readFileSync(join(tmp, f), 'utf8'));
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+}
+if (stale.length > 0) {
+  console.error(`stale generated code: ${stale.join(', ')}; run npm run gen:proto`);
+  process.exit(1);
 }

@@ -30,3 +30,16 @@ export class WireError extends RunbusError {
     this.name = 'WireError';
   }
 }
+
+/** Codes of {@link RemoteWriteError}. */
+export type RemoteWriteErrorCode = 'ERR_REMOTE_WRITE_URL' | 'ERR_REMOTE_WRITE_WORKER' | 'ERR_REMOTE_WRITE_AUTH';
+
+/** A remote-write setting that cannot work (a malformed URL, say), or its thread failing (src/remote-write). */
+export class RemoteWriteError extends RunbusError {
+  declare readonly code: RemoteWriteErrorCode;
+
+  constructor(code: RemoteWriteErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.name = 'RemoteWriteError';
+  }
+}

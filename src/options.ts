@@ -1,5 +1,6 @@
 // Shared option checking: every options object goes through checkKeys, so a
 // misspelled key is an error that names it (and the likely intended key).
+import { RemoteWriteError } from './errors.js';
 
 function distance(a: string, b: string): number {
   const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -128,4 +129,20 @@ export function checkSetting(v: unknown, name: string, s: IntSetting): number | 
 /** Like {@link checkSetting}, for a setting that has a default. */
 export function checkSettingOr(v: unknown, name: string, s: IntSetting & { readonly default: number }): number {
   return checkInt(v ?? s.default, name, s.min, s.max);
+}
+
+/** Checks one receiver URL; a malformed one is a RemoteWriteError naming it. */
+export function checkRemoteUrl(raw: unknown): string {
+  if (typeof raw !== 'string' || raw.trim() === '') throw new RemoteWriteError('ERR_REMOTE_WRITE_URL', `remote write URL must be a non-empty string (got ${JSON.stringify(raw)})`);
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch (err) {
+    throw new RemoteWriteError('ERR_REMOTE_WRITE_URL', `remote write URL ${JSON.stringify(raw)} is malformed`, { cause: err });
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new RemoteWriteError('ERR_REMOTE_WRITE_URL', `remote write URL ${JSON.stringify(raw)} must be http or https (got ${u.protocol})`);
+  if (u.username !== '' || u.password !== '') {
+    throw new RemoteWriteError('ERR_REMOTE_WRITE_URL', 'remote write URL must not carry credentials (they would show in `ps`); use a token or password file, or the environment');
+  }
+  return u.href;
 }

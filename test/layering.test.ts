@@ -1,6 +1,6 @@
 // Imports between folders under src/ go down the flow, never back up
 // (docs/ARCHITECTURE.md): wire ← bus ← samplers/store/alerts ← export,
-// dashboard, config ← hub ← cli. The shared helpers at the root of src/
+// dashboard, config ← remote-write ← hub ← cli. The shared helpers at the root of src/
 // (errors, options, listen) sit below everything; src/index.ts above.
 // src/config reads the environment for the command and for createHub/track.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -21,6 +21,8 @@ const kRank: Readonly<Record<string, number>> = {
   config: 4,
   export: 4,
   dashboard: 4,
+  // Reads the store and names series as the exporter does; the hub starts it.
+  'remote-write': 4.5,
   hub: 5,
   tracker: 5,
   cli: 6,

@@ -44,7 +44,7 @@ function intFlag(spec: CommandSpec, parsed: ParsedArgs, name: string, min: numbe
   return n;
 }
 
-function str(v: string | boolean | undefined): string | undefined {
+function str(v: string | string[] | boolean | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 

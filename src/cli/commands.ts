@@ -20,6 +20,8 @@ export interface FlagSpec {
   sets?: boolean;
   /** The default shown in help when the table's is not what this command does. */
   defaultText?: string;
+  /** The flag may be repeated (its values form a list). */
+  multiple?: boolean;
 }
 
 export interface CommandSpec {
@@ -54,6 +56,12 @@ const kExportDir: FlagSpec = {
   help: 'write metrics_final.json and prometheus_metrics_final.txt to DIR when it stops',
   config: 'exportDir',
 };
+// Remote write: URLs by flag; credentials only from files or the environment.
+const kRemoteWrite: FlagSpec[] = [
+  { name: 'remote-write', type: 'string', arg: 'URL', multiple: true, help: kConfigSpec.remoteWrite.help, config: 'remoteWrite', defaultText: 'none' },
+  { name: 'remote-write-bearer-token-file', type: 'string', arg: 'FILE', help: `${kConfigSpec.remoteWriteBearerTokenFile.help} (or the token itself in RUNBUS_REMOTE_WRITE_BEARER_TOKEN)`, config: 'remoteWriteBearerTokenFile' },
+  { name: 'remote-write-password-file', type: 'string', arg: 'FILE', help: `${kConfigSpec.remoteWritePasswordFile.help} (or RUNBUS_REMOTE_WRITE_USERNAME and _PASSWORD)`, config: 'remoteWritePasswordFile' },
+];
 const kJson: FlagSpec = { name: 'json', type: 'boolean', help: 'print JSON instead of a table' };
 
 export const kCommands: readonly CommandSpec[] = [
@@ -75,6 +83,7 @@ export const kCommands: readonly CommandSpec[] = [
       kMetricsPort,
       kExportDir,
       kDashboard,
+      ...kRemoteWrite,
       kConfig,
       kHelp,
     ],
@@ -109,6 +118,7 @@ already sent it to the command).`,
       kMetricsPort,
       kExportDir,
       kDashboard,
+      ...kRemoteWrite,
       kConfig,
       kHelp,
     ],
@@ -277,7 +287,7 @@ ${c.details}
 
 /** Parsed flags of a command: raw values by flag name, config settings from flags, positionals. */
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | string[] | boolean | undefined>;
   flags: Partial<RunbusConfig>;
   positionals: string[];
 }
@@ -288,15 +298,17 @@ export interface ParsedArgs {
  * flags are validated here, naming the flag.
  */
 export function parseCommandArgs(c: CommandSpec, argv: string[], allowPositionals: boolean): ParsedArgs {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
-  for (const f of c.flags) options[f.name] = f.short === undefined ? { type: f.type } : { type: f.type, short: f.short };
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
+  for (const f of c.flags) {
+    options[f.name] = { type: f.type, ...(f.short === undefined ? {} : { short: f.short }), ...(f.multiple === true ? { multiple: true } : {}) };
+  }
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (err) {
     throw usageError(c.name, explainParseError(err, c));
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
   const flags: Partial<Record<ConfigKey, unknown>> = {};
   for (const f of c.flags) {
     const v = values[f.name];

@@ -1,10 +1,11 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import type { AlertsConfig } from '../config/index.js';
 import { promRulesYaml } from '../export/prom-rules.js';
 import { kExportTables, openReader } from '../store/index.js';
 import type { ExportTable, RunRow, StoreReader } from '../store/index.js';
 import { CliError, usageError } from './errors.js';
-import { fmtBytes, fmtDuration, fmtPercent, fmtTime, inertJson, inertJsonText, table } from './format.js';
+import { fmtBytes, fmtDuration, fmtPercent, fmtTime, inert, inertJson, inertJsonText, table } from './format.js';
 import { checkWritable } from './log-json.js';
 import { formatSummary, summarizeRun } from './summary.js';
 
@@ -66,8 +67,15 @@ export function reportCommand(db: string, runId: string | undefined, json: boole
     const summary = summarizeRun(reader, run);
     const rollups = reader.rollups({ runId: run.run_id });
     const hostRollups = reader.hostRollups({ runId: run.run_id });
-    if (json) return `${inertJson({ summary, rollups, host_rollups: hostRollups })}\n`;
+    const hosts = hostsOf(db);
+    if (json) return `${inertJson({ summary, rollups, host_rollups: hostRollups, hosts })}
+`;
     const out = formatSummary(summary);
+    for (const h of hosts) {
+      const gpus = (JSON.parse(h.gpus ?? '[]') as { model?: string }[]).map((g) => g.model ?? '?').join(', ');
+      out.push(`  machine    ${[h.hostname, `id ${h.host_id}`, h.cpu_model, h.cpu_cores === null ? null : `${h.cpu_cores} cores`, h.mem_total_bytes === null ? null : fmtBytes(h.mem_total_bytes),
+        [h.os, h.os_release].filter(Boolean).join(' ') || null, h.kernel === null ? null : `kernel ${h.kernel}`, gpus === '' ? null : `GPU ${gpus}`].filter((x) => x !== null).map((x) => inert(x)).join(', ')}`);
+    }
     out.push('', '  per minute:');
     if (rollups.length === 0) out.push('    (no rollups)');
     else {
@@ -146,3 +154,22 @@ export function exportCommand(o: ExportCommandOptions): string | undefined {
   writeWhole(o.out, whole);
   return undefined;
 }
+
+interface HostRow {
+  host_id: string; hostname: string | null; cpu_model: string | null; cpu_cores: number | null; mem_total_bytes: number | null;
+  os: string | null; os_release: string | null; kernel: string | null; gpus: string | null;
+}
+
+/** The `hosts` view (recorded by each hub at start); empty in a file older than it. */
+function hostsOf(db: string): HostRow[] {
+  let d: Database.Database | undefined;
+  try {
+    d = new Database(db, { readonly: true, fileMustExist: true });
+    return d.prepare('SELECT host_id, hostname, cpu_model, cpu_cores, mem_total_bytes, os, os_release, kernel, gpus FROM hosts ORDER BY last_seen_ms DESC').all() as HostRow[];
+  } catch {
+    return [];
+  } finally {
+    d?.close();
+  }
+}
+

@@ -8,6 +8,7 @@ import { checkExportDir } from './export-dir.js';
 import { inert } from './format.js';
 import { announceDashboard, checkMetricsPort, exporterFailure, hubExportOptions } from './exporters.js';
 import { hasCommand } from './run.js';
+import { remoteWriteFromConfig } from './remote-write.js';
 
 /**
  * `runbus hub`: a standalone hub on a socket. Resolves with the exit status
@@ -41,6 +42,7 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
       ...(exportDir === undefined ? {} : { exportDir }),
       ...(cfg.token === undefined ? {} : { token: cfg.token }),
       ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
+      remoteWrite: remoteWriteFromConfig(cfg, cwd),
     });
   } catch (err) {
     if (err instanceof StoreError) throw new CliError('ERR_CLI_OUTPUT', `runbus hub: the database cannot be used: ${err.message}`, { cause: err });

@@ -22,6 +22,7 @@ import type { OrphanFate, ProcStat } from './orphans.js';
 import { StatusLine } from './status-line.js';
 import { formatSummary, summarizeRun } from './summary.js';
 import type { RunSummary } from './summary.js';
+import { remoteWriteFromConfig } from './remote-write.js';
 
 /** Longest wait for the sampler's first tick before the command starts, ms. */
 const kFirstTickWaitMs = 3000;
@@ -180,6 +181,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
       ...(exportDir === undefined ? {} : { exportDir }),
       ...(cfg.token === undefined ? {} : { token: cfg.token }),
       ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
+      remoteWrite: remoteWriteFromConfig(cfg, o.cwd),
     });
   } catch (err) {
     if (err instanceof StoreError) {

@@ -6,7 +6,7 @@ import type { AlertRule } from '../alerts/rules.js';
 import { RunbusError } from '../errors.js';
 // socket-path.js, not the remote index: --help should not load the socket code.
 import { defaultSocketPath } from '../bus/remote/socket-path.js';
-import { describe, int, suggest } from '../options.js';
+import { checkRemoteUrl, describe, int, suggest } from '../options.js';
 import type { IntSetting } from '../options.js';
 import { kDefaults as kSamplerDefaults } from '../samplers/options.js';
 import { kDefaultDbPath, kDefaults as kStoreDefaults } from '../store/options.js';
@@ -95,6 +95,18 @@ export interface RunbusConfig {
    * @default { rules: [], defaults: true }
    */
   alerts: AlertsConfig;
+  // ─── remote write (docs/remote-write.md); secrets never from a flag ───
+  /** Prometheus remote-write receivers. @default none */
+  remoteWrite: string[];
+  /** Files holding the bearer token, or `username:password`. @default none */
+  remoteWriteBearerTokenFile: string | undefined;
+  remoteWritePasswordFile: string | undefined;
+  /** The credentials themselves (environment or config file only). @default none */
+  remoteWriteBearerToken: string | undefined;
+  remoteWriteUsername: string | undefined;
+  remoteWritePassword: string | undefined;
+  /** The remote_write_failing alert fires after failing this long, ms. @default 60000 */
+  remoteWriteFailingAlertMs: number;
 }
 
 export type ConfigKey = keyof RunbusConfig;
@@ -116,6 +128,8 @@ type Kind =
   | { type: 'bool' }
   | { type: 'int'; min: number; max: number }
   | { type: 'socket' }
+  /** Remote-write URLs: a list (repeated flag, file list) or one string of them separated by commas or spaces. */
+  | { type: 'urls' }
   /** Alert rules: only in the config file (a structure, not a text value). */
   | { type: 'alerts' };
 
@@ -177,6 +191,14 @@ export const kConfigSpec: Readonly<Record<ConfigKey, KeySpec>> = {
   },
   exportDir: { kind: { type: 'string' }, env: 'RUNBUS_EXPORT_DIR', flag: '--export-dir', default: undefined, help: 'directory for the final metrics export' },
   alerts: { kind: { type: 'alerts' }, env: undefined, flag: '(no flag: config file only)', default: { rules: [], defaults: true }, help: 'alert rules (docs/alerts.md)' },
+  // ─── remote write (docs/remote-write.md) ───
+  remoteWrite: { kind: { type: 'urls' }, env: 'RUNBUS_REMOTE_WRITE_URL', flag: '--remote-write', default: [], help: 'push everything stored to this Prometheus remote-write receiver; repeatable' },
+  remoteWriteBearerTokenFile: { kind: { type: 'string' }, env: 'RUNBUS_REMOTE_WRITE_BEARER_TOKEN_FILE', flag: '--remote-write-bearer-token-file', default: undefined, help: 'bearer token for remote write, read from FILE' },
+  remoteWritePasswordFile: { kind: { type: 'string' }, env: 'RUNBUS_REMOTE_WRITE_PASSWORD_FILE', flag: '--remote-write-password-file', default: undefined, help: 'basic auth for remote write, "username:password" read from FILE' },
+  remoteWriteBearerToken: { kind: { type: 'string' }, env: 'RUNBUS_REMOTE_WRITE_BEARER_TOKEN', flag: '(no flag: keep secrets off the command line)', default: undefined, help: 'bearer token for remote write' },
+  remoteWriteUsername: { kind: { type: 'string' }, env: 'RUNBUS_REMOTE_WRITE_USERNAME', flag: '(no flag: keep secrets off the command line)', default: undefined, help: 'basic-auth user for remote write' },
+  remoteWritePassword: { kind: { type: 'string' }, env: 'RUNBUS_REMOTE_WRITE_PASSWORD', flag: '(no flag: keep secrets off the command line)', default: undefined, help: 'basic-auth password for remote write' },
+  remoteWriteFailingAlertMs: { kind: { type: 'int', min: 0, max: 7 * 86_400_000 }, env: 'RUNBUS_REMOTE_WRITE_FAILING_ALERT_MS', flag: '(no flag)', default: 60_000, help: 'the remote_write_failing alert fires after failing this long, ms' },
 };
 
 export const kConfigKeys = Object.keys(kConfigSpec) as ConfigKey[];
@@ -240,6 +262,15 @@ function checkValue(key: ConfigKey, v: unknown, where: string, fromText: boolean
       if (typeof v === 'boolean' && !fromText) return v;
       if (typeof v !== 'string' || v === '') throw bad(where, fromText ? 'a socket path' : 'a socket path, true or false', v);
       return v;
+    case 'urls': {
+      const list = typeof v === 'string' ? v.split(/[\s,]+/).filter((u) => u !== '') : v;
+      if (!Array.isArray(list) || list.some((u) => typeof u !== 'string')) throw bad(where, 'a URL or a list of URLs', v);
+      try {
+        return [...new Set(list.map((u: string) => checkRemoteUrl(u)))];
+      } catch (err) {
+        throw new ConfigError('ERR_CONFIG_VALUE', `${where}: ${(err as Error).message}`, { cause: err });
+      }
+    }
     case 'alerts':
       if (fromText) throw new ConfigError('ERR_CONFIG_VALUE', `${where}: alert rules can only be set in the config file`);
       return checkAlerts(v, where);
@@ -415,6 +446,8 @@ export interface LibraryEnv {
   readonly token?: string;
   /** RUNBUS_RUN_ID (set by `runbus run` for the command it runs) */
   readonly runId?: string;
+  /** RUNBUS_REMOTE_WRITE_URL, with RUNBUS_REMOTE_WRITE_BEARER_TOKEN or _USERNAME and _PASSWORD */
+  readonly remoteWrite?: { urls: string[]; bearerToken?: string; basicAuth?: { username: string; password: string } };
 }
 
 const kLibraryKeys = ['intervalMs', 'retentionMs', 'metricsPort', 'token'] as const satisfies readonly ConfigKey[];
@@ -434,6 +467,16 @@ export function readLibraryEnv(env: NodeJS.ProcessEnv = process.env): LibraryEnv
   }
   const runId = runIdFromEnv(env);
   if (runId !== undefined) out.runId = runId;
+  const urls = env.RUNBUS_REMOTE_WRITE_URL;
+  if (urls !== undefined && urls !== '') {
+    const token = env.RUNBUS_REMOTE_WRITE_BEARER_TOKEN;
+    const user = env.RUNBUS_REMOTE_WRITE_USERNAME;
+    out.remoteWrite = {
+      urls: checkValue('remoteWrite', urls, 'environment variable RUNBUS_REMOTE_WRITE_URL', true),
+      ...(token !== undefined && token !== '' ? { bearerToken: token }
+        : user !== undefined && user !== '' ? { basicAuth: { username: user, password: env.RUNBUS_REMOTE_WRITE_PASSWORD ?? '' } } : {}),
+    };
+  }
   return out;
 }
 

@@ -252,7 +252,8 @@ export class LiveState {
     const queues = (h.queues ?? []).slice(0, 100).map((q) => ({ name: q.name ?? '', depth: (q.depth ?? 0), capacity: (q.capacity ?? 0), dropped: (q.dropped ?? 0) }));
     const view: HubView = {
       tsMs: h.tsMs, uptimeMs: (h.uptimeMs ?? 0), droppedTotal: (h.droppedTotal ?? 0),
-      queueDepth: queues.reduce((a, q) => a + q.depth, 0), queues,
+      // Remote write's "queue" is the store itself (rows behind), not a hub queue.
+      queueDepth: queues.reduce((a, q) => a + (q.name === 'remote-write' ? 0 : q.depth), 0), queues,
       flushP50Ms: num(h.flushP50Ms), flushP99Ms: num(h.flushP99Ms), rowsWritten: (h.rowsWritten ?? 0),
       walBytes: num(h.walBytes), connections: h.connections ?? 0,
     };

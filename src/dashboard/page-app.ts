@@ -248,6 +248,10 @@ export const kPageJs = String.raw`'use strict';
       hp.push(['dropped (bus + store)', String(b.droppedTotal)], ['queue depth', String(b.queueDepth)],
         ['flush p50 / p99', fmtUnit('ms', b.flushP50Ms) + ' / ' + fmtUnit('ms', b.flushP99Ms)], ['rows written', String(b.rowsWritten)],
         ['WAL', fmtBytes(b.walBytes)], ['connections', String(b.connections)], ['uptime', fmtDuration(b.uptimeMs)]);
+      // Remote write: its queue is the store (depth = rows not yet sent).
+      (b.queues || []).forEach(function (q) {
+        if (q.name === 'remote-write') hp.push(['remote write', q.depth + ' rows behind, ' + q.dropped + ' samples dropped or refused']);
+      });
     } else if (state.mode === 'live') hp.push(['hub', 'no heartbeat yet']);
     else hp.push(['history', 'flush latency from stored heartbeats']);
     if (d) hp.push(['dashboard', d.clients + ' browser(s), ' + d.droppedFrames + ' frames dropped, ' + d.droppedClients + ' slow browser(s) cut']);

@@ -24,6 +24,23 @@ export interface ExporterHubStats {
   readonly runId: string;
   readonly bus: { readonly topics: Readonly<Record<string, { readonly published: number }>> };
   readonly batcher?: { readonly failures: number };
+  /** Remote write's counters per receiver, when it is on (src/remote-write). */
+  readonly remoteWrite?: { readonly targets: readonly ExporterRemoteTarget[] };
+  /** This machine's stable id and, once read, its inventory (the `hosts` view). */
+  readonly hostId?: string;
+  readonly host?: Readonly<Record<string, string | number | null>>;
+}
+
+/** One remote-write receiver's counters, as the exporter reads them. */
+export interface ExporterRemoteTarget {
+  readonly url: string;
+  readonly rowsBehind: number;
+  readonly samplesSent: number;
+  readonly retries: number;
+  readonly refusedSamples: number;
+  readonly dropped: Readonly<Record<string, number>>;
+  readonly failingSinceMs: number | null;
+  readonly lastSuccessMs: number | null;
 }
 
 /** Options of {@link createMetricsCollector}. */
@@ -179,6 +196,7 @@ class MetricsCollectorImpl implements MetricsCollector {
     this.#counter(kMetricNames.rejected, 'Series the exporter refused to keep (cardinality caps, bad values).', ['reason'], (emit) => {
       for (const [reason, c] of this.#rejected) emit({ reason }, c);
     });
+    this.#registerRemoteWrite();
     this.#flush = new Histogram({
       name: kMetricNames.hub.flushDuration,
       help: 'Duration of store flushes (one batch committed by the writer thread).',
@@ -367,6 +385,31 @@ class MetricsCollectorImpl implements MetricsCollector {
     this.#counter(h.storeFailures, 'Store writes that failed (each is retried).', ['run_id'], (emit) => {
       const s = this.#hubStats();
       if (s?.batcher !== undefined) emit({ run_id: s.runId }, s.batcher.failures);
+    });
+  }
+
+  // ─── remote write and host identity (read from hub stats at scrape time) ───
+  #registerRemoteWrite(): void {
+    const r = kMetricNames.remoteWrite;
+    const each = (read: (t: ExporterRemoteTarget) => number | null) => (emit: Emit): void => {
+      for (const t of this.#hubStats()?.remoteWrite?.targets ?? []) emit({ url: t.url }, read(t));
+    };
+    this.#gauge(r.rowsBehind, 'Stored rows not yet sent to the remote-write receiver (its queue is the store).', ['url'], each((t) => t.rowsBehind));
+    this.#counter(r.samplesSent, 'Samples the remote-write receiver accepted.', ['url'], each((t) => t.samplesSent));
+    this.#counter(r.retries, 'Remote-write requests retried (network errors, 429, 5xx).', ['url'], each((t) => t.retries));
+    this.#counter(r.refused, 'Samples the remote-write receiver refused for good (4xx), skipped.', ['url'], each((t) => t.refusedSamples));
+    this.#counter(r.dropped, 'Samples not sent: cardinality caps, out of order, bad rows.', ['url', 'reason'], (emit) => {
+      for (const t of this.#hubStats()?.remoteWrite?.targets ?? []) for (const [reason, c] of Object.entries(t.dropped)) emit({ url: t.url, reason }, c);
+    });
+    this.#gauge(r.failing, '1 while every remote-write attempt fails, else 0.', ['url'], each((t) => (t.failingSinceMs === null ? 0 : 1)));
+    this.#gauge(r.lastSuccess, 'When the remote-write receiver last accepted a request (Unix time).', ['url'], each((t) => (t.lastSuccessMs === null ? null : t.lastSuccessMs / 1000)));
+    const kInfo = ['hostname', 'cpu_model', 'cpu_cores', 'mem_total_bytes', 'os', 'os_release', 'kernel', 'arch'] as const;
+    this.#gauge(kMetricNames.hostInfo, 'This hub\'s host: id and inventory as labels; the value is 1.', ['host_id', ...kInfo], (emit) => {
+      const s = this.#hubStats();
+      if (s?.hostId === undefined) return;
+      const labels: Labels = { host_id: s.hostId };
+      for (const k of kInfo) labels[k] = String(s.host?.[k] ?? '');
+      emit(labels, 1);
     });
   }
 

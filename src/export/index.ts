@@ -1,5 +1,5 @@
 export { createMetricsCollector } from './collector.js';
-export type { MetricsCollector, MetricsCollectorOptions, MetricsCollectorStats, ExporterHubStats } from './collector.js';
+export type { MetricsCollector, MetricsCollectorOptions, MetricsCollectorStats, ExporterHubStats, ExporterRemoteTarget } from './collector.js';
 export { startPrometheusExporter, ExporterError } from './server.js';
 export type { PrometheusExporter, PrometheusExporterOptions, ExporterAuth, ExporterErrorCode } from './server.js';
 export { writeFinalExport, ExportError, kFinalJsonFile, kFinalTextFile, kFinalExportVersion } from './final-export.js';
@@ -9,4 +9,5 @@ export type { JsonLogWriter, JsonLogWriterOptions } from './json-log.js';
 export { promRules, promRulesYaml } from './prom-rules.js';
 export type { PromRulesOptions, PromRulesResult, PromAlertingRule } from './prom-rules.js';
 export { appMetricName, disambiguatedName, labelName, kMetricNames, kFigureFamilies, kNamePrefix, kAppPrefix } from './names.js';
+export { resolveCollectorOptions } from './collector.js';
 export type { AppMetricName } from './names.js';

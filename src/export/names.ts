@@ -139,6 +139,17 @@ export const kMetricNames = {
     firing: 'runbus_alerts_firing',
     fired: 'runbus_alerts_fired_total',
   },
+  // Remote write (src/remote-write), per receiver URL; and the host inventory.
+  remoteWrite: {
+    rowsBehind: 'runbus_remote_write_rows_behind',
+    samplesSent: 'runbus_remote_write_samples_sent_total',
+    retries: 'runbus_remote_write_retries_total',
+    refused: 'runbus_remote_write_refused_samples_total',
+    dropped: 'runbus_remote_write_dropped_samples_total',
+    failing: 'runbus_remote_write_failing',
+    lastSuccess: 'runbus_remote_write_last_success_timestamp_seconds',
+  },
+  hostInfo: 'runbus_host_info',
   orphans: 'runbus_orphan_processes',
   lastSample: 'runbus_last_sample_timestamp_seconds',
   rejected: 'runbus_exporter_series_rejected_total',

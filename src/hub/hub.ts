@@ -12,6 +12,8 @@ import { openStore } from '../store/index.js';
 import type { Store, StoreStats } from '../store/index.js';
 import { AlertState, kTopics, LifecycleKind, Severity, Topic } from '../wire/index.js';
 import type { Alert, Envelope, Heartbeat } from '../wire/index.js';
+import { collectHostRecord, machineHostId, startRemoteWriteResolved } from '../remote-write/index.js';
+import type { RemoteWrite, RemoteWriteStats } from '../remote-write/index.js';
 import { Batcher } from './batcher.js';
 import type { BatcherStats } from './batcher.js';
 import { resolveHubOptions } from './options.js';
@@ -32,6 +34,12 @@ export interface HubStats {
    * Null before start.
    */
   readonly storeQueue: QueueStats | null;
+  /** Remote write's counters (as of the last heartbeat), when it is on. */
+  readonly remoteWrite?: RemoteWriteStats;
+  /** This machine's stable host id (see docs/remote-write.md). */
+  readonly hostId?: string;
+  /** The host inventory (the `hosts` view's columns), once read. */
+  readonly host?: Readonly<Record<string, string | number | null>>;
 }
 
 export interface CloseOptions {
@@ -76,6 +84,9 @@ export interface Hub {
 
 const kStoreAlertRule = 'store_unwritable';
 const kSocketAlertRule = 'socket_missing';
+const kRemoteWriteAlertRule = 'remote_write_failing';
+/** The host inventory once read (one per process: one machine). */
+const hostInventory: { current: Readonly<Record<string, string | number | null>> | undefined } = { current: undefined };
 
 class HubImpl implements Hub {
   readonly bus: RunBus;
@@ -104,8 +115,20 @@ class HubImpl implements Hub {
   readonly #explicit = new Set<number>();
   readonly #clientRefs = new Map<number, number>();
   #signalHandlers: [NodeJS.Signals, () => void][] = [];
+  // ─── remote write and host identity ───
+  readonly #remote: RemoteWrite | null;
+  readonly #hostId: string | undefined;
+  #remoteAlertSince = 0;
 
-  constructor(o: ResolvedHubOptions, bus: RunBus, store: Store | null, sampler: Sampler, server: BusServer | null, extras: HubExtras) {
+  readonly #inventory: Promise<void>;
+
+  constructor(
+    o: ResolvedHubOptions, bus: RunBus, store: Store | null, sampler: Sampler, server: BusServer | null, extras: HubExtras,
+    remote: RemoteWrite | null = null, hostId?: string, inventory: Promise<void> = Promise.resolve(),
+  ) {
+    this.#inventory = inventory;
+    this.#remote = remote;
+    this.#hostId = hostId;
     this.#o = o;
     this.#extras = extras;
     this.metricsUrl = extras.url;
@@ -287,7 +310,34 @@ class HubImpl implements Hub {
       sampler: this.#sampler.stats(),
       server: this.#server?.stats() ?? null,
       storeQueue: this.#storeSub?.stats() ?? null,
+      ...(this.#remote === null ? {} : { remoteWrite: this.#remote.stats() }),
+      ...(this.#hostId === undefined ? {} : { hostId: this.#hostId }),
+      ...(hostInventory.current === undefined ? {} : { host: hostInventory.current }),
     };
+  }
+
+  /** At each heartbeat: fresh counters for the next one, and the failing alert. */
+  #checkRemote(now: number): void {
+    const r = this.#remote;
+    if (r === null) return;
+    void r.refresh();
+    const since = r.stats().failingSinceMs;
+    if (since !== null && now - since >= r.options.failingAlertMs && this.#remoteAlertSince === 0) {
+      this.#remoteAlertSince = since;
+      const t = r.stats().targets.find((x) => x.failingSinceMs !== null);
+      this.#publishRemoteAlert(AlertState.FIRING, `remote write failing for ${Math.round((now - since) / 1000)} s: ${t?.lastError ?? 'unknown'}`, now);
+    } else if (since === null && this.#remoteAlertSince !== 0) {
+      this.#publishRemoteAlert(AlertState.RESOLVED, 'remote write delivering again', now);
+      this.#remoteAlertSince = 0;
+    }
+  }
+
+  #publishRemoteAlert(state: AlertState, message: string, now: number): void {
+    void this.bus.publishAsync(Topic.ALERT, {
+      tsMs: now, runId: this.runId, rule: kRemoteWriteAlertRule, severity: Severity.WARNING, state, message,
+      component: 'hub', pid: process.pid, firedAtMs: this.#remoteAlertSince,
+      ...(state === AlertState.RESOLVED ? { resolvedAtMs: now } : {}),
+    });
   }
 
   heartbeat(): void {
@@ -296,6 +346,8 @@ class HubImpl implements Hub {
 
   #publishHeartbeat(): Promise<boolean> {
     if (this.bus.closed) return Promise.resolve(false);
+    this.#checkRemote(Date.now());
+    const rw = this.#remote?.stats();
     const bus = this.bus.stats();
     const b = this.#batcher.stats();
     const store = this.#store?.stats();
@@ -309,6 +361,8 @@ class HubImpl implements Hub {
       queues: [
         ...bus.subscribers.map((q) => ({ name: q.name, capacity: q.capacity, depth: q.queued, published: q.published, delivered: q.delivered, dropped: q.dropped, highWater: q.highWater })),
         { name: 'store-pending', capacity: b.capacity, depth: b.pending + b.held, published: b.added, delivered: b.written, dropped: b.dropped, highWater: 0 },
+        // Remote write's queue is the store itself: depth = rows not yet sent.
+        ...(rw === undefined ? [] : [{ name: 'remote-write', capacity: 0, depth: rw.rowsBehind, published: 0, delivered: rw.samplesSent, dropped: rw.dropped + rw.refusedSamples, highWater: 0 }]),
       ],
       // Envelopes clients had sent that close() could not read in time count too.
       droppedTotal: bus.dropped + b.dropped + (this.#server?.stats().abandoned ?? 0),
@@ -369,6 +423,9 @@ class HubImpl implements Hub {
       ...(options.exitCode === undefined ? {} : { exitCode: options.exitCode }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
+    // The run's last samples go out (bounded wait; the rest stays behind the cursor).
+    await this.#remote?.close();
+    await this.#inventory;
     await this.#store?.close();
   }
 }
@@ -419,7 +476,37 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
     await store?.close();
     throw err;
   }
-  hub = new HubImpl(o, bus, store, sampler, server, extras);
+  // ─── remote write and host identity ───
+  let remote: RemoteWrite | null = null;
+  let hostId = machineHostId() ?? undefined;
+  let inventory: Promise<void> = Promise.resolve();
+  if (store !== null) {
+    try {
+      hostId = await store.recordHost({
+        hostId: hostId ?? null, hostname: hostname(), cpuModel: null, cpuCores: null, cpuPhysicalCores: null, memTotalBytes: null,
+        os: null, osRelease: null, kernel: null, arch: null, gpus: null, seenAtMs: Date.now(),
+      });
+      // The full inventory takes most of a second to read: it follows, off the start path.
+      const id = hostId;
+      inventory = collectHostRecord(id).then((h) => {
+        hostInventory.current = {
+          hostname: h.hostname, cpu_model: h.cpuModel, cpu_cores: h.cpuCores, mem_total_bytes: h.memTotalBytes,
+          os: h.os, os_release: h.osRelease, kernel: h.kernel, arch: h.arch,
+        };
+        return store.recordHost(h);
+      }).then(() => undefined, (err: unknown) => {
+        o.logger.warn(`runbus hub: host inventory not recorded: ${(err as Error).message}`);
+      });
+      if (o.remoteWrite !== false) remote = await startRemoteWriteResolved(store.path, o.remoteWrite, o.logger, hostId);
+    } catch (err) {
+      await sampler.close();
+      await server?.close();
+      await extras.finish();
+      await store.close();
+      throw err;
+    }
+  }
+  hub = new HubImpl(o, bus, store, sampler, server, extras, remote, hostId, inventory);
   hub.start();
   return hub;
 }

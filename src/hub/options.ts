@@ -6,6 +6,8 @@ import { kSamplerDefaults } from '../samplers/index.js';
 import type { GpuOptions } from '../samplers/index.js';
 import { kDefaultDbPath, kStoreDefaults } from '../store/index.js';
 import type { HubAlertsOptions, HubMetricsOptions } from './extras.js';
+import { resolveRemoteWriteOptions } from '../remote-write/index.js';
+import type { RemoteWriteOptions, ResolvedRemoteWriteOptions } from '../remote-write/index.js';
 
 /**
  * The hub's own numeric settings: default, range and help, written once.
@@ -132,6 +134,13 @@ export interface HubOptions {
   bus?: RunBusOptions;
   /** Where warnings go. @default stderr */
   logger?: Logger;
+  /**
+   * Prometheus remote write of everything stored (docs/remote-write.md);
+   * false for none. Needs `db`.
+   * @default from `RUNBUS_REMOTE_WRITE_URL` (and `RUNBUS_REMOTE_WRITE_BEARER_TOKEN` or
+   * `RUNBUS_REMOTE_WRITE_USERNAME`/`RUNBUS_REMOTE_WRITE_PASSWORD`), else off
+   */
+  remoteWrite?: RemoteWriteOptions | false;
 }
 
 export interface ResolvedHubOptions {
@@ -164,12 +173,14 @@ export interface ResolvedHubOptions {
   alertLog: string | undefined;
   bus: RunBusOptions;
   logger: Logger;
+  remoteWrite: ResolvedRemoteWriteOptions | false;
 }
 
 const kKeys = [
   'db', 'runId', 'command', 'intervalMs', 'socket', 'token', 'self', 'host', 'disks', 'gpu', 'batchSize', 'batchAgeMs',
   'pendingCapacity', 'storeOverflow', 'retryMs', 'retentionMs', 'rollupRetentionMs', 'maxSamplesPerRun', 'maxDbBytes', 'durability', 'heartbeatIntervalMs',
   'handleSignals', 'closeTimeoutMs', 'alerts', 'metrics', 'dashboard', 'exportDir', 'alertLog', 'bus', 'logger',
+  'remoteWrite',
 ] as const;
 
 /** A sortable, readable run id: 20261123-174501-3fa2c1. */
@@ -250,5 +261,13 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
     alertLog: o.alertLog === undefined ? undefined : checkString(o.alertLog, 'options.alertLog'),
     bus: busOptions,
     logger,
+    remoteWrite: resolveHubRemoteWrite(o.remoteWrite, db, fromEnv.remoteWrite),
   };
+}
+
+function resolveHubRemoteWrite(o: RemoteWriteOptions | false | undefined, db: string | false, fromEnv: RemoteWriteOptions | undefined): ResolvedRemoteWriteOptions | false {
+  const rw = o === undefined ? fromEnv : o;
+  if (rw === false || rw === undefined || rw.urls.length === 0) return false;
+  if (db === false) throw new TypeError('options.remoteWrite needs the store: remote write sends what is stored (do not set options.db to false)');
+  return resolveRemoteWriteOptions(rw);
 }

@@ -15,6 +15,7 @@ export {
   resolveStoreOptions,
 } from './options.js';
 export type { Store, StoreStats, WriteResult } from './store.js';
+export type { HostRecord } from './protocol.js';
 export type { StoreOptions, ResolvedStoreOptions } from './options.js';
 export type { StoreErrorCode } from './errors.js';
 export type {

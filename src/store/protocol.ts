@@ -29,7 +29,30 @@ export type Control =
    */
   | { op: 'fault'; fault: 'readonly' | 'none' }
   /** Runs every pending retention step now (tests, shutdown). */
-  | { op: 'maintain' };
+  | { op: 'maintain' }
+  /**
+   * Records this hub's host (the `hosts` view) and answers its host id:
+   * `host.hostId` when given (derived from the machine id), else an id
+   * generated once and kept in the file.
+   */
+  | { op: 'record-host'; host: HostRecord };
+
+/** One host's inventory, as the `hosts` view shows it. */
+export interface HostRecord {
+  hostId: string | null;
+  hostname: string;
+  cpuModel: string | null;
+  cpuCores: number | null;
+  cpuPhysicalCores: number | null;
+  memTotalBytes: number | null;
+  os: string | null;
+  osRelease: string | null;
+  kernel: string | null;
+  arch: string | null;
+  /** JSON array of GPU controllers ({vendor, model, vramMb}). */
+  gpus: string | null;
+  seenAtMs: number;
+}
 
 export type ToWriter =
   /**
@@ -48,7 +71,8 @@ export type FromWriter =
   /** A checkpoint completed; the WAL size after it. */
   | { type: 'wal'; walBytes: number }
   | { type: 'maintenance-failed'; error: SerializedStoreError }
-  | { type: 'done'; id: number }
+  /** `value`: what a control answers, when it answers anything (record-host: the host id). */
+  | { type: 'done'; id: number; value?: string }
   | { type: 'failed'; id: number; error: SerializedStoreError }
   | { type: 'closed'; id: number };
 

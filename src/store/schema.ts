@@ -200,11 +200,35 @@ SELECT r.run_id, c.name AS component, n.name, x.minute_ms, x.value_n AS count, x
 FROM t_metric_rollup x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp JOIN t_name n ON n.id = x.name;
 `;
 
+// ─── remote write and host identity (src/remote-write) ───────────────────
+// t_remote_cursor: how far each remote-write target has read each table
+// (rowid), and the rowid a request in flight reaches (NULL when none), so a
+// restart resends exactly that request first. t_host: the host inventory a
+// hub records once at start; t_meta: small settings such as a generated host id.
+const kMigrationRemoteWrite = `
+CREATE TABLE t_remote_cursor (
+  target TEXT NOT NULL, source TEXT NOT NULL, last_rowid INTEGER NOT NULL, inflight_to INTEGER, updated_at_ms INTEGER,
+  PRIMARY KEY (target, source)
+) WITHOUT ROWID;
+CREATE TABLE t_host (
+  host_id TEXT PRIMARY KEY, hostname TEXT, cpu_model TEXT, cpu_cores INTEGER, cpu_physical_cores INTEGER,
+  mem_total_bytes INTEGER, os TEXT, os_release TEXT, kernel TEXT, arch TEXT, gpus TEXT,
+  first_seen_ms INTEGER, last_seen_ms INTEGER
+);
+CREATE TABLE t_meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE VIEW remote_write_cursors AS
+SELECT target, source, last_rowid, inflight_to, updated_at_ms FROM t_remote_cursor;
+CREATE VIEW hosts AS
+SELECT host_id, hostname, cpu_model, cpu_cores, cpu_physical_cores, mem_total_bytes, os, os_release, kernel, arch, gpus,
+  first_seen_ms, last_seen_ms
+FROM t_host;
+`;
+
 /**
  * Forward-only migrations: entry i takes the file from user_version i to i+1.
  * Never edit a released entry; append a new one.
  */
-export const kMigrations: readonly string[] = [kMigration1];
+export const kMigrations: readonly string[] = [kMigration1, kMigrationRemoteWrite];
 
 /** The schema version this code writes (`PRAGMA user_version`). */
 export const kSchemaVersion = kMigrations.length;

@@ -6,7 +6,7 @@ import type { SerializedStoreError, StoreErrorCode } from './errors.js';
 import { kDefaults, resolveStoreOptions } from './options.js';
 import type { ResolvedStoreOptions, StoreOptions } from './options.js';
 import { unknownMessage } from './protocol.js';
-import type { Control, FromWriter, ToWriter } from './protocol.js';
+import type { Control, FromWriter, HostRecord, ToWriter } from './protocol.js';
 
 /** What a committed write reports. */
 export interface WriteResult {
@@ -50,6 +50,8 @@ export interface Store {
   stats(): StoreStats;
   /** Changes the size cap (see StoreOptions.maxSizeBytes); undefined lifts it. */
   setMaxSizeBytes(bytes: number | undefined): Promise<void>;
+  /** Records this hub's host in the `hosts` view; resolves to its host id. */
+  recordHost(host: HostRecord): Promise<string>;
   /** Runs every pending retention step now (normally they run between writes). */
   maintain(): Promise<void>;
   /** Waits for in-flight writes, checkpoints (TRUNCATE) and closes. Idempotent. */
@@ -183,6 +185,8 @@ class StoreImpl implements Store {
         break;
       }
       case 'done':
+        (this.#settle(msg.id)?.resolve as ((v: string | undefined) => void) | undefined)?.(msg.value);
+        break;
       case 'closed':
         (this.#settle(msg.id)?.resolve as (() => void) | undefined)?.();
         break;
@@ -266,6 +270,12 @@ class StoreImpl implements Store {
 
   maintain(): Promise<void> {
     return this.#control({ op: 'maintain' });
+  }
+
+  recordHost(host: HostRecord): Promise<string> {
+    const bad = this.#unusable();
+    if (bad !== undefined) return Promise.reject(bad);
+    return this.#request<string>('control', (id) => ({ type: 'control', id, control: { op: 'record-host', host } }));
   }
 
   /**

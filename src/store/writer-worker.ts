@@ -101,7 +101,11 @@ port.on('message', (msg: ToWriter) => {
     case 'control': {
       try {
         const c = msg.control;
+        let value: string | undefined;
         switch (c.op) {
+          case 'record-host':
+            value = writer.recordHost(c.host);
+            break;
           case 'set-max-size':
             writer.setMaxSize(c.bytes);
             break;
@@ -116,7 +120,7 @@ port.on('message', (msg: ToWriter) => {
           default:
             unknownMessage('writer', c, 'op');
         }
-        post({ type: 'done', id: msg.id });
+        post(value === undefined ? { type: 'done', id: msg.id } : { type: 'done', id: msg.id, value });
       } catch (err) {
         if (err instanceof TypeError) throw err;
         post({ type: 'failed', id: msg.id, error: serializeError(asStoreError(err, 'control')) });

@@ -1,6 +1,8 @@
 import type { Database as Db } from 'better-sqlite3';
 import { WireError } from '../errors.js';
 import { StoreError, toStoreError } from './errors.js';
+import { randomBytes } from 'node:crypto';
+import type { HostRecord } from './protocol.js';
 import { WalWatch, openWriterDb, setMaxSize, walBytesOf } from './db.js';
 import { Ingestor } from './ingest.js';
 import type { ResolvedStoreOptions } from './options.js';
@@ -161,6 +163,29 @@ export class Writer {
   setMaxSize(bytes: number | null): void {
     this.#maxSize = bytes;
     if (this.#db !== undefined) setMaxSize(this.#db, bytes);
+  }
+
+  /** Upserts the host into t_host; returns its id (generated once per file when not given). */
+  recordHost(h: HostRecord): string {
+    this.#ensureOpen();
+    const db = this.#db!;
+    return db.transaction(() => {
+      let id = h.hostId;
+      if (id === null) {
+        id = db.prepare("SELECT value FROM t_meta WHERE key = 'host_id'").pluck().get() as string | undefined ?? null;
+        if (id === null) {
+          id = randomBytes(8).toString('hex');
+          db.prepare("INSERT INTO t_meta (key, value) VALUES ('host_id', ?)").run(id);
+        }
+      }
+      db.prepare(`INSERT INTO t_host (host_id, hostname, cpu_model, cpu_cores, cpu_physical_cores, mem_total_bytes, os, os_release, kernel, arch, gpus, first_seen_ms, last_seen_ms)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (host_id) DO UPDATE SET hostname = excluded.hostname, cpu_model = excluded.cpu_model, cpu_cores = excluded.cpu_cores,
+          cpu_physical_cores = excluded.cpu_physical_cores, mem_total_bytes = excluded.mem_total_bytes, os = excluded.os,
+          os_release = excluded.os_release, kernel = excluded.kernel, arch = excluded.arch, gpus = excluded.gpus, last_seen_ms = excluded.last_seen_ms`)
+        .run(id, h.hostname, h.cpuModel, h.cpuCores, h.cpuPhysicalCores, h.memTotalBytes, h.os, h.osRelease, h.kernel, h.arch, h.gpus, h.seenAtMs, h.seenAtMs);
+      return id;
+    }).immediate();
   }
 
   setFault(fault: 'readonly' | 'none'): void {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { resolveStoreOptions } from '../../src/store/index.js';
+import { kSchemaVersion, resolveStoreOptions } from '../../src/store/index.js';
 import type { FromWriter } from '../../src/store/protocol.js';
 import { tempDir } from './helpers.js';
 
@@ -12,7 +12,7 @@ describe('writer thread protocol', () => {
     using tmp = tempDir();
     const w = new Worker(kEntry, { workerData: resolveStoreOptions({ path: tmp.db }) });
     const first = await new Promise<FromWriter>((resolve) => w.once('message', resolve));
-    expect(first).toMatchObject({ type: 'ready', schemaVersion: 1 });
+    expect(first).toMatchObject({ type: 'ready', schemaVersion: kSchemaVersion });
     const failed = new Promise<Error>((resolve) => w.once('error', resolve));
     w.postMessage({ type: 'bogus' });
     expect((await failed).message).toMatch(/unknown message type "bogus"/);

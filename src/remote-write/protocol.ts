@@ -1,0 +1,26 @@
+// Messages between the hub and the remote-write thread, tagged by `type`.
+import type { RemoteWriterSettings, TargetStats } from './writer.js';
+
+export interface RemoteWorkerData {
+  readonly dbPath: string;
+  readonly settings: RemoteWriterSettings;
+}
+
+export type ToRemoteWorker =
+  | { readonly type: 'stats'; readonly id: number }
+  | { readonly type: 'kick' }
+  | { readonly type: 'drain'; readonly id: number; readonly timeoutMs: number }
+  | { readonly type: 'stop'; readonly id: number };
+
+export type FromRemoteWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'open-failed'; readonly message: string }
+  | { readonly type: 'log'; readonly message: string }
+  | { readonly type: 'stats'; readonly id: number; readonly stats: TargetStats[] }
+  | { readonly type: 'drained'; readonly id: number; readonly ok: boolean; readonly stats: TargetStats[] }
+  | { readonly type: 'stopped'; readonly id: number; readonly stats: TargetStats[] };
+
+/** An unknown tag is a bug on one side: fail loudly. */
+export function unknownRemoteMessage(msg: never): never {
+  throw new TypeError(`remote-write: unknown message ${JSON.stringify(msg)}`);
+}

@@ -1,0 +1,76 @@
+// Entry of the remote-write thread (compiled to dist/remote-write/worker.js):
+// its own SQLite connection reads committed rows and keeps the cursors; the
+// HTTP requests, protobuf encoding and compression all happen here, off the
+// hub's main thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { unknownRemoteMessage } from './protocol.js';
+import type { FromRemoteWorker, RemoteWorkerData, ToRemoteWorker } from './protocol.js';
+import { RemoteWriter } from './writer.js';
+import type { WriterEnv } from './writer.js';
+
+if (parentPort === null) throw new Error('remote-write worker.js must run in a worker thread');
+const port = parentPort;
+const data = workerData as RemoteWorkerData;
+
+function post(msg: FromRemoteWorker): void {
+  port.postMessage(msg);
+}
+
+const sleepers = new Set<() => void>();
+const env: WriterEnv = {
+  now: Date.now,
+  sleep: (ms) => new Promise<void>((resolve) => {
+    const done = (): void => { clearTimeout(t); sleepers.delete(done); resolve(); };
+    const t = setTimeout(done, ms);
+    sleepers.add(done);
+  }),
+  delay: (ms) => new Promise<void>((resolve) => { setTimeout(resolve, ms).unref(); }),
+  wake: () => { for (const s of [...sleepers]) s(); },
+  random: Math.random,
+  log: (message) => { post({ type: 'log', message }); },
+};
+
+let db: Database.Database;
+let writer: RemoteWriter;
+try {
+  db = new Database(data.dbPath, { fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  // Checkpoints belong to the store's writer thread.
+  db.pragma('wal_autocheckpoint = 0');
+  // A cursor update lost to a power cut only means a resend, which the
+  // in-flight replay makes harmless: no fsync per request.
+  db.pragma('synchronous = NORMAL');
+  writer = new RemoteWriter(db, data.settings, env);
+} catch (err) {
+  post({ type: 'open-failed', message: (err as Error).message });
+  port.close();
+  process.exit(0);
+}
+const running = writer.run();
+post({ type: 'ready' });
+
+port.on('message', (msg: ToRemoteWorker) => {
+  switch (msg.type) {
+    case 'stats':
+      post({ type: 'stats', id: msg.id, stats: writer.stats() });
+      break;
+    case 'kick':
+      writer.kick();
+      break;
+    case 'drain':
+      void writer.drain(msg.timeoutMs).then((ok) => { post({ type: 'drained', id: msg.id, ok, stats: writer.stats() }); });
+      break;
+    case 'stop':
+      writer.stop();
+      void running.then(() => {
+        const stats = writer.stats();
+        db.close();
+        post({ type: 'stopped', id: msg.id, stats });
+        port.close();
+      });
+      break;
+    default:
+      unknownRemoteMessage(msg);
+  }
+});
