@@ -108,6 +108,17 @@ async function dispatch(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Pr
       if (text !== undefined) out(text);
       return 0;
     }
+    case 'dashboard': {
+      const host = str(parsed.values.host);
+      if (host === '') throw usageError('dashboard', '--host must not be empty');
+      const { dashboardCommand } = await import('./dashboard-command.js');
+      return dashboardCommand({
+        db: cfg.db,
+        port: intFlag(spec, parsed, 'port', 0, 65_535) ?? 0,
+        host: host ?? '127.0.0.1',
+        token: cfg.token,
+      });
+    }
     case 'watch': {
       const { watchCommand } = await import('./watch.js');
       return watchCommand({

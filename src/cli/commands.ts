@@ -194,6 +194,26 @@ rules over the exported metric names (check with: promtool check rules FILE).
 It reads no database; --run, --last and --table do not apply.`,
   },
   {
+    name: 'dashboard',
+    summary: 'serve the browser dashboard over the stored runs (read-only, no hub)',
+    usage: 'runbus dashboard [--db FILE] [--port N] [--host H] [options]',
+    flags: [
+      kDb,
+      { name: 'port', type: 'string', arg: 'N', help: 'TCP port; 0 picks a free one (default 0)' },
+      { name: 'host', type: 'string', arg: 'H', help: 'interface to listen on (default 127.0.0.1)' },
+      kConfig,
+      kHelp,
+    ],
+    details: `Serves the dashboard page of --dashboard over the runs stored in the database,
+so a run from last week can be opened without a live hub: the picker lists
+every stored run and the charts come from its raw rows or per-minute rollups.
+The database is opened read-only and never written; it must exist. Nothing
+is sampled and there is no live view (/events and /api/live answer 404). It
+prints its URL; SIGINT or SIGTERM stops it with exit status 0. RUNBUS_TOKEN
+(or the config file's "token"), when set, is required by its APIs as by the
+live dashboard's: open the page as /#token=<token>.`,
+  },
+  {
     name: 'watch',
     summary: 'live terminal view of a running hub',
     usage: 'runbus watch [--socket PATH] [options]',
@@ -238,6 +258,7 @@ Examples:
   runbus run -- node train.js --epochs 3
   runbus run --kill-orphans --log-json run.jsonl -- npm test
   runbus report --last
+  runbus dashboard --db runbus.db
   runbus export --format csv --out snapshots.csv --last
   runbus export --format prom-rules --out runbus-rules.yml
 `;

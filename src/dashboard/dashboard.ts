@@ -103,6 +103,10 @@ const kStatic: Record<string, () => Asset> = {
   '/vendor/uplot.min.css': () => uplot().css,
 };
 
+/** The page without a live hub: the script reads the mark and shows stored runs only. */
+const kStoredPageHtml = kPageHtml.replace('<body>', '<body data-stored-only>');
+const isPage = (path: string): boolean => path === '/' || path === '/index.html';
+
 function sendJson(res: ServerResponse, status: number, body: unknown, head = false): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { ...kSecurityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -135,10 +139,11 @@ function optionalInt(url: URL, name: string, min: number, max: number): number |
 class DashboardImpl implements Dashboard {
   readonly #o: ResolvedDashboardOptions;
   readonly #live: LiveState;
-  readonly #sub: Subscription;
+  /** Undefined without a bus: stored runs only. */
+  readonly #sub: Subscription | undefined;
   readonly #clients = new Set<SseClient>();
   readonly #check: ((t: string | undefined) => boolean) | undefined;
-  readonly #timer: NodeJS.Timeout;
+  readonly #timer: NodeJS.Timeout | undefined;
   #reader: StoreReader | undefined;
   #lastPing = Date.now();
   #sentGone = 0;
@@ -151,6 +156,7 @@ class DashboardImpl implements Dashboard {
     this.#o = o;
     this.#live = new LiveState({ maxPoints: o.maxPoints, maxComponents: o.maxComponents });
     this.#check = o.token === undefined ? undefined : tokenChecker(o.token);
+    if (o.bus === undefined) return;
     this.#sub = o.bus.subscribe(
       [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.ALERT, Topic.HEARTBEAT, Topic.LIFECYCLE],
       (payload, topic) => { this.#live.ingest(payload, topic); },
@@ -169,7 +175,7 @@ class DashboardImpl implements Dashboard {
       sent += s.sent;
       dropped += s.dropped;
     }
-    return { clients: this.#clients.size, sentFrames: sent, droppedFrames: dropped, droppedClients: this.#droppedClients, refusedClients: this.#refused, busDropped: this.#sub.stats().dropped };
+    return { clients: this.#clients.size, sentFrames: sent, droppedFrames: dropped, droppedClients: this.#droppedClients, refusedClients: this.#refused, busDropped: this.#sub?.stats().dropped ?? 0 };
   }
 
   #pageStats(): { clients: number; droppedFrames: number; droppedClients: number; busDropped: number } {
@@ -217,7 +223,7 @@ class DashboardImpl implements Dashboard {
     }
     try {
       if (asset !== undefined) {
-        const a = asset();
+        const a = this.#sub === undefined && isPage(path) ? { ...asset(), body: kStoredPageHtml } : asset();
         res.writeHead(200, { ...kSecurityHeaders, 'content-type': a.type, 'cache-control': 'no-cache' });
         res.end(head ? undefined : a.body);
         return true;
@@ -230,7 +236,9 @@ class DashboardImpl implements Dashboard {
           : 'this dashboard needs a token: Authorization: Bearer <token> (in a browser, open the page as /#token=<token>)', head);
         return true;
       }
-      if (path === '/events') this.#events(req, res);
+      if ((path === '/events' || path === '/api/live') && this.#sub === undefined) {
+        sendError(res, 404, 'no_live_hub', 'this dashboard serves stored runs only: there is no live hub', head);
+      } else if (path === '/events') this.#events(req, res);
       else if (path === '/api/live') sendJson(res, 200, this.#liveJson(), head);
       else if (path === '/api/runs') sendJson(res, 200, this.#runsJson(), head);
       else if (path.startsWith('/api/runs/')) this.#runJson(path.slice('/api/runs/'.length), url, res, head);
@@ -304,7 +312,7 @@ class DashboardImpl implements Dashboard {
 
   #runsJson(): unknown {
     const runs = this.#query((r) => r.runs()) ?? [];
-    return { live: this.#o.runId ?? null, store: this.#o.dbPath !== undefined, runs: runs.map(runView).reverse() };
+    return { live: this.#o.runId ?? null, liveHub: this.#sub !== undefined, store: this.#o.dbPath !== undefined, runs: runs.map(runView).reverse() };
   }
 
   #runJson(rest: string, url: URL, res: ServerResponse, head: boolean): void {
@@ -339,7 +347,7 @@ class DashboardImpl implements Dashboard {
     this.#closing ??= (async () => {
       clearInterval(this.#timer);
       for (const c of [...this.#clients]) c.close('shutdown');
-      this.#sub.unsubscribe();
+      this.#sub?.unsubscribe();
       this.#reader?.close();
       this.#reader = undefined;
       await Promise.resolve();
@@ -350,7 +358,9 @@ class DashboardImpl implements Dashboard {
 
 /**
  * Makes the dashboard: subscribes to `options.bus` at once and pushes to
- * browsers every `pushIntervalMs`. Mount it by calling `handle(req, res)`
+ * browsers every `pushIntervalMs`. Without a bus (only `dbPath`) it serves
+ * the stored runs alone: no subscription, no timer, and /events and
+ * /api/live answer 404 `no_live_hub`. Mount it by calling `handle(req, res)`
  * first in an HTTP server's request listener. Throws TypeError/RangeError on
  * bad options.
  */

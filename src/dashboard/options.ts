@@ -20,8 +20,12 @@ export const kDefaultRawRangeMs = 60 * 60 * 1000;
 
 /** Options of {@link createDashboard}. */
 export interface DashboardOptions {
-  /** The bus the live view reads (the hub's `hub.bus`). */
-  bus: RunBus;
+  /**
+   * The bus the live view reads (the hub's `hub.bus`). Without it the
+   * dashboard serves the stored runs of `dbPath` only (`runbus dashboard`):
+   * /events and /api/live answer 404 `no_live_hub`. @default none (needs `dbPath`)
+   */
+  bus?: RunBus;
   /** SQLite file whose runs the run picker lists. @default none (live view only) */
   dbPath?: string;
   /** The run shown live; other runs on the bus are ignored. @default every run on the bus */
@@ -49,7 +53,7 @@ export interface DashboardOptions {
 }
 
 export interface ResolvedDashboardOptions {
-  bus: RunBus;
+  bus: RunBus | undefined;
   dbPath: string | undefined;
   runId: string | undefined;
   token: string | undefined;
@@ -69,12 +73,13 @@ export const kDashboardKeys = [
 /** Validates `options` (unknown keys, types, ranges) and fills the defaults. */
 export function resolveDashboardOptions(options: DashboardOptions, where = 'createDashboard', extraKeys: readonly string[] = []): ResolvedDashboardOptions {
   checkObject(options, 'options');
-  if (options === undefined) throw new TypeError('options must be an object with at least "bus"');
+  if (options === undefined) throw new TypeError('options must be an object with "bus" or "dbPath"');
   checkKeys(options, [...kDashboardKeys, ...extraKeys], where);
   const bus = options.bus as Partial<RunBus> | undefined;
-  if (bus === undefined || typeof bus.subscribe !== 'function' || typeof bus.stats !== 'function') throw new TypeError('options.bus must be a RunBus');
+  if (bus !== undefined && (typeof bus.subscribe !== 'function' || typeof bus.stats !== 'function')) throw new TypeError('options.bus must be a RunBus');
   const dbPath = options.dbPath === undefined ? undefined : checkString(options.dbPath, 'options.dbPath');
   if (dbPath === '') throw new TypeError('options.dbPath must not be empty');
+  if (bus === undefined && dbPath === undefined) throw new TypeError('options.bus must be a RunBus (or options.dbPath given, for stored runs only)');
   const runId = options.runId === undefined ? undefined : checkString(options.runId, 'options.runId');
   const token = options.token === undefined ? undefined : checkString(options.token, 'options.token');
   if (token === '') throw new TypeError('options.token must not be empty');

@@ -39,6 +39,9 @@ export const kPageJs = String.raw`'use strict';
   var stream = null; // AbortController of the open /events request
   var streamGen = 0;
   var renderPending = false;
+  // Served by runbus dashboard: no hub, no /events, no /api/live.
+  var storedOnly = document.body.hasAttribute('data-stored-only');
+  debug.storedOnly = storedOnly;
 
   function el(id) { return document.getElementById(id); }
   function make(tag, text, cls) {
@@ -442,7 +445,7 @@ export const kPageJs = String.raw`'use strict';
     return getJson('api/runs').then(function (r) {
       var sel = el('run');
       var keep = sel.value;
-      var opts = [new Option('live' + (r.live ? ' — ' + r.live : ''), '')];
+      var opts = [storedOnly ? new Option('— choose a stored run —', '') : new Option('live' + (r.live ? ' — ' + r.live : ''), '')];
       r.runs.forEach(function (run) {
         var label = run.runId + ' · ' + fmtDateTime(run.startedAtMs || run.firstTsMs) + (run.command ? ' · ' + run.command.slice(0, 60) : '') + (run.runId === r.live ? ' (this run)' : '');
         opts.push(new Option(label, run.runId));
@@ -451,6 +454,7 @@ export const kPageJs = String.raw`'use strict';
       sel.value = keep;
       if (sel.value !== keep) sel.value = '';
       debug.runs = r.runs.length;
+      return r;
     });
   }
 
@@ -462,7 +466,9 @@ export const kPageJs = String.raw`'use strict';
 
   el('run').addEventListener('change', function (ev) {
     var v = ev.target.value;
-    if (v === '') {
+    if (v === '' && storedOnly) {
+      setStatus(storedOnlyText(), 'history');
+    } else if (v === '') {
       state.mode = 'live';
       debug.mode = 'live';
       loadLive().catch(onError);
@@ -482,7 +488,22 @@ export const kPageJs = String.raw`'use strict';
     }, 150);
   });
 
-  connect();
-  loadRuns().catch(onError);
+  function storedOnlyText() { return 'stored runs only (no live hub): choose a run'; }
+  if (storedOnly) {
+    // The newest run is shown first; the picker lists the others.
+    state.mode = 'history';
+    debug.mode = 'history';
+    setStatus(storedOnlyText(), 'history');
+    loadRuns().then(function (r) {
+      if (r.runs.length === 0) { setStatus('stored runs only (no live hub): the database holds no run yet', 'history'); return; }
+      if (el('run').value !== '') return;
+      el('run').value = r.runs[0].runId;
+      debug.runId = r.runs[0].runId;
+      return loadHistory(r.runs[0].runId);
+    }).catch(onError);
+  } else {
+    connect();
+    loadRuns().catch(onError);
+  }
 })();
 `;

@@ -174,7 +174,7 @@ describe('dashboard APIs', () => {
       expect((await js.text()).length).toBeGreaterThan(10_000);
       expect((await fetch(`${base}/api/nothing`)).status).toBe(404);
       expect((await fetch(`${base}/api/runs`, { method: 'POST' })).status).toBe(405);
-      expect((await getJson(`${base}/api/runs`)).body).toEqual({ live: null, store: false, runs: [] });
+      expect((await getJson(`${base}/api/runs`)).body).toEqual({ live: null, liveHub: true, store: false, runs: [] });
       expect((await getJson(`${base}/api/runs/x`)).body.error.code).toBe('no_store');
     } finally {
       await dash.close();

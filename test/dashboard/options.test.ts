@@ -18,7 +18,8 @@ describe('dashboard options', () => {
   });
 
   it('checks types and ranges', () => {
-    expect(() => createDashboard({} as DashboardOptions)).toThrow(new TypeError('options.bus must be a RunBus'));
+    expect(() => createDashboard({})).toThrow(new TypeError('options.bus must be a RunBus (or options.dbPath given, for stored runs only)'));
+    expect(() => createDashboard({ bus: {} as unknown as DashboardOptions['bus'] })).toThrow(new TypeError('options.bus must be a RunBus'));
     expect(() => createDashboard({ bus, token: '' })).toThrow(TypeError);
     expect(() => createDashboard({ bus, maxPoints: 5 })).toThrow(RangeError);
     expect(() => createDashboard({ bus, pushIntervalMs: 1.5 })).toThrow(TypeError);
