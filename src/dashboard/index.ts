@@ -4,6 +4,7 @@ export { createDashboard, startDashboardServer, kSecurityHeaders } from './dashb
 export type { Dashboard, DashboardStats, DashboardServer, DashboardServerOptions } from './dashboard.js';
 export {
   resolveDashboardOptions,
+  kDefaults as kDashboardDefaults,
   kDefaultMaxPoints,
   kDefaultPushIntervalMs,
   kDefaultClientQueue,
