@@ -50,8 +50,8 @@ export { createHub } from './hub/index.js';
 export type { Hub, HubOptions, HubStats, CloseOptions } from './hub/index.js';
 
 // Resource use of one piece of work.
-export { track, startTracking } from './tracker/index.js';
-export type { Tracking, Tracked, TrackOptions, ActiveTracking } from './tracker/index.js';
+export { track, startTracking, snapshot } from './tracker/index.js';
+export type { Tracking, Tracked, TrackOptions, ActiveTracking, SystemSnapshot, SnapshotOptions } from './tracker/index.js';
 
 // Configuration as the command line reads it (flags > RUNBUS_* > file > defaults).
 export { loadConfig, ConfigError } from './config/index.js';

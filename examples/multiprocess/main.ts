@@ -39,14 +39,14 @@ const here = import.meta.dirname;
 const workers: ChildProcess[] = ['cpu', 'mem', 'idle'].map((kind) =>
   fork(join(here, 'worker.ts'), [kind, socket, hub.runId], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }));
 
-const mb = (b: number | null | undefined) => (b == null ? '   –  ' : (b / 2 ** 20).toFixed(1).padStart(6));
+const mib = (b: number | null | undefined) => (b == null ? '   –  ' : (b / 2 ** 20).toFixed(1).padStart(6));
 const pct = (p: number | null | undefined) => (p == null ? '   – ' : p.toFixed(1).padStart(5));
 const tty = process.stdout.isTTY && !args.json;
 let drawn = 0;
 function draw(): void {
   const fresh = Date.now() - 1500;
   const rows = [...latest.values()].filter((s) => s.tsMs >= fresh).sort((a, b) => a.component.localeCompare(b.component));
-  const lines = rows.map((s) => `${s.component.padEnd(12)} pid ${String(s.pid).padEnd(7)} cpu ${pct(s.cpuPercent)} %  rss ${mb(s.rssBytes)} MB  threads ${s.threads ?? '–'}`);
+  const lines = rows.map((s) => `${s.component.padEnd(12)} pid ${String(s.pid).padEnd(7)} cpu ${pct(s.cpuPercent)} %  rss ${mib(s.rssBytes)} MiB  threads ${s.threads ?? '–'}`);
   lines.push(`metrics received: ${metrics}   rows written: ${hub.stats().store?.rowsWritten ?? 0}`);
   if (tty && drawn > 0) process.stdout.write(`\x1b[${drawn}A`);
   for (const l of lines) process.stdout.write(tty ? `\x1b[2K${l}\n` : `${l}\n`);

@@ -2,7 +2,7 @@
 // connectBus() and publishes custom METRIC samples; the hub samples its
 // resources because the worker announced its pid in the handshake.
 //   kind 'cpu'  burns a core in 50 ms slices (iteration time, success rate)
-//   kind 'mem'  grows its heap by ~2 MB a second (bytes held)
+//   kind 'mem'  grows its heap by ~2 MiB a second (bytes held)
 //   kind 'idle' wakes once a second (heartbeat count)
 import { connectBus, Topic } from '../../src/index.js';
 

@@ -1,7 +1,8 @@
 // What a rule can watch: the figures of each source, and how to read them
 // out of a payload as one or more series.
 
-import type { GpuSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
+import { figureValue, kGpuFigures, kHeartbeatFigures, kHostFigures, kResourceFigures } from '../wire/index.js';
+import type { DiskUsage, GpuDevice, GpuSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
 
 /** Where a rule's figure comes from. */
 export type AlertSource = 'resource' | 'host' | 'gpu' | 'heartbeat' | 'metric' | 'orphans';
@@ -19,87 +20,48 @@ export interface FigureReading {
   readonly tsMs: number;
 }
 
-/** A uint64 figure may arrive as a number or a protobufjs Long. */
-export function num(v: unknown): number | undefined {
-  if (v === null || v === undefined) return undefined;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'object' && typeof (v as { toNumber?: unknown }).toNumber === 'function') {
-    return (v as { toNumber(): number }).toNumber();
-  }
-  const n = Number(v);
-  return Number.isFinite(n) ? n : undefined;
-}
+const num = figureValue;
 
 type Getter<P> = (p: P) => unknown;
 
-/** Resource (per-process) figures, snake_case as in the proto and the store. */
-export const kResourceFields: Readonly<Record<string, Getter<ResourceSnapshot>>> = {
-  cpu_percent: (p) => p.cpuPercent,
-  rss_bytes: (p) => p.rssBytes,
-  uss_bytes: (p) => p.ussBytes,
-  pss_bytes: (p) => p.pssBytes,
-  vms_bytes: (p) => p.vmsBytes,
-  threads: (p) => p.threads,
-  open_fds: (p) => p.openFds,
-  gpu_util_percent: (p) => p.gpuUtilPercent,
-  gpu_mem_bytes: (p) => p.gpuMemBytes,
-  loop_lag_p50_ms: (p) => p.loopLagP50Ms,
-  loop_lag_p99_ms: (p) => p.loopLagP99Ms,
-  loop_lag_max_ms: (p) => p.loopLagMaxMs,
-  loop_utilization: (p) => p.loopUtilization,
-  cpu_user_ms: (p) => p.cpuUserMs,
-  cpu_system_ms: (p) => p.cpuSystemMs,
-  io_read_bytes: (p) => p.ioReadBytes,
-  io_write_bytes: (p) => p.ioWriteBytes,
-  ctx_switches_voluntary: (p) => p.ctxSwitchesVoluntary,
-  ctx_switches_involuntary: (p) => p.ctxSwitchesInvoluntary,
-};
+function getters<P>(table: readonly { readonly field: string; readonly key?: keyof P; readonly alert?: true }[], all: boolean): Record<string, Getter<P>> {
+  const out: Record<string, Getter<P>> = {};
+  for (const f of table) {
+    const k = f.key;
+    if (k !== undefined && (all || f.alert === true)) out[f.field] = (p) => p[k];
+  }
+  return out;
+}
+
+/** Resource (per-process) figures: the figure table's alert figures, snake_case as in the proto and the store. */
+export const kResourceFields: Readonly<Record<string, Getter<ResourceSnapshot>>> = getters<ResourceSnapshot>(kResourceFigures, false);
 
 /** Host figures; the disk ones are one series per mount (label `mount`). */
 export const kHostFields: Readonly<Record<string, Getter<HostSnapshot>>> = {
-  cpu_percent: (p) => p.cpuPercent,
-  mem_percent: (p) => p.memPercent,
-  mem_available_bytes: (p) => p.memAvailableBytes,
-  mem_total_bytes: (p) => p.memTotalBytes,
-  load1: (p) => p.load1,
-  load5: (p) => p.load5,
-  load15: (p) => p.load15,
-  cpu_count: (p) => p.cpuCount,
-  swap_total_bytes: (p) => p.swapTotalBytes,
-  swap_used_bytes: (p) => p.swapUsedBytes,
+  ...getters<HostSnapshot>(kHostFigures, true),
   swap_percent: (p) => {
     const total = num(p.swapTotalBytes);
     const used = num(p.swapUsedBytes);
     return total === undefined || used === undefined || total === 0 ? undefined : (used / total) * 100;
   },
 };
-export const kDiskFields = ['disk_percent', 'disk_free_bytes', 'disk_total_bytes'] as const;
+/** Per-mount host figures, and what each reads from a DiskUsage. */
+const kDiskReads: Readonly<Record<string, keyof DiskUsage>> = Object.fromEntries(kHostFigures.flatMap((f) => ('disk' in f ? [[f.field, f.disk]] : [])));
+export const kDiskFields: readonly string[] = Object.keys(kDiskReads);
 
 /** GPU figures, one series per device (labels `gpu` = index, `gpu_name`). */
-export const kGpuFields: Readonly<Record<string, Getter<NonNullable<GpuSnapshot['devices']>[number]>>> = {
-  util_percent: (d) => d.utilPercent,
-  mem_used_bytes: (d) => d.memUsedBytes,
-  mem_total_bytes: (d) => d.memTotalBytes,
+export const kGpuFields: Readonly<Record<string, Getter<GpuDevice>>> = {
+  ...getters<GpuDevice>(kGpuFigures, true),
   mem_percent: (d) => {
     const total = num(d.memTotalBytes);
     const used = num(d.memUsedBytes);
     return total === undefined || used === undefined || total === 0 ? undefined : (used / total) * 100;
   },
-  temperature_c: (d) => d.temperatureC,
-  power_w: (d) => d.powerW,
 };
 
 /** Hub self-metrics from HEARTBEAT. */
 export const kHeartbeatFields: Readonly<Record<string, Getter<Heartbeat>>> = {
-  dropped_total: (p) => p.droppedTotal,
-  rows_written: (p) => p.rowsWritten,
-  flush_p50_ms: (p) => p.flushP50Ms,
-  flush_p99_ms: (p) => p.flushP99Ms,
-  wal_bytes: (p) => p.walBytes,
-  ticks_skipped: (p) => p.ticksSkipped,
-  connections: (p) => p.connections,
-  uptime_ms: (p) => p.uptimeMs,
-  last_batch_size: (p) => p.lastBatchSize,
+  ...getters<Heartbeat>(kHeartbeatFigures, true),
   queue_fill_percent: (p) => {
     let max: number | undefined;
     for (const q of p.queues ?? []) {
@@ -142,9 +104,10 @@ export function readHost(p: HostSnapshot, field: string, out: FigureReading[]): 
   const ts = num(p.tsMs) ?? 0;
   const host = p.host ?? '';
   const base: Record<string, string> = host === '' ? {} : { host };
-  if ((kDiskFields as readonly string[]).includes(field)) {
+  const disk = kDiskReads[field];
+  if (disk !== undefined) {
     for (const d of p.disks ?? []) {
-      const v = num(field === 'disk_percent' ? d.usedPercent : field === 'disk_free_bytes' ? d.freeBytes : d.totalBytes);
+      const v = num(d[disk]);
       if (v !== undefined) out.push(reading(p.runId, '', 0, { ...base, mount: d.mount ?? '' }, v, ts));
     }
     return;

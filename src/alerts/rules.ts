@@ -4,7 +4,8 @@
 import { parseDocument } from 'yaml';
 import { RunbusError } from '../errors.js';
 import { describe, suggest } from '../options.js';
-import { Severity } from '../wire/index.js';
+import { kSeverityNames } from '../wire/index.js';
+import type { Severity, SeverityName } from '../wire/index.js';
 import { parseDuration } from './duration.js';
 import { fieldsOf, kAlertSources } from './figures.js';
 import type { AlertSource } from './figures.js';
@@ -26,9 +27,9 @@ export const kAlertOperators: readonly AlertOperator[] = ['>', '>=', '<', '<=', 
 export type AlertAggregate = 'last' | 'avg' | 'min' | 'max' | 'rate' | 'increase' | 'slope' | 'unchanged';
 export const kAlertAggregates: readonly AlertAggregate[] = ['last', 'avg', 'min', 'max', 'rate', 'increase', 'slope', 'unchanged'];
 
-export type AlertSeverityName = 'info' | 'warning' | 'critical';
-const kSeverityNames: readonly AlertSeverityName[] = ['info', 'warning', 'critical'];
-const kSeverityOf: Readonly<Record<AlertSeverityName, Severity>> = { info: Severity.INFO, warning: Severity.WARNING, critical: Severity.CRITICAL };
+export type AlertSeverityName = SeverityName;
+const kSeverityOf = Object.fromEntries(Object.entries(kSeverityNames).map(([n, name]) => [name, Number(n) as Severity])) as Readonly<Record<AlertSeverityName, Severity>>;
+const kSeverityList: readonly AlertSeverityName[] = Object.values(kSeverityNames);
 
 /** A window of samples: the last N samples, or the samples of the last T. */
 export interface AlertWindowConfig {
@@ -262,7 +263,7 @@ export function resolveAlertRule(input: unknown, index = 0): AlertRule {
   const name = c.string(r.name, 'name');
   if (!kNamePattern.test(name)) c.fail('name', 'must match [a-zA-Z_][a-zA-Z0-9_]* (it becomes a Prometheus alert name)');
   const disabled = r.disabled === undefined ? false : r.disabled === true || r.disabled === false ? r.disabled : c.fail('disabled', 'must be true or false');
-  const severityName = r.severity === undefined ? 'warning' : c.oneOf(r.severity, 'severity', kSeverityNames);
+  const severityName = r.severity === undefined ? 'warning' : c.oneOf(r.severity, 'severity', kSeverityList);
   if (r.source === undefined && disabled) {
     // `{ name: host_memory_high, disabled: true }` switches a default off.
     if (!kBuiltInRuleNames.includes(name)) {

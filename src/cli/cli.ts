@@ -122,18 +122,36 @@ async function dispatch(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Pr
   }
 }
 
+/**
+ * Where runbus's own options end and the command begins, as `time` and
+ * `nice` see it: at the first word that is neither an option nor an
+ * option's value, or after "--" (for a command that begins with a dash).
+ */
+export function splitRunArgs(spec: CommandSpec, rest: readonly string[]): { own: string[]; command: string[] } {
+  const takesValue = new Set<string>();
+  for (const f of spec.flags) {
+    if (f.type !== 'string') continue;
+    takesValue.add(`--${f.name}`);
+    if (f.short !== undefined) takesValue.add(`-${f.short}`);
+  }
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--') return { own: rest.slice(0, i), command: rest.slice(i + 1) };
+    if (!a.startsWith('-') || a === '-') return { own: rest.slice(0, i), command: rest.slice(i) };
+    // "--db FILE": the next word is the value, not the command.
+    if (takesValue.has(a)) i++;
+  }
+  return { own: [...rest], command: [] };
+}
+
 async function runEntry(spec: CommandSpec, rest: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
-  // Split at the first "--" ourselves: everything after it belongs to the
-  // command, flags included, and the hint for a missing "--" needs to know.
-  const dd = rest.indexOf('--');
-  const own = dd < 0 ? rest : rest.slice(0, dd);
-  const command = dd < 0 ? [] : rest.slice(dd + 1);
-  const hint = 'put "--" between runbus\'s options and the command: runbus run [options] -- <command> [args…]';
+  const { own, command } = splitRunArgs(spec, rest);
+  const hint = 'runbus run [options] [--] <command> [args…]; "--" is needed only when the command begins with a dash';
   let parsed: ParsedArgs;
   try {
-    parsed = parseCommandArgs(spec, own, true);
+    parsed = parseCommandArgs(spec, own, false);
   } catch (err) {
-    if (dd < 0 && err instanceof CliError && err.code === 'ERR_CLI_USAGE' && /unknown option|unexpected/.test(err.message)) {
+    if (err instanceof CliError && err.code === 'ERR_CLI_USAGE' && /unknown option/.test(err.message)) {
       throw usageError('run', err.message, hint);
     }
     throw err;
@@ -142,11 +160,8 @@ async function runEntry(spec: CommandSpec, rest: string[], env: NodeJS.ProcessEn
     out(commandHelp(spec));
     return 0;
   }
-  if (parsed.positionals.length > 0) {
-    throw usageError('run', `unexpected argument ${JSON.stringify(parsed.positionals[0])} before "--"`, hint);
-  }
   if (command.length === 0 || command[0] === '') {
-    throw usageError('run', dd < 0 ? 'missing "--" and the command to run' : 'missing the command after "--"', hint);
+    throw usageError('run', 'missing the command to run', hint);
   }
   const component = str(parsed.values.component);
   if (component !== undefined && (component === '' || component.length > 512)) throw usageError('run', '--component must be 1 to 512 characters');
@@ -190,7 +205,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
       return 2;
     }
     if (err instanceof RunbusError) {
-      process.stderr.write(`runbus: ${err.message} (${err.code})\n`);
+      // One prefix; the code is for programs (err.code), not for the reader.
+      process.stderr.write(`runbus: ${err.message.replace(/^runbus:? /, '')}\n`);
       return 1;
     }
     process.stderr.write(`runbus: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

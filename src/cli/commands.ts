@@ -62,7 +62,7 @@ export const kCommands: readonly CommandSpec[] = [
   {
     name: 'run',
     summary: 'run a command and record its resource use',
-    usage: 'runbus run [options] -- <command> [args…]',
+    usage: 'runbus run [options] [--] <command> [args…]',
     flags: [
       kDb,
       kInterval,

@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { AlertsConfig } from '../config/index.js';
 import { promRulesYaml } from '../export/prom-rules.js';
 import { kExportTables, openReader } from '../store/index.js';
@@ -42,6 +42,8 @@ function status(r: RunRow): string {
 
 /** `runbus runs`: lines to print. */
 export function runsCommand(db: string, json: boolean): string {
+  // No database yet is not an error: nothing has been run here.
+  if (!existsSync(db)) return json ? '[]\n' : `no runs yet (${db} does not exist)\n`;
   return withReader(db, (reader) => {
     const runs = reader.runs();
     if (json) return `${JSON.stringify(runs)}\n`;

@@ -15,14 +15,12 @@ function snake(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-/** A wire payload as plain JSON: snake_case keys, Long/bigint as numbers, empty values dropped. */
+/** A wire payload as plain JSON: snake_case keys (the figures' JSON keys), bigint as numbers, empty values dropped. */
 export function toJsonObject(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(toJsonObject);
-  const maybeLong = v as { toNumber?: unknown };
-  if (typeof maybeLong.toNumber === 'function') return (maybeLong.toNumber as () => number).call(v);
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
     if (x === null || x === undefined) continue;

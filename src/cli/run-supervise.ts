@@ -61,8 +61,9 @@ class LiveView {
   }
 }
 
-function orphanAlert(runId: string, component: string, orphans: readonly ProcStat[], fates: ReadonlyMap<number, OrphanFate>, state: AlertState, firedAtMs: number): Alert {
-  const list = orphans.map((o) => `${o.pid} (${o.comm}): ${fates.get(o.pid) ?? 'left running'}`).join(', ');
+function orphanAlert(runId: string, component: string, orphans: readonly ProcStat[], fates: ReadonlyMap<number, OrphanFate>, state: AlertState, firedAtMs: number, pending: 'left running' | 'to be terminated'): Alert {
+  // Before --kill-orphans acts, an orphan's fate is "to be terminated", not "left running".
+  const list = orphans.map((o) => `${o.pid} (${o.comm}): ${fates.get(o.pid) ?? pending}`).join(', ');
   return {
     tsMs: Date.now(),
     runId,
@@ -246,7 +247,7 @@ export async function supervise(
   const wallMs = performance.now() - t0;
   if (timer !== null) clearInterval(timer);
   clearInterval(hwmTimer);
-  status.clear();
+  status.close();
 
   let exitStatus: number;
   if (end.error !== undefined) {
@@ -265,11 +266,12 @@ export async function supervise(
   let fates = new Map<number, OrphanFate>();
   if (orphans.length > 0) {
     const firedAt = Date.now();
-    hub.bus.publish(Topic.ALERT, orphanAlert(runId, component, orphans, fates, AlertState.FIRING, firedAt));
+    const pending = cfg.killOrphans ? 'to be terminated' : 'left running';
+    hub.bus.publish(Topic.ALERT, orphanAlert(runId, component, orphans, fates, AlertState.FIRING, firedAt, pending));
     if (cfg.killOrphans) {
       fates = await killOrphans(orphans, cfg.orphanGraceMs);
       const all = orphans.every((p) => fates.get(p.pid) !== 'survived SIGKILL');
-      if (all) hub.bus.publish(Topic.ALERT, orphanAlert(runId, component, orphans, fates, AlertState.RESOLVED, firedAt));
+      if (all) hub.bus.publish(Topic.ALERT, orphanAlert(runId, component, orphans, fates, AlertState.RESOLVED, firedAt, pending));
     } else {
       for (const p of orphans) fates.set(p.pid, 'left running');
     }

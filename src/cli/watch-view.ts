@@ -1,4 +1,4 @@
-import type { Alert, Heartbeat, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
+import type { Alert, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
 import { fmtBytes, fmtPercent, fmtTime, truncate } from './format.js';
 
 // The model behind `runbus watch`: what the bus said, reduced to one row per
@@ -22,6 +22,25 @@ export function sparkline(values: readonly number[], max?: number, min = 0): str
     .join('');
 }
 
+/**
+ * A sparkline of a level such as rss: scaled between the window's lowest and
+ * highest value, so a change shows; a line that barely moves (under 2 % of
+ * its level) is drawn flat at mid height, neither empty nor maxed out.
+ */
+export function levelSparkline(values: readonly number[]): string {
+  if (values.length === 0) return '';
+  const finite = values.filter((v) => Number.isFinite(v));
+  const hi = Math.max(...finite);
+  const lo = Math.min(...finite);
+  if (finite.length === 0 || hi - lo <= 0.02 * Math.abs(hi)) return values.map((v) => (Number.isFinite(v) ? kSparkChars[3]! : ' ')).join('');
+  return sparkline(values, hi, lo);
+}
+
+/** A component with no process in the hub's last ticks is shown as gone, then dropped. */
+const kGoneAfterTicks = 2;
+const kDropGoneAfterMs = 30_000;
+const kMaxMetrics = 12;
+
 interface Row {
   component: string;
   tsMs: number;
@@ -33,6 +52,11 @@ interface Row {
   lastSeenMs: number;
 }
 
+function fmtNumber(v: number): string {
+  if (!Number.isFinite(v)) return '-';
+  return Math.abs(v) >= 1e6 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : String(Number(v.toPrecision(6)));
+}
+
 export class WatchModel {
   readonly #rows = new Map<string, Row>();
   readonly #history: number;
@@ -40,6 +64,10 @@ export class WatchModel {
   readonly alerts: Alert[] = [];
   heartbeat: Heartbeat | undefined;
   envelopes = 0;
+  /** Newest tick seen on any component, and the tick length as seen (smallest step). */
+  #latestTs = 0;
+  #tickMs = 1000;
+  readonly #metrics = new Map<string, { label: string; value: number; tsMs: number }>();
 
   constructor(history = 40) {
     this.#history = history;
@@ -60,6 +88,10 @@ export class WatchModel {
       r.pids = new Set();
     } else if (s.tsMs < r.tsMs) {
       return; // a late snapshot of a tick already closed
+    }
+    if (s.tsMs > this.#latestTs) {
+      if (this.#latestTs > 0) this.#tickMs = Math.min(this.#tickMs, s.tsMs - this.#latestTs);
+      this.#latestTs = s.tsMs;
     }
     r.pids.add(s.pid);
     r.cpu += s.cpuPercent ?? 0;
@@ -84,6 +116,14 @@ export class WatchModel {
     this.envelopes++;
     this.alerts.push(a);
     if (this.alerts.length > 50) this.alerts.shift();
+  }
+
+  /** The latest value of each published METRIC (per component, name and labels). */
+  onMetric(m: MetricSample): void {
+    this.envelopes++;
+    const labels = Object.entries(m.labels ?? {}).map(([k, v]) => `${k}=${v}`).sort().join(',');
+    const label = `${m.component ?? ''} ${m.name}${labels === '' ? '' : `{${labels}}`}`;
+    this.#metrics.set(label, { label, value: m.value ?? Number.NaN, tsMs: m.tsMs });
   }
 
   onHeartbeat(hb: Heartbeat): void {
@@ -112,17 +152,28 @@ export class WatchModel {
     out.push('');
     const sparkW = Math.max(5, Math.min(this.#history, Math.floor((width - 50) / 2)));
     out.push(cut(`${'component'.padEnd(16)} ${'procs'.padStart(5)} ${'cpu'.padStart(6)} ${'cpu history'.padEnd(sparkW)} ${'rss'.padStart(9)} rss history`));
+    for (const [k, r] of this.#rows) if (this.#latestTs - r.tsMs > kDropGoneAfterMs) this.#rows.delete(k);
     const rows = [...this.#rows.values()].sort((a, b) => a.component.localeCompare(b.component));
     for (const r of rows) {
+      const gone = this.#latestTs - r.tsMs > kGoneAfterTicks * this.#tickMs;
       const cpuH = [...r.cpuHistory, r.cpu].slice(-sparkW);
       const rssH = [...r.rssHistory, r.rss].slice(-sparkW);
+      const name = r.component.slice(0, 16).padEnd(16);
       out.push(
         cut(
-          `${r.component.slice(0, 16).padEnd(16)} ${String(r.pids.size).padStart(5)} ${fmtPercent(r.cpu).padStart(6)} ${sparkline(cpuH, Math.max(100, ...cpuH)).padEnd(sparkW)} ${fmtBytes(r.rss).padStart(9)} ${sparkline(rssH)}`,
+          gone
+            ? `${name} ${'gone'.padStart(5)} ${'-'.padStart(6)} ${sparkline(cpuH, Math.max(100, ...cpuH)).padEnd(sparkW)} ${'-'.padStart(9)} ${levelSparkline(rssH)}`
+            : `${name} ${String(r.pids.size).padStart(5)} ${fmtPercent(r.cpu).padStart(6)} ${sparkline(cpuH, Math.max(100, ...cpuH)).padEnd(sparkW)} ${fmtBytes(r.rss).padStart(9)} ${levelSparkline(rssH)}`,
         ),
       );
     }
     if (rows.length === 0) out.push('(no processes sampled yet)');
+    if (this.#metrics.size > 0) {
+      out.push('', 'metrics (latest):');
+      const ms = [...this.#metrics.values()].sort((a, b) => a.label.localeCompare(b.label));
+      for (const m of ms.slice(0, kMaxMetrics)) out.push(cut(`  ${m.label.padEnd(36)} ${fmtNumber(m.value)}`));
+      if (ms.length > kMaxMetrics) out.push(`  … ${ms.length - kMaxMetrics} more`);
+    }
     const room = Math.max(1, height - out.length - 2);
     out.push('', 'recent alerts:');
     const recent = this.alerts.slice(-room);

@@ -3,7 +3,7 @@ import { socketPathOf } from '../config/index.js';
 import type { RunbusConfig } from '../config/index.js';
 import type { RunbusError } from '../errors.js';
 import { Topic } from '../wire/index.js';
-import type { Alert, Heartbeat, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
+import type { Alert, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
 import { WatchModel } from './watch-view.js';
 
@@ -42,6 +42,7 @@ export function watchCommand(o: WatchOptions): Promise<number> {
   bus.subscribe(Topic.HOST, (h: HostSnapshot) => { model.onHost(h); }, { ...filter, name: 'watch-host' });
   bus.subscribe(Topic.ALERT, (a: Alert) => { model.onAlert(a); }, { ...filter, name: 'watch-alert' });
   bus.subscribe(Topic.HEARTBEAT, (hb: Heartbeat) => { model.onHeartbeat(hb); }, { name: 'watch-heartbeat' });
+  bus.subscribe(Topic.METRIC, (m: MetricSample) => { model.onMetric(m); }, { ...filter, name: 'watch-metric', overflow: 'drop-oldest' });
 
   return new Promise<number>((resolveExit) => {
     let frames = 0;

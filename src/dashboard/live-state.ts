@@ -2,8 +2,8 @@
 // points per series, processes, alerts), plus the changes since the last
 // push, which the dashboard sends to every browser as one SSE frame.
 
-import { AlertState, LifecycleKind, Severity, Topic } from '../wire/index.js';
-import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
+import { AlertState, LifecycleKind, severityName, Topic } from '../wire/index.js';
+import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, ResourceSnapshot, SeverityName, TopicPayloads } from '../wire/index.js';
 import type { Series } from './downsample.js';
 import { appendPoint, emptyComponentSeries, kTickWindowMs, TickGrouper } from './points.js';
 import type { ComponentPoint, ComponentSeries } from './points.js';
@@ -18,7 +18,7 @@ export interface AlertView {
   /** rule, component, pid and firing time: stable across FIRING → RESOLVED. */
   key: string;
   rule: string;
-  severity: 'info' | 'warning' | 'critical' | 'unspecified';
+  severity: SeverityName | 'unspecified';
   state: 'firing' | 'resolved' | 'unspecified';
   component: string;
   pid: number | null;
@@ -106,7 +106,6 @@ interface ComponentState {
   series: ComponentSeries;
 }
 
-const kSeverity: Record<number, AlertView['severity']> = { [Severity.INFO]: 'info', [Severity.WARNING]: 'warning', [Severity.CRITICAL]: 'critical' };
 
 function num(v: number | null | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
@@ -126,7 +125,7 @@ export function alertView(a: Alert): AlertView {
   return {
     key: JSON.stringify([a.rule, a.component ?? '', a.pid ?? 0, firedAtMs]),
     rule: a.rule,
-    severity: kSeverity[a.severity ?? 0] ?? 'unspecified',
+    severity: severityName(a.severity),
     state: a.state === AlertState.FIRING ? 'firing' : a.state === AlertState.RESOLVED ? 'resolved' : 'unspecified',
     component: a.component ?? '',
     pid: a.pid === undefined || a.pid === null || a.pid === 0 ? null : a.pid,

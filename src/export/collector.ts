@@ -1,6 +1,7 @@
 // The Prometheus collector: a bus subscriber that keeps the latest figure of
 // every series, and prom-client metrics on a private Registry whose collect()
-// callbacks read them at scrape time. Series of processes that exited go
+// callbacks read them at scrape time (fixed families: families.ts; custom
+// METRIC families: app-metrics.ts). Series of processes that exited go
 // after a grace period, quiet series after staleAfterMs, and every map is
 // capped, so label cardinality stays bounded.
 
@@ -8,9 +9,12 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RunBus, Subscription } from '../bus/index.js';
 import { OrphanTracker } from '../bus/index.js';
 import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
-import { AlertState, kTopicNames, LifecycleKind, Severity, Topic } from '../wire/index.js';
+import { AlertState, figureValue, kTopicNames, LifecycleKind, severityName, Topic } from '../wire/index.js';
 import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
-import { appMetricName, kMetricNames, labelName } from './names.js';
+import { AppMetrics, labelKey } from './app-metrics.js';
+import { key, kProcessCounters, registerGpuFamilies, registerHeartbeatFamilies, registerHostFamilies, registerProcessFamilies } from './families.js';
+import type { Emit, Labels, ProcEntry, Retired, Stamped } from './families.js';
+import { kMetricNames } from './names.js';
 
 /**
  * The parts of the hub's `stats()` the exporter reads at scrape time
@@ -111,82 +115,11 @@ export function resolveCollectorOptions(o: Omit<MetricsCollectorOptions, 'bus'>,
   };
 }
 
-type Labels = Record<string, string>;
-type Emit = (labels: Labels, value: number | null | undefined) => void;
-
-interface ProcEntry {
-  snap: ResourceSnapshot;
-  lastMs: number;
-  exitedAtMs: number | undefined;
-}
-
-interface Stamped<T> {
-  value: T;
-  lastMs: number;
-}
-
-interface AppFamily {
-  readonly name: string;
-  readonly type: 'gauge' | 'counter';
-  readonly factor: number;
-  readonly help: string;
-  labelNames: string[];
-  readonly series: Map<string, { labels: Labels; value: number; lastMs: number }>;
-  metric: Gauge | Counter | undefined;
-}
-
-const kSeverityNames: Readonly<Record<number, string>> = { [Severity.INFO]: 'info', [Severity.WARNING]: 'warning', [Severity.CRITICAL]: 'critical' };
 const kWatched = [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.METRIC, Topic.ALERT, Topic.HEARTBEAT, Topic.LIFECYCLE] as const;
 type Watched = (typeof kWatched)[number];
 const kMaxHosts = 1000;
 const kMaxAlertSeries = 10_000;
 const kMaxLastSample = 10_000;
-
-function n(v: unknown): number | undefined {
-  if (v === null || v === undefined) return undefined;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'object' && typeof (v as { toNumber?: unknown }).toNumber === 'function') return (v as { toNumber(): number }).toNumber();
-  const x = Number(v);
-  return Number.isFinite(x) ? x : undefined;
-}
-
-function key(...parts: (string | number)[]): string {
-  return parts.join('\u0000');
-}
-
-function labelKey(labels: Labels): string {
-  return Object.keys(labels).sort().map((k) => `${k}=${labels[k]!}`).join('\u0001');
-}
-
-/** The process figures that are summed (or maxed) per component without `pid`. */
-const kProcessGauges: readonly [name: string, help: string, read: (s: ResourceSnapshot) => number | undefined, agg: 'sum' | 'max'][] = [
-  [kMetricNames.process.cpuPercent, 'Process CPU use; 100 = one core busy.', (s) => n(s.cpuPercent), 'sum'],
-  [kMetricNames.process.rss, 'Resident set size.', (s) => n(s.rssBytes), 'sum'],
-  [kMetricNames.process.uss, 'Unique set size (memory freed if the process exited).', (s) => n(s.ussBytes), 'sum'],
-  [kMetricNames.process.pss, 'Proportional set size.', (s) => n(s.pssBytes), 'sum'],
-  [kMetricNames.process.vms, 'Virtual memory size.', (s) => n(s.vmsBytes), 'sum'],
-  [kMetricNames.process.threads, 'Threads.', (s) => n(s.threads), 'sum'],
-  [kMetricNames.process.openFds, 'Open file descriptors.', (s) => n(s.openFds), 'sum'],
-  [kMetricNames.process.gpuUtil, 'GPU utilization attributed to the process.', (s) => n(s.gpuUtilPercent), 'sum'],
-  [kMetricNames.process.gpuMem, 'GPU memory used by the process.', (s) => n(s.gpuMemBytes), 'sum'],
-  [kMetricNames.process.lagP50, 'Event-loop lag, median over the interval.', (s) => ms(s.loopLagP50Ms), 'max'],
-  [kMetricNames.process.lagP99, 'Event-loop lag, 99th percentile over the interval.', (s) => ms(s.loopLagP99Ms), 'max'],
-  [kMetricNames.process.lagMax, 'Event-loop lag, maximum over the interval.', (s) => ms(s.loopLagMaxMs), 'max'],
-  [kMetricNames.process.loopUtil, 'Event-loop utilization (0..1).', (s) => n(s.loopUtilization), 'max'],
-];
-
-/** Cumulative process figures, exported as counters. */
-const kProcessCounters: readonly [name: string, help: string, read: (s: ResourceSnapshot) => number | undefined][] = [
-  [kMetricNames.process.cpuUser, 'CPU time in user mode.', (s) => ms(s.cpuUserMs)],
-  [kMetricNames.process.cpuSystem, 'CPU time in kernel mode.', (s) => ms(s.cpuSystemMs)],
-  [kMetricNames.process.ioRead, 'Bytes read from storage.', (s) => n(s.ioReadBytes)],
-  [kMetricNames.process.ioWrite, 'Bytes written to storage.', (s) => n(s.ioWriteBytes)],
-];
-
-function ms(v: unknown): number | undefined {
-  const x = n(v);
-  return x === undefined ? undefined : x / 1000;
-}
 
 class MetricsCollectorImpl implements MetricsCollector {
   readonly registry = new Registry();
@@ -194,11 +127,11 @@ class MetricsCollectorImpl implements MetricsCollector {
   readonly #sub: Subscription<Watched>;
   readonly #procs = new Map<string, ProcEntry>();
   /** Counters of removed processes, kept per component so totals never go down. */
-  readonly #retired = new Map<string, { labels: Labels; values: number[]; lastMs: number }>();
+  readonly #retired = new Map<string, Retired>();
   readonly #hosts = new Map<string, Stamped<HostSnapshot>>();
   readonly #gpus = new Map<string, Stamped<GpuSnapshot>>();
   readonly #heartbeats = new Map<string, Stamped<Heartbeat>>();
-  readonly #apps = new Map<string, AppFamily>();
+  readonly #apps: AppMetrics;
   readonly #alertsFiring = new Map<string, { runId: string; rule: string; severity: string; endedAtMs: number | undefined }>();
   readonly #alertsFired = new Map<string, { labels: Labels; n: number }>();
   readonly #lastSample = new Map<string, { labels: Labels; tsMs: number }>();
@@ -210,27 +143,13 @@ class MetricsCollectorImpl implements MetricsCollector {
 
   constructor(bus: RunBus, o: ResolvedCollectorOptions) {
     this.#o = o;
-    const procLabels = o.withPid ? ['run_id', 'component', 'pid'] : ['run_id', 'component'];
-    for (const [name, help, read, agg] of kProcessGauges) {
-      this.#gauge(name, help, procLabels, (emit) => { this.#emitProcess(read, agg, emit); });
-    }
-    for (const [i, [name, help, read]] of kProcessCounters.entries()) {
-      this.#counter(name, help, procLabels, (emit) => { this.#emitProcessCounter(i, read, emit); });
-    }
-    this.#gauge(kMetricNames.process.count, 'Live processes per component.', ['run_id', 'component'], (emit) => {
-      const counts = new Map<string, [Labels, number]>();
-      for (const p of this.#procs.values()) {
-        if (p.exitedAtMs !== undefined) continue;
-        const k = key(p.snap.runId, p.snap.component);
-        const c = counts.get(k) ?? [{ run_id: p.snap.runId, component: p.snap.component }, 0];
-        c[1]++;
-        counts.set(k, c);
-      }
-      for (const [labels, c] of counts.values()) emit(labels, c);
-    });
-    this.#registerHost();
-    this.#registerGpu();
-    this.#registerHub();
+    const sink = { gauge: this.#gauge.bind(this), counter: this.#counter.bind(this) };
+    registerProcessFamilies(sink, { withPid: o.withPid, procs: this.#procs, retired: this.#retired });
+    registerHostFamilies(sink, this.#hosts);
+    registerGpuFamilies(sink, this.#gpus);
+    registerHeartbeatFamilies(sink, this.#heartbeats);
+    this.#registerHubStats();
+    this.#apps = new AppMetrics(this.registry, sink, o, (reason) => { this.#reject(reason); });
     this.#gauge(kMetricNames.alerts.firing, 'Alerts firing now, per rule.', ['run_id', 'rule', 'severity'], (emit) => {
       const counts = new Map<string, [Labels, number]>();
       for (const a of this.#alertsFiring.values()) {
@@ -310,7 +229,7 @@ class MetricsCollectorImpl implements MetricsCollector {
       case Topic.RESOURCE: this.#resource(payload as ResourceSnapshot, now); break;
       case Topic.HOST: this.#host(payload as HostSnapshot, now); break;
       case Topic.GPU: this.#gpu(payload as GpuSnapshot, now); break;
-      case Topic.METRIC: this.#metric(payload as MetricSample, now); break;
+      case Topic.METRIC: this.#apps.take(payload as MetricSample, now); break;
       case Topic.ALERT: this.#alert(payload as Alert); break;
       case Topic.HEARTBEAT: this.#heartbeat(payload, now); break;
       case Topic.LIFECYCLE: this.#lifecycle(payload as Lifecycle, now); break;
@@ -319,7 +238,7 @@ class MetricsCollectorImpl implements MetricsCollector {
     if (topic !== Topic.ALERT && topic !== Topic.LIFECYCLE) {
       const k = key(p.runId ?? '', topic, p.component ?? '');
       if (this.#lastSample.has(k) || this.#lastSample.size < kMaxLastSample) {
-        this.#lastSample.set(k, { labels: { run_id: p.runId ?? '', topic: kTopicNames[topic], component: p.component ?? '' }, tsMs: n(p.tsMs) ?? now });
+        this.#lastSample.set(k, { labels: { run_id: p.runId ?? '', topic: kTopicNames[topic], component: p.component ?? '' }, tsMs: figureValue(p.tsMs) ?? now });
       } else this.#reject('last_sample_cap');
     }
   }
@@ -357,54 +276,10 @@ class MetricsCollectorImpl implements MetricsCollector {
     this.#heartbeats.set(k, { value: h, lastMs: now });
   }
 
-  #metric(m: MetricSample, now: number): void {
-    const value = n(m.value);
-    if (value === undefined || typeof m.name !== 'string' || m.name === '') { this.#reject('bad_sample'); return; }
-    const { name, type, factor } = appMetricName(m.name);
-    let fam = this.#apps.get(name);
-    if (fam === undefined) {
-      if (this.#apps.size >= this.#o.maxAppMetrics) { this.#reject('metric_cap'); return; }
-      fam = { name, type, factor, help: `Custom metric "${m.name}" (METRIC samples).`, labelNames: ['run_id', 'component'], series: new Map(), metric: undefined };
-      this.#apps.set(name, fam);
-    }
-    const labels: Labels = { run_id: m.runId, component: m.component ?? '' };
-    let grew = false;
-    for (const [rawK, v] of Object.entries(m.labels ?? {})) {
-      const k = labelName(rawK);
-      if (!fam.labelNames.includes(k)) {
-        if (fam.labelNames.length - 2 >= this.#o.maxLabelsPerMetric) {
-          this.#reject('label_cap');
-          continue;
-        }
-        fam.labelNames.push(k);
-        grew = true;
-      }
-      labels[k] = v;
-    }
-    if (grew) this.#unregisterApp(fam);
-    const lk = labelKey(labels);
-    if (!fam.series.has(lk) && fam.series.size >= this.#o.maxSeriesPerMetric) { this.#reject('series_cap'); return; }
-    const scaled = value * factor;
-    if (type === 'counter' && scaled < 0) { this.#reject('negative_counter'); return; }
-    fam.series.set(lk, { labels, value: scaled, lastMs: now });
-    if (fam.metric === undefined) this.#registerApp(fam);
-  }
-
-  #registerApp(fam: AppFamily): void {
-    const fill = (emit: Emit): void => { for (const s of fam.series.values()) emit(s.labels, s.value); };
-    fam.metric = fam.type === 'counter' ? this.#counter(fam.name, fam.help, fam.labelNames, fill) : this.#gauge(fam.name, fam.help, fam.labelNames, fill);
-  }
-
-  #unregisterApp(fam: AppFamily): void {
-    if (fam.metric === undefined) return;
-    this.registry.removeSingleMetric(fam.name);
-    fam.metric = undefined;
-  }
-
   #alert(a: Alert): void {
     const labels = a.labels ?? {};
-    const k = key(a.runId, a.rule, a.component ?? '', n(a.pid) ?? 0, labelKey(labels));
-    const severity = kSeverityNames[(a.severity as number | null | undefined) ?? 0] ?? 'unspecified';
+    const k = key(a.runId, a.rule, a.component ?? '', figureValue(a.pid) ?? 0, labelKey(labels));
+    const severity = severityName(a.severity);
     if ((a.state as number | null | undefined) === AlertState.FIRING) {
       if (!this.#alertsFiring.has(k)) {
         if (this.#alertsFiring.size >= kMaxAlertSeries) { this.#reject('alert_cap'); return; }
@@ -443,7 +318,7 @@ class MetricsCollectorImpl implements MetricsCollector {
       this.#retired.set(k, r);
     }
     r.lastMs = Math.max(r.lastMs, p.lastMs);
-    for (const [i, [, , read]] of kProcessCounters.entries()) r.values[i]! += read(p.snap) ?? 0;
+    for (const [i, f] of kProcessCounters.entries()) r.values[i]! += f.read(p.snap) ?? 0;
   }
 
   #sweepIfDue(): void {
@@ -466,9 +341,7 @@ class MetricsCollectorImpl implements MetricsCollector {
     for (const m of [this.#hosts, this.#gpus, this.#heartbeats] as Map<string, Stamped<unknown>>[]) {
       for (const [k, v] of m) if (old(v.lastMs)) m.delete(k);
     }
-    for (const fam of this.#apps.values()) {
-      for (const [k, s] of fam.series) if (old(s.lastMs)) fam.series.delete(k);
-    }
+    this.#apps.sweep(old);
     if (stale > 0) {
       for (const [k, l] of this.#lastSample) if (old(l.tsMs)) this.#lastSample.delete(k);
       this.#orphans.expire(now - stale);
@@ -477,114 +350,8 @@ class MetricsCollectorImpl implements MetricsCollector {
 
   // ─── families ─────────────────────────────────────────────────────────
 
-  #procLabels(s: ResourceSnapshot): Labels {
-    return this.#o.withPid ? { run_id: s.runId, component: s.component, pid: String(s.pid) } : { run_id: s.runId, component: s.component };
-  }
-
-  #emitProcess(read: (s: ResourceSnapshot) => number | undefined, agg: 'sum' | 'max', emit: Emit): void {
-    if (this.#o.withPid) {
-      for (const p of this.#procs.values()) emit(this.#procLabels(p.snap), read(p.snap));
-      return;
-    }
-    const acc = new Map<string, [Labels, number]>();
-    for (const p of this.#procs.values()) {
-      const v = read(p.snap);
-      if (v === undefined) continue;
-      const k = key(p.snap.runId, p.snap.component);
-      const cur = acc.get(k);
-      if (cur === undefined) acc.set(k, [this.#procLabels(p.snap), v]);
-      else cur[1] = agg === 'sum' ? cur[1] + v : Math.max(cur[1], v);
-    }
-    for (const [labels, v] of acc.values()) emit(labels, v);
-  }
-
-  #emitProcessCounter(i: number, read: (s: ResourceSnapshot) => number | undefined, emit: Emit): void {
-    if (this.#o.withPid) {
-      for (const p of this.#procs.values()) emit(this.#procLabels(p.snap), read(p.snap));
-      return;
-    }
-    const acc = new Map<string, [Labels, number]>();
-    for (const [k, r] of this.#retired) acc.set(k, [r.labels, r.values[i]!]);
-    for (const p of this.#procs.values()) {
-      const v = read(p.snap);
-      if (v === undefined) continue;
-      const k = key(p.snap.runId, p.snap.component);
-      const cur = acc.get(k);
-      if (cur === undefined) acc.set(k, [this.#procLabels(p.snap), v]);
-      else cur[1] += v;
-    }
-    for (const [labels, v] of acc.values()) emit(labels, v);
-  }
-
-  #registerHost(): void {
-    const h = kMetricNames.host;
-    const hostLabels = ['run_id', 'host'];
-    const each = (read: (s: HostSnapshot) => unknown) => (emit: Emit): void => {
-      for (const { value: s } of this.#hosts.values()) emit({ run_id: s.runId, host: s.host ?? '' }, n(read(s)));
-    };
-    this.#gauge(h.cpuPercent, 'Host CPU use; 100 = every core busy.', hostLabels, each((s) => s.cpuPercent));
-    this.#gauge(h.memPercent, 'Host memory in use, (total - available) / total * 100.', hostLabels, each((s) => s.memPercent));
-    this.#gauge(h.memAvailable, 'Host memory available.', hostLabels, each((s) => s.memAvailableBytes));
-    this.#gauge(h.memTotal, 'Host memory in total.', hostLabels, each((s) => s.memTotalBytes));
-    this.#gauge(h.swapUsed, 'Swap in use.', hostLabels, each((s) => s.swapUsedBytes));
-    this.#gauge(h.swapTotal, 'Swap in total.', hostLabels, each((s) => s.swapTotalBytes));
-    this.#gauge(h.load1, 'Load average over 1 minute.', hostLabels, each((s) => s.load1));
-    this.#gauge(h.load5, 'Load average over 5 minutes.', hostLabels, each((s) => s.load5));
-    this.#gauge(h.load15, 'Load average over 15 minutes.', hostLabels, each((s) => s.load15));
-    this.#gauge(h.cpus, 'CPU cores.', hostLabels, each((s) => s.cpuCount));
-    const disk = (read: (d: NonNullable<HostSnapshot['disks']>[number]) => unknown) => (emit: Emit): void => {
-      for (const { value: s } of this.#hosts.values()) {
-        for (const d of s.disks ?? []) emit({ run_id: s.runId, host: s.host ?? '', mount: d.mount ?? '' }, n(read(d)));
-      }
-    };
-    const diskLabels = ['run_id', 'host', 'mount'];
-    this.#gauge(h.diskPercent, 'Disk space in use, per mount.', diskLabels, disk((d) => d.usedPercent));
-    this.#gauge(h.diskFree, 'Disk space free, per mount.', diskLabels, disk((d) => d.freeBytes));
-    this.#gauge(h.diskTotal, 'Disk space in total, per mount.', diskLabels, disk((d) => d.totalBytes));
-  }
-
-  #registerGpu(): void {
-    const g = kMetricNames.gpu;
-    const labels = ['run_id', 'host', 'gpu', 'gpu_name'];
-    const each = (read: (d: NonNullable<GpuSnapshot['devices']>[number]) => unknown) => (emit: Emit): void => {
-      for (const { value: s } of this.#gpus.values()) {
-        for (const d of s.devices ?? []) emit({ run_id: s.runId, host: s.host ?? '', gpu: String(d.index ?? 0), gpu_name: d.name ?? '' }, n(read(d)));
-      }
-    };
-    this.#gauge(g.util, 'GPU utilization.', labels, each((d) => d.utilPercent));
-    this.#gauge(g.memUsed, 'GPU memory in use.', labels, each((d) => d.memUsedBytes));
-    this.#gauge(g.memTotal, 'GPU memory in total.', labels, each((d) => d.memTotalBytes));
-    this.#gauge(g.temperature, 'GPU temperature.', labels, each((d) => d.temperatureC));
-    this.#gauge(g.power, 'GPU power draw.', labels, each((d) => d.powerW));
-  }
-
-  #registerHub(): void {
+  #registerHubStats(): void {
     const h = kMetricNames.hub;
-    const labels = ['run_id', 'component'];
-    const each = (read: (b: Heartbeat) => number | undefined) => (emit: Emit): void => {
-      for (const { value: b } of this.#heartbeats.values()) emit({ run_id: b.runId ?? '', component: b.component ?? '' }, read(b));
-    };
-    this.#counter(h.dropped, 'Messages dropped by the hub\'s queues (all of them).', labels, each((b) => n(b.droppedTotal)));
-    this.#counter(h.rowsWritten, 'Rows written to the store.', labels, each((b) => n(b.rowsWritten)));
-    this.#counter(h.ticksSkipped, 'Sampler ticks skipped because the previous one was still running.', labels, each((b) => n(b.ticksSkipped)));
-    this.#gauge(h.uptime, 'Seconds since the hub started.', labels, each((b) => ms(b.uptimeMs)));
-    this.#gauge(h.connections, 'Remote buses connected over the socket.', labels, each((b) => n(b.connections)));
-    this.#gauge(h.walBytes, 'Size of the store\'s write-ahead log.', labels, each((b) => n(b.walBytes)));
-    this.#gauge(h.lastBatchSize, 'Envelopes in the last store batch.', labels, each((b) => n(b.lastBatchSize)));
-    this.#gauge(h.flushP50, 'Store flush latency, median of the last 512 flushes.', labels, each((b) => ms(b.flushP50Ms)));
-    this.#gauge(h.flushP99, 'Store flush latency, 99th percentile of the last 512 flushes.', labels, each((b) => ms(b.flushP99Ms)));
-    const qLabels = ['run_id', 'component', 'queue'];
-    const queues = (read: (q: NonNullable<Heartbeat['queues']>[number]) => unknown) => (emit: Emit): void => {
-      for (const { value: b } of this.#heartbeats.values()) {
-        for (const q of b.queues ?? []) emit({ run_id: b.runId ?? '', component: b.component ?? '', queue: q.name ?? '' }, n(read(q)));
-      }
-    };
-    this.#gauge(h.queueDepth, 'Messages waiting in a queue.', qLabels, queues((q) => q.depth));
-    this.#gauge(h.queueCapacity, 'Capacity of a queue.', qLabels, queues((q) => q.capacity));
-    this.#gauge(h.queueHighWater, 'Most messages a queue has held.', qLabels, queues((q) => q.highWater));
-    this.#counter(h.queuePublished, 'Messages offered to a queue.', qLabels, queues((q) => q.published));
-    this.#counter(h.queueDelivered, 'Messages a queue delivered.', qLabels, queues((q) => q.delivered));
-    this.#counter(h.queueDropped, 'Messages a queue dropped (its overflow policy).', qLabels, queues((q) => q.dropped));
     this.#counter(h.busPublished, 'Messages published on the hub\'s bus, per topic.', ['run_id', 'topic'], (emit) => {
       const s = this.#hubStats();
       if (s === undefined) return;
@@ -621,9 +388,7 @@ class MetricsCollectorImpl implements MetricsCollector {
   }
 
   stats(): MetricsCollectorStats {
-    let appSeries = 0;
-    for (const f of this.#apps.values()) appSeries += f.series.size;
-    return { processes: this.#procs.size, appMetrics: this.#apps.size, appSeries, rejected: Object.fromEntries(this.#rejected) };
+    return { processes: this.#procs.size, appMetrics: this.#apps.size, appSeries: this.#apps.series, rejected: Object.fromEntries(this.#rejected) };
   }
 
   close(): Promise<void> {

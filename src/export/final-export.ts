@@ -58,14 +58,11 @@ export class ExportError extends RunbusError {
 
 const kKeys = ['collector', 'registry', 'metricsText', 'hubStats', 'runId', 'alerts', 'extra', 'clock'] as const;
 
-/** JSON that survives Maps, Sets, BigInts and protobufjs Longs. */
+/** JSON that survives Maps, Sets and BigInts. (The wire layer hands 64-bit fields over as numbers.) */
 function replacer(_key: string, v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
   if (v instanceof Map) return Object.fromEntries(v);
   if (v instanceof Set) return [...v];
-  if (typeof v === 'object' && v !== null && typeof (v as { toNumber?: unknown }).toNumber === 'function' && 'low' in v && 'high' in v) {
-    return (v as unknown as { toNumber(): number }).toNumber();
-  }
   return v;
 }
 

@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { RunBus, Subscription } from '../bus/index.js';
 import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
-import { AlertState, LifecycleKind, Severity, Topic } from '../wire/index.js';
+import { AlertState, figureValue, LifecycleKind, Severity, severityName, Topic } from '../wire/index.js';
 import type { Alert, Lifecycle } from '../wire/index.js';
 
 /** Options of {@link createJsonLogWriter}; give `path` or `stream`. */
@@ -31,7 +31,6 @@ export interface JsonLogWriter {
 }
 
 const kKeys = ['bus', 'path', 'stream', 'topics', 'runId', 'capacity'] as const;
-const kSeverity: Readonly<Record<number, string>> = { [Severity.INFO]: 'info', [Severity.WARNING]: 'warning', [Severity.CRITICAL]: 'critical' };
 const kLevel: Readonly<Record<number, string>> = { [Severity.INFO]: 'info', [Severity.WARNING]: 'warn', [Severity.CRITICAL]: 'error' };
 const kLifecycle: Readonly<Record<number, string>> = {
   [LifecycleKind.RUN_STARTED]: 'run_started', [LifecycleKind.RUN_ENDED]: 'run_ended',
@@ -39,10 +38,7 @@ const kLifecycle: Readonly<Record<number, string>> = {
 };
 
 function num(v: unknown): number | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && typeof (v as { toNumber?: unknown }).toNumber === 'function') return (v as { toNumber(): number }).toNumber();
-  const x = Number(v);
-  return Number.isFinite(x) ? x : null;
+  return figureValue(v) ?? null;
 }
 
 /** The log line (without newline) for an alert. */
@@ -55,7 +51,7 @@ export function alertLogLine(a: Alert): string {
     event: 'alert',
     state: (a.state as number | null | undefined) === AlertState.RESOLVED ? 'resolved' : (a.state as number | null | undefined) === AlertState.FIRING ? 'firing' : 'unspecified',
     rule: a.rule,
-    severity: kSeverity[sev] ?? 'unspecified',
+    severity: severityName(sev),
     message: a.message ?? '',
     value: num(a.value),
     threshold: num(a.threshold),

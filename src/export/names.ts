@@ -3,6 +3,8 @@
 // passes `promtool check metrics` (snake_case, base units, no type words, no
 // reserved suffixes, `_total` only on counters).
 
+import { familyNames, kGpuFigures, kHeartbeatFigures, kHostFigures, kResourceFigures } from '../wire/index.js';
+
 export const kNamePrefix = 'runbus_';
 export const kAppPrefix = 'runbus_app_';
 
@@ -101,60 +103,16 @@ export function labelName(raw: string): string {
   return kReservedLabels.has(s) ? `exported_${s}` : s;
 }
 
-/** Every fixed family the exporter can produce (custom ones are `runbus_app_*`). */
+/**
+ * Every fixed family the exporter can produce (custom ones are `runbus_app_*`);
+ * the figures' families come from the figure tables (src/wire/figures.ts).
+ */
 export const kMetricNames = {
-  process: {
-    cpuPercent: 'runbus_process_cpu_percent',
-    rss: 'runbus_process_resident_memory_bytes',
-    uss: 'runbus_process_unique_memory_bytes',
-    pss: 'runbus_process_proportional_memory_bytes',
-    vms: 'runbus_process_virtual_memory_bytes',
-    threads: 'runbus_process_threads',
-    openFds: 'runbus_process_open_fds',
-    gpuUtil: 'runbus_process_gpu_utilization_percent',
-    gpuMem: 'runbus_process_gpu_memory_bytes',
-    lagP50: 'runbus_process_event_loop_lag_p50_seconds',
-    lagP99: 'runbus_process_event_loop_lag_p99_seconds',
-    lagMax: 'runbus_process_event_loop_lag_max_seconds',
-    loopUtil: 'runbus_process_event_loop_utilization_ratio',
-    cpuUser: 'runbus_process_cpu_user_seconds_total',
-    cpuSystem: 'runbus_process_cpu_system_seconds_total',
-    ioRead: 'runbus_process_io_read_bytes_total',
-    ioWrite: 'runbus_process_io_write_bytes_total',
-    count: 'runbus_processes',
-  },
-  host: {
-    cpuPercent: 'runbus_host_cpu_percent',
-    memPercent: 'runbus_host_memory_used_percent',
-    memAvailable: 'runbus_host_memory_available_bytes',
-    memTotal: 'runbus_host_memory_total_bytes',
-    swapUsed: 'runbus_host_swap_used_bytes',
-    swapTotal: 'runbus_host_swap_total_bytes',
-    load1: 'runbus_host_load1',
-    load5: 'runbus_host_load5',
-    load15: 'runbus_host_load15',
-    cpus: 'runbus_host_cpus',
-    diskPercent: 'runbus_host_disk_used_percent',
-    diskFree: 'runbus_host_disk_free_bytes',
-    diskTotal: 'runbus_host_disk_total_bytes',
-  },
-  gpu: {
-    util: 'runbus_gpu_utilization_percent',
-    memUsed: 'runbus_gpu_memory_used_bytes',
-    memTotal: 'runbus_gpu_memory_total_bytes',
-    temperature: 'runbus_gpu_temperature_celsius',
-    power: 'runbus_gpu_power_watts',
-  },
+  process: { ...familyNames(kResourceFigures), count: 'runbus_processes' },
+  host: familyNames(kHostFigures),
+  gpu: familyNames(kGpuFigures),
   hub: {
-    dropped: 'runbus_hub_dropped_total',
-    rowsWritten: 'runbus_hub_rows_written_total',
-    ticksSkipped: 'runbus_hub_ticks_skipped_total',
-    uptime: 'runbus_hub_uptime_seconds',
-    connections: 'runbus_hub_connections',
-    walBytes: 'runbus_hub_wal_bytes',
-    lastBatchSize: 'runbus_hub_last_batch_size',
-    flushP50: 'runbus_hub_flush_p50_seconds',
-    flushP99: 'runbus_hub_flush_p99_seconds',
+    ...familyNames(kHeartbeatFigures),
     flushDuration: 'runbus_hub_flush_duration_seconds',
     queueDepth: 'runbus_hub_queue_depth',
     queueCapacity: 'runbus_hub_queue_capacity',
@@ -174,61 +132,19 @@ export const kMetricNames = {
   rejected: 'runbus_exporter_series_rejected_total',
 } as const;
 
+type FigureFamilies = Readonly<Record<string, readonly [name: string, factor: number]>>;
+
+function figureFamilies(table: readonly { readonly field: string; readonly alert?: true; readonly prom?: { readonly name: string; readonly factor: number } }[], all: boolean): FigureFamilies {
+  return Object.fromEntries(table.flatMap((f) => (f.prom !== undefined && (all || f.alert === true) ? [[f.field, [f.prom.name, f.prom.factor] as const]] : [])));
+}
+
 /**
  * The exported family (and the factor from the rule's unit to it) of each
  * figure an alert rule can watch; used by the Prometheus rule export.
  */
-export const kFigureFamilies: Readonly<Record<string, Readonly<Record<string, readonly [name: string, factor: number]>>>> = {
-  resource: {
-    cpu_percent: [kMetricNames.process.cpuPercent, 1],
-    rss_bytes: [kMetricNames.process.rss, 1],
-    uss_bytes: [kMetricNames.process.uss, 1],
-    pss_bytes: [kMetricNames.process.pss, 1],
-    vms_bytes: [kMetricNames.process.vms, 1],
-    threads: [kMetricNames.process.threads, 1],
-    open_fds: [kMetricNames.process.openFds, 1],
-    gpu_util_percent: [kMetricNames.process.gpuUtil, 1],
-    gpu_mem_bytes: [kMetricNames.process.gpuMem, 1],
-    loop_lag_p50_ms: [kMetricNames.process.lagP50, 1e-3],
-    loop_lag_p99_ms: [kMetricNames.process.lagP99, 1e-3],
-    loop_lag_max_ms: [kMetricNames.process.lagMax, 1e-3],
-    loop_utilization: [kMetricNames.process.loopUtil, 1],
-    cpu_user_ms: [kMetricNames.process.cpuUser, 1e-3],
-    cpu_system_ms: [kMetricNames.process.cpuSystem, 1e-3],
-    io_read_bytes: [kMetricNames.process.ioRead, 1],
-    io_write_bytes: [kMetricNames.process.ioWrite, 1],
-  },
-  host: {
-    cpu_percent: [kMetricNames.host.cpuPercent, 1],
-    mem_percent: [kMetricNames.host.memPercent, 1],
-    mem_available_bytes: [kMetricNames.host.memAvailable, 1],
-    mem_total_bytes: [kMetricNames.host.memTotal, 1],
-    load1: [kMetricNames.host.load1, 1],
-    load5: [kMetricNames.host.load5, 1],
-    load15: [kMetricNames.host.load15, 1],
-    cpu_count: [kMetricNames.host.cpus, 1],
-    swap_total_bytes: [kMetricNames.host.swapTotal, 1],
-    swap_used_bytes: [kMetricNames.host.swapUsed, 1],
-    disk_percent: [kMetricNames.host.diskPercent, 1],
-    disk_free_bytes: [kMetricNames.host.diskFree, 1],
-    disk_total_bytes: [kMetricNames.host.diskTotal, 1],
-  },
-  gpu: {
-    util_percent: [kMetricNames.gpu.util, 1],
-    mem_used_bytes: [kMetricNames.gpu.memUsed, 1],
-    mem_total_bytes: [kMetricNames.gpu.memTotal, 1],
-    temperature_c: [kMetricNames.gpu.temperature, 1],
-    power_w: [kMetricNames.gpu.power, 1],
-  },
-  heartbeat: {
-    dropped_total: [kMetricNames.hub.dropped, 1],
-    rows_written: [kMetricNames.hub.rowsWritten, 1],
-    ticks_skipped: [kMetricNames.hub.ticksSkipped, 1],
-    flush_p50_ms: [kMetricNames.hub.flushP50, 1e-3],
-    flush_p99_ms: [kMetricNames.hub.flushP99, 1e-3],
-    wal_bytes: [kMetricNames.hub.walBytes, 1],
-    connections: [kMetricNames.hub.connections, 1],
-    uptime_ms: [kMetricNames.hub.uptime, 1e-3],
-    last_batch_size: [kMetricNames.hub.lastBatchSize, 1],
-  },
+export const kFigureFamilies: Readonly<Record<string, FigureFamilies>> = {
+  resource: figureFamilies(kResourceFigures, false),
+  host: figureFamilies(kHostFigures, true),
+  gpu: figureFamilies(kGpuFigures, true),
+  heartbeat: figureFamilies(kHeartbeatFigures, true),
 };

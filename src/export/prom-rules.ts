@@ -23,6 +23,12 @@ export interface PromRulesOptions {
   interval?: string | number;
   /** Add the built-in rules (user rules of the same name replace them). @default true */
   defaults?: boolean;
+  /**
+   * The exporter labels process series with `pid` (its `withPid` option).
+   * Without it a message's "(pid {{pid}})" is left out: the series have no
+   * such label to fill it. @default false
+   */
+  withPid?: boolean;
 }
 
 export interface PromAlertingRule {
@@ -38,7 +44,7 @@ export interface PromRulesResult {
   readonly skipped: readonly { rule: string; reason: string }[];
 }
 
-const kKeys = ['groupName', 'interval', 'defaults'] as const;
+const kKeys = ['groupName', 'interval', 'defaults', 'withPid'] as const;
 const kTopicOfSource: Readonly<Record<string, string>> = { resource: 'resource', host: 'host', gpu: 'gpu', heartbeat: 'heartbeat', metric: 'metric' };
 
 function quote(v: string): string {
@@ -55,8 +61,12 @@ function promNumber(v: number): string {
   return String(Number(v.toPrecision(12)));
 }
 
-/** A message template with Prometheus template syntax. */
-function promTemplate(t: string, rule: AlertRule): string {
+/**
+ * A message template with Prometheus template syntax. `{{value}}` is the
+ * alert's value, which the expression keeps in the rule's own units.
+ */
+function promTemplate(template: string, rule: AlertRule, withPid: boolean): string {
+  const t = withPid ? template : template.replace(/\s*\(pid \{\{\s*pid\s*\}\}\)/g, '');
   return t.replace(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_.]*)\s*\}\}/g, (_w, key: string) => {
     switch (key) {
       case 'value': return '{{ $value | printf "%.4g" }}';
@@ -67,6 +77,7 @@ function promTemplate(t: string, rule: AlertRule): string {
       case 'field': return rule.field ?? rule.metric ?? rule.source;
       default: {
         const label = key.startsWith('labels.') ? key.slice(7) : key;
+        if (label === 'pid' && !withPid) return '-';
         return `{{ $labels.${label === 'run_id' || label === 'component' || label === 'pid' ? label : labelName(label)} }}`;
       }
     }
@@ -80,10 +91,12 @@ export function promRules(rules: readonly AlertRule[], options: PromRulesOptions
   const groupName = checkString(options.groupName ?? 'runbus', 'options.groupName');
   const intervalMs = parseDuration(options.interval ?? '15s');
   if (intervalMs === undefined || intervalMs <= 0) throw new TypeError('options.interval must be a duration like "15s"');
+  const withPid = options.withPid ?? false;
+  if (typeof withPid !== 'boolean') throw new TypeError('options.withPid must be a boolean');
   const out: PromAlertingRule[] = [];
   const skipped: { rule: string; reason: string }[] = [];
   for (const rule of effectiveAlertRules(rules, options.defaults ?? true)) {
-    const r = convert(rule, intervalMs);
+    const r = convert(rule, intervalMs, withPid);
     if (typeof r === 'string') skipped.push({ rule: rule.name, reason: r });
     else out.push(r);
   }
@@ -94,7 +107,7 @@ function windowMs(w: { samples: number | undefined; durationMs: number | undefin
   return w.durationMs ?? (w.samples ?? 1) * intervalMs;
 }
 
-function convert(rule: AlertRule, intervalMs: number): PromAlertingRule | string {
+function convert(rule: AlertRule, intervalMs: number, withPid: boolean): PromAlertingRule | string {
   let family: string;
   let factor = 1;
   const matchers: Record<string, string> = {};
@@ -151,7 +164,10 @@ function convert(rule: AlertRule, intervalMs: number): PromAlertingRule | string
       const base = value(offset, formatPromDuration(windowMs(rule.baseline, intervalMs)));
       expr = `((${value()} - ${base}) / abs(${base}) * 100) ${rule.op} ${promNumber(rule.threshold)}`;
     } else {
-      expr = `${value()} ${rule.op === '==' ? '==' : rule.op} ${promNumber(rule.threshold * factor)}`;
+      // The series is in base units (seconds, bytes); scaling it back to the
+      // rule's units keeps $value, the threshold and the message in one unit.
+      const scaled = factor === 1 ? value() : `${value()} * ${promNumber(1 / factor)}`;
+      expr = `${scaled} ${rule.op} ${promNumber(rule.threshold)}`;
     }
   }
   if (rule.window?.samples !== undefined || rule.forSamples > 1) notes.push(`sample counts taken as scrape intervals of ${formatPromDuration(intervalMs)}`);
@@ -159,7 +175,7 @@ function convert(rule: AlertRule, intervalMs: number): PromAlertingRule | string
   const message = rule.message ?? (rule.absentForMs !== undefined
     ? `${rule.name}: no samples from {{ $labels.component }} for {{ $value | printf "%.0f" }} s`
     : `${rule.name}: {{ $labels.component }} value {{ $value | printf "%.4g" }} ${rule.op} ${formatValue(rule.threshold)}`);
-  const annotations: Record<string, string> = { summary: rule.message === undefined ? message : promTemplate(message, rule) };
+  const annotations: Record<string, string> = { summary: rule.message === undefined ? message : promTemplate(message, rule, withPid) };
   if (rule.description !== '') annotations.description = rule.description;
   if (notes.length > 0) annotations.runbus_conversion = notes.join('; ');
   return {

@@ -25,6 +25,8 @@ export const kGpuQueryArgs = [
   '--format=csv,noheader,nounits',
 ] as const;
 export const kGpuAppsArgs = ['--query-compute-apps=gpu_uuid,pid,used_memory,process_name', '--format=csv,noheader,nounits'] as const;
+/** One `pmon` sample of utilisation per process (sm %, the share of the GPU's time running its kernels). */
+export const kGpuPmonArgs = ['pmon', '-c', '1', '-s', 'u'] as const;
 
 
 const kMiB = 1024 * 1024;
@@ -47,7 +49,7 @@ export interface GpuSampler {
    * One reading, or null when the sampler is off. Never rejects. When this
    * call turns the sampler off, `note` says why (log it once).
    */
-  sample(runId: string, tsMs: number): Promise<{ snapshot: GpuSnapshot | null; note?: string }>;
+  sample(runId: string, tsMs: number): Promise<{ snapshot: GpuSnapshot | null; note?: string; utilByPid?: Map<number, number> }>;
   readonly enabled: boolean;
 }
 
@@ -141,6 +143,26 @@ export function parseGpuApps(stdout: string): Map<string, GpuProcess[]> {
   return byUuid;
 }
 
+/**
+ * Parses `nvidia-smi pmon -c 1 -s u` into pid → sm % summed over the GPUs
+ * the process runs on (100 = one GPU busy, as 100 = one core for cpu).
+ * Lines starting with `#` are headers; `-` is no figure (an idle GPU's line,
+ * or a process with no kernel running in the sample).
+ */
+export function parseGpuPmon(stdout: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const raw of stdout.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const f = line.split(/\s+/);
+    const pid = parseGpuNumber(f[1]);
+    const sm = f[3] === '-' ? undefined : parseGpuNumber(f[3]);
+    if (pid === undefined || !Number.isInteger(pid) || pid <= 0 || sm === undefined) continue;
+    out.set(pid, (out.get(pid) ?? 0) + sm);
+  }
+  return out;
+}
+
 export function createGpuSampler(options: GpuSamplerOptions = {}): GpuSampler {
   const command = options.command ?? 'nvidia-smi';
   const timeoutMs = options.timeoutMs ?? kDefaultGpuTimeoutMs;
@@ -170,14 +192,21 @@ export function createGpuSampler(options: GpuSamplerOptions = {}): GpuSampler {
         return { snapshot };
       }
       everWorked = true;
-      try {
-        const apps = parseGpuApps(await run(command, kGpuAppsArgs, timeoutMs));
-        for (const d of devices) d.processes = apps.get(d.uuid ?? '') ?? [];
-      } catch (err) {
-        errors.push({ figure: 'processes', reason: err instanceof GpuQueryError ? err.reason : 'error' });
+      // pmon samples for about a second: run it beside the apps query.
+      const [apps, pmon] = await Promise.allSettled([run(command, kGpuAppsArgs, timeoutMs), run(command, kGpuPmonArgs, timeoutMs)]);
+      const reason = (err: unknown): string => (err instanceof GpuQueryError ? err.reason : 'error');
+      if (apps.status === 'fulfilled') {
+        const byUuid = parseGpuApps(apps.value);
+        for (const d of devices) d.processes = byUuid.get(d.uuid ?? '') ?? [];
+      } else {
+        errors.push({ figure: 'processes', reason: reason(apps.reason) });
       }
       snapshot.devices = devices;
-      return { snapshot };
+      if (pmon.status === 'rejected') {
+        errors.push({ figure: 'process_util', reason: reason(pmon.reason) });
+        return { snapshot };
+      }
+      return { snapshot, utilByPid: parseGpuPmon(pmon.value) };
     },
   };
 }

@@ -37,6 +37,7 @@ export {
   parseGpuDevices,
   parseGpuApps,
   parseGpuNumber,
+  parseGpuPmon,
   kGpuFigures,
 } from './gpu-sampler.js';
 export type { GpuSampler, GpuSamplerOptions } from './gpu-sampler.js';

@@ -39,6 +39,8 @@ interface State {
   alive: Map<number, Alive>;
   /** pid → VRAM bytes from the latest GPU reading. */
   gpuMem: Map<number, number>;
+  /** pid → GPU utilisation (pmon sm %), from the last GPU reading. */
+  gpuUtil: Map<number, number>;
 }
 
 let gState: State | null = null;
@@ -66,6 +68,7 @@ function state(config: WorkerConfig): State {
     gpu: config.gpu === null ? null : createGpuSampler(config.gpu),
     alive: new Map(),
     gpuMem: new Map(),
+    gpuUtil: new Map(),
   };
   return gState;
 }
@@ -133,6 +136,8 @@ async function tick(config: WorkerConfig, roots: [number, string][] | null, tsMs
   const note = (pid: number, snap: ResourceSnapshot, isNew: boolean, zombie: boolean, exitStatus: number): void => {
     const gpuMem = s.gpuMem.get(pid);
     if (gpuMem !== undefined) snap.gpuMemBytes = gpuMem;
+    const gpuUtil = s.gpuUtil.get(pid);
+    if (gpuUtil !== undefined) snap.gpuUtilPercent = gpuUtil;
     envelopes.push({ topic: Topic.RESOURCE, payload: snap });
     processes++;
     let a = s.alive.get(pid);
@@ -207,6 +212,7 @@ async function gpu(config: WorkerConfig, tsMs: number): Promise<BatchResult> {
     const r = await s.gpu.sample(config.runId, tsMs);
     if (r.note !== undefined) notes.push(r.note);
     s.gpuMem.clear();
+    s.gpuUtil = r.utilByPid ?? new Map<number, number>();
     if (r.snapshot !== null) {
       envelopes.push({ topic: Topic.GPU, payload: r.snapshot });
       for (const d of r.snapshot.devices ?? []) {

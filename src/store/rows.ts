@@ -2,6 +2,8 @@
 // views' own, snake_case, so SQL, JSON and CSV all use the same names.
 // Absent figures are null. Times are epoch milliseconds.
 
+import type { SeverityName } from '../wire/index.js';
+
 export interface RunRow {
   run_id: string;
   /** From RUN_STARTED, else the first row seen. */
@@ -132,7 +134,7 @@ export interface MetricRollupRow {
 export interface AlertRow {
   run_id: string;
   rule: string;
-  severity: 'info' | 'warning' | 'critical' | 'unspecified';
+  severity: SeverityName | 'unspecified';
   state: 'firing' | 'resolved' | 'unspecified';
   value: number | null;
   threshold: number | null;

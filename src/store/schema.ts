@@ -6,6 +6,8 @@
 // metric names are integer ids, raw rows carry no text keys. The views are the
 // public read interface (DESIGN.md "SQLite"); they only ever gain columns.
 
+import { kHostFigures, kResourceFigures, kSeverityNames } from '../wire/index.js';
+
 /** A figure kept in a rollup as count, sum, min and max. */
 export interface RollupFigure {
   /** Column prefix in the rollup table and view, e.g. "cpu". */
@@ -14,25 +16,11 @@ export interface RollupFigure {
   column: string;
 }
 
-/** Per-minute per-component figures (from process snapshots). */
-export const kResourceRollupFigures: readonly RollupFigure[] = [
-  { name: 'cpu', column: 'cpu_percent' },
-  { name: 'rss', column: 'rss_bytes' },
-  { name: 'uss', column: 'uss_bytes' },
-  { name: 'gpu_util', column: 'gpu_util_percent' },
-  { name: 'gpu_mem', column: 'gpu_mem_bytes' },
-  { name: 'loop_lag_p99', column: 'loop_lag_p99_ms' },
-  { name: 'loop_utilization', column: 'loop_utilization' },
-];
+/** Per-minute per-component figures (from process snapshots): the figure table's rolled-up ones. */
+export const kResourceRollupFigures: readonly RollupFigure[] = kResourceFigures.flatMap((f) => ('rollup' in f ? [{ name: f.rollup, column: f.column }] : []));
 
 /** Per-minute host figures. */
-export const kHostRollupFigures: readonly RollupFigure[] = [
-  { name: 'cpu', column: 'cpu_percent' },
-  { name: 'mem', column: 'mem_percent' },
-  { name: 'mem_available', column: 'mem_available_bytes' },
-  { name: 'disk', column: 'disk_percent' },
-  { name: 'load1', column: 'load1' },
-];
+export const kHostRollupFigures: readonly RollupFigure[] = kHostFigures.flatMap((f) => ('rollup' in f ? [{ name: f.rollup, column: f.field }] : []));
 
 function statColumns(figs: readonly RollupFigure[]): string {
   return figs.map((f) => `${f.name}_n INTEGER NOT NULL, ${f.name}_sum REAL, ${f.name}_min REAL, ${f.name}_max REAL`).join(',\n  ');
@@ -59,7 +47,7 @@ export const kSnapshotFrom = `FROM t_run r
   CROSS JOIN t_snapshot x ON x.rowid BETWEEN g.first_rowid AND g.last_rowid AND +x.run = g.run
   JOIN t_component c ON c.id = x.comp`;
 
-const kSeverity = `CASE x.severity WHEN 1 THEN 'info' WHEN 2 THEN 'warning' WHEN 3 THEN 'critical' ELSE 'unspecified' END`;
+const kSeverity = `CASE x.severity ${Object.entries(kSeverityNames).map(([n, name]) => `WHEN ${n} THEN '${name}'`).join(' ')} ELSE 'unspecified' END`;
 const kAlertState = `CASE x.state WHEN 1 THEN 'firing' WHEN 2 THEN 'resolved' ELSE 'unspecified' END`;
 
 const kMigration1 = `

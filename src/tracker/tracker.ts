@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { runIdFromEnv } from '../config/index.js';
 import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
@@ -39,6 +40,10 @@ export interface Tracking {
   endRssBytes: number;
   /** Rss readings taken while the work ran (start and end included). */
   samples: number;
+  /** Virtual memory size of the process when the work ended, bytes; absent where /proc cannot be read. */
+  endVmsBytes?: number;
+  /** This process's GPU memory (all devices) when the work ended, bytes; only when a GPU was read. */
+  gpuMemBytes?: number;
   /** Change in this process's GPU memory (all devices), bytes; only when a GPU was read. */
   gpuMemDeltaBytes?: number;
 }
@@ -171,6 +176,7 @@ class Tracker implements ActiveTracking {
     this.#timer = null;
     this.#sample();
     const end = process.memoryUsage.rss();
+    const vms = vmsOfSelf();
     // maxRSS is in KiB. If it grew, the new high-water mark was reached
     // during the work: exact. Otherwise the samples are all we know.
     const maxRss0 = this.#usage0.maxRSS * 1024;
@@ -184,6 +190,7 @@ class Tracker implements ActiveTracking {
       startRssBytes: this.#rss0,
       endRssBytes: end,
       samples: this.#samples,
+      ...(vms === undefined ? {} : { endVmsBytes: vms }),
     };
     return this.#result;
   }
@@ -191,6 +198,7 @@ class Tracker implements ActiveTracking {
   /** Stops and reports: onResult, then the bus. */
   finish(error?: unknown, gpuMem1?: number): Tracking {
     const r = this.stop();
+    if (gpuMem1 !== undefined) r.gpuMemBytes = gpuMem1;
     if (this.gpuMem0 !== undefined && gpuMem1 !== undefined) r.gpuMemDeltaBytes = gpuMem1 - this.gpuMem0;
     if (this.#o.bus !== undefined) publishTracking(r, this.#o);
     if (this.#o.onResult !== undefined) {
@@ -211,6 +219,8 @@ export const kTrackingMetrics = {
   track_cpu_system_ms: 'cpuSystemMs',
   track_wall_ms: 'wallMs',
   track_peak_rss_bytes: 'peakRssBytes',
+  track_end_vms_bytes: 'endVmsBytes',
+  track_gpu_mem_bytes: 'gpuMemBytes',
   track_gpu_mem_delta_bytes: 'gpuMemDeltaBytes',
 } as const satisfies Record<string, keyof Tracking>;
 
@@ -232,6 +242,16 @@ function publishTracking(r: Tracking, o: ResolvedTrackOptions): void {
 export function startTracking(options?: TrackOptions): ActiveTracking {
   const o = resolveTrackOptions(options, 'startTracking');
   return new Tracker(o);
+}
+
+/** VmSize of this process from /proc/self/status, bytes; undefined where it cannot be read. */
+function vmsOfSelf(): number | undefined {
+  try {
+    const m = /^VmSize:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'latin1'));
+    return m === null ? undefined : Number(m[1]) * 1024;
+  } catch {
+    return undefined;
+  }
 }
 
 // ── GPU memory of this process, through nvidia-smi ───────────────────────

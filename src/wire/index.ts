@@ -14,12 +14,15 @@ export {
   decodeFrame,
   decodeFrameReference,
 } from './codec.js';
-export { BatchScanner, kCol, kSnapshotColumns, publishOf } from './resource-decoder.js';
+export { BatchScanner, publishOf } from './resource-decoder.js';
+export { kCol, kSnapshotColumns, kResourceFigures, kHostFigures, kGpuFigures, kHeartbeatFigures, familyNames, figureValue } from './figures.js';
+export type { ResourceFigure, HostFigure, GpuFigure, HeartbeatFigure, PromFamily, ProcessFamily, FamilyNames, WireType } from './figures.js';
 export type { ResourceRow } from './resource-decoder.js';
 export { FrameReader, splitFrames } from './frame-reader.js';
 export type { FrameReaderOptions } from './frame-reader.js';
 export { kMinTsMs, kMaxFutureMs, kMaxNameLength } from './validate.js';
-export { Topic, kTopics, kTopicNames, Severity, AlertState, LifecycleKind } from './types.js';
+export { Topic, kTopics, kTopicNames, Severity, kSeverityNames, severityName, AlertState, LifecycleKind } from './types.js';
+export type { SeverityName } from './types.js';
 export type {
   Envelope,
   Frame,

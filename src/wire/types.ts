@@ -31,6 +31,20 @@ export const kTopicNames: Readonly<Record<Topic, string>> = {
 export const Severity = { INFO: 1, WARNING: 2, CRITICAL: 3 } as const;
 export type Severity = (typeof Severity)[keyof typeof Severity];
 
+/** A severity's name, as alert rules, views, logs and labels spell it. */
+export type SeverityName = 'info' | 'warning' | 'critical';
+/** Name of each severity (the one map: rules, the alerts view, logs, Prometheus, dashboard). */
+export const kSeverityNames: Readonly<Record<Severity, SeverityName>> = {
+  [Severity.INFO]: 'info',
+  [Severity.WARNING]: 'warning',
+  [Severity.CRITICAL]: 'critical',
+};
+
+/** The name of a severity number; 'unspecified' for 0 or anything unknown. */
+export function severityName(v: unknown): SeverityName | 'unspecified' {
+  return (typeof v === 'number' ? (kSeverityNames as Readonly<Record<number, SeverityName>>)[v] : undefined) ?? 'unspecified';
+}
+
 export const AlertState = { FIRING: 1, RESOLVED: 2 } as const;
 export type AlertState = (typeof AlertState)[keyof typeof AlertState];
 

@@ -1,5 +1,6 @@
 import type { runbus } from './gen/telemetry.js';
 import { WireError } from '../errors.js';
+import { kHostFigures, kResourceFigures } from './figures.js';
 import { kTopicNames } from './types.js';
 import type { Envelope, Hello, LoopReport, Subscribe, Topic } from './types.js';
 
@@ -13,10 +14,11 @@ export const kMaxFutureMs = 24 * 60 * 60 * 1000;
 /** Longest run id, component, metric or rule name accepted. */
 export const kMaxNameLength = 512;
 
+// Doubles that must be finite and >= 0: every double figure of the tables.
 const kDoubles = {
-  resource: ['cpuPercent', 'gpuUtilPercent', 'loopLagP99Ms', 'cpuUserMs', 'cpuSystemMs', 'loopLagP50Ms', 'loopLagMaxMs', 'loopUtilization'],
-  host: ['cpuPercent', 'memPercent', 'load1', 'load5', 'load15'],
-} as const;
+  resource: kResourceFigures.filter((f) => f.type === 'double').map((f) => f.key),
+  host: kHostFigures.flatMap((f) => (f.type === 'double' && 'key' in f ? [f.key] : [])),
+};
 
 function invalid(where: string, what: string): WireError {
   return new WireError('ERR_WIRE_INVALID', `${where}: ${what}`);

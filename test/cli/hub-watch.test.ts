@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectBus } from '../../src/bus/remote/index.js';
-import { sparkline, WatchModel } from '../../src/cli/watch-view.js';
+import { levelSparkline, sparkline, WatchModel } from '../../src/cli/watch-view.js';
 import { useTmpDir, waitFor } from '../support/tmp.js';
 import { cleanEnv, runCli, startCli } from './cli-helper.js';
 
@@ -36,6 +36,44 @@ describe('sparklines and the watch view', () => {
     expect(lines.find((l) => l.startsWith('gui'))).toMatch(/gui\s+1\s+5\.0%/);
     expect(lines.some((l) => l.includes('rss_high firing rss over 1 GiB'))).toBe(true);
     expect(lines.every((l) => Array.from(l).length <= 120)).toBe(true);
+  });
+});
+
+describe('the watch view over time', () => {
+  const snap = (ts: number, pid: number, component: string, cpu: number, rss: number) => ({ tsMs: ts, runId: 'r', component, pid, cpuPercent: cpu, rssBytes: rss });
+
+  it('a component whose processes exited shows as gone (no stale cpu), then leaves the table', () => {
+    const m = new WatchModel(10);
+    for (let t = 1; t <= 3; t++) {
+      m.onResource(snap(t * 1000, 1, 'app', 5, 10 << 20));
+      m.onResource(snap(t * 1000, 2, 'burner', 99, 20 << 20));
+    }
+    for (let t = 4; t <= 6; t++) m.onResource(snap(t * 1000, 1, 'app', 5, 10 << 20));
+    const burner = m.render(120, 30, 'h').find((l) => l.startsWith('burner'))!;
+    expect(burner).toMatch(/^burner\s+gone\s+-\s/);
+    expect(burner).not.toContain('99');
+    for (let t = 7; t <= 40; t++) m.onResource(snap(t * 1000, 1, 'app', 5, 10 << 20));
+    const lines = m.render(120, 30, 'h');
+    expect(lines.some((l) => l.startsWith('burner'))).toBe(false);
+    expect(lines.some((l) => l.startsWith('app'))).toBe(true);
+  });
+
+  it('a flat rss line is drawn at mid height, not maxed out; a change spans the range', () => {
+    expect(levelSparkline([1 << 30, 1 << 30, 1 << 30])).toBe('▄▄▄');
+    expect(levelSparkline([100, 101, 100])).toBe('▄▄▄');
+    expect(levelSparkline([100, 200, 300])).toBe('▁▅█');
+    expect(levelSparkline([])).toBe('');
+  });
+
+  it('shows the latest value of each published METRIC', () => {
+    const m = new WatchModel(10);
+    m.onMetric({ tsMs: 1, runId: 'r', component: 'loop', name: 'success_rate', value: 0.25 });
+    m.onMetric({ tsMs: 2, runId: 'r', component: 'loop', name: 'success_rate', value: 0.5 });
+    m.onMetric({ tsMs: 2, runId: 'r', component: 'loop', name: 'sharpe', value: 1.2345678, labels: { strategy: 'a' } });
+    const lines = m.render(120, 40, 'h');
+    expect(lines).toContain('metrics (latest):');
+    expect(lines.find((l) => l.includes('loop success_rate'))).toMatch(/0\.5$/);
+    expect(lines.find((l) => l.includes('loop sharpe{strategy=a}'))).toMatch(/1\.23457$/);
   });
 });
 

@@ -50,6 +50,9 @@ describe('runbus run finds orphans', () => {
     leftovers.push(pid);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(new RegExp(`${pid}\\s+sleep\\s+terminated \\(SIGTERM\\)`));
+    // Nowhere does the summary say a process it terminated was left running.
+    expect(r.stderr).not.toContain('left running');
+    expect(r.stderr).toContain(`${pid} (sleep): to be terminated`);
     expect(isAlive(pid)).toBe(false);
   });
 

@@ -4,6 +4,7 @@ import { useTmpDir } from '../support/tmp.js';
 import { cleanEnv, kMain, runCli } from './cli-helper.js';
 
 const tmp = useTmpDir();
+const kEsc = '\x1b';
 
 function hasScript(): boolean {
   try {
@@ -21,13 +22,16 @@ function onTerminal(args: string, cwd: string): string {
 }
 
 describe.skipIf(!hasScript())('the live status line', () => {
-  it('redraws one line in place on a terminal: cpu, rss, procs, alerts', () => {
+  it('redraws one line in place on the bottom row: cpu, rss, procs, alerts; gives the row back at the end', () => {
     const out = onTerminal('run --interval 100 -- sleep 1', tmp());
-    const draws = out.split('\r\x1b[2K').filter((s) => s.startsWith('runbus '));
+    // Each draw: save cursor, go to the last row, clear it, write, restore.
+    const draws = out.split(new RegExp(`${kEsc}7${kEsc}\\[\\d+;1H${kEsc}\\[2K`)).slice(1).map((d) => d.slice(0, d.indexOf('\x1b8'))).filter((d) => d !== '');
     expect(draws.length).toBeGreaterThan(2);
     expect(draws.at(-1)).toMatch(/^runbus \S+ │ cpu \S+ │ rss \S+ \S+ │ procs \d+ │ alerts \d+/);
-    // The summary follows on a cleared line.
-    expect(out).toContain('status     exit 0');
+    // A scroll region keeps the command's output off that row; reset before the summary.
+    expect(out).toMatch(new RegExp(`${kEsc}\\[1;\\d+r`));
+    expect(out.lastIndexOf('\x1b[r')).toBeGreaterThan(out.lastIndexOf('\x1b[2Krunbus '));
+    expect(out.lastIndexOf('\x1b[r')).toBeLessThan(out.indexOf('status     exit 0'));
   });
 
   it('--quiet: nothing while running and no summary', () => {

@@ -65,16 +65,25 @@ describe('runbus --help, --version and usage errors', () => {
     expect(existsSync(join(dir, 'runbus.db'))).toBe(false);
   });
 
-  it('a missing "--" before the command gets a hint', async () => {
+  it('the first word that is not an option starts the command, as with time and nice; "--" is for commands that begin with a dash', async () => {
     const dir = tmp();
-    for (const args of [['run', 'sleep', '1'], ['run', 'ls', '-la'], ['run', '--quiet', 'true']]) {
+    for (const args of [['run', 'true'], ['run', '-q', 'true'], ['run', '--db', join(dir, 'x.db'), '--quiet', 'sh', '-c', 'exit 3'], ['run', '--quiet', '--', 'true']]) {
       const r = await runCli(args, { cwd: dir });
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toContain('hint: put "--" between runbus\'s options and the command');
+      expect(r.code, args.join(' ')).toBe(args.includes('exit 3') ? 3 : 0);
     }
+    // An option after the command's first word belongs to the command.
+    const ls = await runCli(['run', '-q', 'ls', '-d', '/'], { cwd: dir });
+    expect(ls.code).toBe(0);
+    expect(ls.stdout).toBe('/\n');
     const empty = await runCli(['run', '--'], { cwd: dir });
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toContain('missing the command after "--"');
-    expect(existsSync(join(dir, 'runbus.db'))).toBe(false);
+    expect(empty.stderr).toContain('missing the command to run');
+    const none = await runCli(['run', '--quiet'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('hint: runbus run [options] [--] <command>');
+    // A misspelled option is an option, not a command.
+    const typo = await runCli(['run', '--qiet', 'true'], { cwd: dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown option --qiet/);
   });
 });

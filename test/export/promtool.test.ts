@@ -23,14 +23,14 @@ describe('Prometheus rule export', () => {
     const { groups, skipped } = promRules([...domain, ...extra]);
     const byName = new Map(groups[0]!.rules.map((r) => [r.alert, r]));
     expect(byName.get('host_memory_high')).toMatchObject({ expr: 'runbus_host_memory_used_percent > 80', for: '30s', labels: { severity: 'warning' } });
-    expect(byName.get('event_loop_lag')!.expr).toBe('runbus_process_event_loop_lag_p99_seconds > 0.1');
+    expect(byName.get('event_loop_lag')!.expr).toBe('runbus_process_event_loop_lag_p99_seconds * 1000 > 100');
     expect(byName.get('low_success_rate')!.expr).toBe('avg_over_time(runbus_app_success[2m30s]) < 0.2');
     expect(byName.get('champion_stale')!.expr).toBe('changes(runbus_app_champion_fitness[5m]) == 0');
     expect(byName.get('rss_leak')!.expr).toBe('deriv(runbus_process_resident_memory_bytes[5m]) > 65536');
     expect(byName.get('samples_dropped')!.expr).toBe('increase(runbus_hub_dropped_total[30s]) > 0');
     expect(byName.get('heartbeat_absent')!.expr).toBe('(time() - max by (run_id, component) (max_over_time(runbus_last_sample_timestamp_seconds{topic="heartbeat",component="hub"}[1h]))) > 10');
     expect(byName.get('throughput_drop')!.expr).toBe('((avg_over_time(runbus_app_items_per_second{component="loop"}[1m]) - avg_over_time(runbus_app_items_per_second{component="loop"}[5m] offset 1m)) / abs(avg_over_time(runbus_app_items_per_second{component="loop"}[5m] offset 1m)) * 100) < -20');
-    expect(byName.get('slow_iterations')!.expr).toBe('avg_over_time(runbus_app_iteration_seconds{strategy="a"}[1m]) > 2');
+    expect(byName.get('slow_iterations')!.expr).toBe('avg_over_time(runbus_app_iteration_seconds{strategy="a"}[1m]) * 1000 > 2000');
     expect(skipped.map((s) => s.rule).sort()).toEqual(['slower_than_start', 'swap_high']);
   });
 

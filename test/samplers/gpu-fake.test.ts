@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGpuSampler } from '../../src/samplers/index.js';
+import { createGpuSampler, parseGpuPmon } from '../../src/samplers/index.js';
 import { fixture } from './helpers.js';
 
 const kMiB = 1024 * 1024;
@@ -53,5 +53,22 @@ describe('GPU sampler with a fake nvidia-smi', () => {
     expect(d.powerW).toBeUndefined();
     expect(d.memUsedBytes).toBe(512 * kMiB);
     expect(d.processes).toEqual([{ pid: 5151, name: 'python3' }]);
+  });
+
+  it('reads per-process utilisation from pmon: summed over GPUs, absent where pmon shows "-"', async () => {
+    process.env.FAKE_NVSMI_MODE = 'normal';
+    expect((await createGpuSampler({ command }).sample('run', Date.now())).utilByPid).toEqual(new Map([[4242, 37]]));
+    process.env.FAKE_NVSMI_MODE = 'multi';
+    expect((await createGpuSampler({ command }).sample('run', Date.now())).utilByPid).toEqual(new Map([[4242, 92], [4243, 3]]));
+    process.env.FAKE_NVSMI_MODE = 'na';
+    expect((await createGpuSampler({ command }).sample('run', Date.now())).utilByPid).toEqual(new Map());
+    process.env.FAKE_NVSMI_MODE = 'noapps';
+    expect((await createGpuSampler({ command }).sample('run', Date.now())).utilByPid).toEqual(new Map());
+  });
+
+  it('parses pmon lines of older and newer drivers, skipping headers and nonsense', () => {
+    const old = ['# gpu        pid  type    sm   mem   enc   dec   command', '# Idx          #   C/G     %     %     %     %   name', '    0      12345     C    45    12     -     -   python'].join('\n');
+    expect(parseGpuPmon(old)).toEqual(new Map([[12345, 45]]));
+    expect(parseGpuPmon('garbage line\n0 abc C 5 5\n0 -1 C 5 5\n')).toEqual(new Map());
   });
 });

@@ -38,7 +38,7 @@ describe('GPU through the sampler pool', () => {
     await sampler.tickNow();
     const snap = await waitFor(() => rec.resource.find((r) => r.pid === process.pid));
     expect(snap.gpuMemBytes).toBe(2000 * 1024 * 1024);
-    expect(snap.gpuUtilPercent == null).toBe(true);
+    expect(snap.gpuUtilPercent).toBe(37);
   });
 
   it('logs one line and publishes nothing when nvidia-smi fails', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openStore, resolveStoreOptions } from '../../src/store/index.js';
+import { openWriterDb } from '../../src/store/db.js';
+import { openReader, openStore, resolveStoreOptions } from '../../src/store/index.js';
 import type { StoreOptions } from '../../src/store/index.js';
-import { tempDir } from './helpers.js';
+import { batch, snap, tempDir } from './helpers.js';
 
 describe('StoreOptions validation', () => {
   it('rejects an unknown or misspelled key with a TypeError naming it', async () => {
@@ -37,9 +38,25 @@ describe('StoreOptions validation', () => {
     });
   });
 
-  it('opens with durability "full" (synchronous=FULL is verified by the writer)', async () => {
+  it('gives the writer connection synchronous=FULL for durability "full", NORMAL by default', async () => {
     using tmp = tempDir();
+    // The store's own writer thread opens its connection the same way.
+    for (const [durability, want] of [['full', 2], ['normal', 1]] as const) {
+      const db = openWriterDb(resolveStoreOptions({ path: tmp.db, durability }));
+      try {
+        expect(db.pragma('synchronous', { simple: true }), durability).toBe(want);
+      } finally {
+        db.close();
+      }
+    }
     const store = await openStore({ path: tmp.db, durability: 'full' });
+    await store.write(batch([snap({ runId: 'r' })]));
     await store.close();
+    const r = openReader(tmp.db);
+    try {
+      expect(r.snapshots({ runId: 'r' })).toHaveLength(1);
+    } finally {
+      r.close();
+    }
   });
 });

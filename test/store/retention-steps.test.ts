@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { openWriterDb } from '../../src/store/db.js';
-import { Ingestor, kRetentionStepRows } from '../../src/store/ingest.js';
+import { Ingestor } from '../../src/store/ingest.js';
+import { kRetentionStepRows } from '../../src/store/retention.js';
 import { openReader, openStore, resolveStoreOptions } from '../../src/store/index.js';
 import { encodeBatch } from '../../src/wire/index.js';
 import type { Envelope } from '../../src/wire/index.js';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -79,6 +80,15 @@ describe('track()', () => {
     expect(r.gpuMemDeltaBytes).toBeUndefined();
   });
 
+  it('reports the virtual memory size at the end, as /proc says', async () => {
+    const r = await track(() => 1);
+    const status = /^VmSize:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'latin1'));
+    expect(status).not.toBeNull();
+    // Read a moment apart: within 64 MiB of each other, and bigger than rss.
+    expect(Math.abs(r.endVmsBytes! - Number(status![1]) * 1024)).toBeLessThan(64 * 2 ** 20);
+    expect(r.endVmsBytes!).toBeGreaterThan(r.endRssBytes);
+  });
+
   it('peak rss sees a transient 100 MB allocation freed before the end', async () => {
     const r = await track(() => transient(100e6));
     expect(r.peakRssBytes).toBeGreaterThanOrEqual(r.value - 5e6);
@@ -144,7 +154,7 @@ describe('track()', () => {
     });
     const r = await track(() => spin(20), { bus, name: 'epoch', runId: 'run-1', component: 'trainer' });
     await bus.close();
-    expect(got.map((m) => m.name).sort()).toEqual(['track_cpu_system_ms', 'track_cpu_user_ms', 'track_peak_rss_bytes', 'track_wall_ms']);
+    expect(got.map((m) => m.name).sort()).toEqual(['track_cpu_system_ms', 'track_cpu_user_ms', 'track_end_vms_bytes', 'track_peak_rss_bytes', 'track_wall_ms']);
     expect(got.find((m) => m.name === 'track_wall_ms')).toMatchObject({ value: r.wallMs, runId: 'run-1', component: 'trainer', labels: { work: 'epoch' } });
   });
 
@@ -155,8 +165,10 @@ describe('track()', () => {
     try {
       const r = await track(() => sleep(5), { gpu: true, gpuCommand: join(import.meta.dirname, '..', 'fixtures', 'tracker', 'fake-nvidia-smi.sh') });
       expect(r.gpuMemDeltaBytes).toBe(256 * 1024 * 1024);
+      expect(r.gpuMemBytes).toBe(512 * 1024 * 1024);
       const none = await track(() => sleep(5), { gpuCommand: join(tmp(), 'no-such-nvidia-smi') });
       expect('gpuMemDeltaBytes' in none).toBe(false);
+      expect('gpuMemBytes' in none).toBe(false);
     } finally {
       delete process.env.FAKE_GPU_STATE;
       delete process.env.FAKE_GPU_PID;
