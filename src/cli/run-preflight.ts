@@ -9,7 +9,7 @@ import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { socketPathOf } from '../config/index.js';
 import type { RunbusConfig } from '../config/index.js';
 import { createHub } from '../hub/index.js';
-import type { Hub } from '../hub/index.js';
+import type { Hub, HubOptions } from '../hub/index.js';
 import { StoreError } from '../store/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
@@ -92,6 +92,34 @@ export async function preflight(o: RunCommandOptions): Promise<Preflight> {
 }
 
 /**
+ * The options `runbus run` and `runbus hub` both give createHub, from the
+ * layered settings: the CLI handles signals itself and samples no process
+ * of its own.
+ */
+export function commandHubOptions(
+  cfg: RunbusConfig,
+  at: { cwd: string; env: NodeJS.ProcessEnv; exportDir: string | undefined; warn: (m: string) => void },
+): HubOptions {
+  return {
+    db: cfg.db,
+    self: false,
+    // --metrics-port and --dashboard: the hub's own exporter.
+    ...hubExportOptions(cfg),
+    handleSignals: false,
+    intervalMs: cfg.intervalMs,
+    // Without nvidia-smi on PATH the GPU sampler would only say so: skip it.
+    gpu: cfg.gpu && hasCommand('nvidia-smi', at.env, at.cwd),
+    logger: { warn: at.warn },
+    // The built-in rules (unless the config says `defaults: false`) and the config file's.
+    alerts: { rules: cfg.alerts.rules, defaults: cfg.alerts.defaults },
+    // Written by hub.close(), after the last flush.
+    ...(at.exportDir === undefined ? {} : { exportDir: at.exportDir }),
+    ...(cfg.token === undefined ? {} : { token: cfg.token }),
+    ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
+  };
+}
+
+/**
  * Starts the hub of the run (store, samplers, exporter, alerts) and opens the
  * JSON log; a database that cannot be used stops the run before the command.
  */
@@ -101,23 +129,9 @@ export async function startRunHub(o: RunCommandOptions, pre: Preflight, warn: (m
   let hub: Hub;
   try {
     hub = await createHub({
-      db: cfg.db,
-      self: false,
-      // --metrics-port and --dashboard: the hub's own exporter.
-      ...hubExportOptions(cfg),
-      handleSignals: false,
+      ...commandHubOptions(cfg, { cwd: o.cwd, env: o.env, exportDir, warn }),
       command: shellQuote(o.argv),
-      intervalMs: cfg.intervalMs,
       socket: socketPathOf(cfg.socket, o.cwd),
-      // Without nvidia-smi on PATH the GPU sampler would only say so: skip it.
-      gpu: cfg.gpu && hasCommand('nvidia-smi', o.env, o.cwd),
-      logger: { warn },
-      // The built-in rules (unless the config says `defaults: false`) and the config file's.
-      alerts: { rules: cfg.alerts.rules, defaults: cfg.alerts.defaults },
-      // Written by hub.close(), after the last flush.
-      ...(exportDir === undefined ? {} : { exportDir }),
-      ...(cfg.token === undefined ? {} : { token: cfg.token }),
-      ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
     });
   } catch (err) {
     if (err instanceof StoreError) {
