@@ -5,7 +5,7 @@
 // instead of compiling better-sqlite3 again.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
 const stamp = new URL('node_modules/.runbus-setup', root);
@@ -18,6 +18,12 @@ let have = '';
 try { have = readFileSync(stamp, 'utf8').trim(); } catch { /* no install yet */ }
 if (have === want) {
   console.log('setup: node_modules matches package-lock.json; nothing to install');
+  // The peer-credential addon is built by the install script; build it if
+  // this checkout has not (a fresh clone beside an existing node_modules).
+  if (!existsSync(new URL('build/Release/runbus_peercred.node', root))) {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    spawnSync(npm, ['run', 'install'], { cwd: root, stdio: 'inherit' });
+  }
 } else {
   console.log('setup: npm ci (compiles better-sqlite3; about 2 minutes on a fresh machine)');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

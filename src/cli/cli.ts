@@ -5,6 +5,7 @@ import { RunbusError } from '../errors.js';
 import { commandHelp, findCommand, kCommands, mainHelp, parseCommandArgs } from './commands.js';
 import type { CommandSpec, ParsedArgs } from './commands.js';
 import { CliError, usageError } from './errors.js';
+import { inert } from './format.js';
 import { kMarkerEnv } from './orphans.js';
 // The command modules load the hub, the store and the bus: imported when
 // their command runs, so --help and --version start fast.
@@ -192,24 +193,25 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
       const msg = usage ? `${where}: ${err.message}` : err.message;
       const more = err.hint === undefined ? '' : `hint: ${err.hint}\n`;
       const help = usage ? `Try '${where} --help'.\n` : '';
-      process.stderr.write(`${msg}\n${more}${help}`);
+      // Messages can quote run ids and names read from the database.
+      process.stderr.write(`${inert(msg)}\n${more}${help}`);
       return err.exitStatus;
     }
     if (err instanceof ConfigError) {
-      process.stderr.write(`runbus: ${err.message}\n`);
+      process.stderr.write(`runbus: ${inert(err.message)}\n`);
       return 2;
     }
     if (err instanceof TypeError || err instanceof RangeError) {
       // Option checks below the CLI (createHub, connectBus) name the option.
-      process.stderr.write(`runbus: ${err.message}\n`);
+      process.stderr.write(`runbus: ${inert(err.message)}\n`);
       return 2;
     }
     if (err instanceof RunbusError) {
       // One prefix; the code is for programs (err.code), not for the reader.
-      process.stderr.write(`runbus: ${err.message.replace(/^runbus:? /, '')}\n`);
+      process.stderr.write(`runbus: ${inert(err.message.replace(/^runbus:? /, ''))}\n`);
       return 1;
     }
-    process.stderr.write(`runbus: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(`runbus: unexpected error: ${inert(err instanceof Error ? (err.stack ?? err.message) : String(err)).replaceAll('\\x0a', '\n')}\n`);
     return 1;
   }
 }

@@ -1,4 +1,51 @@
-// Plain-text formatting of figures and tables for the terminal.
+// Plain-text formatting of figures and tables for the terminal, and the one
+// function that makes text from outside inert before it reaches one.
+
+/**
+ * What a terminal may act on rather than show: C0 controls (ESC starts every
+ * escape sequence; BEL, BS, CR, LF and TAB move or rewrite what is shown),
+ * DEL, C1 controls (U+0080–U+009F; U+009B is a one-character CSI), and the
+ * Unicode bidirectional controls that reorder what is shown (LRM/RLM/ALM,
+ * the embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069)
+ * plus the line and paragraph separators.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const kUnsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function visible(c: string): string {
+  const n = c.charCodeAt(0);
+  return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Text that came from outside — a component name from any client, a
+ * process name (`comm`, which any process sets with prctl), a run id, a
+ * command line, an alert message — made safe to print to a terminal: every
+ * control character and bidi control is shown as a visible escape (`\x1b`,
+ * `\u202e`); everything else is unchanged. Idempotent (its output holds no
+ * such character). For display only: CSV and JSON exports keep the exact
+ * text.
+ */
+export function inert(s: string): string {
+  kUnsafe.lastIndex = 0;
+  return kUnsafe.test(s) ? s.replace(kUnsafe, visible) : s;
+}
+
+const kUnsafeInJson = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON.stringify, with the characters it leaves raw that a terminal acts on
+ * (DEL, C1, bidi controls) written as `\uXXXX` escapes too: the same JSON
+ * value, byte for byte once parsed, and inert when printed.
+ */
+export function inertJson(value: unknown): string {
+  return inertJsonText(JSON.stringify(value));
+}
+
+/** {@link inertJson} for JSON already serialised (those characters can only be inside its strings). */
+export function inertJsonText(json: string): string {
+  return json.replace(kUnsafeInJson, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 const kUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 
@@ -38,8 +85,9 @@ export function fmtTime(ms: number | null | undefined): string {
   return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)}Z`;
 }
 
-/** Columns aligned with two spaces; numbers (right) when `right[i]`. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[] = []): string[] {
+/** Columns aligned with two spaces; numbers (right) when `right[i]`. Every cell is made {@link inert}. */
+export function table(header: readonly string[], rawRows: readonly (readonly string[])[], right: readonly boolean[] = []): string[] {
+  const rows = rawRows.map((r) => r.map(inert));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: readonly string[]) =>
     r

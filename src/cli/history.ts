@@ -4,7 +4,7 @@ import { promRulesYaml } from '../export/prom-rules.js';
 import { kExportTables, openReader } from '../store/index.js';
 import type { ExportTable, RunRow, StoreReader } from '../store/index.js';
 import { CliError, usageError } from './errors.js';
-import { fmtBytes, fmtDuration, fmtPercent, fmtTime, table } from './format.js';
+import { fmtBytes, fmtDuration, fmtPercent, fmtTime, inertJson, inertJsonText, table } from './format.js';
 import { checkWritable } from './log-json.js';
 import { formatSummary, summarizeRun } from './summary.js';
 
@@ -46,7 +46,7 @@ export function runsCommand(db: string, json: boolean): string {
   if (!existsSync(db)) return json ? '[]\n' : `no runs yet (${db} does not exist)\n`;
   return withReader(db, (reader) => {
     const runs = reader.runs();
-    if (json) return `${JSON.stringify(runs)}\n`;
+    if (json) return `${inertJson(runs)}\n`;
     if (runs.length === 0) return `no runs in ${db}\n`;
     const rows = runs.map((r) => [
       r.run_id,
@@ -66,7 +66,7 @@ export function reportCommand(db: string, runId: string | undefined, json: boole
     const summary = summarizeRun(reader, run);
     const rollups = reader.rollups({ runId: run.run_id });
     const hostRollups = reader.hostRollups({ runId: run.run_id });
-    if (json) return `${JSON.stringify({ summary, rollups, host_rollups: hostRollups })}\n`;
+    if (json) return `${inertJson({ summary, rollups, host_rollups: hostRollups })}\n`;
     const out = formatSummary(summary);
     out.push('', '  per minute:');
     if (rollups.length === 0) out.push('    (no rollups)');
@@ -140,7 +140,9 @@ export function exportCommand(o: ExportCommandOptions): string | undefined {
     return reader.export(runId, format, o.table === undefined ? {} : { table: o.table as ExportTable });
   });
   const whole = format === 'json' ? `${text}\n` : text;
-  if (o.out === undefined || o.out === '-') return whole;
+  // CSV keeps the exact bytes (quoted by RFC 4180); JSON on stdout escapes
+  // what a terminal would act on, which parses back to the same strings.
+  if (o.out === undefined || o.out === '-') return format === 'json' ? inertJsonText(whole) : whole;
   writeWhole(o.out, whole);
   return undefined;
 }

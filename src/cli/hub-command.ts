@@ -5,6 +5,7 @@ import { kStderrLogger } from '../options.js';
 import { StoreError } from '../store/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
+import { inert } from './format.js';
 import { announceDashboard, checkMetricsPort, exporterFailure } from './exporters.js';
 import { commandHubOptions } from './run-preflight.js';
 
@@ -15,7 +16,8 @@ import { commandHubOptions } from './run-preflight.js';
 export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number> {
   const socket = socketPathOf(cfg.socket || true, cwd);
   const warn = (m: string): void => {
-    kStderrLogger.warn(m);
+    // Hub warnings can name clients and processes.
+    kStderrLogger.warn(inert(m));
   };
   const exportDir = cfg.exportDir === undefined ? undefined : checkExportDir(cfg.exportDir, cwd);
   await checkMetricsPort(cfg);
@@ -44,9 +46,11 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
       void (async () => {
         let code = 0;
         try {
-          const stats = hub.stats();
           await hub.close({ signal: sig });
-          process.stderr.write(`runbus hub: closed (${stats.store?.rowsWritten ?? 0} rows written, ${stats.bus.dropped + stats.batcher.dropped} dropped)\n`);
+          // Read after close: the rows really committed by the last flush.
+          const stats = hub.stats();
+          const dropped = stats.bus.dropped + stats.batcher.dropped + (stats.server?.abandoned ?? 0);
+          process.stderr.write(`runbus hub: closed (${stats.store?.rowsWritten ?? 0} rows written, ${dropped} dropped)\n`);
         } catch (err) {
           process.stderr.write(`runbus hub: close failed: ${(err as Error).message}\n`);
           code = 1;

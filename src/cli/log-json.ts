@@ -1,6 +1,7 @@
 import { accessSync, appendFileSync, closeSync, constants, existsSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CliError } from './errors.js';
+import { inertJson } from './format.js';
 
 // `--log-json FILE`: one JSON object per line, appended, each with `event`,
 // `ts_ms` and `run_id`. Events: resources_initial, alert, orphans,
@@ -70,7 +71,8 @@ export class JsonLog {
 
   write(event: LogEvent, fields: Record<string, unknown>): void {
     if (this.#failed) return;
-    const line = JSON.stringify({ event, ts_ms: Date.now(), run_id: this.#runId, ...fields });
+    // The same JSON value; DEL, C1 and bidi controls escaped so `tail -f` of the log is inert too.
+    const line = inertJson({ event, ts_ms: Date.now(), run_id: this.#runId, ...fields });
     try {
       appendFileSync(this.path, `${line}\n`);
     } catch (err) {

@@ -4,6 +4,7 @@
 // Steps 1 and 2: run-preflight.ts, run-supervise.ts.
 import type { Hub } from '../hub/index.js';
 import { openReader } from '../store/index.js';
+import { inert, inertJson } from './format.js';
 import { toJsonObject } from './log-json.js';
 import type { JsonLog } from './log-json.js';
 import type { RunCommandOptions } from './run-preflight.js';
@@ -59,13 +60,13 @@ export async function report(hub: Hub, o: RunCommandOptions, s: Supervised, log:
   const orphanList = orphans.map((p) => ({ pid: p.pid, comm: p.comm, fate: fates.get(p.pid) ?? 'left running' }));
   if (!cfg.quiet && summary !== undefined) {
     if (o.summaryJson) {
-      stderr.write(`${JSON.stringify({ ...summary, wall_ms: wallMs, exit_status: exitStatus, kernel_peak_rss_bytes: hwm.maxBytes ?? null, orphans: orphanList })}\n`);
+      stderr.write(`${inertJson({ ...summary, wall_ms: wallMs, exit_status: exitStatus, kernel_peak_rss_bytes: hwm.maxBytes ?? null, orphans: orphanList })}\n`);
     } else {
       stderr.write(`${formatSummary(summary, { wallMs, exitStatus, orphans: orphanList, kernelPeakRssBytes: hwm.maxBytes }).join('\n')}\n`);
     }
   } else if (orphans.length > 0 && !cfg.killOrphans) {
     // Even quiet, say that something is left behind.
-    stderr.write(`runbus run: ${orphans.length} orphan process(es) still running: ${orphanList.map((p) => `${p.pid} (${p.comm})`).join(', ')}\n`);
+    stderr.write(`${inert(`runbus run: ${orphans.length} orphan process(es) still running: ${orphanList.map((p) => `${p.pid} (${p.comm})`).join(', ')}`)}\n`);
   }
   return exitStatus;
 }

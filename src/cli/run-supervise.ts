@@ -7,9 +7,9 @@ import type { ChildProcess } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Hub } from '../hub/index.js';
-import { AlertState, Severity, Topic } from '../wire/index.js';
+import { alertStateName, AlertState, Severity, severityName, Topic } from '../wire/index.js';
 import type { Alert, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
-import { fmtBytes, fmtDuration, fmtPercent, shellQuote } from './format.js';
+import { fmtBytes, fmtDuration, fmtPercent, inert, shellQuote } from './format.js';
 import { HighWaterMarks } from './hwm.js';
 import { toJsonObject } from './log-json.js';
 import type { JsonLog } from './log-json.js';
@@ -145,7 +145,8 @@ export async function supervise(
         case Topic.ALERT: {
           const a = payload as Alert;
           if (a.state === AlertState.FIRING) view.alertsFiring++;
-          log?.write('alert', toJsonObject(a) as Record<string, unknown>);
+          // Words, not enum numbers, as in the alerts view.
+          log?.write('alert', { ...(toJsonObject(a) as Record<string, unknown>), severity: severityName(a.severity), state: alertStateName(a.state) });
           break;
         }
         case Topic.HEARTBEAT: {
@@ -253,7 +254,7 @@ export async function supervise(
   if (end.error !== undefined) {
     const notFound = end.error.code === 'ENOENT';
     exitStatus = notFound ? 127 : 126;
-    process.stderr.write(`runbus run: ${JSON.stringify(cmd)} could not be started: ${end.error.message}\n`);
+    process.stderr.write(`${inert(`runbus run: ${JSON.stringify(cmd)} could not be started: ${end.error.message}`)}\n`);
   } else if (end.signal !== null) {
     exitStatus = 128 + signalNumber(end.signal);
   } else {

@@ -4,6 +4,7 @@
 //   run-supervise.ts  live view, signals, spawn, wait, orphans
 //   run-report.ts     last look, close (flush, export), read back, summary
 import { announceDashboard } from './exporters.js';
+import { inert } from './format.js';
 import { preflight, startRunHub } from './run-preflight.js';
 import type { RunCommandOptions } from './run-preflight.js';
 import { report } from './run-report.js';
@@ -26,7 +27,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const status = new StatusLine(stderr, live);
   const warn = (m: string): void => {
     status.clear();
-    stderr.write(`${m}\n`);
+    // Hub warnings can name clients and processes.
+    stderr.write(`${inert(m)}\n`);
   };
   const { hub, log } = await startRunHub(o, pre, warn);
   announceDashboard(hub, warn);

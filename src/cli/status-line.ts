@@ -1,4 +1,4 @@
-import { truncate } from './format.js';
+import { inert, truncate } from './format.js';
 
 // One status line on the terminal's bottom row, apart from the command's
 // output, the way apt shows its progress bar:
@@ -47,7 +47,8 @@ export class StatusLine {
     this.#last = text;
     if (this.#rows === 0) this.#open();
     const cols = Math.max(20, (this.#out.columns || 80) - 1);
-    const line = truncate(text, cols);
+    // Names from outside can be in the text: made inert before it is cut.
+    const line = truncate(inert(text), cols);
     // One write: nothing the command prints can land between the moves.
     this.#out.write(`${kSave}${ESC}[${this.#rows};1H${ESC}[2K${line}${kRestore}`);
   }

@@ -1,5 +1,5 @@
 import type { AlertRow, RunRow, SnapshotRow, StoreReader } from '../store/index.js';
-import { fmtBytes, fmtDuration, fmtPercent, fmtTime, table } from './format.js';
+import { fmtBytes, fmtDuration, fmtPercent, fmtTime, inert, table } from './format.js';
 
 // A run's summary, computed from the database (so `runbus run` at exit and
 // `runbus report` later print the same figures, and tests can check them
@@ -29,6 +29,10 @@ export interface ProcessSummary {
   peak_rss_bytes: number | null;
   cpu_user_ms: number | null;
   cpu_system_ms: number | null;
+  /** Threads at the process's last sample that read them. */
+  threads: number | null;
+  /** Most threads seen at once. */
+  peak_threads: number | null;
 }
 
 /** One component (the command's tree, or a remote bus) of the run. */
@@ -137,6 +141,7 @@ function summarizeProcesses(rows: readonly SnapshotRow[]): ProcessSummary[] {
         p: {
           pid: r.pid, ppid: r.ppid, component: r.component, command: r.command, samples: 0, first_ts_ms: r.ts_ms, last_ts_ms: r.ts_ms,
           cpu_avg_percent: null, cpu_peak_percent: null, peak_rss_bytes: null, cpu_user_ms: null, cpu_system_ms: null,
+          threads: null, peak_threads: null,
         },
         cpuSum: 0,
         cpuN: 0,
@@ -154,6 +159,8 @@ function summarizeProcesses(rows: readonly SnapshotRow[]): ProcessSummary[] {
       p.cpu_peak_percent = maxOf(p.cpu_peak_percent, r.cpu_percent);
     }
     p.peak_rss_bytes = maxOf(p.peak_rss_bytes, r.rss_bytes);
+    if (r.threads !== null) p.threads = r.threads;
+    p.peak_threads = maxOf(p.peak_threads, r.threads);
     // Cumulative counters: the last reading is the total so far.
     p.cpu_user_ms = maxOf(p.cpu_user_ms, r.cpu_user_ms);
     p.cpu_system_ms = maxOf(p.cpu_system_ms, r.cpu_system_ms);
@@ -284,5 +291,6 @@ export function formatSummary(s: RunSummary, extras?: RunExtras): string[] {
     out.push(`  orphans    ${extras.orphans.length} process${extras.orphans.length === 1 ? '' : 'es'} outlived the command:`);
     for (const o of extras.orphans) out.push(`    ${String(o.pid).padStart(7)}  ${o.comm}  ${o.fate}`);
   }
-  return out;
+  // Run ids, commands, component and process names and alert text come from outside.
+  return out.map(inert);
 }

@@ -1,5 +1,6 @@
+import { alertStateName } from '../wire/index.js';
 import type { Alert, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
-import { fmtBytes, fmtPercent, fmtTime, truncate } from './format.js';
+import { fmtBytes, fmtPercent, fmtTime, inert, truncate } from './format.js';
 
 // The model behind `runbus watch`: what the bus said, reduced to one row per
 // component (sums over its processes at each tick) with a short history for
@@ -133,7 +134,8 @@ export class WatchModel {
 
   /** Lines of one frame, each at most `width` columns. */
   render(width: number, height: number, header: string): string[] {
-    const cut = (s: string): string => truncate(s, width);
+    // Component and host names, rules and messages come from outside: made inert before cutting.
+    const cut = (s: string): string => truncate(inert(s), width);
     const out: string[] = [cut(header)];
     const h = this.host;
     if (h !== undefined) {
@@ -158,7 +160,7 @@ export class WatchModel {
       const gone = this.#latestTs - r.tsMs > kGoneAfterTicks * this.#tickMs;
       const cpuH = [...r.cpuHistory, r.cpu].slice(-sparkW);
       const rssH = [...r.rssHistory, r.rss].slice(-sparkW);
-      const name = r.component.slice(0, 16).padEnd(16);
+      const name = Array.from(inert(r.component)).slice(0, 16).join('').padEnd(16);
       out.push(
         cut(
           gone
@@ -179,7 +181,7 @@ export class WatchModel {
     const recent = this.alerts.slice(-room);
     if (recent.length === 0) out.push('  none');
     for (const a of recent) {
-      const state = a.state === 2 ? 'resolved' : 'firing';
+      const state = alertStateName(a.state);
       out.push(cut(`  ${fmtTime(a.tsMs).slice(11, 19)} ${a.rule} ${state} ${a.message ?? ''}`));
     }
     return out;

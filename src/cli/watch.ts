@@ -5,6 +5,7 @@ import type { RunbusError } from '../errors.js';
 import { Topic } from '../wire/index.js';
 import type { Alert, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
+import { inert } from './format.js';
 import { WatchModel } from './watch-view.js';
 
 export interface WatchOptions {
@@ -87,7 +88,7 @@ export function watchCommand(o: WatchOptions): Promise<number> {
       }
       void bus.close().then(() => {
         if (fatal !== undefined) {
-          process.stderr.write(`${new CliError('ERR_CLI_HUB', `runbus watch: the hub at ${socket} refused the connection: ${fatal.message}`).message}\n`);
+          process.stderr.write(`${inert(new CliError('ERR_CLI_HUB', `runbus watch: the hub at ${socket} refused the connection: ${fatal.message}`).message)}\n`);
         }
         resolveExit(code);
       });

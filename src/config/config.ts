@@ -317,8 +317,10 @@ export function readConfigFile(path: string): Partial<RunbusConfig> {
   } catch (err) {
     throw new ConfigError('ERR_CONFIG_FILE', `config file ${JSON.stringify(path)} does not parse: ${(err as Error).message}`, { cause: err });
   }
-  if (data === null || data === undefined) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  // A YAML file with nothing but comments or blank lines holds no settings;
+  // an explicit `null` (or `~`) is a mistake worth naming, not "no settings".
+  if ((data === null || data === undefined) && text.split(/\r?\n/).every((l) => /^\s*(#.*)?$/.test(l))) return {};
+  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError('ERR_CONFIG_FILE', `config file ${JSON.stringify(path)} must hold an object of settings (got ${describe(data)})`);
   }
   const out: Partial<Record<ConfigKey, unknown>> = {};

@@ -1,5 +1,7 @@
-// The optional dashboard token: `Authorization: Bearer <token>` or, for
-// EventSource (which cannot set headers), `?token=<token>`.
+// The optional dashboard token, presented only as `Authorization: Bearer
+// <token>`. A token in the URL (`?token=`) is refused: URLs land in access
+// logs, proxy logs and browser history. The page takes the token from the
+// fragment (`/#token=…`, which browsers never send) and sends the header.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -17,9 +19,14 @@ export function tokenChecker(token: string): (presented: string | undefined) => 
   return (presented) => presented !== undefined && timingSafeEqual(digest(presented), want);
 }
 
-/** The token a request presents (bearer header first, then `?token=`). */
-export function presentedToken(req: IncomingMessage, url: URL): string | undefined {
-  const h = req.headers.authorization;
-  if (typeof h === 'string' && h.startsWith('Bearer ')) return h.slice(7).trim();
-  return url.searchParams.get('token') ?? undefined;
+/** The token of an `Authorization: Bearer <token>` header value (scheme case-insensitive), or undefined. */
+export function bearerOf(header: string | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  const m = /^bearer +(.*)$/i.exec(header);
+  return m === null ? undefined : m[1]!.trim();
+}
+
+/** The token a request presents: its bearer header only. */
+export function presentedToken(req: IncomingMessage): string | undefined {
+  return bearerOf(req.headers.authorization);
 }

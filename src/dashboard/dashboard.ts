@@ -30,7 +30,7 @@ import { SseClient, sseFrame } from './sse-client.js';
 const kBusCapacity = 4096;
 /** An SSE comment goes out this often so proxies keep the stream open, ms. */
 const kPingMs = 15_000;
-/** What EventSource waits before reconnecting, ms. */
+/** What the page (or an EventSource) waits before reconnecting, ms. */
 const kRetryMs = 3000;
 
 /** Sent with every response of the dashboard. */
@@ -67,6 +67,12 @@ export interface Dashboard {
    * true; returns false, touching nothing, for any other path.
    */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /**
+   * Whether the request is for the page, its script, styles or uPlot: code
+   * that carries no data, served without the token (the page then sends it
+   * with every data request). The APIs and /events are never public.
+   */
+  isPublic(req: IncomingMessage): boolean;
   stats(): DashboardStats;
   /** Ends every /events stream, unsubscribes and closes the database. Idempotent. */
   close(): Promise<void>;
@@ -105,6 +111,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown, head = fal
 
 function sendError(res: ServerResponse, status: number, code: string, message: string, head = false): void {
   sendJson(res, status, { error: { code, message } }, head);
+}
+
+/** The request's URL, or undefined when it is not a plain path. */
+function urlOf(req: IncomingMessage): URL | undefined {
+  const raw = req.url ?? '/';
+  if (!raw.startsWith('/')) return undefined;
+  try {
+    // Appended, not resolved: '//host/x' stays a path here.
+    return new URL(`http://dashboard.invalid${raw}`);
+  } catch {
+    return undefined;
+  }
 }
 
 function optionalInt(url: URL, name: string, min: number, max: number): number | undefined {
@@ -176,16 +194,14 @@ class DashboardImpl implements Dashboard {
     }
   };
 
+  isPublic(req: IncomingMessage): boolean {
+    const url = urlOf(req);
+    return url !== undefined && kStatic[url.pathname] !== undefined;
+  }
+
   handle(req: IncomingMessage, res: ServerResponse): boolean {
-    const raw = req.url ?? '/';
-    if (!raw.startsWith('/')) return false;
-    let url: URL;
-    try {
-      // Appended, not resolved: '//host/x' stays a path here.
-      url = new URL(`http://dashboard.invalid${raw}`);
-    } catch {
-      return false;
-    }
+    const url = urlOf(req);
+    if (url === undefined) return false;
     const path = url.pathname;
     const asset = kStatic[path];
     const api = path === '/events' || path === '/api' || path.startsWith('/api/');
@@ -206,9 +222,12 @@ class DashboardImpl implements Dashboard {
         res.end(head ? undefined : a.body);
         return true;
       }
-      if (this.#check !== undefined && !this.#check(presentedToken(req, url))) {
+      if (this.#check !== undefined && !this.#check(presentedToken(req))) {
         res.setHeader('www-authenticate', 'Bearer realm="runbus"');
-        sendError(res, 401, 'unauthorized', 'this dashboard needs a token: Authorization: Bearer <token> or ?token=<token>', head);
+        const inUrl = url.searchParams.has('token');
+        sendError(res, 401, 'unauthorized', inUrl
+          ? 'a token in the URL is not accepted (URLs land in logs): send Authorization: Bearer <token>, or open the page as /#token=<token>'
+          : 'this dashboard needs a token: Authorization: Bearer <token> (in a browser, open the page as /#token=<token>)', head);
         return true;
       }
       if (path === '/events') this.#events(req, res);
@@ -371,10 +390,17 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   const port = checkInt(portOpt, 'options.port', 0, 65_535);
   const resolved = resolveDashboardOptions(rest, 'startDashboardServer', ['host', 'port']);
   const dashboard = new DashboardImpl(resolved);
+  const check = resolved.token === undefined ? undefined : tokenChecker(resolved.token);
   const server: Server = createServer((req, res) => {
     if (dashboard.handle(req, res)) return;
     if ((req.url ?? '/').split('?')[0] === '/healthz') {
       res.writeHead(200, { ...kSecurityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end('ok\n');
+      return;
+    }
+    // With a token, nothing but /healthz and the page's assets answers without it, not even "not found".
+    if (check !== undefined && !check(presentedToken(req))) {
+      res.setHeader('www-authenticate', 'Bearer realm="runbus"');
+      sendError(res, 401, 'unauthorized', 'this dashboard needs a token: Authorization: Bearer <token>');
       return;
     }
     res.writeHead(404, { ...kSecurityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');

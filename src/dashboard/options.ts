@@ -32,7 +32,7 @@ export interface DashboardOptions {
   runId?: string;
   /**
    * Token the APIs and /events require, as `Authorization: Bearer <token>`
-   * or `?token=<token>`. The page, its script and styles carry no data and
+   * only (a `?token=` in the URL is refused). The page, its script and styles carry no data and
    * are served without it. @default none (open; bind to loopback)
    */
   token?: string;

@@ -12,14 +12,22 @@ export const kPageJs = String.raw`'use strict';
   ];
   var FIELDS = ['cpu', 'rss', 'gpuUtil', 'gpuMem', 'lagP99'];
 
+  // The token comes once, in the fragment (/#token=…, which the browser never
+  // sends to a server, so it lands in no log) — or in the query of an old
+  // link — and is kept in sessionStorage, removed from the address bar, and
+  // sent only as an Authorization header.
   var params = new URLSearchParams(location.search);
-  var token = '';
-  try { token = params.get('token') || sessionStorage.getItem('runbus-token') || ''; } catch (e) { token = params.get('token') || ''; }
-  if (params.has('token')) {
-    try { sessionStorage.setItem('runbus-token', token); } catch (e) { /* private mode */ }
+  var frag = new URLSearchParams(location.hash.replace(/^#/, ''));
+  var given = frag.get('token') || params.get('token') || '';
+  var token = given;
+  if (!token) { try { token = sessionStorage.getItem('runbus-token') || ''; } catch (e) { token = ''; } }
+  if (frag.has('token') || params.has('token')) {
+    try { if (given) sessionStorage.setItem('runbus-token', given); } catch (e) { /* private mode */ }
     params.delete('token');
+    frag.delete('token');
     var rest = params.toString();
-    history.replaceState(null, '', location.pathname + (rest ? '?' + rest : '') + location.hash);
+    var restFrag = frag.toString();
+    history.replaceState(null, '', location.pathname + (rest ? '?' + rest : '') + (restFrag ? '#' + restFrag : ''));
   }
 
   var state = {
@@ -28,7 +36,8 @@ export const kPageJs = String.raw`'use strict';
   };
   var charts = {};
   var debug = window.__runbus = { points: {}, mode: 'live', renders: 0, ticks: 0, errors: [] };
-  var es = null;
+  var stream = null; // AbortController of the open /events request
+  var streamGen = 0;
   var renderPending = false;
 
   function el(id) { return document.getElementById(id); }
@@ -326,28 +335,66 @@ export const kPageJs = String.raw`'use strict';
     scheduleRender();
   }
 
+  // Server-Sent Events read with fetch() rather than EventSource, which
+  // cannot send an Authorization header. The stream is parsed as the SSE
+  // spec says for the fields the server uses (event, data, retry, comments).
   function connect() {
-    if (es) es.close();
-    es = new EventSource('events' + (token ? '?token=' + encodeURIComponent(token) : ''));
-    es.addEventListener('hello', function () {
-      if (state.mode === 'live') loadLive().catch(onError);
-    });
-    es.addEventListener('tick', function (ev) {
-      try { applyTick(JSON.parse(ev.data)); } catch (e) { debug.errors.push(String(e)); }
-    });
-    var mine = es;
-    es.onerror = function () {
-      if (mine.readyState === 2) {
-        // Closed for good: the server refused the stream (401, 503). Ask an
-        // API why; retry unless it is the token.
-        getJson('api/live').then(function () { setTimeout(connect, 3000); }, function (e) {
-          onError(e);
-          if (!e.unauthorized) setTimeout(connect, 3000);
-        });
-        return;
+    if (stream) stream.abort();
+    var ac = new AbortController();
+    stream = ac;
+    var gen = ++streamGen;
+    var retryMs = 3000;
+    var h = headers();
+    h.accept = 'text/event-stream';
+    fetch('events', { headers: h, cache: 'no-store', signal: ac.signal }).then(function (r) {
+      if (r.status === 401) { var e = new Error('unauthorized'); e.unauthorized = true; throw e; }
+      if (!r.ok || !r.body) throw new Error('events: HTTP ' + r.status);
+      var reader = r.body.getReader();
+      var decoder = new TextDecoder();
+      var buf = '';
+      var ev = { type: '', data: [] };
+      function line(l) {
+        if (l.charAt(l.length - 1) === '\r') l = l.slice(0, -1);
+        if (l === '') {
+          if (ev.data.length > 0) dispatch(ev.type || 'message', ev.data.join('\n'));
+          ev = { type: '', data: [] };
+          return;
+        }
+        if (l.charAt(0) === ':') return;
+        var i = l.indexOf(':');
+        var field = i < 0 ? l : l.slice(0, i);
+        var value = i < 0 ? '' : l.slice(i + 1);
+        if (value.charAt(0) === ' ') value = value.slice(1);
+        if (field === 'event') ev.type = value;
+        else if (field === 'data') ev.data.push(value);
+        else if (field === 'retry' && /^[0-9]+$/.test(value)) retryMs = Number(value);
       }
+      function pump() {
+        return reader.read().then(function (x) {
+          if (x.done) return undefined;
+          buf += decoder.decode(x.value, { stream: true });
+          var lines = buf.split('\n');
+          buf = lines.pop();
+          lines.forEach(line);
+          return pump();
+        });
+      }
+      return pump();
+    }).then(function () { closed(null); }, closed);
+    function closed(e) {
+      if (gen !== streamGen || ac.signal.aborted) return; // replaced or stopped on purpose
+      if (e && e.unauthorized) { onError(e); return; } // retrying cannot help without the token
       if (state.mode === 'live') setStatus('reconnecting…', 'bad');
-    };
+      setTimeout(function () { if (gen === streamGen) connect(); }, retryMs);
+    }
+  }
+
+  function dispatch(type, data) {
+    if (type === 'hello') {
+      if (state.mode === 'live') loadLive().catch(onError);
+    } else if (type === 'tick') {
+      try { applyTick(JSON.parse(data)); } catch (e) { debug.errors.push(String(e)); }
+    }
   }
 
   // ---- history ---------------------------------------------------------
@@ -405,7 +452,7 @@ export const kPageJs = String.raw`'use strict';
 
   function onError(e) {
     debug.errors.push(String(e && e.message || e));
-    if (e && e.unauthorized) setStatus('unauthorized — open this page with ?token=<token>', 'bad');
+    if (e && e.unauthorized) setStatus('unauthorized — open this page as /#token=<token>', 'bad');
     else setStatus('error: ' + (e && e.message || e), 'bad');
   }
 

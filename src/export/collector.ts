@@ -6,7 +6,7 @@
 // capped, so label cardinality stays bounded.
 
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { RunBus, Subscription } from '../bus/index.js';
+import type { Logger, RunBus, Subscription } from '../bus/index.js';
 import { OrphanTracker } from '../bus/index.js';
 import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
 import { AlertState, figureValue, kTopicNames, LifecycleKind, severityName, Topic } from '../wire/index.js';
@@ -52,6 +52,8 @@ export interface MetricsCollectorOptions {
   clock?: () => number;
   /** The collector's bus queue. @default 10000 */
   capacity?: number;
+  /** Where name collisions are reported (one line each). @default stderr */
+  logger?: Logger;
 }
 
 /** A collector; see {@link createMetricsCollector}. */
@@ -78,7 +80,9 @@ export interface MetricsCollectorStats {
 
 const kCollectorKeys = [
   'bus', 'runId', 'withPid', 'exitGraceMs', 'staleAfterMs', 'maxProcesses', 'maxAppMetrics', 'maxSeriesPerMetric', 'maxLabelsPerMetric', 'hubStats', 'clock', 'capacity',
+  'logger',
 ] as const;
+const kStderr: Logger = { warn: (m) => { process.stderr.write(`${m}\n`); } };
 
 export interface ResolvedCollectorOptions {
   runId: string | undefined;
@@ -92,6 +96,7 @@ export interface ResolvedCollectorOptions {
   hubStats: (() => ExporterHubStats) | undefined;
   clock: () => number;
   capacity: number;
+  logger: Logger;
 }
 
 export function resolveCollectorOptions(o: Omit<MetricsCollectorOptions, 'bus'>, where: string, extraKeys: readonly string[] = []): ResolvedCollectorOptions {
@@ -100,6 +105,7 @@ export function resolveCollectorOptions(o: Omit<MetricsCollectorOptions, 'bus'>,
   if (o.withPid !== undefined && typeof o.withPid !== 'boolean') throw new TypeError('options.withPid must be a boolean');
   if (o.hubStats !== undefined && typeof o.hubStats !== 'function') throw new TypeError('options.hubStats must be a function returning hub stats');
   if (o.clock !== undefined && typeof o.clock !== 'function') throw new TypeError('options.clock must be a function returning milliseconds');
+  if (o.logger !== undefined && typeof (o.logger as Partial<Logger> | null)?.warn !== 'function') throw new TypeError('options.logger must have a warn(message) method');
   return {
     runId: o.runId === undefined ? undefined : checkString(o.runId, 'options.runId'),
     withPid: o.withPid ?? false,
@@ -112,6 +118,7 @@ export function resolveCollectorOptions(o: Omit<MetricsCollectorOptions, 'bus'>,
     hubStats: o.hubStats,
     clock: o.clock ?? Date.now,
     capacity: checkInt(o.capacity ?? 10_000, 'options.capacity', 1),
+    logger: o.logger ?? kStderr,
   };
 }
 
@@ -149,7 +156,7 @@ class MetricsCollectorImpl implements MetricsCollector {
     registerGpuFamilies(sink, this.#gpus);
     registerHeartbeatFamilies(sink, this.#heartbeats);
     this.#registerHubStats();
-    this.#apps = new AppMetrics(this.registry, sink, o, (reason) => { this.#reject(reason); });
+    this.#apps = new AppMetrics(this.registry, sink, o, (reason) => { this.#reject(reason); }, o.logger);
     this.#gauge(kMetricNames.alerts.firing, 'Alerts firing now, per rule.', ['run_id', 'rule', 'severity'], (emit) => {
       const counts = new Map<string, [Labels, number]>();
       for (const a of this.#alertsFiring.values()) {

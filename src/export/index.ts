@@ -8,5 +8,5 @@ export { createJsonLogWriter, alertLogLine, lifecycleLogLine } from './json-log.
 export type { JsonLogWriter, JsonLogWriterOptions } from './json-log.js';
 export { promRules, promRulesYaml } from './prom-rules.js';
 export type { PromRulesOptions, PromRulesResult, PromAlertingRule } from './prom-rules.js';
-export { appMetricName, labelName, kMetricNames, kFigureFamilies, kNamePrefix, kAppPrefix } from './names.js';
+export { appMetricName, disambiguatedName, labelName, kMetricNames, kFigureFamilies, kNamePrefix, kAppPrefix } from './names.js';
 export type { AppMetricName } from './names.js';

@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { RunBus, Subscription } from '../bus/index.js';
 import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
-import { AlertState, figureValue, LifecycleKind, Severity, severityName, Topic } from '../wire/index.js';
+import { alertStateName, AlertState, figureValue, LifecycleKind, Severity, severityName, Topic } from '../wire/index.js';
 import type { Alert, Lifecycle } from '../wire/index.js';
 
 /** Options of {@link createJsonLogWriter}; give `path` or `stream`. */
@@ -49,7 +49,7 @@ export function alertLogLine(a: Alert): string {
     ts: new Date(tsMs).toISOString(),
     level: (a.state as number | null | undefined) === AlertState.RESOLVED ? 'info' : kLevel[sev] ?? 'warn',
     event: 'alert',
-    state: (a.state as number | null | undefined) === AlertState.RESOLVED ? 'resolved' : (a.state as number | null | undefined) === AlertState.FIRING ? 'firing' : 'unspecified',
+    state: alertStateName(a.state),
     rule: a.rule,
     severity: severityName(sev),
     message: a.message ?? '',

@@ -3,6 +3,7 @@
 // passes `promtool check metrics` (snake_case, base units, no type words, no
 // reserved suffixes, `_total` only on counters).
 
+import { createHash } from 'node:crypto';
 import { familyNames, kGpuFigures, kHeartbeatFigures, kHostFigures, kResourceFigures } from '../wire/index.js';
 
 export const kNamePrefix = 'runbus_';
@@ -90,6 +91,17 @@ export function appMetricName(raw: string): AppMetricName {
   if (kReservedSuffixes.has(out.at(-1)!)) out.push('value');
   if (counter) out.push('total');
   return { name: kAppPrefix + out.join('_'), type: counter ? 'counter' : 'gauge', factor };
+}
+
+/**
+ * `name` (a family or label name) with a short suffix derived from the raw
+ * name that had to give way: `runbus_app_x_y` → `runbus_app_x_y_h3fa2c1`, put
+ * before a trailing `_total` so a counter stays a counter. The same raw
+ * name always gets the same suffix (six hex digits of its SHA-256).
+ */
+export function disambiguatedName(name: string, raw: string): string {
+  const tag = `h${createHash('sha256').update(raw, 'utf8').digest('hex').slice(0, 6)}`;
+  return name.endsWith('_total') ? `${name.slice(0, -'_total'.length)}_${tag}_total` : `${name}_${tag}`;
 }
 
 const kReservedLabels = new Set(['run_id', 'component', 'pid', 'le', 'quantile', 'job', 'instance']);

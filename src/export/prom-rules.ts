@@ -95,12 +95,61 @@ export function promRules(rules: readonly AlertRule[], options: PromRulesOptions
   if (typeof withPid !== 'boolean') throw new TypeError('options.withPid must be a boolean');
   const out: PromAlertingRule[] = [];
   const skipped: { rule: string; reason: string }[] = [];
-  for (const rule of effectiveAlertRules(rules, options.defaults ?? true)) {
-    const r = convert(rule, intervalMs, withPid);
+  const effective = effectiveAlertRules(rules, options.defaults ?? true);
+  const clashes = metricNameClashes(effective);
+  for (const rule of effective) {
+    const clash = clashes.get(rule);
+    const r = clash?.skip ?? convert(rule, intervalMs, withPid);
+    if (typeof r !== 'string' && clash?.note !== undefined) {
+      r.annotations.runbus_conversion = r.annotations.runbus_conversion === undefined ? clash.note : `${r.annotations.runbus_conversion}; ${clash.note}`;
+    }
     if (typeof r === 'string') skipped.push({ rule: rule.name, reason: r });
     else out.push(r);
   }
   return { groups: [{ name: groupName, rules: out }], skipped };
+}
+
+/**
+ * What to say about rules whose names sanitise to the same Prometheus name
+ * as another's. The exporter keeps such names apart (the one it sees later
+ * gets a suffixed name), so:
+ *   - two label keys of one rule that collide cannot both be matched: the
+ *     rule is skipped, naming both;
+ *   - METRIC names of different rules that collide (`x.y`, `x_y`; or
+ *     `iteration_ms`, `iteration_seconds`) are fine while the app publishes
+ *     only one of them; the rule gets a note naming both, since the series
+ *     it selects is the suffixed one if the app publishes both.
+ */
+function metricNameClashes(rules: readonly AlertRule[]): Map<AlertRule, { skip?: string; note?: string }> {
+  const byFamily = new Map<string, Set<string>>();
+  for (const r of rules) {
+    if (r.source !== 'metric' || r.metric === undefined) continue;
+    const name = appMetricName(r.metric).name;
+    const set = byFamily.get(name) ?? new Set<string>();
+    set.add(r.metric);
+    byFamily.set(name, set);
+  }
+  const out = new Map<AlertRule, { skip?: string; note?: string }>();
+  for (const r of rules) {
+    if (r.source !== 'metric' || r.metric === undefined) continue;
+    const byLabel = new Map<string, string>();
+    for (const k of Object.keys(r.labels)) {
+      const l = labelName(k);
+      const other = byLabel.get(l);
+      if (other !== undefined) {
+        out.set(r, { skip: `labels ${JSON.stringify(other)} and ${JSON.stringify(k)} both map to ${l}; rename one of them` });
+        break;
+      }
+      byLabel.set(l, k);
+    }
+    if (out.has(r)) continue;
+    const name = appMetricName(r.metric).name;
+    const raws = [...byFamily.get(name)!];
+    if (raws.length > 1) {
+      out.set(r, { note: `METRIC names ${raws.map((x) => JSON.stringify(x)).join(' and ')} all map to ${name}; if the app publishes more than one, the exporter gives the later ones suffixed names and this selects only the first` });
+    }
+  }
+  return out;
 }
 
 function windowMs(w: { samples: number | undefined; durationMs: number | undefined }, intervalMs: number): number {

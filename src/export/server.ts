@@ -1,12 +1,14 @@
 // The /metrics and /healthz HTTP server (node:http), with optional bearer
-// or basic auth. Binds 127.0.0.1 unless told otherwise.
+// or basic auth that guards every path but /healthz (and the dashboard's
+// data-free page assets when it is mounted). Binds 127.0.0.1 unless told
+// otherwise.
 
-import { timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import type { RunBus } from '../bus/index.js';
+import { bearerOf, tokenChecker } from '../dashboard/index.js';
 import { RunbusError } from '../errors.js';
 import { listen } from '../listen.js';
 import { checkInt, checkObject, checkString } from '../options.js';
@@ -44,6 +46,13 @@ export interface PrometheusExporterOptions extends Omit<MetricsCollectorOptions,
 /** Extra routes served beside /metrics; see {@link PrometheusExporterOptions.routes}. */
 export interface ExporterRoutes {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /**
+   * Whether the request is for code that carries no data (the dashboard's
+   * page, script and styles), served without credentials so a browser can
+   * load the page that then sends them. Everything else needs them.
+   * @default nothing is public
+   */
+  isPublic?(req: IncomingMessage): boolean;
   close?(): Promise<void>;
 }
 
@@ -75,12 +84,6 @@ export class ExporterError extends RunbusError {
 
 const kServerKeys = ['bus', 'collector', 'host', 'port', 'auth', 'routes'] as const;
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 function resolveAuth(auth: unknown): ((header: string | undefined) => boolean) | undefined {
   if (auth === undefined) return undefined;
   checkObject(auth, 'options.auth');
@@ -90,15 +93,17 @@ function resolveAuth(auth: unknown): ((header: string | undefined) => boolean) |
   if (a.bearer !== undefined) {
     const token = checkString(a.bearer, 'options.auth.bearer');
     if (token === '') throw new TypeError('options.auth.bearer must not be empty');
-    return (h) => h !== undefined && h.startsWith('Bearer ') && safeEqual(h.slice(7).trim(), token);
+    // Digests of equal length are compared, so neither the token nor its length leaks through timing.
+    const same = tokenChecker(token);
+    return (h) => same(bearerOf(h));
   }
   if (a.basic !== undefined) {
     checkObject(a.basic, 'options.auth.basic');
     const user = checkString(a.basic.user, 'options.auth.basic.user');
     const pass = checkString(a.basic.pass, 'options.auth.basic.pass');
     if (user.includes(':')) throw new TypeError('options.auth.basic.user must not contain ":"');
-    const expected = `${user}:${pass}`;
-    return (h) => h !== undefined && h.startsWith('Basic ') && safeEqual(Buffer.from(h.slice(6).trim(), 'base64').toString('utf8'), expected);
+    const same = tokenChecker(`${user}:${pass}`);
+    return (h) => h !== undefined && /^basic /i.test(h) && same(Buffer.from(h.slice(6).trim(), 'base64').toString('utf8'));
   }
   return undefined;
 }
@@ -130,25 +135,29 @@ export async function startPrometheusExporter(options: PrometheusExporterOptions
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (routes?.handle(req, res) === true) return;
     const path = (req.url ?? '/').split('?')[0];
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    if (path === '/healthz' && read) {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : 'ok\n');
       return;
     }
-    if (path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : 'ok\n');
+    // With credentials configured, every request but /healthz and the
+    // dashboard's data-free page assets needs them — unknown paths too, so
+    // nothing about the server is learnt without them.
+    if (check !== undefined && routes?.isPublic?.(req) !== true && !check(req.headers.authorization)) {
+      res.writeHead(401, {
+        'content-type': 'text/plain; charset=utf-8',
+        'www-authenticate': authOpt?.bearer !== undefined ? 'Bearer realm="runbus"' : 'Basic realm="runbus", charset="UTF-8"',
+      }).end(authOpt?.bearer !== undefined ? 'unauthorized: send Authorization: Bearer <token>\n' : 'unauthorized\n');
+      return;
+    }
+    if (routes?.handle(req, res) === true) return;
+    if (!read) {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
     if (path !== '/metrics') {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found; try /metrics or /healthz\n');
-      return;
-    }
-    if (check !== undefined && !check(req.headers.authorization)) {
-      res.writeHead(401, {
-        'content-type': 'text/plain; charset=utf-8',
-        'www-authenticate': authOpt?.bearer !== undefined ? 'Bearer realm="runbus"' : 'Basic realm="runbus", charset="UTF-8"',
-      }).end('unauthorized\n');
       return;
     }
     const body = await collector.metricsText();

@@ -121,7 +121,7 @@ export async function startHubExtras(options: HubExtrasOptions): Promise<HubExtr
   try {
     if (metrics !== undefined || exportDir !== undefined) {
       collector = createMetricsCollector({
-        bus, runId,
+        bus, runId, logger,
         ...(hubStats === undefined ? {} : { hubStats }),
         ...(metrics?.withPid === undefined ? {} : { withPid: metrics.withPid }),
         ...(metrics?.exitGraceMs === undefined ? {} : { exitGraceMs: metrics.exitGraceMs }),

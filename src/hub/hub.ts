@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { RunBus } from '../bus/index.js';
 import type { BusStats, QueueStats, Subscription } from '../bus/index.js';
 import { serveBus } from '../bus/remote/index.js';
-import type { BusServer, BusServerStats } from '../bus/remote/index.js';
+import type { BusServer, BusServerStats, SocketCheck } from '../bus/remote/index.js';
 import { RunbusError } from '../errors.js';
 import { createLoopSampler, createSampler } from '../samplers/index.js';
 import type { LoopSampler, Sampler, SamplerStats } from '../samplers/index.js';
@@ -75,6 +75,7 @@ export interface Hub {
 }
 
 const kStoreAlertRule = 'store_unwritable';
+const kSocketAlertRule = 'socket_missing';
 
 class HubImpl implements Hub {
   readonly bus: RunBus;
@@ -96,6 +97,12 @@ class HubImpl implements Hub {
   #loop: LoopSampler | null = null;
   #closing: Promise<void> | null = null;
   #storeAlertSince = 0;
+  #socketAlertSince = 0;
+  // Who asked to sample a pid: track() calls (the app, `runbus run`) and
+  // verified remote clients, counted per pid, so a client leaving stops the
+  // sampling only when nothing else still wants it.
+  readonly #explicit = new Set<number>();
+  readonly #clientRefs = new Map<number, number>();
   #signalHandlers: [NodeJS.Signals, () => void][] = [];
 
   constructor(o: ResolvedHubOptions, bus: RunBus, store: Store | null, sampler: Sampler, server: BusServer | null, extras: HubExtras) {
@@ -150,8 +157,23 @@ class HubImpl implements Hub {
       // wake-up fewer per interval.
       this.#sampler.onTick(() => { this.#sampler.noteLoop(process.pid, loop.read()); });
     }
+    // Only a pid the client proved to be its own is sampled (see
+    // ClientInfo.pidVerified); it stops being sampled when the client
+    // leaves, unless something else still tracks it.
     this.#server?.on('client', (info) => {
-      if (info.pid > 0 && info.pid !== process.pid) this.#sampler.track(info.pid, info.component || 'client');
+      if (!info.pidVerified || info.pid <= 0 || info.pid === process.pid) return;
+      this.#clientRefs.set(info.pid, (this.#clientRefs.get(info.pid) ?? 0) + 1);
+      if (!this.#explicit.has(info.pid)) this.#sampler.track(info.pid, info.component || 'client');
+    });
+    this.#server?.on('client-closed', (info) => {
+      const n = this.#clientRefs.get(info.pid);
+      if (!info.pidVerified || n === undefined) return;
+      if (n > 1) {
+        this.#clientRefs.set(info.pid, n - 1);
+        return;
+      }
+      this.#clientRefs.delete(info.pid);
+      if (!this.#explicit.has(info.pid)) this.#sampler.untrack(info.pid);
     });
     // Remote buses measure their own event loops and send the figures.
     this.#server?.on('loop', (info, report) => {
@@ -162,6 +184,10 @@ class HubImpl implements Hub {
         loopUtilization: report.loopUtilization ?? 0,
       });
     });
+    // A deleted socket file leaves the hub unreachable: look once per tick
+    // (one lstat) and listen anew.
+    const server = this.#server;
+    if (server !== null) this.#sampler.onTick(() => { void server.checkSocket().then((r) => { this.#onSocketCheck(r); }); });
     this.#sampler.start();
     if (o.heartbeatIntervalMs === o.intervalMs) {
       // Same cadence as sampling: ride the sampler's timer.
@@ -203,10 +229,28 @@ class HubImpl implements Hub {
   }
 
   #publishStoreAlert(state: AlertState, message: string): void {
+    this.#publishAlert(kStoreAlertRule, Severity.CRITICAL, state, message, this.#storeAlertSince);
+  }
+
+  #onSocketCheck(r: SocketCheck): void {
+    if (r.state === 'ok' || this.#closing !== null) return;
+    const path = this.socketPath ?? '';
+    if (this.#socketAlertSince === 0) {
+      this.#socketAlertSince = Date.now();
+      this.#o.logger.warn(`runbus hub: the socket file ${path} was deleted or replaced; clients could not connect`);
+      this.#publishAlert(kSocketAlertRule, Severity.CRITICAL, AlertState.FIRING, `socket file ${path} missing`, this.#socketAlertSince);
+    }
+    if (r.state === 'recreated') {
+      this.#o.logger.warn(`runbus hub: listening again on ${path}`);
+      this.#publishAlert(kSocketAlertRule, Severity.CRITICAL, AlertState.RESOLVED, `socket file ${path} recreated`, this.#socketAlertSince);
+      this.#socketAlertSince = 0;
+    }
+  }
+
+  #publishAlert(rule: string, severity: Severity, state: AlertState, message: string, firedAtMs: number): void {
     const now = Date.now();
     const alert: Alert = {
-      tsMs: now, runId: this.runId, rule: kStoreAlertRule, severity: Severity.CRITICAL, state, message,
-      component: 'hub', pid: process.pid, firedAtMs: this.#storeAlertSince,
+      tsMs: now, runId: this.runId, rule, severity, state, message, component: 'hub', pid: process.pid, firedAtMs,
       ...(state === AlertState.RESOLVED ? { resolvedAtMs: now } : {}),
     };
     // publishAsync: under storeOverflow 'block' a full queue must not refuse
@@ -216,10 +260,13 @@ class HubImpl implements Hub {
 
   track(pid: number, component: string): void {
     this.#sampler.track(pid, component);
+    this.#explicit.add(pid);
   }
 
   untrack(pid: number): void {
-    this.#sampler.untrack(pid);
+    this.#explicit.delete(pid);
+    // A connected client that proved this pid still wants it sampled.
+    if (!this.#clientRefs.has(pid)) this.#sampler.untrack(pid);
   }
 
   noteExit(pid: number, exit: { code: number | null; signal: string | null }): void {
@@ -263,7 +310,8 @@ class HubImpl implements Hub {
         ...bus.subscribers.map((q) => ({ name: q.name, capacity: q.capacity, depth: q.queued, published: q.published, delivered: q.delivered, dropped: q.dropped, highWater: q.highWater })),
         { name: 'store-pending', capacity: b.capacity, depth: b.pending + b.held, published: b.added, delivered: b.written, dropped: b.dropped, highWater: 0 },
       ],
-      droppedTotal: bus.dropped + b.dropped,
+      // Envelopes clients had sent that close() could not read in time count too.
+      droppedTotal: bus.dropped + b.dropped + (this.#server?.stats().abandoned ?? 0),
       rowsWritten: store?.rowsWritten ?? b.written,
       flushP50Ms: b.flushP50Ms ?? null,
       flushP99Ms: b.flushP99Ms ?? null,
@@ -298,7 +346,11 @@ class HubImpl implements Hub {
     this.#loop?.stop();
     // Stop the sources first: no new sample, no new remote publish.
     await this.#sampler.close();
+    // Reads what clients had already sent (bounded by drainTimeoutMs).
     await this.#server?.close();
+    // An embedding app may still be publishing here, so no flush-until-empty
+    // before this heartbeat: its rowsWritten is what was committed so far.
+    // `runbus hub` prints its closing line from stats() after close().
     await this.#publishHeartbeat();
     await this.bus.publishAsync(Topic.LIFECYCLE, {
       tsMs: Date.now(), runId: this.runId, kind: LifecycleKind.RUN_ENDED, host: this.#host, pid: process.pid,

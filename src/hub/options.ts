@@ -49,7 +49,12 @@ export interface HubOptions {
    * @default false
    */
   socket?: string | boolean;
-  /** Shared secret remote buses must present. @default `RUNBUS_TOKEN`, else none */
+  /**
+   * Shared secret remote buses must present; also the bearer token of every
+   * HTTP path but /healthz on the metrics/dashboard server, unless
+   * `metrics.auth` gives other credentials.
+   * @default `RUNBUS_TOKEN`, else none
+   */
   token?: string;
   /**
    * Component tag of this process, which the hub samples too; false to leave it out.
@@ -174,7 +179,7 @@ export function generateRunId(now = new Date()): string {
   return `${stamp}-${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}`;
 }
 
-function resolveMetrics(m: HubMetricsOptions | false | undefined, envPort: number | undefined, dashboard: boolean): HubMetricsOptions | false {
+function resolveMetrics(m: HubMetricsOptions | false | undefined, envPort: number | undefined, dashboard: boolean, token: string | undefined): HubMetricsOptions | false {
   if (m === false) {
     if (dashboard) throw new TypeError('options.dashboard needs the metrics server; do not set options.metrics to false');
     return false;
@@ -184,7 +189,9 @@ function resolveMetrics(m: HubMetricsOptions | false | undefined, envPort: numbe
   const port = m?.port ?? envPort ?? (dashboard ? 0 : undefined);
   if (port === undefined) return false;
   checkInt(port, 'options.metrics.port', kMetricsPort.min, kMetricsPort.max);
-  return { ...m, port, ...(dashboard && m?.dashboard === undefined ? { dashboard: true } : {}) };
+  // The hub's token guards HTTP too (every path but /healthz) unless other credentials are given.
+  const auth = m?.auth ?? (token === undefined ? undefined : { bearer: token });
+  return { ...m, port, ...(auth === undefined ? {} : { auth }), ...(dashboard && m?.dashboard === undefined ? { dashboard: true } : {}) };
 }
 
 export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedHubOptions {
@@ -210,13 +217,14 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
   const runId = o.runId ?? fromEnv.runId ?? generateRunId();
   checkString(runId, 'options.runId');
   if (runId === '' || runId.length > 200) throw new RangeError('options.runId must be 1 to 200 characters');
+  const token = o.token === undefined ? fromEnv.token : checkString(o.token, 'options.token');
   return {
     db,
     runId,
     command: o.command === undefined ? process.argv.slice(1).join(' ') : checkString(o.command, 'options.command'),
     intervalMs,
     socket,
-    token: o.token === undefined ? fromEnv.token : checkString(o.token, 'options.token'),
+    token,
     self,
     host: checkBool(o.host ?? true, 'options.host'),
     disks: o.disks,
@@ -237,7 +245,7 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
     handleSignals: checkBool(o.handleSignals ?? true, 'options.handleSignals'),
     closeTimeoutMs: checkSettingOr(o.closeTimeoutMs, 'options.closeTimeoutMs', kDefaults.closeTimeoutMs),
     alerts: o.alerts === false ? false : (checkObject(o.alerts, 'options.alerts'), o.alerts ?? {}),
-    metrics: resolveMetrics(o.metrics, fromEnv.metricsPort, checkBool(o.dashboard ?? false, 'options.dashboard')),
+    metrics: resolveMetrics(o.metrics, fromEnv.metricsPort, checkBool(o.dashboard ?? false, 'options.dashboard'), token === '' ? undefined : token),
     exportDir: o.exportDir === undefined ? undefined : checkString(o.exportDir, 'options.exportDir'),
     alertLog: o.alertLog === undefined ? undefined : checkString(o.alertLog, 'options.alertLog'),
     bus: busOptions,

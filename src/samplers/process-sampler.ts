@@ -270,10 +270,17 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
       }
       return { kind: 'ok', snapshot: snap, stat, isNew, replaced };
     }
-    snap.vmsBytes = stat.vsizeBytes;
-    // stat's rss is the counter status shows as VmRSS, in pages.
-    if (stat.rssPages >= 0) snap.rssBytes = stat.rssPages * page;
-    else errors.push({ figure: 'rss_bytes', reason: 'absent' });
+    if (stat.vsizeBytes === 0) {
+      // No address space: the process is past exit_mm() in do_exit() but
+      // not yet a zombie (or is a kernel thread). stat then says vsize 0
+      // and rss 0, which are not readings of its memory.
+      errors.push({ figure: 'rss_bytes', reason: 'exiting' }, { figure: 'vms_bytes', reason: 'exiting' });
+    } else {
+      snap.vmsBytes = stat.vsizeBytes;
+      // stat's rss is the counter status shows as VmRSS, in pages.
+      if (stat.rssPages >= 0) snap.rssBytes = stat.rssPages * page;
+      else errors.push({ figure: 'rss_bytes', reason: 'absent' });
+    }
 
     if (due(st, statusEvery)) {
       const statusErr = readInto(st, base, kStatus);

@@ -73,6 +73,9 @@ export class WalWatch {
 
 const kLittleEndian = endianness() === 'LE';
 
+/** Mode of the database file runbus creates (and so of its -wal and -shm). */
+export const kPrivateFileMode = 0o600;
+
 function checkWritablePath(path: string): void {
   const dir = dirname(resolve(path));
   if (!existsSync(dir)) throw fail('ERR_STORE_UNWRITABLE', path, `cannot be created: directory ${JSON.stringify(dir)} does not exist`);
@@ -95,6 +98,24 @@ function checkWritablePath(path: string): void {
   } catch (err) {
     throw fail('ERR_STORE_UNWRITABLE', path, `cannot be written: directory ${JSON.stringify(dir)} is not writable by this process`, err);
   }
+}
+
+/**
+ * Creates a missing database file empty with mode 0600 (an empty file is a
+ * valid SQLite database), so the runs, command lines and metrics in it are
+ * not readable by other users under the usual 022 umask. SQLite gives the
+ * -wal and -shm files it creates the database file's mode, so they follow.
+ * An existing file keeps whatever mode its owner gave it.
+ */
+function createPrivate(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, kPrivateFileMode);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return; // made meanwhile, or already there
+    throw fail('ERR_STORE_UNWRITABLE', path, `cannot be created: ${(err as Error).message}`, err);
+  }
+  closeSync(fd);
 }
 
 function readVersion(db: Db, path: string): number {
@@ -139,6 +160,7 @@ function migrate(db: Db, path: string): void {
 export function openWriterDb(o: ResolvedStoreOptions): Db {
   const path = o.path;
   checkWritablePath(path);
+  createPrivate(path);
   let db: Db;
   try {
     db = new Database(path);
@@ -198,7 +220,10 @@ export function openReaderDb(path: string): Db {
     db.pragma('busy_timeout = 5000');
     const version = readVersion(db, path);
     if (version === 0) throw fail('ERR_STORE_OPEN', path, 'has no runbus schema (PRAGMA user_version is 0)');
-    // A newer file is readable: migrations only add, so the views keep their columns.
+    // A newer file is refused as the writer refuses it: a newer runbus may
+    // have changed what a view's columns mean, and a report read from it
+    // would be wrong without saying so.
+    checkNotNewer(version, path);
     return db;
   } catch (err) {
     db.close();

@@ -21,7 +21,7 @@ export type { ResourceRow } from './resource-decoder.js';
 export { FrameReader, splitFrames } from './frame-reader.js';
 export type { FrameReaderOptions } from './frame-reader.js';
 export { kMinTsMs, kMaxFutureMs, kMaxNameLength } from './validate.js';
-export { Topic, kTopics, kTopicNames, Severity, kSeverityNames, severityName, AlertState, LifecycleKind } from './types.js';
+export { Topic, kTopics, kTopicNames, Severity, kSeverityNames, severityName, alertStateName, AlertState, LifecycleKind } from './types.js';
 export type { SeverityName } from './types.js';
 export type {
   Envelope,

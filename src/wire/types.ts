@@ -48,6 +48,11 @@ export function severityName(v: unknown): SeverityName | 'unspecified' {
 export const AlertState = { FIRING: 1, RESOLVED: 2 } as const;
 export type AlertState = (typeof AlertState)[keyof typeof AlertState];
 
+/** An alert state's name, as the alerts view, logs and views spell it; 'unspecified' for anything else. */
+export function alertStateName(v: unknown): 'firing' | 'resolved' | 'unspecified' {
+  return v === AlertState.FIRING ? 'firing' : v === AlertState.RESOLVED ? 'resolved' : 'unspecified';
+}
+
 export const LifecycleKind = {
   RUN_STARTED: 1,
   RUN_ENDED: 2,

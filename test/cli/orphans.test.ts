@@ -35,6 +35,9 @@ describe('runbus run finds orphans', () => {
     expect(isAlive(pid)).toBe(true);
     const ev = lines(join(dir, 'log.jsonl')).find((l) => l.event === 'orphans') as { orphans: { pid: number; fate: string }[] };
     expect(ev.orphans).toEqual([expect.objectContaining({ pid, fate: 'left running' })]);
+    // The alert's line in the JSON log names severity and state in words.
+    const alert = lines(join(dir, 'log.jsonl')).find((l) => l.event === 'alert' && l.rule === 'orphans_at_exit');
+    expect(alert).toMatchObject({ severity: 'warning', state: 'firing' });
     const d = new Database(join(dir, 'runbus.db'), { readonly: true });
     const alerts = d.prepare("select rule, state, value, message from alerts where rule = 'orphans_at_exit'").all() as { value: number; message: string }[];
     d.close();

@@ -58,6 +58,8 @@ describe('the summary matches the database', () => {
     expect(events[0]).toBe('resources_initial');
     expect(events.at(-1)).toBe('resources_final');
     expect(events.filter((e) => e === 'process_resources')).toHaveLength(agg.p);
+    // Each process record carries its thread count (seed 001's num_threads).
+    expect(log.filter((l) => l.event === 'process_resources').every((l) => typeof l.threads === 'number' && l.threads >= 1)).toBe(true);
     const initial = log[0] as { host: { cpu_count: number }; process: { pid: number; component: string } };
     expect(initial.host.cpu_count).toBeGreaterThan(0);
     expect(initial.process.component).toBe('work');

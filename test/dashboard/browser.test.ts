@@ -142,14 +142,22 @@ rules:
     expect(dialogs).toEqual([]);
   });
 
-  it('with a token: the page takes it from ?token=, hides it from the address bar, and streams; without it says unauthorized', async () => {
+  it('with a token: the page takes it from #token=, hides it from the address bar, streams with the header; no URL the server sees holds it; without it says unauthorized', async () => {
     const guarded = await startDashboardServer({ bus: hub.bus, dbPath: join(dir, 'dash.db'), runId: hub.runId, port: 0, pushIntervalMs: 100, token: 's3cret' });
     const ctx = await browser.newContext();
+    const seen: { url: string; auth: string | undefined }[] = [];
     try {
       const p = await ctx.newPage();
-      await p.goto(`${guarded.url}?token=s3cret`);
+      p.on('request', (r) => { seen.push({ url: r.url(), auth: r.headers().authorization }); });
+      await p.goto(`${guarded.url}#token=s3cret`);
       await p.waitForFunction(() => ((globalThis as unknown as { __runbus: DebugHook }).__runbus.points.cpu ?? 0) > 0, undefined, { timeout: 5000 });
       expect(p.url()).toBe(guarded.url);
+      // Live ticks arrive over the header-authenticated stream.
+      const ticks = await p.evaluate(() => (globalThis as unknown as { __runbus: { ticks: number } }).__runbus.ticks);
+      await p.waitForFunction((n) => (globalThis as unknown as { __runbus: { ticks: number } }).__runbus.ticks > n, ticks, { timeout: 5000 });
+      expect(seen.some((r) => r.url.endsWith('/events') && r.auth === 'Bearer s3cret')).toBe(true);
+      // The fragment is never sent; nothing else may carry the token.
+      expect(seen.filter((r) => r.url.split('#')[0]!.includes('s3cret'))).toEqual([]);
       const other = await ctx.newPage(); // same session storage origin, but a fresh tab has its own
       await other.goto(guarded.url);
       await expect.poll(() => other.textContent('#status'), { timeout: 5000 }).toContain('unauthorized');

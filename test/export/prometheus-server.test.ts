@@ -1,6 +1,7 @@
 // A real Prometheus server (Debian package `prometheus`) scrapes running
 // exporters: one, then two on different loopback ports (the multi-host path),
-// one of them behind a bearer token.
+// one of them behind a bearer token, then a `runbus hub` whose RUNBUS_TOKEN
+// it reads from a credentials file.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cleanEnv, startCli } from '../cli/cli-helper.js';
 import { startPrometheusExporter } from '../../src/export/index.js';
 import type { PrometheusExporter } from '../../src/export/index.js';
 import { useTmpDir } from '../support/tmp.js';
@@ -110,5 +112,38 @@ describe.skipIf(!kHavePrometheus)(`a real Prometheus server ${kHavePrometheus ? 
       ['hub-a', 'run-a', `127.0.0.1:${a.port}`],
       ['hub-b', 'run-b', `127.0.0.1:${b.port}`],
     ]);
+  }, 90_000);
+
+  it('scrapes `runbus hub` with RUNBUS_TOKEN through authorization.credentials_file; a job without it gets 401 (up 0)', async () => {
+    const dir = tmp();
+    const token = 'tok-from-file-7f3a';
+    const credentials = join(dir, 'runbus.token');
+    writeFileSync(credentials, `${token}\n`, { mode: 0o600 });
+    const hub = startCli(['hub', '--socket', join(dir, 'h.sock'), '--db', join(dir, 'h.db'), '--interval', '200', '--metrics-port', '0'], {
+      cwd: dir, env: cleanEnv({ RUNBUS_TOKEN: token }),
+    });
+    let out = '';
+    hub.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      const end = Date.now() + 20_000;
+      while (!out.includes('Prometheus metrics on http://127.0.0.1:')) {
+        if (Date.now() > end) throw new Error(`runbus hub did not start:\n${out}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const port = Number(/Prometheus metrics on http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)![1]);
+      const base = await startPrometheus([
+        `  - job_name: with-token\n    authorization:\n      type: Bearer\n      credentials_file: ${credentials}\n    static_configs:\n      - targets: ['127.0.0.1:${port}']\n`,
+        `  - job_name: without-token\n    static_configs:\n      - targets: ['127.0.0.1:${port}']\n`,
+      ].join(''));
+      const r = await until(base, 'runbus_host_cpu_percent{job="with-token"}', (x) => x.length > 0);
+      expect(r[0]!.metric).toMatchObject({ job: 'with-token', instance: `127.0.0.1:${port}` });
+      const up = await until(base, 'up', (x) => x.length === 2);
+      expect(Object.fromEntries(up.map((x) => [x.metric.job, x.value[1]]))).toEqual({ 'with-token': '1', 'without-token': '0' });
+      const targets = (await (await fetch(`${base}/api/v1/targets`)).json()) as { data: { activeTargets: { labels: { job: string }; lastError: string }[] } };
+      expect(targets.data.activeTargets.find((t) => t.labels.job === 'without-token')?.lastError).toContain('401');
+    } finally {
+      hub.child.kill('SIGTERM');
+      await hub.done;
+    }
   }, 90_000);
 });

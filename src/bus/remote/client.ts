@@ -28,7 +28,8 @@ import { defaultSocketPath } from './socket-path.js';
  *   WAITING ───────────► CONNECTING ──────────► CONNECTED
  *      ▲   (backoff timer)   │  (Hello sent)        │
  *      └─────────────────────┴──── socket closed ───┘
- *   ErrorFrame ERR_UNAUTHORIZED / ERR_PROTOCOL_VERSION ──► FAILED (no retry)
+ *   ErrorFrame ERR_UNAUTHORIZED / ERR_PROTOCOL_VERSION /
+ *   ERR_PID_UNVERIFIED / ERR_PEER_UID ──► FAILED (no retry; 'error' event)
  *   close() from any state ──► CLOSED
  *
  * publish() only ever touches the outbox (a bounded ring); the outbox is
@@ -69,7 +70,9 @@ export interface RemoteBusOptions {
    */
   token?: string;
   /**
-   * pid announced in Hello (the hub registers it with its process sampler).
+   * pid announced in Hello (the hub samples it). The hub checks it against
+   * the kernel's record of who connected and refuses any other pid with
+   * ERR_PID_UNVERIFIED (a failed state, no retry); 0 asks for no sampling.
    * @default process.pid
    */
   pid?: number;
@@ -255,7 +258,7 @@ export interface RemoteBusEvents {
 }
 
 // Codes after which retrying cannot help.
-const kFatalCodes = new Set(['ERR_UNAUTHORIZED', 'ERR_PROTOCOL_VERSION']);
+const kFatalCodes = new Set(['ERR_UNAUTHORIZED', 'ERR_PROTOCOL_VERSION', 'ERR_PID_UNVERIFIED', 'ERR_PEER_UID']);
 
 interface TopicFilter {
   runId: string;
@@ -441,7 +444,10 @@ export class RemoteBus {
     if (this.#state !== 'connected' || s === null) return;
     const q = this.#outbox;
     const frames: Uint8Array[] = [];
-    while (q.length > 0 && !s.writableNeedDrain) {
+    // Not once the socket is ending (the hub closes by ending its side; ours
+    // follows): what is left stays in the outbox, counted, never written
+    // into a closed stream and miscounted as sent.
+    while (q.length > 0 && !s.writableNeedDrain && s.writable) {
       const n = Math.min(q.length, kMaxBatchEnvelopes);
       const batch = new Array<Envelope>(n);
       for (let i = 0; i < n; ++i) batch[i] = q.shift()!;
@@ -460,7 +466,7 @@ export class RemoteBus {
 
   #write(bytes: Uint8Array): boolean {
     const s = this.#socket;
-    if (s === null || s.destroyed) return false;
+    if (s === null || s.destroyed || !s.writable) return false;
     this.#framesOut++;
     this.#bytesOut += bytes.length;
     return s.write(bytes);

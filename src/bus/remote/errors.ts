@@ -16,8 +16,12 @@ export type RemoteErrorCode =
   | 'ERR_HELLO_TIMEOUT'
   | 'ERR_PROTOCOL_VERSION'
   | 'ERR_UNAUTHORIZED'
+  // The peer's identity (kernel peer credentials or the fork() child).
+  | 'ERR_PID_UNVERIFIED'
+  | 'ERR_PEER_UID'
   // Connection limits and misbehaviour.
   | 'ERR_TOO_MANY_CONNECTIONS'
+  | 'ERR_TOO_MANY_PENDING'
   | 'ERR_FRAME_TIMEOUT'
   | 'ERR_UNEXPECTED_FRAME'
   | 'ERR_HUB_CLOSING'

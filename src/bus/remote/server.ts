@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
+import { lstatSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -12,10 +13,13 @@ import type { RunBus, Logger } from '../run-bus.js';
 import { kOverflowPolicies } from '../subscription.js';
 import type { OverflowPolicy, QueueStats, Subscription } from '../subscription.js';
 import { RemoteBusError } from './errors.js';
+import type { RemoteErrorCode } from './errors.js';
 import { encodePublishFrames, kMaxBatchEnvelopes } from './frames.js';
 import { IpcLink, linkMessage } from './ipc-link.js';
 import type { IpcEndpoint } from './ipc-link.js';
 import { LogLimiter } from './log-limiter.js';
+import { peerCred } from './peer-cred.js';
+import type { PeerCred } from './peer-cred.js';
 import { defaultSocketDir, defaultSocketPath, lockDownSocket, prepareSocketPath, removeSocketFile } from './socket-path.js';
 
 /*
@@ -43,6 +47,10 @@ export const kDefaultFrameTimeoutMs = 10_000;
 export const kDefaultSubscriberCapacity = 10_000;
 /** Default flush budget of close(). */
 export const kDefaultCloseTimeoutMs = 1_000;
+/** Default cap on connections that have not said Hello yet. */
+export const kDefaultMaxPendingConnections = 64;
+/** Default time close() keeps reading what clients already sent. */
+export const kDefaultDrainTimeoutMs = 2_000;
 
 export interface BusServerOptions {
   /**
@@ -62,6 +70,23 @@ export interface BusServerOptions {
    * @default 128
    */
   maxConnections?: number;
+  /**
+   * Most simultaneous connections that have not said Hello yet, a pool of
+   * their own apart from maxConnections. When it is full, a new connection
+   * evicts the oldest silent one (ERR_TOO_MANY_PENDING): a flood of idle
+   * connects takes no slot of a client that says Hello, and cannot keep one
+   * that does from saying it.
+   * @default 64
+   */
+  maxPendingConnections?: number;
+  /**
+   * How long close() keeps reading and publishing what open connections had
+   * already sent (after telling them it is closing) before it abandons the
+   * rest; envelopes it still reads after that are counted in
+   * stats().abandoned.
+   * @default 2000
+   */
+  drainTimeoutMs?: number;
   /**
    * Largest frame accepted from a client, and largest frame sent to one.
    * @default 1048576 (1 MiB)
@@ -117,6 +142,8 @@ export interface ResolvedBusServerOptions {
   isDefaultPath: boolean;
   token: string;
   maxConnections: number;
+  maxPendingConnections: number;
+  drainTimeoutMs: number;
   maxFrameBytes: number;
   helloTimeoutMs: number;
   frameTimeoutMs: number;
@@ -132,6 +159,8 @@ const kServerKeys = [
   'socketPath',
   'token',
   'maxConnections',
+  'maxPendingConnections',
+  'drainTimeoutMs',
   'maxFrameBytes',
   'helloTimeoutMs',
   'frameTimeoutMs',
@@ -168,6 +197,8 @@ export function resolveBusServerOptions(options: BusServerOptions = {}): Resolve
     isDefaultPath: path.resolve(path.dirname(socketPath)) === path.resolve(defaultSocketDir()),
     token: options.token === undefined ? '' : checkString(options.token, 'options.token'),
     maxConnections: checkInt(options.maxConnections ?? kDefaultMaxConnections, 'options.maxConnections', 1, 65_536),
+    maxPendingConnections: checkInt(options.maxPendingConnections ?? kDefaultMaxPendingConnections, 'options.maxPendingConnections', 1, 65_536),
+    drainTimeoutMs: checkInt(options.drainTimeoutMs ?? kDefaultDrainTimeoutMs, 'options.drainTimeoutMs', 0),
     maxFrameBytes: checkInt(options.maxFrameBytes ?? kDefaultMaxFrameBytes, 'options.maxFrameBytes', 64, 0xffffffff),
     helloTimeoutMs: checkInt(options.helloTimeoutMs ?? kDefaultHelloTimeoutMs, 'options.helloTimeoutMs', 1),
     frameTimeoutMs: checkInt(options.frameTimeoutMs ?? kDefaultFrameTimeoutMs, 'options.frameTimeoutMs', 1),
@@ -187,9 +218,18 @@ export interface ClientInfo {
   readonly component: string;
   /** The client's pid as it announced it (0 when it did not). */
   readonly pid: number;
+  /**
+   * True when `pid` is proven to be the client's own: the kernel's peer
+   * credentials of the socket (same user as the hub) or, over fork() IPC,
+   * the hub's own child. Only a verified pid is sampled.
+   */
+  readonly pidVerified: boolean;
   readonly runId: string;
   readonly protocolVersion: number;
 }
+
+/** What {@link BusServer.checkSocket} found. */
+export type SocketCheck = { state: 'ok' } | { state: 'recreated' } | { state: 'missing'; reason: string };
 
 /** Why a connection ended: an ERR_* code, or a clean end by either side. */
 export type CloseReason = string;
@@ -216,6 +256,15 @@ export interface BusServerStats {
   readonly rejected: Readonly<Record<string, number>>;
   /** Envelopes not sent because a single one exceeded maxFrameBytes or did not encode. */
   readonly unsendable: number;
+  /**
+   * Envelopes a client had sent that close() read but did not publish,
+   * because the drain time (drainTimeoutMs) was over.
+   */
+  readonly abandoned: number;
+  /** Connections that have not said Hello yet. */
+  readonly pending: number;
+  /** Times the socket file was found missing (or replaced) and listened on anew. */
+  readonly socketRecreated: number;
   readonly framesIn: number;
   readonly framesOut: number;
   readonly bytesIn: number;
@@ -252,13 +301,26 @@ interface TopicSub {
   sub: Subscription;
 }
 
+/**
+ * How a connection's peer can prove its pid: the kernel's peer credentials
+ * of a Unix socket (or why they could not be read), or being the hub's own
+ * fork() child.
+ */
+type PeerProof = { kind: 'cred'; cred: PeerCred } | { kind: 'child'; pid: number } | { kind: 'none'; reason: string };
+
 /** What a Connection needs from its server. */
 interface ConnectionHost {
   readonly opts: ResolvedBusServerOptions;
   readonly bus: RunBus;
   readonly tokenDigest: Buffer | null;
   readonly totals: Totals;
+  /** Null when the client may complete its Hello, else why not (code, message). */
+  admit(conn: Connection): [code: string, message: string] | null;
+  /** A claimed pid could not be checked: logged once per reason. */
+  unverified(conn: Connection, reason: string): void;
   accept(conn: Connection): void;
+  /** close() gives up on reading a client's data. */
+  abandon(conn: Connection, why: string): void;
   reject(conn: Connection, code: string, message: string): void;
   closed(conn: Connection, reason: CloseReason): void;
   onLoop(info: ClientInfo, report: LoopReport): void;
@@ -272,6 +334,7 @@ interface Totals {
   envelopesIn: number;
   envelopesOut: number;
   unsendable: number;
+  abandoned: number;
 }
 
 class Connection {
@@ -279,7 +342,11 @@ class Connection {
   readonly socket: Duplex;
   readonly #host: ConnectionHost;
   readonly #reader: FrameReader;
-  #state: 'hello' | 'ready' | 'closed' = 'hello';
+  // 'draining': the hub is closing; what the client sends is still read and
+  // published (until drainTimeoutMs), nothing more goes out.
+  // 'abandoning': past the drain time; frames are read and counted only.
+  #state: 'hello' | 'ready' | 'draining' | 'abandoning' | 'closed' = 'hello';
+  readonly #proof: PeerProof;
   info: ClientInfo | null = null;
   reason: CloseReason | null = null;
   readonly subs = new Map<Topic, TopicSub>();
@@ -298,13 +365,15 @@ class Connection {
   bytesOut = 0;
   envelopesIn = 0;
   envelopesOut = 0;
+  abandoned = 0;
   /** Settles when the socket has closed. */
   readonly gone: Promise<void>;
 
-  constructor(host: ConnectionHost, id: number, socket: Duplex) {
+  constructor(host: ConnectionHost, id: number, socket: Duplex, proof: PeerProof) {
     this.#host = host;
     this.id = id;
     this.socket = socket;
+    this.#proof = proof;
     this.#reader = new FrameReader({ maxFrameBytes: host.opts.maxFrameBytes });
     this.#helloTimer = setTimeout(this.#onHelloTimeout, host.opts.helloTimeoutMs);
     this.#helloTimer.unref();
@@ -320,6 +389,11 @@ class Connection {
 
   get open(): boolean {
     return this.#state !== 'closed';
+  }
+
+  /** Has not said Hello yet. */
+  get pending(): boolean {
+    return this.#state === 'hello';
   }
 
   #onHelloTimeout = (): void => {
@@ -367,6 +441,14 @@ class Connection {
     const frame: Frame = decodeFrame(body);
     this.framesIn++;
     this.#host.totals.framesIn++;
+    if (this.#state === 'abandoning') {
+      if (frame.kind === 'publish') {
+        this.abandoned += frame.envelopes.length;
+        this.#host.totals.abandoned += frame.envelopes.length;
+      }
+      return;
+    }
+    if (this.#state === 'draining' && frame.kind !== 'publish') return;
     if (this.#state === 'hello') {
       if (frame.kind !== 'hello') throw new RemoteBusError('ERR_HELLO_REQUIRED', `the first frame must be hello (got ${frame.kind})`);
       this.#hello(frame.hello);
@@ -402,6 +484,10 @@ class Connection {
     if (want !== null && !timingSafeEqual(want, digest(h.token ?? ''))) {
       throw new RemoteBusError('ERR_UNAUTHORIZED', 'wrong or missing token');
     }
+    const pid = h.pid ?? 0;
+    const pidVerified = this.#verifyPid(pid);
+    const refused = this.#host.admit(this);
+    if (refused !== null) throw new RemoteBusError(refused[0] as RemoteErrorCode, refused[1]);
     if (this.#helloTimer !== null) {
       clearTimeout(this.#helloTimer);
       this.#helloTimer = null;
@@ -409,13 +495,43 @@ class Connection {
     this.info = {
       id: this.id,
       component: h.component ?? '',
-      pid: h.pid ?? 0,
+      pid,
+      pidVerified,
       runId: h.runId ?? '',
       protocolVersion: h.protocolVersion,
     };
     this.#state = 'ready';
     this.#write(encodeFrame({ kind: 'welcome', welcome: { protocolVersion: kProtocolVersion, pid: process.pid, component: this.#host.opts.component } }));
     this.#host.accept(this);
+  }
+
+  // True when `pid` is proven; throws (refusing the client) when it is
+  // disproven; false with a logged reason when it cannot be checked here.
+  #verifyPid(pid: number): boolean {
+    const proof = this.#proof;
+    if (proof.kind === 'cred' && proof.cred.uid !== process.getuid?.()) {
+      throw new RemoteBusError('ERR_PEER_UID', `the client runs as uid ${proof.cred.uid}, the hub as uid ${String(process.getuid?.())}; only the hub's own user may connect`);
+    }
+    if (pid === 0) return false;
+    switch (proof.kind) {
+      case 'cred':
+        if (proof.cred.pid !== pid) {
+          throw new RemoteBusError('ERR_PID_UNVERIFIED', `Hello says pid ${pid}, but the kernel says pid ${proof.cred.pid} made this connection; a client may only announce its own pid (or 0)`);
+        }
+        return true;
+      case 'child':
+        if (proof.pid !== pid) {
+          throw new RemoteBusError('ERR_PID_UNVERIFIED', `Hello says pid ${pid}, but this IPC channel belongs to the hub's child ${proof.pid}`);
+        }
+        return true;
+      case 'none':
+        this.#host.unverified(this, proof.reason);
+        return false;
+      default: {
+        const never: never = proof;
+        throw new Error(`unknown peer proof ${String(never)}`);
+      }
+    }
   }
 
   #publish(envelopes: Envelope[]): void {
@@ -509,6 +625,7 @@ class Connection {
   };
 
   #onEnd = (): void => {
+    this.#endSeen?.();
     if (this.#state === 'closed') return;
     try {
       this.#reader.end();
@@ -564,13 +681,30 @@ class Connection {
     if (this.#frameTimer !== null) clearTimeout(this.#frameTimer);
     this.#helloTimer = null;
     this.#frameTimer = null;
+    this.#stopOutgoing();
+    this.#endSeen?.();
+  }
+
+  // Ends delivery to this client; what its queues still held counts as dropped.
+  #stopOutgoing(): void {
     for (const { sub } of this.subs.values()) sub.unsubscribe();
     this.#batch = [];
     this.#release();
   }
 
-  /** Lets queued messages go out for up to `ms`, then closes. */
-  async drainAndClose(ms: number): Promise<void> {
+  #endSeen: (() => void) | null = null;
+
+  /**
+   * The hub is closing. Lets queued messages go out for up to `ms`; then
+   * ends the hub's side of the socket (the client sees end-of-stream and
+   * ends its own) and keeps reading and publishing what the client had
+   * already sent until its end arrives or `drainMs` passes. Past that the
+   * rest is read and counted as abandoned until the socket is destroyed.
+   *
+   *   ready ──flush──► draining ──client's end──► closed
+   *                        └──drainMs──► abandoning ──closeTimeoutMs──► destroyed
+   */
+  async drainAndClose(ms: number, drainMs: number): Promise<void> {
     if (this.#state === 'ready') {
       const subs = [...this.subs.values()].map((s) => s.sub);
       let timer: NodeJS.Timeout | undefined;
@@ -585,12 +719,36 @@ class Connection {
       this.flush();
     }
     this.reason ??= kReasonHubClose;
-    this.#shutdown();
+    if (this.#state !== 'ready') {
+      this.#shutdown();
+      this.endWith();
+      return;
+    }
+    this.#state = 'draining';
+    this.#stopOutgoing();
+    const ended = new Promise<void>((resolve) => {
+      this.#endSeen = resolve;
+    });
+    if (!this.socket.destroyed && this.socket.writable) this.socket.end();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      ended,
+      this.gone,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, drainMs);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
+    if (this.#state === 'draining') {
+      this.#state = 'abandoning';
+      this.#host.abandon(this, `the client did not finish within drainTimeoutMs (${drainMs} ms)`);
+    }
     this.endWith();
   }
 
   stats(): ClientStats {
-    const info = this.info ?? { id: this.id, component: '', pid: 0, runId: '', protocolVersion: 0 };
+    const info = this.info ?? { id: this.id, component: '', pid: 0, pidVerified: false, runId: '', protocolVersion: 0 };
     return {
       ...info,
       framesIn: this.framesIn,
@@ -610,14 +768,16 @@ class Connection {
  */
 export class BusServer {
   readonly #opts: ResolvedBusServerOptions;
-  readonly #server: net.Server;
+  #server: net.Server;
   readonly #events = new EventEmitter<BusServerEvents>();
   readonly #conns = new Set<Connection>();
   readonly #log: LogLimiter;
   readonly #rejected: Record<string, number> = {};
-  readonly #totals: Totals = { framesIn: 0, framesOut: 0, bytesIn: 0, bytesOut: 0, envelopesIn: 0, envelopesOut: 0, unsendable: 0 };
+  readonly #totals: Totals = { framesIn: 0, framesOut: 0, bytesIn: 0, bytesOut: 0, envelopesIn: 0, envelopesOut: 0, unsendable: 0, abandoned: 0 };
   readonly #host: ConnectionHost;
   #ino = -1;
+  #socketRecreated = 0;
+  #recreating: Promise<SocketCheck> | null = null;
   #nextId = 1;
   #accepted = 0;
   #handshakes = 0;
@@ -627,16 +787,25 @@ export class BusServer {
   constructor(bus: RunBus, opts: ResolvedBusServerOptions) {
     this.#opts = opts;
     this.#log = new LogLimiter(opts.logger, opts.logIntervalMs);
-    this.#server = net.createServer(this.#onConnection);
-    this.#server.on('error', (err) => {
-      this.#emitError(new RemoteBusError('ERR_SOCKET_LISTEN', `hub socket failed: ${err.message}`, { cause: err }));
-    });
+    this.#server = this.#makeServer();
     const tokenDigest = opts.token === '' ? null : digest(opts.token);
     this.#host = {
       opts,
       bus,
       tokenDigest,
       totals: this.#totals,
+      admit: (conn) => {
+        if (this.#closing !== null) return ['ERR_HUB_CLOSING', 'the hub is closing'];
+        const ready = this.#readyCount(conn);
+        if (ready >= opts.maxConnections) return ['ERR_TOO_MANY_CONNECTIONS', `the hub already has ${ready} clients (maxConnections ${opts.maxConnections})`];
+        return null;
+      },
+      unverified: (_conn, reason) => {
+        this.#log.warn(`unverified:${reason}`, `runbus hub: cannot verify client pids, so they are not sampled: ${reason}`);
+      },
+      abandon: (conn, why) => {
+        this.#log.warn('abandon', `runbus hub: closing: abandoning the rest of client ${conn.id}'s data (counted in abandoned): ${why}`);
+      },
       accept: (conn) => {
         this.#handshakes++;
         this.#emit('client', conn.info!);
@@ -657,34 +826,122 @@ export class BusServer {
     };
   }
 
+  #makeServer(): net.Server {
+    const server = net.createServer((socket) => {
+      this.#onConnection(socket, null);
+    });
+    server.on('error', (err) => {
+      this.#emitError(new RemoteBusError('ERR_SOCKET_LISTEN', `hub socket failed: ${err.message}`, { cause: err }));
+    });
+    return server;
+  }
+
+  // Clients that said Hello and are still here (`except` not counted).
+  #readyCount(except: Connection | null): number {
+    let n = 0;
+    for (const c of this.#conns) if (c !== except && c.open && !c.pending) n++;
+    return n;
+  }
+
+  #pendingCount(): number {
+    let n = 0;
+    for (const c of this.#conns) if (c.pending) n++;
+    return n;
+  }
+
   /** @internal */
   async listen(): Promise<void> {
     const { socketPath, isDefaultPath } = this.#opts;
     await prepareSocketPath(socketPath, isDefaultPath);
+    await this.#listenOn(this.#server);
+  }
+
+  async #listenOn(server: net.Server): Promise<void> {
+    const { socketPath } = this.#opts;
     await new Promise<void>((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException): void => {
         const code = err.code === 'EADDRINUSE' ? 'ERR_SOCKET_IN_USE' : 'ERR_SOCKET_LISTEN';
         reject(new RemoteBusError(code, `cannot listen on ${socketPath}: ${err.message}`, { cause: err }));
       };
-      this.#server.once('error', onError);
-      this.#server.listen(socketPath, () => {
-        this.#server.off('error', onError);
+      server.once('error', onError);
+      server.listen(socketPath, () => {
+        server.off('error', onError);
         resolve();
       });
     });
     try {
       this.#ino = lockDownSocket(socketPath);
     } catch (err) {
-      this.#server.close();
+      server.close();
       throw new RemoteBusError('ERR_SOCKET_LISTEN', `cannot restrict ${socketPath} to its owner: ${(err as Error).message}`, { cause: err });
     }
   }
 
-  #onConnection = (socket: Duplex): void => {
+  /**
+   * Checks that the socket file clients connect to is still ours (cheap: one
+   * lstat). When it was deleted, listens anew on the same path (open
+   * connections are kept) and reports 'recreated'; when it cannot, or
+   * something else now sits at the path, reports 'missing' with the reason.
+   * Meant to be called on a tick the caller already has. Never rejects.
+   */
+  checkSocket(): Promise<SocketCheck> {
+    if (this.#closing !== null) return Promise.resolve({ state: 'ok' });
+    if (this.#recreating !== null) return this.#recreating;
+    try {
+      if (lstatSync(this.#opts.socketPath).ino === this.#ino) return Promise.resolve({ state: 'ok' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+        return Promise.resolve({ state: 'missing', reason: `cannot stat ${this.#opts.socketPath}: ${(err as Error).message}` });
+      }
+    }
+    this.#recreating = this.#recreate().finally(() => {
+      this.#recreating = null;
+    });
+    return this.#recreating;
+  }
+
+  async #recreate(): Promise<SocketCheck> {
+    const { socketPath, isDefaultPath } = this.#opts;
+    try {
+      // Refuses to replace a live socket or a file that is not a socket.
+      await prepareSocketPath(socketPath, isDefaultPath);
+      // The old listener can accept nothing any more (its file is gone);
+      // close it first, since closing a Unix listener unlinks its path, which
+      // would be the new file. The connections it made stay open.
+      this.#server.close();
+      const fresh = this.#makeServer();
+      this.#server = fresh;
+      await this.#listenOn(fresh);
+      this.#socketRecreated++;
+      if (this.#closing !== null) {
+        fresh.close();
+        removeSocketFile(socketPath, this.#ino);
+      }
+      return { state: 'recreated' };
+    } catch (err) {
+      return { state: 'missing', reason: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  #onConnection = (socket: Duplex, childPid: number | null): void => {
     const id = this.#nextId++;
-    if (this.#closing !== null || this.#conns.size >= this.#opts.maxConnections) {
-      const code = this.#closing !== null ? 'ERR_HUB_CLOSING' : 'ERR_TOO_MANY_CONNECTIONS';
-      const message = this.#closing !== null ? 'the hub is closing' : `the hub already has ${this.#conns.size} connections (maxConnections ${this.#opts.maxConnections})`;
+    const pending = this.#closing === null ? this.#pendingCount() : 0;
+    const ready = this.#closing === null ? this.#readyCount(null) : 0;
+    let refusal: [string, string] | null = null;
+    if (this.#closing !== null) refusal = ['ERR_HUB_CLOSING', 'the hub is closing'];
+    else if (ready >= this.#opts.maxConnections) refusal = ['ERR_TOO_MANY_CONNECTIONS', `the hub already has ${ready} clients (maxConnections ${this.#opts.maxConnections})`];
+    else if (pending >= this.#opts.maxPendingConnections) {
+      // The pool is full: the oldest silent connection makes room. A real
+      // client says Hello at once and leaves the pool; an idle flood only
+      // evicts itself.
+      for (const c of this.#conns) {
+        if (!c.pending) continue;
+        c.fail('ERR_TOO_MANY_PENDING', `evicted: ${pending} connections had not said Hello (maxPendingConnections ${this.#opts.maxPendingConnections}) and this one was the oldest`);
+        break;
+      }
+    }
+    if (refusal !== null) {
+      const [code, message] = refusal;
       this.#rejected[code] = (this.#rejected[code] ?? 0) + 1;
       this.#log.warn(code, `runbus hub: refused connection ${id}: ${code}: ${message}`);
       this.#emit('reject', code, message, null);
@@ -700,7 +957,14 @@ export class BusServer {
       return;
     }
     this.#accepted++;
-    this.#conns.add(new Connection(this.#host, id, socket));
+    let proof: PeerProof;
+    if (childPid !== null) proof = { kind: 'child', pid: childPid };
+    else {
+      // Read at accept: the kernel's record of who connect()ed.
+      const cred = peerCred(socket);
+      proof = typeof cred === 'string' ? { kind: 'none', reason: cred } : { kind: 'cred', cred };
+    }
+    this.#conns.add(new Connection(this.#host, id, socket, proof));
   };
 
   #emit<E extends keyof BusServerEvents>(event: E, ...args: BusServerEvents[E]): void {
@@ -776,7 +1040,8 @@ export class BusServer {
         link = l;
         links.set(w.c, l);
         l.once('close', () => links.delete(l.id));
-        this.#onConnection(l);
+        // The child proves its pid by being the one this channel leads to.
+        this.#onConnection(l, child.pid ?? 0);
       }
       link.deliver(w);
     };
@@ -795,6 +1060,8 @@ export class BusServer {
       accepted: this.#accepted,
       handshakes: this.#handshakes,
       connections: this.#conns.size,
+      pending: this.#pendingCount(),
+      socketRecreated: this.#socketRecreated,
       rejected: { ...this.#rejected },
       ...this.#totals,
       clients: [...this.#conns].map((c) => c.stats()),
@@ -819,7 +1086,7 @@ export class BusServer {
     });
     removeSocketFile(this.#opts.socketPath, this.#ino);
     const conns = [...this.#conns];
-    await Promise.all(conns.map((c) => c.drainAndClose(this.#opts.closeTimeoutMs)));
+    await Promise.all(conns.map((c) => c.drainAndClose(this.#opts.closeTimeoutMs, this.#opts.drainTimeoutMs)));
     // Each socket is destroyed at the latest closeTimeoutMs after its end().
     await Promise.all(conns.map((c) => c.gone));
     await stopped;

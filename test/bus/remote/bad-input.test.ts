@@ -25,7 +25,7 @@ afterEach(async () => {
   t.cleanup();
 });
 
-const hello = (): Uint8Array => encodeFrame({ kind: 'hello', hello: { protocolVersion: 1, component: 'raw', pid: 1, runId: 'r', token: '' } });
+const hello = (): Uint8Array => encodeFrame({ kind: 'hello', hello: { protocolVersion: 1, component: 'raw', pid: 0, runId: 'r', token: '' } });
 const concat = (...parts: Uint8Array[]): Uint8Array => Buffer.concat(parts);
 // Frame field 9: a kind this protocol does not know.
 const unknownKind = (): Uint8Array => new Uint8Array([3, (9 << 3) | 2, 1, 0]);

@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 const valid = Buffer.concat([
-  encodeFrame({ kind: 'hello', hello: { protocolVersion: 1, component: 'fuzz', pid: 1, runId: 'r', token: '' } }),
+  encodeFrame({ kind: 'hello', hello: { protocolVersion: 1, component: 'fuzz', pid: 0, runId: 'r', token: '' } }),
   encodeFrame({ kind: 'subscribe', subscribe: { topics: [Topic.RESOURCE, Topic.METRIC], runId: '', component: '' } }),
   encodeFrame({ kind: 'publish', envelopes: [{ topic: Topic.RESOURCE, payload: snapshot(1) }, { topic: Topic.METRIC, payload: { tsMs: Date.now(), runId: 'r', name: 'm', value: 1 } }] }),
 ]);

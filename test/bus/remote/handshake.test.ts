@@ -28,7 +28,7 @@ test('the right token is accepted and answered with Welcome', async () => {
   raw.hello({ token: 's3cret' });
   await waitFor(() => raw.frames.length > 0, 'welcome');
   expect(raw.frames[0]).toMatchObject({ kind: 'welcome', welcome: { protocolVersion: 1, pid: process.pid, component: 'hub' } });
-  expect(server.clients()).toEqual([expect.objectContaining({ component: 'raw', pid: 4242, runId: 'run-1' })]);
+  expect(server.clients()).toEqual([expect.objectContaining({ component: 'raw', pid: process.pid, pidVerified: true, runId: 'run-1' })]);
   raw.destroy();
 });
 

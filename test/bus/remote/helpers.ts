@@ -86,7 +86,7 @@ export class RawClient {
   }
 
   hello(over: Partial<{ protocolVersion: number; component: string; pid: number; runId: string; token: string }> = {}): void {
-    this.write(encodeFrame({ kind: 'hello', hello: { protocolVersion: kProtocolVersion, component: 'raw', pid: 4242, runId: 'run-1', token: '', ...over } }));
+    this.write(encodeFrame({ kind: 'hello', hello: { protocolVersion: kProtocolVersion, component: 'raw', pid: process.pid, runId: 'run-1', token: '', ...over } }));
   }
 
   subscribe(topics: Topic[] = [Topic.RESOURCE], runId = '', component = ''): void {

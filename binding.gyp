@@ -1,0 +1,9 @@
+{
+  "targets": [
+    {
+      "target_name": "runbus_peercred",
+      "sources": ["native/peer-cred.c"],
+      "cflags": ["-O2", "-Wall"]
+    }
+  ]
+}
