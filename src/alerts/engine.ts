@@ -8,7 +8,7 @@
 //                                                                 (for, forSamples)  (cooldown)
 
 import type { RunBus, Subscription } from '../bus/index.js';
-import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
+import { checkKeys, checkObject, checkSettingOr, checkString, int } from '../options.js';
 import { AlertState, LifecycleKind, Topic } from '../wire/index.js';
 import type { Alert, Lifecycle, TopicPayloads } from '../wire/index.js';
 import { effectiveAlertRules } from './defaults.js';
@@ -76,8 +76,16 @@ export interface AlertEngine {
   close(): Promise<void>;
 }
 
+/** The engine's numeric settings: default, range and help, written once. */
+export const kDefaults = {
+  tickMs: int(10, 60_000, 1000, "period of the engine's own timer (windowed and stale checks), ms"),
+  staleAfterMs: int(0, Number.MAX_SAFE_INTEGER, 300_000, 'a series not seen for this long is forgotten, ms'),
+  maxSeriesPerRule: int(1, Number.MAX_SAFE_INTEGER, 1000, 'series one rule keeps'),
+  capacity: int(1, Number.MAX_SAFE_INTEGER, 10_000, "the engine's bus queue"),
+} as const;
+
 /** Default period of the engine's own timer, in ms. */
-export const kDefaultTickMs = 1000;
+export const kDefaultTickMs = kDefaults.tickMs.default;
 const kEngineKeys = ['bus', 'runId', 'rules', 'defaults', 'clock', 'tickMs', 'staleAfterMs', 'maxSeriesPerRule', 'capacity'] as const;
 const kWatched = [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.METRIC, Topic.HEARTBEAT, Topic.LIFECYCLE] as const;
 
@@ -463,9 +471,9 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     runId,
     rules: effectiveAlertRules(options.rules ?? [], options.defaults ?? true),
     clock: options.clock ?? Date.now,
-    tickMs: checkInt(options.tickMs ?? kDefaultTickMs, 'options.tickMs', 10, 60_000),
-    staleAfterMs: checkInt(options.staleAfterMs ?? 300_000, 'options.staleAfterMs', 0),
-    maxSeries: checkInt(options.maxSeriesPerRule ?? 1000, 'options.maxSeriesPerRule', 1),
-    capacity: checkInt(options.capacity ?? 10_000, 'options.capacity', 1),
+    tickMs: checkSettingOr(options.tickMs, 'options.tickMs', kDefaults.tickMs),
+    staleAfterMs: checkSettingOr(options.staleAfterMs, 'options.staleAfterMs', kDefaults.staleAfterMs),
+    maxSeries: checkSettingOr(options.maxSeriesPerRule, 'options.maxSeriesPerRule', kDefaults.maxSeriesPerRule),
+    capacity: checkSettingOr(options.capacity, 'options.capacity', kDefaults.capacity),
   });
 }

@@ -1,4 +1,4 @@
-export { createAlertEngine } from './engine.js';
+export { createAlertEngine, kDefaults as kAlertEngineDefaults, kDefaultTickMs } from './engine.js';
 export type { AlertEngine, AlertEngineOptions, AlertEngineStats } from './engine.js';
 export {
   parseAlertRules,

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { checkFlagValue, ConfigError, describeSetting, kConfigKeys, kConfigSpec } from '../config/index.js';
 import type { ConfigKey, RunbusConfig } from '../config/index.js';
 import { suggest } from '../options.js';
+// options.js, not the store's index: --help should not load SQLite.
+import { kDefaults as kStoreDefaults } from '../store/options.js';
 import { usageError } from './errors.js';
 
 // The commands and their flags, in one table: parsing and --help are both
@@ -167,7 +169,7 @@ the config file's "alerts" (the built-in rules too, unless "defaults: false");
       kHelp,
     ],
     details: `The summary is computed from the raw rows the database still holds (raw-row
-retention, RUNBUS_RETENTION_MS, is 30 minutes by default); peaks also look at
+retention, RUNBUS_RETENTION_MS, is ${kStoreDefaults.retentionMs.default / 60_000} minutes by default); peaks also look at
 the per-minute rollups, which are kept for 30 days. --json prints
 { summary, rollups, host_rollups } as one JSON object.`,
   },

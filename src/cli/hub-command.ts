@@ -6,10 +6,8 @@ import { StoreError } from '../store/index.js';
 import { CliError } from './errors.js';
 import { checkExportDir } from './export-dir.js';
 import { inert } from './format.js';
-import { containersOption } from './containers.js';
-import { announceDashboard, checkMetricsPort, exporterFailure, hubExportOptions } from './exporters.js';
-import { hasCommand } from './run.js';
-import { remoteWriteFromConfig } from './remote-write.js';
+import { announceDashboard, checkMetricsPort, exporterFailure } from './exporters.js';
+import { commandHubOptions } from './run-preflight.js';
 
 /**
  * `runbus hub`: a standalone hub on a socket. Resolves with the exit status
@@ -23,30 +21,13 @@ export async function hubCommand(cfg: RunbusConfig, cwd: string): Promise<number
   };
   const exportDir = cfg.exportDir === undefined ? undefined : checkExportDir(cfg.exportDir, cwd);
   await checkMetricsPort(cfg);
-  // Containers: a malformed --containers filter stops here, before anything starts.
-  const containers = containersOption(cfg, process.env);
   let hub;
   try {
     hub = await createHub({
-      db: cfg.db,
-      socket,
-      self: false,
-      // --metrics-port and --dashboard: the hub's own exporter.
-      ...hubExportOptions(cfg),
       // The signals are handled below, to exit 0 after a clean shutdown.
-      handleSignals: false,
-      intervalMs: cfg.intervalMs,
-      gpu: cfg.gpu && hasCommand('nvidia-smi', process.env, cwd),
+      ...commandHubOptions(cfg, { cwd, env: process.env, exportDir, warn }),
+      socket,
       command: 'runbus hub',
-      logger: { warn },
-      // The built-in rules (unless the config says `defaults: false`) and the config file's.
-      alerts: { rules: cfg.alerts.rules, defaults: cfg.alerts.defaults },
-      // Written by hub.close(), after the last flush.
-      ...(exportDir === undefined ? {} : { exportDir }),
-      ...(cfg.token === undefined ? {} : { token: cfg.token }),
-      ...(cfg.retentionMs === undefined ? {} : { retentionMs: cfg.retentionMs }),
-      remoteWrite: remoteWriteFromConfig(cfg, cwd),
-      ...containers,
     });
   } catch (err) {
     if (err instanceof StoreError) throw new CliError('ERR_CLI_OUTPUT', `runbus hub: the database cannot be used: ${err.message}`, { cause: err });

@@ -16,7 +16,7 @@ import { checkInt, checkString } from '../options.js';
 import { openReader } from '../store/index.js';
 import type { StoreReader } from '../store/index.js';
 import { Topic } from '../wire/index.js';
-import { presentedToken, tokenChecker } from './auth.js';
+import { presentedToken, tokenChecker } from '../http-auth.js';
 import { DashboardError } from './errors.js';
 import { readHistory, runView } from './history.js';
 import { LiveState } from './live-state.js';

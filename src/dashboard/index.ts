@@ -4,6 +4,7 @@ export { createDashboard, startDashboardServer, kSecurityHeaders } from './dashb
 export type { Dashboard, DashboardStats, DashboardServer, DashboardServerOptions } from './dashboard.js';
 export {
   resolveDashboardOptions,
+  kDefaults as kDashboardDefaults,
   kDefaultMaxPoints,
   kDefaultPushIntervalMs,
   kDefaultClientQueue,
@@ -19,6 +20,6 @@ export { downsampleMinMax } from './downsample.js';
 export type { Series } from './downsample.js';
 export { SseClient, sseFrame } from './sse-client.js';
 export type { SseSink, SseClientStats, SseClientOptions } from './sse-client.js';
-export { bearerOf, tokenChecker } from './auth.js';
+export { bearerOf, tokenChecker } from '../http-auth.js';
 export type { RunView, RunHistory } from './history.js';
 export type { AlertView, HostView, HubView, GpuView, ComponentView, LiveDelta } from './live-state.js';

@@ -1,22 +1,26 @@
 // Options of createDashboard / startDashboardServer, resolved in one place.
 
 import type { RunBus } from '../bus/index.js';
-import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
+import { checkKeys, checkObject, checkSettingOr, checkString, int } from '../options.js';
 
-/** Most points of one series in any response or live buffer. */
-export const kDefaultMaxPoints = 1000;
-/** Interval between SSE pushes, ms. */
-export const kDefaultPushIntervalMs = 500;
-/** Frames a browser may have waiting before the oldest are dropped. */
-export const kDefaultClientQueue = 64;
-/** How long a browser's queue may keep overflowing before it is closed, ms. */
-export const kDefaultStallMs = 10_000;
-/** Concurrent /events connections. */
-export const kDefaultMaxClients = 32;
-/** Components kept in the live view; the least recently seen go first. */
-export const kDefaultMaxComponents = 200;
-/** History ranges up to this long are read from raw snapshots, longer ones from rollups_1m, ms. */
-export const kDefaultRawRangeMs = 60 * 60 * 1000;
+/** The dashboard's numeric settings: default, range and help, written once. */
+export const kDefaults = {
+  pushIntervalMs: int(20, 60_000, 500, 'interval between live pushes to browsers, ms'),
+  maxPoints: int(10, 10_000, 1000, 'most points per series in any response or live buffer'),
+  clientQueue: int(1, 100_000, 64, 'frames one browser may have waiting before the oldest are dropped'),
+  stallMs: int(0, 3_600_000, 10_000, "how long a browser's queue may keep overflowing before it is closed, ms"),
+  maxClients: int(1, 10_000, 32, 'concurrent /events connections'),
+  maxComponents: int(1, 100_000, 200, 'components kept in the live view; the least recently seen go first'),
+  rawRangeMs: int(0, Number.MAX_SAFE_INTEGER, 60 * 60 * 1000, 'history ranges up to this long are read from raw snapshots, longer ones from rollups_1m, ms'),
+} as const;
+
+export const kDefaultMaxPoints = kDefaults.maxPoints.default;
+export const kDefaultPushIntervalMs = kDefaults.pushIntervalMs.default;
+export const kDefaultClientQueue = kDefaults.clientQueue.default;
+export const kDefaultStallMs = kDefaults.stallMs.default;
+export const kDefaultMaxClients = kDefaults.maxClients.default;
+export const kDefaultMaxComponents = kDefaults.maxComponents.default;
+export const kDefaultRawRangeMs = kDefaults.rawRangeMs.default;
 
 /** Options of {@link createDashboard}. */
 export interface DashboardOptions {
@@ -88,12 +92,12 @@ export function resolveDashboardOptions(options: DashboardOptions, where = 'crea
     dbPath,
     runId,
     token,
-    pushIntervalMs: checkInt(options.pushIntervalMs ?? kDefaultPushIntervalMs, 'options.pushIntervalMs', 20, 60_000),
-    maxPoints: checkInt(options.maxPoints ?? kDefaultMaxPoints, 'options.maxPoints', 10, 10_000),
-    clientQueue: checkInt(options.clientQueue ?? kDefaultClientQueue, 'options.clientQueue', 1, 100_000),
-    stallMs: checkInt(options.stallMs ?? kDefaultStallMs, 'options.stallMs', 0, 3_600_000),
-    maxClients: checkInt(options.maxClients ?? kDefaultMaxClients, 'options.maxClients', 1, 10_000),
-    maxComponents: checkInt(options.maxComponents ?? kDefaultMaxComponents, 'options.maxComponents', 1, 100_000),
-    rawRangeMs: checkInt(options.rawRangeMs ?? kDefaultRawRangeMs, 'options.rawRangeMs', 0),
+    pushIntervalMs: checkSettingOr(options.pushIntervalMs, 'options.pushIntervalMs', kDefaults.pushIntervalMs),
+    maxPoints: checkSettingOr(options.maxPoints, 'options.maxPoints', kDefaults.maxPoints),
+    clientQueue: checkSettingOr(options.clientQueue, 'options.clientQueue', kDefaults.clientQueue),
+    stallMs: checkSettingOr(options.stallMs, 'options.stallMs', kDefaults.stallMs),
+    maxClients: checkSettingOr(options.maxClients, 'options.maxClients', kDefaults.maxClients),
+    maxComponents: checkSettingOr(options.maxComponents, 'options.maxComponents', kDefaults.maxComponents),
+    rawRangeMs: checkSettingOr(options.rawRangeMs, 'options.rawRangeMs', kDefaults.rawRangeMs),
   };
 }

@@ -8,7 +8,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Logger, RunBus, Subscription } from '../bus/index.js';
 import { OrphanTracker } from '../bus/index.js';
-import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
+import { checkInt, checkKeys, checkObject, checkString, kStderrLogger } from '../options.js';
 import { AlertState, figureValue, kTopicNames, LifecycleKind, severityName, Topic } from '../wire/index.js';
 import type { Alert, ContainerSnapshot, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
 import { AppMetrics, labelKey } from './app-metrics.js';
@@ -100,7 +100,6 @@ const kCollectorKeys = [
   'bus', 'runId', 'withPid', 'exitGraceMs', 'staleAfterMs', 'maxProcesses', 'maxAppMetrics', 'maxSeriesPerMetric', 'maxLabelsPerMetric', 'hubStats', 'clock', 'capacity',
   'logger',
 ] as const;
-const kStderr: Logger = { warn: (m) => { process.stderr.write(`${m}\n`); } };
 
 export interface ResolvedCollectorOptions {
   runId: string | undefined;
@@ -136,7 +135,7 @@ export function resolveCollectorOptions(o: Omit<MetricsCollectorOptions, 'bus'>,
     hubStats: o.hubStats,
     clock: o.clock ?? Date.now,
     capacity: checkInt(o.capacity ?? 10_000, 'options.capacity', 1),
-    logger: o.logger ?? kStderr,
+    logger: o.logger ?? kStderrLogger,
   };
 }
 

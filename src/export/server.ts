@@ -8,7 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import type { RunBus } from '../bus/index.js';
-import { bearerOf, tokenChecker } from '../dashboard/index.js';
+import { bearerOf, tokenChecker } from '../http-auth.js';
 import { RunbusError } from '../errors.js';
 import { listen } from '../listen.js';
 import { checkInt, checkObject, checkString } from '../options.js';

@@ -22,7 +22,7 @@ export interface HubAlertsOptions {
   rules?: readonly AlertRule[];
   /** Run the built-in rules. @default true */
   defaults?: boolean;
-  /** How often windowed rules are evaluated, ms. @default 1000 (the engine's kDefaultTickMs) */
+  /** How often windowed rules are evaluated, ms. @default 1000 (kAlertEngineDefaults.tickMs) */
   tickMs?: number;
 }
 

@@ -1,4 +1,5 @@
-// The optional dashboard token, presented only as `Authorization: Bearer
+// Bearer-token checks shared by every HTTP server (/metrics and the dashboard):
+// the optional token, presented only as `Authorization: Bearer
 // <token>`. A token in the URL (`?token=`) is refused: URLs land in access
 // logs, proxy logs and browser history. The page takes the token from the
 // fragment (`/#token=…`, which browsers never send) and sends the header.

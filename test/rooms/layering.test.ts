@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const kSrc = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
+const kSrc = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 
 /** Lower ranks are further down the flow; a folder imports only lower ranks. */
 const kRank: Readonly<Record<string, number>> = {
