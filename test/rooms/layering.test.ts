@@ -1,5 +1,5 @@
 // Imports between folders under src/ go down the flow, never back up
-// (docs/ARCHITECTURE.md): wire ← bus ← samplers/store/alerts ← export,
+// (docs/ARCHITECTURE.md): wire ← bus ← containers ← samplers/store/alerts ← export,
 // dashboard, config ← remote-write ← hub ← cli. The shared helpers at the root of src/
 // (errors, options, listen) sit below everything; src/index.ts above.
 // src/config reads the environment for the command and for createHub/track.
@@ -15,6 +15,8 @@ const kRank: Readonly<Record<string, number>> = {
   '(root)': 0,
   wire: 1,
   bus: 2,
+  // The Docker Engine client and cgroup readers; the sampler worker reads through them.
+  containers: 2.5,
   samplers: 3,
   store: 3,
   alerts: 3,
