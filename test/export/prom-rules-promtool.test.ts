@@ -40,6 +40,12 @@ const kCases: Record<string, Case> = {
     labels: { run_id: 'r1' },
     summary: '5 orphaned processes (threshold 3)',
   },
+  orphaned_containers: {
+    series: [{ series: 'runbus_orphaned_containers{run_id="r1"}', values: '4x20' }],
+    evalTime: '2m',
+    labels: { run_id: 'r1' },
+    summary: 'Container cleanup failures detected: 4 orphaned containers (threshold 3)',
+  },
   event_loop_lag: {
     series: [{ series: 'runbus_process_event_loop_lag_p99_seconds{run_id="r1",component="trainer"}', values: '0.4x20' }],
     evalTime: '2m',
