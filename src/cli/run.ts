@@ -25,8 +25,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const stderr = process.stderr;
   const live = !cfg.quiet && stderr.isTTY && process.stdout.isTTY;
   const status = new StatusLine(stderr, live);
+  // The status line keeps to the bottom row, so a warning needs no clearing first.
   const warn = (m: string): void => {
-    status.clear();
     // Hub warnings can name clients and processes.
     stderr.write(`${inert(m)}\n`);
   };

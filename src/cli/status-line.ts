@@ -53,14 +53,6 @@ export class StatusLine {
     this.#out.write(`${kSave}${ESC}[${this.#rows};1H${ESC}[2K${line}${kRestore}`);
   }
 
-  /**
-   * Before runbus prints a line of its own. The bottom row is apart, so
-   * nothing needs clearing while the region is set.
-   */
-  clear(): void {
-    // Kept for callers that print between draws; see the class comment.
-  }
-
   /** Resets the scroll region and clears the bottom row. Idempotent. */
   close(): void {
     if (this.#rows === 0) return;

@@ -38,6 +38,7 @@ export {
   parseGpuApps,
   parseGpuNumber,
   parseGpuPmon,
+  kGpuAppsArgs,
   kGpuFigures,
 } from './gpu-sampler.js';
 export type { GpuSampler, GpuSamplerOptions } from './gpu-sampler.js';

@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
-import { createHostSampler, createProcessSampler, createProcessTree, parseGpuApps } from '../samplers/index.js';
+import { checkBool, checkInt, checkKeys, checkObject, checkString } from '../options.js';
+import { createHostSampler, createProcessSampler, createProcessTree } from '../samplers/index.js';
 import type { HostSnapshot, ResourceSnapshot } from '../wire/index.js';
+import { gpuMemByPid } from './gpu-mem.js';
 
 // snapshot(): the host and one process tree at one instant, without a hub.
 //
@@ -61,28 +61,6 @@ export interface SnapshotOptions {
 const kKeys = ['pid', 'tree', 'host', 'disks', 'cpuWindowMs', 'gpu', 'gpuCommand', 'component', 'runId'] as const;
 const kDefaultCpuWindowMs = 100;
 
-function checkBoolean(v: unknown, name: string): boolean {
-  if (typeof v !== 'boolean') throw new TypeError(`${name} must be a boolean`);
-  return v;
-}
-
-/** GPU memory per pid, or undefined when nvidia-smi does not answer. */
-function gpuMemByPid(command: string): Promise<Map<number, number> | undefined> {
-  return new Promise((resolve) => {
-    execFile(command, ['--query-compute-apps=gpu_uuid,pid,used_memory,process_name', '--format=csv,noheader,nounits'], { timeout: 3000 }, (err, stdout) => {
-      if (err !== null) {
-        resolve(undefined);
-        return;
-      }
-      const out = new Map<number, number>();
-      for (const list of parseGpuApps(stdout).values()) {
-        for (const p of list) if (p.pid != null && p.usedMemBytes != null) out.set(p.pid, (out.get(p.pid) ?? 0) + p.usedMemBytes);
-      }
-      resolve(out);
-    });
-  });
-}
-
 /**
  * The host and one process tree (this process by default) right now, with
  * no hub: seed-style one-shot figures for a log line or a health check.
@@ -94,8 +72,8 @@ export async function snapshot(options?: SnapshotOptions): Promise<SystemSnapsho
   const o = options ?? {};
   checkKeys(o, kKeys, 'snapshot');
   const pid = checkInt(o.pid ?? process.pid, 'options.pid', 1, 2 ** 32 - 1);
-  const tree = checkBoolean(o.tree ?? true, 'options.tree');
-  const withHost = checkBoolean(o.host ?? true, 'options.host');
+  const tree = checkBool(o.tree ?? true, 'options.tree');
+  const withHost = checkBool(o.host ?? true, 'options.host');
   const windowMs = checkInt(o.cpuWindowMs ?? kDefaultCpuWindowMs, 'options.cpuWindowMs', 0, 60_000);
   const gpu = o.gpu ?? 'auto';
   if (gpu !== 'auto' && typeof gpu !== 'boolean') throw new TypeError('options.gpu must be true, false or "auto"');

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { runIdFromEnv } from '../config/index.js';
 import { checkInt, checkKeys, checkObject, checkString } from '../options.js';
-import { parseGpuApps } from '../samplers/index.js';
 import { Topic } from '../wire/index.js';
 import type { MetricSample } from '../wire/index.js';
+import { gpuMemByPid } from './gpu-mem.js';
 
 // Resource use of one piece of work in this process.
 //
@@ -258,20 +257,9 @@ function vmsOfSelf(): number | undefined {
 
 let gpuAvailable: boolean | undefined;
 
-function gpuMemOfSelf(command: string): Promise<number | undefined> {
-  return new Promise((resolve) => {
-    execFile(command, ['--query-compute-apps=gpu_uuid,pid,used_memory,process_name', '--format=csv,noheader,nounits'], { timeout: 3000 }, (err, stdout) => {
-      if (err !== null) {
-        resolve(undefined);
-        return;
-      }
-      let total = 0;
-      for (const list of parseGpuApps(stdout).values()) {
-        for (const p of list) if (p.pid === process.pid) total += p.usedMemBytes ?? 0;
-      }
-      resolve(total);
-    });
-  });
+async function gpuMemOfSelf(command: string): Promise<number | undefined> {
+  const byPid = await gpuMemByPid(command);
+  return byPid === undefined ? undefined : (byPid.get(process.pid) ?? 0);
 }
 
 async function readGpu(o: ResolvedTrackOptions): Promise<number | undefined> {
