@@ -8,6 +8,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Stops a dockerd the container tests started (they start it lazily).
-    globalSetup: ['test/support/docker-teardown.ts'],
+    globalSetup: ['support/docker-teardown.ts'],
   },
 });

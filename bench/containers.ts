@@ -13,8 +13,8 @@ import { promisify } from 'node:util';
 import { createHub } from '../src/hub/index.js';
 import { createContainerSampler, DockerClient, parseDockerHost } from '../src/containers/index.js';
 import type { ContainerTarget } from '../src/containers/index.js';
-import { dockerEngine } from '../test/support/docker.js';
-import { teardown } from '../test/support/docker-teardown.js';
+import { dockerEngine } from '../support/docker-engine.js';
+import { teardown } from '../support/docker-teardown.js';
 import { cpuMs, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 

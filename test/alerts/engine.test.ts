@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAlertEngine, parseAlertRules } from '../../src/alerts/index.js';
 import type { AlertEngine } from '../../src/alerts/index.js';
 import { AlertState, LifecycleKind, Severity, Topic } from '../../src/wire/index.js';
-import { resource } from '../support/samples.js';
+import { resource } from '../../support/samples.js';
 import { alertBus, metric, settle } from './helpers.js';
 
 let engine: AlertEngine | undefined;

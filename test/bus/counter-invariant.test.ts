@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RunBus } from '../../src/bus/index.js';
 import type { OverflowPolicy } from '../../src/bus/index.js';
 import { Topic } from '../../src/wire/index.js';
-import { resource } from '../support/samples.js';
+import { resource } from '../../support/samples.js';
 import { expectAllBalanced, flushMicrotasks, quietLogger } from '../support/bus.js';
 
 // A random schedule of publish bursts, async consumers that take a random

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { RunBus } from '../../src/bus/index.js';
 import { Topic } from '../../src/wire/index.js';
 import type { ResourceSnapshot } from '../../src/wire/index.js';
-import { kTs, resource } from '../support/samples.js';
+import { kTs, resource } from '../../support/samples.js';
 import { expectAllBalanced, expectBalanced, flushMicrotasks, quietLogger } from '../support/bus.js';
 
 describe('delivery', () => {

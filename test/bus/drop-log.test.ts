@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RunBus } from '../../src/bus/index.js';
 import { Topic } from '../../src/wire/index.js';
-import { resource } from '../support/samples.js';
+import { resource } from '../../support/samples.js';
 import { quietLogger } from '../support/bus.js';
 
 describe('drop warnings', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunBus } from '../../src/bus/index.js';
 import { Topic } from '../../src/wire/index.js';
-import { resource } from '../support/samples.js';
+import { resource } from '../../support/samples.js';
 import { expectBalanced, flushMicrotasks, quietLogger } from '../support/bus.js';
 
 const snap = (pid: number) => resource({ pid });

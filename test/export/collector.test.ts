@@ -3,7 +3,7 @@ import { createMetricsCollector } from '../../src/export/index.js';
 import type { MetricsCollector } from '../../src/export/index.js';
 import { AlertState, LifecycleKind, Severity, Topic } from '../../src/wire/index.js';
 import { flushMicrotasks } from '../support/bus.js';
-import { resource } from '../support/samples.js';
+import { resource } from '../../support/samples.js';
 import { fullFeed, publishAll, quietBus, sampleNames, sampleValue } from './helpers.js';
 
 let collector: MetricsCollector | undefined;

@@ -5,7 +5,7 @@ import { RunBus } from '../../src/bus/index.js';
 import { AlertState, Severity, Topic } from '../../src/wire/index.js';
 import type { Envelope } from '../../src/wire/index.js';
 import { flushMicrotasks, quietLogger } from '../support/bus.js';
-import { everyTopic, resource } from '../support/samples.js';
+import { everyTopic, resource } from '../../support/samples.js';
 
 export function quietBus(): RunBus {
   return new RunBus({ logger: quietLogger() });

@@ -7,7 +7,7 @@ import { createHub } from '../../src/hub/index.js';
 import { Topic } from '../../src/wire/index.js';
 import type { Alert, Heartbeat } from '../../src/wire/index.js';
 import { expectAllBalanced, flushMicrotasks, quietLogger } from '../support/bus.js';
-import { resource } from '../support/samples.js';
+import { resource } from '../../support/samples.js';
 
 describe("a viewer's buffer is not the user's data", () => {
   it('RunBus: drops of a `view` subscriber go to viewDropped, not dropped', async () => {

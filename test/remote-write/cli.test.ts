@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTmpDir } from '../support/tmp.js';
 import { kHavePrometheus, kNeedsPrometheusPackage } from '../export/helpers.js';
 import { cleanEnv, runCli } from '../cli/cli-helper.js';
-import { bearerProxy, freePort, PromServer } from './prom-server.js';
+import { bearerProxy, freePort, PromServer } from '../../support/prom-server.js';
 
 const tmp = useTmpDir();
 const cleanups: (() => Promise<void>)[] = [];

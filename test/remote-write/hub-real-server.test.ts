@@ -9,7 +9,7 @@ import { Topic } from '../../src/wire/index.js';
 import { quietLogger } from '../support/bus.js';
 import { useTmpDir } from '../support/tmp.js';
 import { kHavePrometheus, kNeedsPrometheusPackage } from '../export/helpers.js';
-import { bearerProxy, PromServer } from './prom-server.js';
+import { bearerProxy, PromServer } from '../../support/prom-server.js';
 
 const tmp = useTmpDir();
 const cleanups: (() => Promise<void>)[] = [];

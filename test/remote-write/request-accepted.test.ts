@@ -7,7 +7,7 @@ import { writeRequestBody } from '../../src/remote-write/request.js';
 import type { Series } from '../../src/remote-write/request.js';
 import { useTmpDir } from '../support/tmp.js';
 import { kHavePrometheus, kNeedsPrometheusPackage } from '../export/helpers.js';
-import { PromServer } from './prom-server.js';
+import { PromServer } from '../../support/prom-server.js';
 
 const tmp = useTmpDir();
 let prom: PromServer | undefined;

@@ -10,7 +10,7 @@ import { RemoteWriter, resolveRemoteWriteOptions } from '../../src/remote-write/
 import type { RemoteWriterSettings, WriterEnv } from '../../src/remote-write/index.js';
 import { Topic } from '../../src/wire/index.js';
 import type { Envelope } from '../../src/wire/index.js';
-import { resource } from '../support/samples.js';
+import { resource } from '../../support/samples.js';
 import { batch, kT0, tempDir } from '../store/helpers.js';
 import type { TempDir } from '../store/helpers.js';
 import { FakeReceiver } from './fake-receiver.js';

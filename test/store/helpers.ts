@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlertState, LifecycleKind, Severity, Topic, encodeBatchTransferable } from '../../src/wire/index.js';
 import type { Envelope, ResourceSnapshot } from '../../src/wire/index.js';
-import { resource } from '../support/samples.js';
+import { resource } from '../../support/samples.js';
 
 /** A fixed base time, aligned to a minute, well in the past. */
 export const kT0 = 1_763_900_040_000 - (1_763_900_040_000 % 60_000);

@@ -4,7 +4,7 @@ import { Ingestor } from '../../src/store/ingest.js';
 import { resolveStoreOptions } from '../../src/store/index.js';
 import { BatchScanner, encodeBatch, kResourceFigures, Topic } from '../../src/wire/index.js';
 import type { ResourceSnapshot } from '../../src/wire/index.js';
-import { resource } from '../support/samples.js';
+import { resource } from '../../support/samples.js';
 import { kT0, tempDir } from './helpers.js';
 
 // A RESOURCE envelope normally takes the scanner's column path; one encoded

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openReader, openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/index.js';
 import { AlertState } from '../../src/wire/index.js';
-import { everyTopic, kTs } from '../support/samples.js';
+import { everyTopic, kTs } from '../../support/samples.js';
 import { alert, batch, cli, hasSqlite3, kNoSqlite3, runEnded, runStarted, tempDir } from './helpers.js';
 import type { TempDir } from './helpers.js';
 

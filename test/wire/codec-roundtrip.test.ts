@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBatch, decodeFrame, encodeBatch, encodeBatchTransferable, encodeFrame, splitFrames, Topic } from '../../src/wire/index.js';
 import type { Frame } from '../../src/wire/index.js';
-import { everyTopic, kTs, resource } from '../support/samples.js';
+import { everyTopic, kTs, resource } from '../../support/samples.js';
 
 
 describe('codec round trip', () => {

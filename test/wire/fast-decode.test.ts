@@ -4,7 +4,7 @@ import { decodePublishFast } from '../../src/wire/codec.js';
 import { decodeBatch, decodeBatchReference, decodeFrame, decodeFrameReference, encodeBatch, encodeFrame, Topic, WireError } from '../../src/wire/index.js';
 import type { Envelope } from '../../src/wire/index.js';
 import { snapshotOf } from '../support/arbitraries.js';
-import { everyTopic, kTs, resource } from '../support/samples.js';
+import { everyTopic, kTs, resource } from '../../support/samples.js';
 
 // decodeBatch and decodeFrame read RESOURCE envelopes with src/wire's own
 // scanner and fall back to protobufjs for anything it refuses. Whatever the

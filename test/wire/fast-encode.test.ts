@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBatch, encodeBatch, encodeBatchReference, encodeFrame, encodePublishFrame, Topic } from '../../src/wire/index.js';
 import type { Envelope } from '../../src/wire/index.js';
 import { snapshotOf } from '../support/arbitraries.js';
-import { everyTopic, resource } from '../support/samples.js';
+import { everyTopic, resource } from '../../support/samples.js';
 
 // encodeBatch writes RESOURCE envelopes with a hand-written encoder; it must
 // produce exactly the bytes protobufjs produces.

@@ -13,7 +13,7 @@ import {
   BatchScanner, encodeBatch, encodeBatchReference, kCol, kGpuFigures, kHeartbeatFigures, kHostFigures, kResourceFigures, kSnapshotColumns, Topic,
 } from '../../src/wire/index.js';
 import type { ResourceSnapshot } from '../../src/wire/index.js';
-import { resource } from '../support/samples.js';
+import { resource } from '../../support/samples.js';
 import { tempDir } from '../store/helpers.js';
 
 // The figure tables (src/wire/figures.ts) are the one description of each

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrame, encodeFrame, FrameReader, splitFrames, WireError } from '../../src/wire/index.js';
-import { everyTopic } from '../support/samples.js';
+import { everyTopic } from '../../support/samples.js';
 
 function stream(): { bytes: Buffer; count: number } {
   const frames = [

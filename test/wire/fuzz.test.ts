@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBatch, decodeFrame, encodeBatch, encodeFrame, FrameReader, WireError } from '../../src/wire/index.js';
-import { everyTopic } from '../support/samples.js';
+import { everyTopic } from '../../support/samples.js';
 
 // Every decoder: never hangs, only throws its own typed error, and holds at
 // most one frame (bounded by the limit) in memory.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WireError } from '../../src/errors.js';
 import { BatchScanner, decodeBatch, encodeBatch, kCol, publishOf, Topic } from '../../src/wire/index.js';
 import type { Envelope, ResourceSnapshot } from '../../src/wire/index.js';
-import { everyTopic, kTs } from '../support/samples.js';
+import { everyTopic, kTs } from '../../support/samples.js';
 
 // The store writer's view of the RESOURCE reader (row.values in column
 // order) must see exactly what the wire codec sees. (The codec's own use of

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBatch, decodeFrame, encodeBatch, proto, Topic, WireError } from '../../src/wire/index.js';
 import type { Envelope } from '../../src/wire/index.js';
-import { kTs, resource } from '../support/samples.js';
+import { kTs, resource } from '../../support/samples.js';
 
 // Untyped encoders: these tests build messages the typings forbid.
 type Untyped = { encode(m: object): { finish(): Uint8Array } };

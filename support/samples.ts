@@ -1,6 +1,6 @@
 // Sample payloads of every topic, shared by wire and bus tests.
-import { AlertState, LifecycleKind, Severity, Topic } from '../../src/wire/index.js';
-import type { Envelope, ResourceSnapshot } from '../../src/wire/index.js';
+import { AlertState, LifecycleKind, Severity, Topic } from '../src/wire/index.js';
+import type { Envelope, ResourceSnapshot } from '../src/wire/index.js';
 
 export const kTs = 1_763_900_000_000;
 

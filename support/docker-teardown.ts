@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { kSharedDir } from './docker.js';
+import { kSharedDir } from './docker-engine.js';
 
 function alive(pid: number): boolean {
   try {
