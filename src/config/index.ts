@@ -5,18 +5,21 @@ export {
   findConfigFile,
   readConfigFile,
   readConfigEnv,
-  checkFlagValue,
-  describeSetting,
   readLibraryEnv,
   runIdFromEnv,
   socketPathOf,
+  kConfigFileNames,
+  kOtherEnv,
+} from './sources.js';
+export type { LibraryEnv, LoadConfigOptions } from './sources.js';
+export {
+  checkFlagValue,
+  describeSetting,
   kMetricsPort,
   kOrphanGraceMs,
   ConfigError,
   kConfigSpec,
   kConfigKeys,
   kConfigDefaults,
-  kConfigFileNames,
-  kOtherEnv,
 } from './config.js';
-export type { LibraryEnv, RunbusConfig, AlertsConfig, ConfigKey, ConfigSource, ResolvedConfig, LoadConfigOptions, ConfigErrorCode } from './config.js';
+export type { RunbusConfig, AlertsConfig, ConfigKey, ConfigSource, ResolvedConfig, ConfigErrorCode } from './config.js';
