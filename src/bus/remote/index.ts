@@ -1,14 +1,15 @@
+export { serveBus, BusServer } from './server.js';
+export type { BusServerStats, BusServerEvents, SocketCheck } from './server.js';
 export {
-  serveBus,
-  BusServer,
   resolveBusServerOptions,
+  kDefaults as kServerDefaults,
   kDefaultMaxConnections,
   kDefaultMaxPendingConnections,
   kDefaultDrainTimeoutMs,
-  kReasonClientEnd,
-  kReasonHubClose,
-} from './server.js';
-export type { BusServerOptions, ResolvedBusServerOptions, BusServerStats, BusServerEvents, ClientInfo, ClientStats, CloseReason, SocketCheck } from './server.js';
+} from './server-options.js';
+export type { BusServerOptions, ResolvedBusServerOptions } from './server-options.js';
+export { kReasonClientEnd, kReasonHubClose } from './connection.js';
+export type { ClientInfo, ClientStats, CloseReason } from './connection.js';
 export { peerCredUnavailable } from './peer-cred.js';
 export { connectBus, RemoteBus, resolveRemoteBusOptions } from './client.js';
 export type { RemoteBusOptions, ResolvedRemoteBusOptions, RemoteBusStats, RemoteBusEvents, RemoteBusState } from './client.js';
