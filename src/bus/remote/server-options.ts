@@ -2,8 +2,8 @@ import path from 'node:path';
 import { kDefaultMaxFrameBytes } from '../../wire/index.js';
 import { checkKeys, checkLogger, checkObject, checkOneOf, checkSettingOr, checkString, int } from '../../options.js';
 import type { Logger } from '../../options.js';
-import { kOverflowPolicies } from '../subscription.js';
-import type { OverflowPolicy } from '../subscription.js';
+import { kOverflowPolicies } from '../bounded-queue.js';
+import type { OverflowPolicy } from '../bounded-queue.js';
 import { defaultSocketDir, defaultSocketPath } from './socket-path.js';
 
 /** The hub socket's numeric settings: default, range and help, written once. */
