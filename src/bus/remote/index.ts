@@ -11,8 +11,10 @@ export type { BusServerOptions, ResolvedBusServerOptions } from './server-option
 export { kReasonClientEnd, kReasonHubClose } from './connection.js';
 export type { ClientInfo, ClientStats, CloseReason } from './connection.js';
 export { peerCredUnavailable } from './peer-cred.js';
-export { connectBus, RemoteBus, resolveRemoteBusOptions } from './client.js';
-export type { RemoteBusOptions, ResolvedRemoteBusOptions, RemoteBusStats, RemoteBusEvents, RemoteBusState } from './client.js';
+export { connectBus, RemoteBus } from './client.js';
+export type { RemoteBusStats, RemoteBusEvents, RemoteBusState } from './client.js';
+export { resolveRemoteBusOptions, kDefaults as kClientDefaults } from './client-options.js';
+export type { RemoteBusOptions, ResolvedRemoteBusOptions } from './client-options.js';
 export { RemoteBusError } from './errors.js';
 export type { RemoteErrorCode } from './errors.js';
 export { defaultSocketPath, defaultSocketDir, kMaxSocketPathBytes } from './socket-path.js';
