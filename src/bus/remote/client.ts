@@ -15,7 +15,7 @@ import type { Handler, Subscription } from '../subscription.js';
 import { Backoff } from './backoff.js';
 import { resolveRemoteBusOptions } from './client-options.js';
 import type { RemoteBusOptions, ResolvedRemoteBusOptions } from './client-options.js';
-import { RemoteBusError } from './errors.js';
+import { RemoteBusError, RemoteErrorCode } from './errors.js';
 import { kMaxBatchEnvelopes } from './frames.js';
 import { HubLink } from './hub-link.js';
 import type { LinkCounters } from './hub-link.js';
@@ -224,7 +224,7 @@ export class RemoteBus {
       frames.length = 0;
       const skipped = q.take(frames);
       if (skipped > 0) {
-        this.#emitError(new RemoteBusError('ERR_OVERSIZED_ENVELOPE', `${skipped} envelope(s) too big for one frame (maxFrameBytes ${this.#opts.maxFrameBytes}) or not encodable; dropped`));
+        this.#emitError(new RemoteBusError(RemoteErrorCode.OVERSIZED_ENVELOPE, `${skipped} envelope(s) too big for one frame (maxFrameBytes ${this.#opts.maxFrameBytes}) or not encodable; dropped`));
       }
       for (const f of frames) link.write(f);
     }
@@ -353,9 +353,9 @@ export class RemoteBus {
       if (err !== null) this.#emitError(err);
       return;
     }
-    if (err !== null && (err.code !== 'ERR_HUB_UNREACHABLE' || !this.#outageReported)) {
-      if (err.code === 'ERR_HUB_UNREACHABLE') this.#outageReported = true;
-      if (!wasConnected || err.code !== 'ERR_SOCKET') this.#emitError(err);
+    if (err !== null && (err.code !== RemoteErrorCode.HUB_UNREACHABLE || !this.#outageReported)) {
+      if (err.code === RemoteErrorCode.HUB_UNREACHABLE) this.#outageReported = true;
+      if (!wasConnected || err.code !== RemoteErrorCode.SOCKET) this.#emitError(err);
     }
     this.#setState('waiting');
     const delay = this.#backoff.next();

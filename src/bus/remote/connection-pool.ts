@@ -1,4 +1,5 @@
 import type { Connection } from './connection.js';
+import { RemoteErrorCode } from './errors.js';
 
 /*
  * The hub's connections in two pools:
@@ -11,7 +12,7 @@ import type { Connection } from './connection.js';
  */
 
 /** Why a connection is refused: its code and message. */
-export type Refusal = [code: string, message: string];
+export type Refusal = readonly [code: RemoteErrorCode, message: string];
 
 export class ConnectionPool implements Iterable<Connection> {
   readonly #conns = new Set<Connection>();
@@ -67,7 +68,7 @@ export class ConnectionPool implements Iterable<Connection> {
     if (pending < this.#maxPending) return null;
     for (const c of this.#conns) {
       if (!c.pending) continue;
-      c.fail('ERR_TOO_MANY_PENDING', `evicted: ${pending} connections had not said Hello (maxPendingConnections ${this.#maxPending}) and this one was the oldest`);
+      c.fail(RemoteErrorCode.TOO_MANY_PENDING, `evicted: ${pending} connections had not said Hello (maxPendingConnections ${this.#maxPending}) and this one was the oldest`);
       break;
     }
     return null;
@@ -81,8 +82,8 @@ export class ConnectionPool implements Iterable<Connection> {
   #readyRefusal(except: Connection | null): Refusal | null {
     const ready = this.readyCount(except);
     if (ready < this.#maxReady) return null;
-    return ['ERR_TOO_MANY_CONNECTIONS', `the hub already has ${ready} clients (maxConnections ${this.#maxReady})`];
+    return [RemoteErrorCode.TOO_MANY_CONNECTIONS, `the hub already has ${ready} clients (maxConnections ${this.#maxReady})`];
   }
 }
 
-const kClosing: Refusal = ['ERR_HUB_CLOSING', 'the hub is closing'];
+const kClosing: Refusal = [RemoteErrorCode.HUB_CLOSING, 'the hub is closing'];

@@ -1,14 +1,14 @@
 import type { Duplex } from 'node:stream';
 import { FrameReader, decodeFrame, encodeFrame, kProtocolVersion, kTopicNames } from '../../wire/index.js';
 import type { Envelope, Frame, Hello, LoopReport, Subscribe, Topic, TopicPayloads } from '../../wire/index.js';
-import { RunbusError } from '../../errors.js';
 import type { RunBus } from '../run-bus.js';
 import type { QueueStats, Subscription } from '../subscription.js';
-import { RemoteBusError } from './errors.js';
-import type { RemoteErrorCode } from './errors.js';
+import { CloseReason, RemoteBusError, RemoteErrorCode, connectionCode } from './errors.js';
+import type { ConnectionErrorCode } from './errors.js';
 import { encodePublishFrames, kMaxBatchEnvelopes } from './frames.js';
 import { checkHello } from './handshake.js';
 import type { PeerProof } from './handshake.js';
+import type { Refusal } from './connection-pool.js';
 import type { ResolvedBusServerOptions } from './server-options.js';
 
 /*
@@ -43,9 +43,6 @@ export interface ClientInfo {
   readonly protocolVersion: number;
 }
 
-/** Why a connection ended: an ERR_* code, or a clean end by either side. */
-export type CloseReason = string;
-
 /** Frames, bytes and envelopes in each direction (a client's, or the server's sums). */
 export interface TrafficStats {
   readonly framesIn: number;
@@ -61,10 +58,6 @@ export interface ClientStats extends ClientInfo, TrafficStats {
   readonly subscriptions: readonly QueueStats[];
 }
 
-// A clean close by the client, and by the hub.
-export const kReasonClientEnd = 'CLIENT_END';
-export const kReasonHubClose = 'HUB_CLOSE';
-
 interface TopicSub {
   runId: string;
   component: string;
@@ -78,13 +71,13 @@ export interface ConnectionHost {
   readonly tokenDigest: Buffer | null;
   readonly totals: Totals;
   /** Null when the client may complete its Hello, else why not (code, message). */
-  admit(conn: Connection): [code: string, message: string] | null;
+  admit(conn: Connection): Refusal | null;
   /** A claimed pid could not be checked: logged once per reason. */
   unverified(conn: Connection, reason: string): void;
   accept(conn: Connection): void;
   /** close() gives up on reading a client's data. */
   abandon(conn: Connection, why: string): void;
-  reject(conn: Connection, code: string, message: string): void;
+  reject(conn: Connection, code: ConnectionErrorCode, message: string): void;
   closed(conn: Connection, reason: CloseReason): void;
   onLoop(info: ClientInfo, report: LoopReport): void;
 }
@@ -162,12 +155,12 @@ export class Connection {
 
   #onHelloTimeout = (): void => {
     this.#helloTimer = null;
-    this.fail('ERR_HELLO_TIMEOUT', `no Hello within ${this.#host.opts.helloTimeoutMs} ms`);
+    this.fail(RemoteErrorCode.HELLO_TIMEOUT, `no Hello within ${this.#host.opts.helloTimeoutMs} ms`);
   };
 
   #onFrameTimeout = (): void => {
     this.#frameTimer = null;
-    this.fail('ERR_FRAME_TIMEOUT', `a frame was begun and not finished within ${this.#host.opts.frameTimeoutMs} ms`);
+    this.fail(RemoteErrorCode.FRAME_TIMEOUT, `a frame was begun and not finished within ${this.#host.opts.frameTimeoutMs} ms`);
   };
 
   #onData = (chunk: Buffer): void => {
@@ -179,8 +172,7 @@ export class Connection {
       this.#reader.push(chunk, this.#onFrame);
     } catch (err) {
       if (!this.open) return;
-      const code = err instanceof RunbusError ? err.code : 'ERR_WIRE_UNDECODABLE';
-      this.fail(code, err instanceof Error ? err.message : String(err));
+      this.fail(connectionCode(err, 'ERR_WIRE_UNDECODABLE'), err instanceof Error ? err.message : String(err));
       return;
     }
     if (!this.open) return;
@@ -201,7 +193,7 @@ export class Connection {
 
   // Throws to stop reading the chunk; #onData turns the throw into fail().
   #onFrame = (body: Uint8Array): void => {
-    if (this.#state === 'closed') throw new RemoteBusError('ERR_SOCKET', 'connection closed');
+    if (this.#state === 'closed') throw new RemoteBusError(RemoteErrorCode.SOCKET, 'connection closed');
     const frame: Frame = decodeFrame(body);
     this.framesIn++;
     this.#host.totals.framesIn++;
@@ -214,7 +206,7 @@ export class Connection {
     }
     if (this.#state === 'draining' && frame.kind !== 'publish') return;
     if (this.#state === 'hello') {
-      if (frame.kind !== 'hello') throw new RemoteBusError('ERR_HELLO_REQUIRED', `the first frame must be hello (got ${frame.kind})`);
+      if (frame.kind !== 'hello') throw new RemoteBusError(RemoteErrorCode.HELLO_REQUIRED, `the first frame must be hello (got ${frame.kind})`);
       this.#hello(frame.hello);
       return;
     }
@@ -226,16 +218,16 @@ export class Connection {
         this.#subscribe(frame.subscribe);
         break;
       case 'error':
-        throw new RemoteBusError('ERR_PEER_ERROR', `client reported ${frame.error.code}: ${frame.error.message ?? ''}`);
+        throw new RemoteBusError(RemoteErrorCode.PEER_ERROR, `client reported ${frame.error.code}: ${frame.error.message ?? ''}`);
       case 'loop':
         this.#host.onLoop(this.info!, frame.loop);
         break;
       case 'hello':
       case 'welcome':
-        throw new RemoteBusError('ERR_UNEXPECTED_FRAME', `unexpected ${frame.kind} frame after the handshake`);
+        throw new RemoteBusError(RemoteErrorCode.UNEXPECTED_FRAME, `unexpected ${frame.kind} frame after the handshake`);
       default: {
         const never: never = frame;
-        throw new RemoteBusError('ERR_UNEXPECTED_FRAME', `unknown frame kind ${String((never as { kind: unknown }).kind)}`);
+        throw new RemoteBusError(RemoteErrorCode.UNEXPECTED_FRAME, `unknown frame kind ${String((never as { kind: unknown }).kind)}`);
       }
     }
   };
@@ -245,7 +237,7 @@ export class Connection {
       this.#host.unverified(this, reason);
     });
     const refused = this.#host.admit(this);
-    if (refused !== null) throw new RemoteBusError(refused[0] as RemoteErrorCode, refused[1]);
+    if (refused !== null) throw new RemoteBusError(refused[0], refused[1]);
     if (this.#helloTimer !== null) {
       clearTimeout(this.#helloTimer);
       this.#helloTimer = null;
@@ -290,7 +282,7 @@ export class Connection {
           ...(component === '' ? {} : { component }),
         });
       } catch (err) {
-        throw new RemoteBusError('ERR_HUB_CLOSING', 'the hub bus is closed', { cause: err });
+        throw new RemoteBusError(RemoteErrorCode.HUB_CLOSING, 'the hub bus is closed', { cause: err });
       }
       this.subs.set(topic, { runId, component, sub });
     }
@@ -359,29 +351,29 @@ export class Connection {
     try {
       this.#reader.end();
     } catch (err) {
-      this.fail(err instanceof RunbusError ? err.code : 'ERR_WIRE_TRUNCATED', (err as Error).message);
+      this.fail(connectionCode(err, 'ERR_WIRE_TRUNCATED'), (err as Error).message);
       return;
     }
-    this.reason ??= kReasonClientEnd;
+    this.reason ??= CloseReason.CLIENT_END;
     this.#shutdown();
     this.socket.end();
   };
 
   #onError = (err: NodeJS.ErrnoException): void => {
-    this.reason ??= 'ERR_SOCKET';
-    if (this.#state !== 'closed') this.#host.reject(this, 'ERR_SOCKET', `socket error: ${err.code ?? err.message}`);
+    this.reason ??= RemoteErrorCode.SOCKET;
+    if (this.#state !== 'closed') this.#host.reject(this, RemoteErrorCode.SOCKET, `socket error: ${err.code ?? err.message}`);
     this.#shutdown();
   };
 
   #onClose = (): void => {
-    this.reason ??= kReasonClientEnd;
+    this.reason ??= CloseReason.CLIENT_END;
     this.#shutdown();
     if (this.#killTimer !== null) clearTimeout(this.#killTimer);
     this.#host.closed(this, this.reason);
   };
 
   /** Sends an ErrorFrame with `code` and closes; counted and logged by the host. */
-  fail(code: string, message: string): void {
+  fail(code: ConnectionErrorCode, message: string): void {
     if (this.#state === 'closed') return;
     this.reason = code;
     this.#host.reject(this, code, message);
@@ -447,7 +439,7 @@ export class Connection {
       clearTimeout(timer);
       this.flush();
     }
-    this.reason ??= kReasonHubClose;
+    this.reason ??= CloseReason.HUB_CLOSE;
     if (this.#state !== 'ready') {
       this.#shutdown();
       this.endWith();

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { kProtocolVersion } from '../../wire/index.js';
 import type { Hello } from '../../wire/index.js';
-import { RemoteBusError } from './errors.js';
+import { RemoteBusError, RemoteErrorCode } from './errors.js';
 import { peerCred } from './peer-cred.js';
 import type { PeerCred } from './peer-cred.js';
 
@@ -44,10 +44,10 @@ export function tokenDigest(token: string): Buffer | null {
  */
 export function checkHello(h: Hello, want: Buffer | null, proof: PeerProof, unverified: (reason: string) => void): boolean {
   if (h.protocolVersion !== kProtocolVersion) {
-    throw new RemoteBusError('ERR_PROTOCOL_VERSION', `protocol version ${h.protocolVersion} is not supported; this hub speaks ${kProtocolVersion}`);
+    throw new RemoteBusError(RemoteErrorCode.PROTOCOL_VERSION, `protocol version ${h.protocolVersion} is not supported; this hub speaks ${kProtocolVersion}`);
   }
   if (want !== null && !timingSafeEqual(want, digest(h.token ?? ''))) {
-    throw new RemoteBusError('ERR_UNAUTHORIZED', 'wrong or missing token');
+    throw new RemoteBusError(RemoteErrorCode.UNAUTHORIZED, 'wrong or missing token');
   }
   return verifyPid(h.pid ?? 0, proof, unverified);
 }
@@ -56,18 +56,18 @@ export function checkHello(h: Hello, want: Buffer | null, proof: PeerProof, unve
 // disproven; false with a reported reason when it cannot be checked here.
 function verifyPid(pid: number, proof: PeerProof, unverified: (reason: string) => void): boolean {
   if (proof.kind === 'cred' && proof.cred.uid !== process.getuid?.()) {
-    throw new RemoteBusError('ERR_PEER_UID', `the client runs as uid ${proof.cred.uid}, the hub as uid ${String(process.getuid?.())}; only the hub's own user may connect`);
+    throw new RemoteBusError(RemoteErrorCode.PEER_UID, `the client runs as uid ${proof.cred.uid}, the hub as uid ${String(process.getuid?.())}; only the hub's own user may connect`);
   }
   if (pid === 0) return false;
   switch (proof.kind) {
     case 'cred':
       if (proof.cred.pid !== pid) {
-        throw new RemoteBusError('ERR_PID_UNVERIFIED', `Hello says pid ${pid}, but the kernel says pid ${proof.cred.pid} made this connection; a client may only announce its own pid (or 0)`);
+        throw new RemoteBusError(RemoteErrorCode.PID_UNVERIFIED, `Hello says pid ${pid}, but the kernel says pid ${proof.cred.pid} made this connection; a client may only announce its own pid (or 0)`);
       }
       return true;
     case 'child':
       if (proof.pid !== pid) {
-        throw new RemoteBusError('ERR_PID_UNVERIFIED', `Hello says pid ${pid}, but this IPC channel belongs to the hub's child ${proof.pid}`);
+        throw new RemoteBusError(RemoteErrorCode.PID_UNVERIFIED, `Hello says pid ${pid}, but this IPC channel belongs to the hub's child ${proof.pid}`);
       }
       return true;
     case 'none':

@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream';
 import { FrameReader, decodeFrame, encodeFrame, kProtocolVersion } from '../../wire/index.js';
 import type { Envelope, Frame, Welcome } from '../../wire/index.js';
 import { RunbusError } from '../../errors.js';
-import { RemoteBusError } from './errors.js';
+import { RemoteBusError, RemoteErrorCode, kFatalCodes } from './errors.js';
 import type { ResolvedRemoteBusOptions } from './client-options.js';
 
 /*
@@ -14,9 +14,6 @@ import type { ResolvedRemoteBusOptions } from './client-options.js';
  * It frames what comes in and counts traffic; the remote bus decides what
  * to send, when to reconnect and what to tell its listeners.
  */
-
-// Codes after which retrying cannot help.
-const kFatalCodes = new Set(['ERR_UNAUTHORIZED', 'ERR_PROTOCOL_VERSION', 'ERR_PID_UNVERIFIED', 'ERR_PEER_UID']);
 
 /** Traffic counters a remote bus keeps across its connections. */
 export interface LinkCounters {
@@ -60,7 +57,7 @@ export class HubLink {
       host.drain();
     });
     socket.on('error', (err: NodeJS.ErrnoException) => {
-      this.#lastError ??= new RemoteBusError(this.#welcomed ? 'ERR_SOCKET' : 'ERR_HUB_UNREACHABLE', `hub socket ${opts.socket}: ${err.code ?? err.message}`, { cause: err });
+      this.#lastError ??= new RemoteBusError(this.#welcomed ? RemoteErrorCode.SOCKET : RemoteErrorCode.HUB_UNREACHABLE, `hub socket ${opts.socket}: ${err.code ?? err.message}`, { cause: err });
     });
     socket.on('close', this.#onClose);
   }
@@ -79,7 +76,7 @@ export class HubLink {
     this.write(encodeFrame({ kind: 'hello', hello: { protocolVersion: kProtocolVersion, component: o.component, pid: o.pid, runId: o.runId, token: o.token } }));
     this.#handshakeTimer = setTimeout(() => {
       this.#handshakeTimer = null;
-      this.#drop(new RemoteBusError('ERR_HANDSHAKE_TIMEOUT', `the hub did not answer Hello within ${o.handshakeTimeoutMs} ms`));
+      this.#drop(new RemoteBusError(RemoteErrorCode.HANDSHAKE_TIMEOUT, `the hub did not answer Hello within ${o.handshakeTimeoutMs} ms`));
     }, o.handshakeTimeoutMs);
     this.#handshakeTimer.unref();
   };
@@ -100,17 +97,17 @@ export class HubLink {
     this.#counters.framesIn++;
     switch (frame.kind) {
       case 'welcome':
-        if (this.#welcomed) throw new RemoteBusError('ERR_UNEXPECTED_FRAME', 'a second welcome from the hub');
+        if (this.#welcomed) throw new RemoteBusError(RemoteErrorCode.UNEXPECTED_FRAME, 'a second welcome from the hub');
         this.#welcomed = true;
         this.#clearHandshake();
         this.#host.welcome(frame.welcome);
         break;
       case 'publish':
-        if (!this.#welcomed) throw new RemoteBusError('ERR_UNEXPECTED_FRAME', 'publish from the hub before welcome');
+        if (!this.#welcomed) throw new RemoteBusError(RemoteErrorCode.UNEXPECTED_FRAME, 'publish from the hub before welcome');
         this.#host.publish(frame.envelopes);
         break;
       case 'error': {
-        const code = frame.error.code === '' ? 'ERR_PEER_ERROR' : frame.error.code;
+        const code = frame.error.code === '' ? RemoteErrorCode.PEER_ERROR : frame.error.code;
         this.#lastError = new RemoteBusError(code as `ERR_${string}`, `the hub closed the connection: ${code}: ${frame.error.message ?? ''}`);
         if (kFatalCodes.has(code)) this.#fatal = true;
         break;
@@ -118,10 +115,10 @@ export class HubLink {
       case 'hello':
       case 'subscribe':
       case 'loop':
-        throw new RemoteBusError('ERR_UNEXPECTED_FRAME', `unexpected ${frame.kind} frame from the hub`);
+        throw new RemoteBusError(RemoteErrorCode.UNEXPECTED_FRAME, `unexpected ${frame.kind} frame from the hub`);
       default: {
         const never: never = frame;
-        throw new RemoteBusError('ERR_UNEXPECTED_FRAME', `unknown frame kind ${String((never as { kind: unknown }).kind)}`);
+        throw new RemoteBusError(RemoteErrorCode.UNEXPECTED_FRAME, `unknown frame kind ${String((never as { kind: unknown }).kind)}`);
       }
     }
   }

@@ -8,9 +8,10 @@ import type { LoopReport } from '../../wire/index.js';
 import type { RunbusError } from '../../errors.js';
 import type { RunBus } from '../run-bus.js';
 import { Connection } from './connection.js';
-import type { ClientInfo, ClientStats, CloseReason, ConnectionHost, Totals, TrafficStats } from './connection.js';
+import type { ClientInfo, ClientStats, ConnectionHost, Totals, TrafficStats } from './connection.js';
 import { ConnectionPool } from './connection-pool.js';
-import { RemoteBusError } from './errors.js';
+import { RemoteBusError, RemoteErrorCode } from './errors.js';
+import type { CloseReason, ConnectionErrorCode } from './errors.js';
 import { peerProofOf, tokenDigest } from './handshake.js';
 import { IpcLink, linkMessage } from './ipc-link.js';
 import type { IpcEndpoint } from './ipc-link.js';
@@ -53,7 +54,7 @@ export interface BusServerEvents {
   /** A client that completed the handshake is gone. */
   'client-closed': [info: ClientInfo, reason: CloseReason];
   /** A connection was refused or cut off for bad behaviour. */
-  reject: [code: string, message: string, info: ClientInfo | null];
+  reject: [code: ConnectionErrorCode, message: string, info: ClientInfo | null];
   /** The listening socket failed after start. */
   error: [err: RunbusError];
 }
@@ -122,7 +123,7 @@ export class BusServer {
       this.#onConnection(socket, null);
     });
     server.on('error', (err) => {
-      this.#emitError(new RemoteBusError('ERR_SOCKET_LISTEN', `hub socket failed: ${err.message}`, { cause: err }));
+      this.#emitError(new RemoteBusError(RemoteErrorCode.SOCKET_LISTEN, `hub socket failed: ${err.message}`, { cause: err }));
     });
     return server;
   }
@@ -138,7 +139,7 @@ export class BusServer {
     const { socketPath } = this.#opts;
     await new Promise<void>((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException): void => {
-        const code = err.code === 'EADDRINUSE' ? 'ERR_SOCKET_IN_USE' : 'ERR_SOCKET_LISTEN';
+        const code = err.code === 'EADDRINUSE' ? RemoteErrorCode.SOCKET_IN_USE : RemoteErrorCode.SOCKET_LISTEN;
         reject(new RemoteBusError(code, `cannot listen on ${socketPath}: ${err.message}`, { cause: err }));
       };
       server.once('error', onError);
@@ -151,7 +152,7 @@ export class BusServer {
       this.#ino = lockDownSocket(socketPath);
     } catch (err) {
       server.close();
-      throw new RemoteBusError('ERR_SOCKET_LISTEN', `cannot restrict ${socketPath} to its owner: ${(err as Error).message}`, { cause: err });
+      throw new RemoteBusError(RemoteErrorCode.SOCKET_LISTEN, `cannot restrict ${socketPath} to its owner: ${(err as Error).message}`, { cause: err });
     }
   }
 
