@@ -8,8 +8,11 @@ export type {
   RunBusEvents,
   Logger,
 } from './run-bus.js';
-export { Subscription, kOverflowPolicies } from './subscription.js';
-export type { Handler, OverflowPolicy, QueueStats } from './subscription.js';
+export { Subscription } from './subscription.js';
+export type { Handler, QueueStats } from './subscription.js';
+// The bounded queue with a named overflow policy every buffer of the bus is made of.
+export { BoundedQueue, DropReporter, kOverflowPolicies } from './bounded-queue.js';
+export type { BoundedQueueHooks, OverflowPolicy, PushResult } from './bounded-queue.js';
 export { RingBuffer } from './ring-buffer.js';
 // The event-loop probe every embedding process runs (the hub and each remote bus).
 export { createLoopSampler, kLoopFigures, kDefaultLoopResolutionMs, kMinLoopResolutionMs } from './loop-sampler.js';

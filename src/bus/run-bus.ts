@@ -3,6 +3,7 @@ import { kTopicNames, kTopics } from '../wire/index.js';
 import type { Topic, TopicPayloads } from '../wire/index.js';
 import { checkBool, checkInt, checkKeys, checkLogger, checkObject, checkOneOf, checkString } from '../options.js';
 import type { Logger } from '../options.js';
+import { DropReporter } from './bounded-queue.js';
 import { Subscription, kOverflowPolicies } from './subscription.js';
 import type { Handler, OverflowPolicy, QueueStats, ResolvedSubscribeOptions, SubscriptionHost } from './subscription.js';
 
@@ -159,17 +160,12 @@ export class RunBus {
   #closing: Promise<void> | null = null;
   #nextId = 1;
   // Drop reporting: per subscriber, drops since the last warning.
-  readonly #dropsSinceLog = new Map<Subscription, number>();
-  #dropTimer: NodeJS.Timeout | null = null;
+  readonly #drops: DropReporter<Subscription>;
   #unhandledErrorLogged = false;
 
   readonly #host: SubscriptionHost = {
     noteDrop: (sub, n) => {
-      this.#dropsSinceLog.set(sub, (this.#dropsSinceLog.get(sub) ?? 0) + n);
-      if (this.#dropTimer === null) {
-        this.#dropTimer = setTimeout(this.#logDrops, this.#opts.dropLogIntervalMs);
-        this.#dropTimer.unref();
-      }
+      this.#drops.note(sub, n);
     },
     noteRefused: () => {
       this.#refused = true;
@@ -202,6 +198,11 @@ export class RunBus {
 
   constructor(options?: RunBusOptions) {
     this.#opts = resolveRunBusOptions(options);
+    this.#drops = new DropReporter(this.#opts.logger, this.#opts.dropLogIntervalMs, (drops, total) => {
+      const parts: string[] = [];
+      for (const [sub, n] of drops) parts.push(`${sub.name} ${n} (${sub.overflow}, capacity ${sub.capacity})`);
+      return `runbus: ${total} messages dropped: ${parts.join(', ')}`;
+    });
   }
 
   /**
@@ -338,22 +339,6 @@ export class RunBus {
     const subs = [...this.#subs];
     for (const s of subs) s.end();
     await Promise.all(subs.map((s) => s.idle()));
-    if (this.#dropTimer !== null) {
-      clearTimeout(this.#dropTimer);
-      this.#logDrops();
-    }
+    this.#drops.flush();
   }
-
-  #logDrops = (): void => {
-    this.#dropTimer = null;
-    if (this.#dropsSinceLog.size === 0) return;
-    let total = 0;
-    const parts: string[] = [];
-    for (const [sub, n] of this.#dropsSinceLog) {
-      total += n;
-      parts.push(`${sub.name} ${n} (${sub.overflow}, capacity ${sub.capacity})`);
-    }
-    this.#dropsSinceLog.clear();
-    this.#opts.logger.warn(`runbus: ${total} messages dropped: ${parts.join(', ')}`);
-  };
 }

@@ -1,16 +1,10 @@
+import { BoundedQueue } from './bounded-queue.js';
+import type { OverflowPolicy } from './bounded-queue.js';
 import { RingBuffer } from './ring-buffer.js';
 import type { Topic, TopicPayloads } from '../wire/index.js';
 
-/**
- * What a full queue does with the next message:
- * - `drop-oldest`: evict the oldest queued message, keep the new one;
- * - `drop-newest`: refuse the new message;
- * - `block`: refuse it and make `publish()` return false; `publishAsync()`
- *   waits for room instead, so nothing is lost.
- * Every refused or evicted message is counted as dropped.
- */
-export type OverflowPolicy = 'drop-oldest' | 'drop-newest' | 'block';
-export const kOverflowPolicies: readonly OverflowPolicy[] = ['drop-oldest', 'drop-newest', 'block'];
+export { kOverflowPolicies } from './bounded-queue.js';
+export type { OverflowPolicy };
 
 /** A subscriber callback. Returning a promise holds back the next message until it settles. */
 export type Handler<T extends Topic> = (payload: TopicPayloads[T], topic: T) => unknown;
@@ -75,21 +69,17 @@ export class Subscription<T extends Topic = Topic> implements AsyncIterable<Topi
 
   #host: SubscriptionHost;
   #handler: Handler<T> | null;
-  #queue: RingBuffer<Payload>;
+  #queue: BoundedQueue<Payload>;
   // Topic of each queued payload; only kept when there are several topics.
   #topicQueue: RingBuffer<Topic> | null;
   #published = 0;
   #delivered = 0;
-  #dropped = 0;
-  #highWater = 0;
   #errors = 0;
   #scheduled = false;
   #busy = false;
   #closed = false;
   #ended = false;
-  #refusing = false;
   #pull: ((r: IteratorResult<TopicPayloads[T]>) => void) | null = null;
-  #roomWaiters: Waiter[] = [];
   #idleWaiters: Waiter[] = [];
   #iterating = false;
 
@@ -102,7 +92,14 @@ export class Subscription<T extends Topic = Topic> implements AsyncIterable<Topi
     this.overflow = opts.overflow;
     this.runId = opts.runId;
     this.component = opts.component;
-    this.#queue = new RingBuffer(opts.capacity);
+    this.#queue = new BoundedQueue(opts.capacity, opts.overflow, {
+      onDrop: (n) => {
+        this.#host.noteDrop(this.#self, n);
+      },
+      onRoom: () => {
+        this.#host.noteDrained(this.#self);
+      },
+    });
     this.#topicQueue = topics.length > 1 ? new RingBuffer(opts.capacity) : null;
   }
 
@@ -140,26 +137,13 @@ export class Subscription<T extends Topic = Topic> implements AsyncIterable<Topi
       pull({ value: payload as TopicPayloads[T], done: false });
       return;
     }
-    const q = this.#queue;
-    if (q.full) {
-      if (this.overflow === 'drop-oldest') {
-        q.shift();
-        this.#topicQueue?.shift();
-        this.#dropped++;
-        this.#host.noteDrop(this.#self, 1);
-      } else {
-        this.#dropped++;
-        this.#host.noteDrop(this.#self, 1);
-        if (this.overflow === 'block') {
-          this.#refusing = true;
-          this.#host.noteRefused();
-        }
-        return;
-      }
+    const pushed = this.#queue.push(payload);
+    if (pushed === 'refused') {
+      if (this.overflow === 'block') this.#host.noteRefused();
+      return;
     }
-    q.push(payload);
+    if (pushed === 'evicted') this.#topicQueue?.shift();
     this.#topicQueue?.push(topic);
-    if (q.length > this.#highWater) this.#highWater = q.length;
     if (this.#handler !== null && !this.#scheduled && !this.#busy) {
       this.#scheduled = true;
       queueMicrotask(this.#drain);
@@ -203,15 +187,7 @@ export class Subscription<T extends Topic = Topic> implements AsyncIterable<Topi
 
   // Wakes whoever waits for room or for an empty queue.
   #afterTake(): void {
-    if (this.#roomWaiters.length > 0 && !this.#queue.full) {
-      const ws = this.#roomWaiters;
-      this.#roomWaiters = [];
-      for (const w of ws) w();
-    }
-    if (this.#refusing && !this.#queue.full) {
-      this.#refusing = false;
-      this.#host.noteDrained(this.#self);
-    }
+    this.#queue.settle();
     if (this.#idleWaiters.length > 0 && this.#queue.length === 0 && !this.#busy) {
       const ws = this.#idleWaiters;
       this.#idleWaiters = [];
@@ -221,8 +197,7 @@ export class Subscription<T extends Topic = Topic> implements AsyncIterable<Topi
 
   /** Resolves once the queue has room (or the subscription closed). */
   waitForRoom(): Promise<void> {
-    if (!this.#queue.full || this.#closed) return Promise.resolve();
-    return new Promise((resolve) => this.#roomWaiters.push(resolve));
+    return this.#queue.waitForRoom();
   }
 
   /**
@@ -239,16 +214,12 @@ export class Subscription<T extends Topic = Topic> implements AsyncIterable<Topi
   unsubscribe(): void {
     if (this.#closed) return;
     this.#closed = true;
-    const n = this.#queue.clear();
+    this.#queue.discard();
     this.#topicQueue?.clear();
-    if (n > 0) {
-      this.#dropped += n;
-      this.#host.noteDrop(this.#self, n);
-    }
     this.#host.detach(this.#self);
     this.#finishPull();
-    const ws = [...this.#roomWaiters, ...this.#idleWaiters];
-    this.#roomWaiters = [];
+    this.#queue.close();
+    const ws = this.#idleWaiters;
     this.#idleWaiters = [];
     for (const w of ws) w();
   }
@@ -258,9 +229,7 @@ export class Subscription<T extends Topic = Topic> implements AsyncIterable<Topi
     this.#ended = true;
     if (this.#queue.length === 0) this.#finishPull();
     // Publishers waiting for room give up: the bus refuses from now on.
-    const ws = this.#roomWaiters;
-    this.#roomWaiters = [];
-    for (const w of ws) w();
+    this.#queue.wakeAll();
   }
 
   #finishPull(): void {
@@ -284,16 +253,16 @@ export class Subscription<T extends Topic = Topic> implements AsyncIterable<Topi
       overflow: this.overflow,
       published: this.#published,
       delivered: this.#delivered,
-      dropped: this.#dropped,
+      dropped: this.#queue.dropped,
       queued: this.#queue.length,
-      highWater: this.#highWater,
+      highWater: this.#queue.highWater,
       errors: this.#errors,
     };
   }
 
   /** True while a `block` queue has refused a message and not yet made room. @internal */
   get refusing(): boolean {
-    return this.#refusing;
+    return this.#queue.refusing;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<TopicPayloads[T]> {

@@ -1,4 +1,4 @@
-import { connectBus } from '../bus/remote/index.js';
+import { RemoteErrorCode, connectBus } from '../bus/remote/index.js';
 import { socketPathOf } from '../config/index.js';
 import type { RunbusConfig } from '../config/index.js';
 import type { RunbusError } from '../errors.js';
@@ -57,7 +57,7 @@ export function watchCommand(o: WatchOptions): Promise<number> {
     let done = false;
     let fatal: RunbusError | undefined;
     bus.on('error', (err) => {
-      if (err.code === 'ERR_UNAUTHORIZED' || err.code === 'ERR_PROTOCOL_VERSION') {
+      if (err.code === RemoteErrorCode.UNAUTHORIZED || err.code === RemoteErrorCode.PROTOCOL_VERSION) {
         fatal = err;
         finish(1);
       }

@@ -1,6 +1,6 @@
-// Issue 15, item 6: with a RESOURCE subscriber that never reads, one that
-// reads, and publishers sending flat out, the hub must keep reading every
-// publisher. Loops the scenario with random stalls and disconnects and
+// With a RESOURCE subscriber that never reads, one that reads, and
+// publishers sending flat out, the hub must keep reading every publisher.
+// Loops the scenario with random stalls and disconnects and
 // asserts that each publisher's envelopes keep arriving.
 // RUNBUS_STRESS_MS sets how long it loops (default 8 s, ~20 s with set-up; run it for minutes
 // by hand when touching the transport).

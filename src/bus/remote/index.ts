@@ -1,17 +1,19 @@
+export { serveBus, BusServer } from './server.js';
+export type { BusServerStats, BusServerEvents, SocketCheck } from './server.js';
 export {
-  serveBus,
-  BusServer,
   resolveBusServerOptions,
+  kDefaults as kServerDefaults,
   kDefaultMaxConnections,
   kDefaultMaxPendingConnections,
   kDefaultDrainTimeoutMs,
-  kReasonClientEnd,
-  kReasonHubClose,
-} from './server.js';
-export type { BusServerOptions, ResolvedBusServerOptions, BusServerStats, BusServerEvents, ClientInfo, ClientStats, CloseReason, SocketCheck } from './server.js';
+} from './server-options.js';
+export type { BusServerOptions, ResolvedBusServerOptions } from './server-options.js';
+export type { ClientInfo, ClientStats } from './connection.js';
 export { peerCredUnavailable } from './peer-cred.js';
-export { connectBus, RemoteBus, resolveRemoteBusOptions } from './client.js';
-export type { RemoteBusOptions, ResolvedRemoteBusOptions, RemoteBusStats, RemoteBusEvents, RemoteBusState } from './client.js';
-export { RemoteBusError } from './errors.js';
-export type { RemoteErrorCode } from './errors.js';
+export { connectBus, RemoteBus } from './client.js';
+export type { RemoteBusStats, RemoteBusEvents, RemoteBusState } from './client.js';
+export { resolveRemoteBusOptions, kDefaults as kClientDefaults } from './client-options.js';
+export type { RemoteBusOptions, ResolvedRemoteBusOptions } from './client-options.js';
+export { RemoteBusError, RemoteErrorCode, CloseReason, kReasonClientEnd, kReasonHubClose } from './errors.js';
+export type { ConnectionErrorCode } from './errors.js';
 export { defaultSocketPath, defaultSocketDir, kMaxSocketPathBytes } from './socket-path.js';

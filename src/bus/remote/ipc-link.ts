@@ -81,3 +81,42 @@ export class IpcLink extends Duplex {
     else if (typeof m.d === 'string') this.push(Buffer.from(m.d, 'base64'));
   }
 }
+
+/**
+ * A forked child's side: links to the parent over this process's IPC
+ * channel, one at a time, numbered 1, 2, … (a reconnect opens the next).
+ */
+export class ParentChannel {
+  #lastId = 0;
+  #current: IpcLink | null = null;
+  #listener: ((m: unknown) => void) | null = null;
+
+  /** A new link; like a socket, it emits 'connect' at once (or fails when the channel is gone). */
+  open(): IpcLink {
+    if (this.#listener === null) {
+      this.#listener = (m: unknown): void => {
+        const w = linkMessage(m);
+        const link = this.#current;
+        if (w !== null && link !== null && w.c === link.id) link.deliver(w);
+      };
+      process.on('message', this.#listener);
+    }
+    const link = new IpcLink(process as unknown as IpcEndpoint, ++this.#lastId);
+    this.#current = link;
+    link.once('close', () => {
+      if (this.#current === link) this.#current = null;
+    });
+    queueMicrotask(() => {
+      if (process.connected) link.emit('connect');
+      else link.destroy(new Error('the IPC channel to the parent is closed'));
+    });
+    return link;
+  }
+
+  /** Stops listening to the channel (the app's own messages were never touched). */
+  close(): void {
+    if (this.#listener === null) return;
+    process.off('message', this.#listener);
+    this.#listener = null;
+  }
+}

@@ -3,7 +3,7 @@ import type { Stats } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { RemoteBusError } from './errors.js';
+import { RemoteBusError, RemoteErrorCode } from './errors.js';
 
 /** Longest socket path Linux accepts (sun_path is 108 bytes with its NUL). */
 export const kMaxSocketPathBytes = 107;
@@ -30,7 +30,7 @@ export function defaultSocketPath(env: NodeJS.ProcessEnv = process.env): string 
 }
 
 function insecure(dir: string, why: string): RemoteBusError {
-  return new RemoteBusError('ERR_SOCKET_DIR_INSECURE', `socket directory ${dir} ${why}; refusing to listen there`);
+  return new RemoteBusError(RemoteErrorCode.SOCKET_DIR_INSECURE, `socket directory ${dir} ${why}; refusing to listen there`);
 }
 
 /**
@@ -44,13 +44,13 @@ export function ensureSocketDir(dir: string, strict: boolean): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (err) {
-    throw new RemoteBusError('ERR_SOCKET_LISTEN', `cannot create socket directory ${dir}: ${(err as Error).message}`, { cause: err });
+    throw new RemoteBusError(RemoteErrorCode.SOCKET_LISTEN, `cannot create socket directory ${dir}: ${(err as Error).message}`, { cause: err });
   }
   let st: Stats;
   try {
     st = strict ? lstatSync(dir) : statSync(dir);
   } catch (err) {
-    throw new RemoteBusError('ERR_SOCKET_LISTEN', `cannot stat socket directory ${dir}: ${(err as Error).message}`, { cause: err });
+    throw new RemoteBusError(RemoteErrorCode.SOCKET_LISTEN, `cannot stat socket directory ${dir}: ${(err as Error).message}`, { cause: err });
   }
   if (!st.isDirectory()) throw insecure(dir, 'is not a directory (or is a symbolic link)');
   const me = uid();
@@ -86,7 +86,7 @@ export function probeSocket(socketPath: string, timeoutMs = 1000): Promise<'live
       s.destroy();
       if (err.code === 'ECONNREFUSED') resolve('stale');
       else if (err.code === 'ENOENT') resolve('absent');
-      else reject(new RemoteBusError('ERR_SOCKET_LISTEN', `cannot probe ${socketPath}: ${err.message}`, { cause: err }));
+      else reject(new RemoteBusError(RemoteErrorCode.SOCKET_LISTEN, `cannot probe ${socketPath}: ${err.message}`, { cause: err }));
     });
   });
 }
@@ -99,7 +99,7 @@ export function probeSocket(socketPath: string, timeoutMs = 1000): Promise<'live
  */
 export async function prepareSocketPath(socketPath: string, isDefault: boolean): Promise<void> {
   if (Buffer.byteLength(socketPath) > kMaxSocketPathBytes) {
-    throw new RemoteBusError('ERR_SOCKET_PATH_TOO_LONG', `socket path is ${Buffer.byteLength(socketPath)} bytes; Unix sockets allow ${kMaxSocketPathBytes}: ${socketPath}`);
+    throw new RemoteBusError(RemoteErrorCode.SOCKET_PATH_TOO_LONG, `socket path is ${Buffer.byteLength(socketPath)} bytes; Unix sockets allow ${kMaxSocketPathBytes}: ${socketPath}`);
   }
   ensureSocketDir(path.dirname(socketPath), isDefault);
   let st: Stats;
@@ -107,17 +107,17 @@ export async function prepareSocketPath(socketPath: string, isDefault: boolean):
     st = lstatSync(socketPath);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new RemoteBusError('ERR_SOCKET_LISTEN', `cannot stat ${socketPath}: ${(err as Error).message}`, { cause: err });
+    throw new RemoteBusError(RemoteErrorCode.SOCKET_LISTEN, `cannot stat ${socketPath}: ${(err as Error).message}`, { cause: err });
   }
-  if (!st.isSocket()) throw new RemoteBusError('ERR_SOCKET_NOT_SOCKET', `${socketPath} exists and is not a socket; refusing to replace it`);
+  if (!st.isSocket()) throw new RemoteBusError(RemoteErrorCode.SOCKET_NOT_SOCKET, `${socketPath} exists and is not a socket; refusing to replace it`);
   const state = await probeSocket(socketPath);
-  if (state === 'live') throw new RemoteBusError('ERR_SOCKET_IN_USE', `a hub is already listening on ${socketPath}`);
+  if (state === 'live') throw new RemoteBusError(RemoteErrorCode.SOCKET_IN_USE, `a hub is already listening on ${socketPath}`);
   if (state === 'stale') {
     try {
       unlinkSync(socketPath);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new RemoteBusError('ERR_SOCKET_LISTEN', `cannot remove stale socket ${socketPath}: ${(err as Error).message}`, { cause: err });
+        throw new RemoteBusError(RemoteErrorCode.SOCKET_LISTEN, `cannot remove stale socket ${socketPath}: ${(err as Error).message}`, { cause: err });
       }
     }
   }
