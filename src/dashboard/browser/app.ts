@@ -21,6 +21,7 @@ const kComponentCharts: readonly { id: ComponentField; unit: Unit; optional: boo
   { id: 'gpuMem', unit: 'bytes', optional: true },
 ];
 
+debug.startMs = Math.round(performance.now());
 const state = new PageState();
 const charts = new Charts();
 // Served by `runbus dashboard`: no hub, no /events, no /api/live.
@@ -90,6 +91,7 @@ function onError(e: unknown): void {
 // ---- live ----------------------------------------------------------------
 
 function showLive(live: LiveAnswer): void {
+  debug.liveMs ??= Math.round(performance.now());
   state.applyLive(live);
   const opt = elOf('run', HTMLSelectElement).options[0];
   if (opt !== undefined) opt.textContent = `live${live.runId === null ? '' : ` — ${live.runId}`}`;

@@ -32,7 +32,9 @@ export interface DebugHook {
   runId?: string;
   runs?: number;
   source?: string;
-  /** ms since navigation when the first render with data finished. */
+  /** ms since navigation when the script started, when the live state arrived, and when the first render with data finished. */
+  startMs?: number;
+  liveMs?: number;
   firstPaintMs?: number;
 }
 
