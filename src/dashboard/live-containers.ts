@@ -30,7 +30,8 @@ export class LiveContainers {
     this.#maxContainers = maxContainers;
   }
 
-  #row(id: string): Kept {
+  /** The container's row, made on first sight: running when first seen sampled or started, else not known yet. */
+  #row(id: string, status: ContainerView['status']): Kept {
     let k = this.#kept.get(id);
     if (k !== undefined) return k;
     if (this.#kept.size >= this.#maxContainers) {
@@ -40,7 +41,7 @@ export class LiveContainers {
       if (victim !== undefined) this.#kept.delete(victim);
     }
     k = {
-      view: { id, name: id.slice(0, 12), image: '', status: 'running', orphan: false, cleaned: false, exitCode: null, tsMs: null, cpu: null, mem: null, memLimit: null, pids: null, stale: false },
+      view: { id, name: id.slice(0, 12), image: '', status, orphan: false, cleaned: false, exitCode: null, tsMs: null, cpu: null, mem: null, memLimit: null, pids: null, stale: false },
       cpu: { t: [], v: [] },
       mem: { t: [], v: [] },
     };
@@ -57,8 +58,9 @@ export class LiveContainers {
 
   snapshot(s: ContainerSnapshot, now: number): void {
     if (s.containerId === undefined || s.containerId === null || s.containerId === '') return;
-    const k = this.#row(s.containerId);
+    const k = this.#row(s.containerId, 'running');
     const v = k.view;
+    if (v.status === 'unknown') v.status = 'running'; // sampled: it runs
     if (s.name) v.name = s.name;
     if (s.image) v.image = s.image;
     v.tsMs = s.tsMs;
@@ -84,7 +86,7 @@ export class LiveContainers {
     if (id === undefined || id === null || id === '') return;
     if (l.kind !== LifecycleKind.CONTAINER_STARTED && l.kind !== LifecycleKind.CONTAINER_EXITED
       && l.kind !== LifecycleKind.CONTAINER_CLEANED && l.kind !== LifecycleKind.CONTAINER_ORPHANED) return;
-    const k = this.#row(id);
+    const k = this.#row(id, l.kind === LifecycleKind.CONTAINER_STARTED ? 'running' : 'unknown');
     const v = k.view;
     if (l.component) v.name = l.component;
     if (l.image) v.image = l.image;

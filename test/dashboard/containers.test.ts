@@ -24,6 +24,8 @@ describe('containers on the dashboard', () => {
     let now = 1_000_000;
     const s = new LiveState({ maxPoints: 100, maxComponents: 10, now: () => now });
     s.ingest({ tsMs: now, runId: 'r', kind: LifecycleKind.CONTAINER_ORPHANED, containerId: idOld, component: 'eval-old', image: 'busybox' }, Topic.LIFECYCLE);
+    // Found at start, not sampled yet: its state is not known.
+    expect(s.snapshot().containers).toEqual([expect.objectContaining({ id: idOld, status: 'unknown', orphan: true })]);
     s.ingest({ tsMs: now, runId: 'r', kind: LifecycleKind.CONTAINER_CLEANED, containerId: idOld, component: 'eval-old', image: 'busybox' }, Topic.LIFECYCLE);
     s.ingest({ tsMs: now, runId: 'r', kind: LifecycleKind.CONTAINER_STARTED, containerId: idA, component: 'eval-1', image: 'sandbox:1' }, Topic.LIFECYCLE);
     for (let i = 0; i < 3; ++i) {

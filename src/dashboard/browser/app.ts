@@ -49,7 +49,11 @@ function renderCharts(): void {
   const b = state.hubSeries;
   charts.draw('hub', b === null ? [] : ['flush p50', 'flush p99'], b === null ? [] : [b.flushP50, b.flushP99], 'ms');
   // Containers: the whole section only once some container has figures.
-  const ctrs = [...state.containers.values()].sort((x, y) => (x.view.name < y.view.name ? -1 : x.view.name > y.view.name ? 1 : 0));
+  // Containers: the whole section only once some container has figures;
+  // a container without any (an orphan found at start) is in the table only.
+  const ctrs = [...state.containers.values()]
+    .filter((c) => c.cpu.v.some((v) => v !== null) || c.mem.v.some((v) => v !== null))
+    .sort((x, y) => (x.view.name < y.view.name ? -1 : x.view.name > y.view.name ? 1 : 0));
   const anyContainer = ctrs.length > 0;
   show('card-containers', anyContainer);
   charts.draw('containersActive', anyContainer ? ['active containers'] : [], anyContainer ? [state.activeContainers] : [], 'count');

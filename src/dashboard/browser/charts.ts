@@ -18,6 +18,8 @@ const kHeight = 200;
 // Byte axes step in powers of two (1, 2, 4 … MiB), others in 1-2-5.
 const kByteIncrs: number[] = [];
 for (let e = 0; e <= 50; e += 10) for (let m = 1; m < 1024; m *= 2) kByteIncrs.push(m * 2 ** e);
+const kCountIncrs: number[] = [];
+for (let e = 0; e <= 9; e++) for (const m of [1, 2, 5]) kCountIncrs.push(m * 10 ** e);
 
 /** The latest non-null value of a data column, or null. */
 function latest(col: readonly (number | null | undefined)[] | ArrayLike<number> | undefined): number | null {
@@ -36,6 +38,8 @@ function yAxis(unit: Unit): UPlot.Axis {
     values: (_u, vals) => vals.map((v) => fmtUnit(unit, v)),
   };
   if (unit === 'bytes') a.incrs = kByteIncrs;
+  // Counts step in whole numbers.
+  if (unit === 'count') a.incrs = kCountIncrs;
   return a;
 }
 
