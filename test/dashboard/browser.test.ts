@@ -123,6 +123,11 @@ rules:
     // The hub's internals are a collapsed section, its chart filled all the same.
     expect(await page.locator('#card-hub').getAttribute('open')).toBeNull();
     expect(await page.locator('#hub-kv').isVisible()).toBe(false);
+    await page.locator('#card-hub summary').click();
+    await page.locator('#chart-hub canvas').first().waitFor({ timeout: 5000 });
+    expect(await page.locator('#hub-kv').textContent()).toContain('queue depth');
+    await page.locator('#card-hub summary').click();
+    expect(await page.locator('#card-hub').getAttribute('open')).toBeNull();
     // Times in 24-hour form whatever the locale.
     expect(await page.locator('#components td.component-name', { hasText: 'worker' }).locator('xpath=..').locator('td').last().textContent()).toMatch(/^\d\d:\d\d:\d\d$/);
     // Numeric headers sit over their right-aligned numbers.

@@ -200,8 +200,8 @@ window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => { charts.resize(); }, 150);
 });
-// A chart drawn inside the closed section has no width yet: fit it on opening.
-el('card-hub').addEventListener('toggle', () => { charts.resize(); });
+// Charts in the collapsed section are made when it opens.
+el('card-hub').addEventListener('toggle', scheduleRender);
 
 async function startStored(): Promise<void> {
   // The newest run is shown first; the picker lists the others.

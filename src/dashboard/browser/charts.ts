@@ -77,6 +77,13 @@ export class Charts {
       box.replaceChildren(make('div', this.emptyText, 'empty'));
       return 0;
     }
+    // In a closed section nothing shows: the chart is made when it opens (the page redraws then).
+    if (box.closest('details:not([open])') !== null) {
+      c?.plot.destroy();
+      this.#plots.delete(id);
+      box.replaceChildren();
+      return points;
+    }
     const data = uPlot.join(series.map((s): UPlot.AlignedData => [s.t, s.v]));
     if (c !== undefined && c.key === key) {
       c.plot.setData(data);
