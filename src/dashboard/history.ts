@@ -69,7 +69,7 @@ export function readHistory(reader: StoreReader, q: HistoryQuery): RunHistory | 
   const toMs = Math.max(q.toMs ?? end, fromMs);
   const base = {
     run, fromMs, toMs, maxPoints: q.maxPoints, alerts: reader.alerts({ runId: q.runId }),
-    ...readContainerHistory(reader, q.runId, fromMs, toMs, q.maxPoints, run.endedAtMs !== null),
+    ...readContainerHistory(reader, { runId: q.runId, fromMs, toMs, maxPoints: q.maxPoints, rawRangeMs: q.rawRangeMs, runEnded: run.endedAtMs !== null }),
   };
   if (toMs - fromMs <= q.rawRangeMs) {
     const raw = readRaw(reader, q.runId, fromMs, toMs, q.maxPoints);

@@ -96,6 +96,14 @@ export interface ContainerSnapshotRow {
   stale: number | null;
 }
 
+/** A row of the `container_rollups_1m` view, the averages the dashboard charts. */
+export interface ContainerRollupRow {
+  container_id: string;
+  minute_ms: number;
+  cpu_avg: number | null;
+  mem_avg: number | null;
+}
+
 /** A row of the `hosts` view: one machine's inventory, recorded by each hub at start. */
 export interface HostRow {
   host_id: string;
@@ -145,6 +153,8 @@ export interface StoreReader {
   containers(runId: string): ContainerSummaryRow[];
   /** Container figures of one run, by time (none in a file from before schema 2). */
   containerSnapshots(q: RangeQuery): ContainerSnapshotRow[];
+  /** Per-minute container averages of one run, by minute (none in a file from before schema 2). */
+  containerRollups(q: RollupQuery): ContainerRollupRow[];
   /** Every machine recorded, most recently seen first (none in a file older than the view). */
   hosts(): HostRow[];
   heartbeats(q: RangeQuery): HeartbeatRow[];
@@ -305,6 +315,13 @@ class ReaderImpl implements StoreReader {
     if (!this.#hasView('container_snapshots')) return [];
     const w = new Where().eq('run_id', q.runId).range('ts_ms', q.fromMs, q.toMs);
     return this.#select<ContainerSnapshotRow>('container_snapshots', w, 'ts_ms, container_id', q.limit);
+  }
+
+  containerRollups(q: RollupQuery): ContainerRollupRow[] {
+    checkRunId(q);
+    if (!this.#hasView('container_rollups_1m')) return [];
+    const w = new Where().eq('run_id', q.runId).range('minute_ms', q.fromMs, q.toMs);
+    return this.#all<ContainerRollupRow>(`SELECT container_id, minute_ms, cpu_avg, mem_avg FROM container_rollups_1m${w.toString()} ORDER BY minute_ms, container_id`, w.params);
   }
 
   hosts(): HostRow[] {

@@ -63,10 +63,11 @@ describe('containers on the dashboard', () => {
     expect(s.snapshot().containers.map((c) => c.name)).toEqual(['b', 'c']);
   });
 
-  it("a stored run's history: the containers view with each container's latest figures, and the series", async () => {
+  it("a stored run's history: the containers view with each container's latest figures, and the series (raw, then rollups_1m)", async () => {
     const db = join(tmp(), 'c.db');
     const hub = await createHub({ db, runId: 'boxes', self: false, host: false, gpu: false, handleSignals: false, alerts: false, logger: quietLogger() });
-    const t0 = Date.now() - 60_000;
+    // Ten seconds inside one minute, so the rollup has one row per container.
+    const t0 = Math.floor((Date.now() - 120_000) / 60_000) * 60_000 + 5000;
     hub.bus.publish(Topic.LIFECYCLE, { tsMs: t0, runId: 'boxes', kind: LifecycleKind.CONTAINER_ORPHANED, containerId: idOld, component: 'eval-old', image: 'busybox' });
     hub.bus.publish(Topic.LIFECYCLE, { tsMs: t0, runId: 'boxes', kind: LifecycleKind.CONTAINER_STARTED, containerId: idA, component: 'eval-1', image: 'sandbox:1' });
     for (let i = 0; i < 10; ++i) {
@@ -91,6 +92,19 @@ describe('containers on the dashboard', () => {
       expect(byName['eval-old']).toMatchObject({ orphan: true, cleaned: false, cpu: null, tsMs: null });
     } finally {
       await server.close();
+    }
+    // Past rawRangeMs (or once retention removed the raw rows): per-minute averages.
+    const long = await startDashboardServer({ dbPath: db, port: 0, rawRangeMs: 0 });
+    try {
+      const body = (await getJson(`${long.url}api/runs/boxes`)).body as RunHistory;
+      const minute = t0 - 5000;
+      expect(body.containerSeries.active).toEqual({ t: [minute], v: [2] });
+      const a = body.containerSeries.byId.find((x) => x.id === idA)!;
+      expect(a.cpu).toEqual({ t: [minute], v: [104.5] });
+      expect(a.mem.v).toEqual([14.5 * 2 ** 20]);
+      expect(body.containers.find((c) => c.id === idA)).toMatchObject({ status: 'exited', cpu: 104.5, tsMs: minute, pids: null, memLimit: 64 * 2 ** 20 });
+    } finally {
+      await long.close();
     }
   });
 });
