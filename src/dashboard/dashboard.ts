@@ -21,7 +21,7 @@ import { hostInventory, readHistory, runView } from './history.js';
 import { LiveState } from './live-state.js';
 import { resolveDashboardOptions } from './options.js';
 import type { DashboardOptions, ResolvedDashboardOptions } from './options.js';
-import { pageAsset } from './page-assets.js';
+import { PageFiles } from './page-assets.js';
 import { SseClient, sseFrame } from './sse-client.js';
 
 /** Capacity of the dashboard's own bus subscription. */
@@ -30,6 +30,9 @@ const kBusCapacity = 4096;
 const kPingMs = 15_000;
 /** What the page (or an EventSource) waits before reconnecting, ms. */
 const kRetryMs = 3000;
+
+/** The page's files, read once per process and shared by every dashboard. */
+const kFiles = new PageFiles();
 
 /** Sent with every response of the dashboard. */
 export const kSecurityHeaders: Readonly<Record<string, string>> = {
@@ -171,14 +174,14 @@ class DashboardImpl implements Dashboard {
 
   isPublic(req: IncomingMessage): boolean {
     const url = urlOf(req);
-    return url !== undefined && pageAsset(url.pathname, false) !== undefined;
+    return url !== undefined && kFiles.asset(url.pathname, false) !== undefined;
   }
 
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const url = urlOf(req);
     if (url === undefined) return false;
     const path = url.pathname;
-    const asset = pageAsset(path, this.#sub === undefined);
+    const asset = kFiles.asset(path, this.#sub === undefined);
     const api = path === '/events' || path === '/api' || path.startsWith('/api/');
     if (asset === undefined && !api) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {

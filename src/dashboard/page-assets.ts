@@ -44,27 +44,6 @@ function uplot(): { js: Asset; css: Asset } {
   return uplotAssets;
 }
 
-let modules: Map<string, Buffer> | undefined;
-
-function notBuilt(err: unknown): DashboardError {
-  return new DashboardError('ERR_DASHBOARD_NOT_BUILT', `the dashboard's page script is not built (${kPageDir}): run npm run build`, { cause: err });
-}
-
-/** The compiled page modules, read once (they change only with a new build, which restarts the process). */
-function pageModules(): Map<string, Buffer> {
-  if (modules === undefined) {
-    let names: string[];
-    try {
-      names = readdirSync(kPageDir).filter((n) => /^[a-z0-9-]+\.js$/.test(n)).sort();
-    } catch (err) {
-      throw notBuilt(err);
-    }
-    if (!names.includes(kPageEntry)) throw notBuilt(undefined);
-    modules = new Map(names.map((n) => [n, readFileSync(`${kPageDir}${n}`)]));
-  }
-  return modules;
-}
-
 /** The modules the entry imports, directly or not (what the page loads), in import order. */
 export function importedModules(mods: ReadonlyMap<string, Buffer>, entry = kPageEntry): string[] {
   const seen = new Set<string>([entry]);
@@ -84,54 +63,87 @@ export function importedModules(mods: ReadonlyMap<string, Buffer>, entry = kPage
   return [...seen];
 }
 
-let pages: { live: string; stored: string } | undefined;
-
 /**
- * The page, with a modulepreload link for every module so the browser fetches
- * them all at once instead of one import level at a time. Before a build it
- * still loads (its script then fails with the not-built answer).
+ * The page's files from one folder of compiled modules, each read once (they
+ * change only with a new build, which restarts the process).
  */
-function page(storedOnly: boolean): string {
-  if (pages === undefined) {
-    let names: string[] = [];
-    try {
-      names = importedModules(pageModules());
-    } catch {
-      // Not built: the page without preloads; js/app.js answers why.
-    }
-    const html = kPageHtml.replace('<!-- preload -->', names.map((n) => `<link rel="modulepreload" href="js/${n}">`).join('\n'));
-    // The script reads the mark and shows stored runs only.
-    pages = { live: html, stored: html.replace('<body>', '<body data-stored-only>') };
+export class PageFiles {
+  readonly dir: string;
+  #modules: Map<string, Buffer> | undefined;
+  #pages: { live: string; stored: string } | undefined;
+
+  constructor(dir: string = kPageDir) {
+    this.dir = dir.endsWith('/') ? dir : `${dir}/`;
   }
-  return storedOnly ? pages.stored : pages.live;
+
+  #notBuilt(err: unknown): DashboardError {
+    return new DashboardError('ERR_DASHBOARD_NOT_BUILT', `the dashboard's page script is not built (${this.dir}): run npm run build`, { cause: err });
+  }
+
+  /** The compiled modules by file name; throws ERR_DASHBOARD_NOT_BUILT without the entry. */
+  modules(): Map<string, Buffer> {
+    if (this.#modules === undefined) {
+      let names: string[];
+      try {
+        names = readdirSync(this.dir).filter((n) => /^[a-z0-9-]+\.js$/.test(n)).sort();
+      } catch (err) {
+        throw this.#notBuilt(err);
+      }
+      if (!names.includes(kPageEntry)) throw this.#notBuilt(undefined);
+      this.#modules = new Map(names.map((n) => [n, readFileSync(`${this.dir}${n}`)]));
+    }
+    return this.#modules;
+  }
+
+  /**
+   * The page, with a modulepreload link for every module the entry imports
+   * so the browser fetches them all at once instead of one import level at a
+   * time. Before a build it still loads (its script then fails with the
+   * not-built answer).
+   */
+  #page(storedOnly: boolean): string {
+    if (this.#pages === undefined) {
+      let names: string[] = [];
+      try {
+        names = importedModules(this.modules());
+      } catch {
+        // Not built: the page without preloads; js/app.js answers why.
+      }
+      const html = kPageHtml.replace('<!-- preload -->', names.map((n) => `<link rel="modulepreload" href="js/${n}">`).join('\n'));
+      // The script reads the mark and shows stored runs only.
+      this.#pages = { live: html, stored: html.replace('<body>', '<body data-stored-only>') };
+    }
+    return storedOnly ? this.#pages.stored : this.#pages.live;
+  }
+
+  /**
+   * The asset at `path`, or undefined when the path is not one of the page's.
+   * The asset's function throws {@link DashboardError}
+   * `ERR_DASHBOARD_NOT_BUILT` for the entry when nothing was compiled.
+   */
+  asset(path: string, storedOnly: boolean): (() => Asset) | undefined {
+    switch (path) {
+      case '/':
+      case '/index.html': return () => ({ type: kHtml, body: this.#page(storedOnly) });
+      case '/app.css': return () => ({ type: kCss, body: kPageCss });
+      case '/vendor/uplot.min.js': return () => uplot().js;
+      case '/vendor/uplot.min.css': return () => uplot().css;
+      default: break;
+    }
+    const m = /^\/js\/([a-z0-9-]+\.js)$/.exec(path);
+    if (m === null) return undefined;
+    const name = m[1]!;
+    // The entry is always a page path (so a missing build says so); other names only when built.
+    if (name !== kPageEntry) {
+      let known: boolean;
+      try {
+        known = this.modules().has(name);
+      } catch {
+        known = false;
+      }
+      if (!known) return undefined;
+    }
+    return () => ({ type: kJs, body: this.modules().get(name)! });
+  }
 }
 
-/**
- * The asset at `path`, or undefined when the path is not one of the page's.
- * Throws {@link DashboardError} `ERR_DASHBOARD_NOT_BUILT` for a script that
- * was not compiled.
- */
-export function pageAsset(path: string, storedOnly: boolean): (() => Asset) | undefined {
-  switch (path) {
-    case '/':
-    case '/index.html': return () => ({ type: kHtml, body: page(storedOnly) });
-    case '/app.css': return () => ({ type: kCss, body: kPageCss });
-    case '/vendor/uplot.min.js': return () => uplot().js;
-    case '/vendor/uplot.min.css': return () => uplot().css;
-    default: break;
-  }
-  const m = /^\/js\/([a-z0-9-]+\.js)$/.exec(path);
-  if (m === null) return undefined;
-  const name = m[1]!;
-  // The entry is always a page path (so a missing build says so); other names only when built.
-  if (name !== kPageEntry) {
-    let known: boolean;
-    try {
-      known = pageModules().has(name);
-    } catch {
-      known = false;
-    }
-    if (!known) return undefined;
-  }
-  return () => ({ type: kJs, body: pageModules().get(name)! });
-}

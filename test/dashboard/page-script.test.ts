@@ -4,13 +4,14 @@
 // fails here), and the page loads the entry and preloads what it imports.
 
 import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunBus } from '../../src/bus/index.js';
 import { startDashboardServer } from '../../src/dashboard/index.js';
 import type { DashboardServer } from '../../src/dashboard/index.js';
-import { importedModules, kPageDir } from '../../src/dashboard/page-assets.js';
+import { importedModules, kPageDir, PageFiles } from '../../src/dashboard/page-assets.js';
 import { quietLogger } from '../support/bus.js';
 
 const kBrowserDir = join(import.meta.dirname, '..', '..', 'src', 'dashboard', 'browser');
@@ -73,5 +74,19 @@ describe('the page script is the compiled TypeScript', () => {
     expect((await fetch(`${server.url}js/nope.js`)).status).toBe(404);
     expect((await fetch(`${server.url}js/..%2Fdashboard.js`)).status).toBe(404);
     expect((await fetch(`${server.url}js/${basename(kPageDir)}`)).status).toBe(404);
+  });
+});
+
+describe('before a build', () => {
+  it('the page still loads, without preloads; js/app.js says the script is not built and how to build it', () => {
+    const files = new PageFiles(join(tmpdir(), 'runbus-no-such-page-dir'));
+    const page = files.asset('/', false)!();
+    expect(String(page.body)).toContain('<script type="module" src="js/app.js"></script>');
+    expect(String(page.body)).not.toContain('modulepreload');
+    const entry = files.asset('/js/app.js', false);
+    expect(entry).toBeDefined();
+    expect(() => entry!()).toThrow(expect.objectContaining({ name: 'DashboardError', code: 'ERR_DASHBOARD_NOT_BUILT', message: expect.stringMatching(/npm run build/) }));
+    // Other module names are not page paths until built.
+    expect(files.asset('/js/charts.js', false)).toBeUndefined();
   });
 });
