@@ -68,6 +68,8 @@ describe.skipIf(!haveChromium)('stored-runs dashboard in Chromium (needs the Deb
     // The machine the runs were recorded on, from the hosts view, in the header.
     expect(await page.locator('#host-info b').textContent()).toBe(hostname());
     expect(await page.getAttribute('#host-info', 'data-hosts')).toBe('1');
+    // And in the Host panel, with its inventory (at least the memory the hub read).
+    expect(await page.textContent('#host-kv')).toMatch(new RegExp(`machine ${hostname()}.*\\d+\\.\\d GiB`));
 
     await page.selectOption('#run', 'week-old');
     await page.waitForFunction(() => { const h = (globalThis as unknown as { __runbus: DebugHook }).__runbus; return h.runId === 'week-old' && (h.points.cpu ?? 0) === 60; }, undefined, { timeout: 5000 });

@@ -79,14 +79,19 @@ export function renderContainers(s: PageState): void {
   fillTable('containers', rows, 'no containers');
 }
 
+/** The machines of the `hosts` view, a line each (at most five). */
+function machines(s: PageState): [string, string][] {
+  return s.hosts.slice(0, 5).map((h) => [`machine ${h.hostname ?? h.hostId.slice(0, 12)}`, describeHost(h) || '–']);
+}
+
 export function renderHost(s: PageState): void {
   const h = s.host;
   if (s.mode !== 'live') {
-    kv('host-kv', [['source', s.source]]);
+    kv('host-kv', [['source', s.source], ...machines(s)]);
     return;
   }
   if (h === null) {
-    kv('host-kv', [['host', 'no sample yet']]);
+    kv('host-kv', [['host', 'no sample yet'], ...machines(s)]);
     return;
   }
   const pairs: [string, string][] = [
@@ -97,7 +102,7 @@ export function renderHost(s: PageState): void {
   ];
   for (const d of h.disks) pairs.push([`disk ${d.mount}`, `${fmtUnit('pct', d.usedPercent)} (${fmtBytes(d.freeBytes)} free)`]);
   for (const g of s.gpus) pairs.push([`GPU ${g.index} ${g.name}`, `${fmtUnit('pct', g.utilPercent)}, ${fmtBytes(g.memUsedBytes)} of ${fmtBytes(g.memTotalBytes)}`]);
-  kv('host-kv', pairs);
+  kv('host-kv', [...pairs, ...machines(s)]);
 }
 
 export function renderHub(s: PageState): void {
