@@ -45,6 +45,8 @@ function yAxis(unit: Unit): UPlot.Axis {
 
 const xAxis: UPlot.Axis = {
   stroke: '#6b7385',
+  // Room for an "07:21:05" label between ticks.
+  space: 80,
   values: (u, vals) => {
     const span = (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0);
     return vals.map((v) => fmtAxisTime(v, span));
