@@ -24,6 +24,20 @@ export default tseslint.config(
     },
   },
   {
+    // The page script (src/dashboard/browser, DOM types through its own
+    // tsconfig): data reaches the page as text, never parsed as markup.
+    files: ['src/dashboard/browser/**'],
+    rules: {
+      'no-restricted-properties': ['error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'srcdoc'].map((property) => ({ property, message: 'data reaches the page as text (textContent), never as markup' })),
+        { object: 'document', property: 'write', message: 'data reaches the page as text (textContent), never as markup' },
+        { object: 'document', property: 'writeln', message: 'data reaches the page as text (textContent), never as markup' },
+      ],
+      'no-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
     files: ['test/**', 'bench/**', 'examples/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

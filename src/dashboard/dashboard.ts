@@ -5,10 +5,8 @@
 //                                       every pushIntervalMs ─▶ one 'tick' frame
 //                                                     ─▶ SseClient queue per browser (bounded)
 
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Subscription } from '../bus/index.js';
 import { listen } from '../listen.js';
@@ -18,12 +16,12 @@ import type { StoreReader } from '../store/index.js';
 import { Topic } from '../wire/index.js';
 import { presentedToken, tokenChecker } from '../http-auth.js';
 import { DashboardError } from './errors.js';
-import { readHistory, runView } from './history.js';
+import type { HelloFrame, LiveAnswer, PageStats, RunsAnswer } from './browser/api.js';
+import { hostInventory, readHistory, runView } from './history.js';
 import { LiveState } from './live-state.js';
 import { resolveDashboardOptions } from './options.js';
 import type { DashboardOptions, ResolvedDashboardOptions } from './options.js';
-import { kPageJs } from './page-app.js';
-import { kPageCss, kPageHtml } from './page-html.js';
+import { PageFiles } from './page-assets.js';
 import { SseClient, sseFrame } from './sse-client.js';
 
 /** Capacity of the dashboard's own bus subscription. */
@@ -32,6 +30,9 @@ const kBusCapacity = 4096;
 const kPingMs = 15_000;
 /** What the page (or an EventSource) waits before reconnecting, ms. */
 const kRetryMs = 3000;
+
+/** The page's files, read once per process and shared by every dashboard. */
+const kFiles = new PageFiles();
 
 /** Sent with every response of the dashboard. */
 export const kSecurityHeaders: Readonly<Record<string, string>> = {
@@ -63,7 +64,7 @@ export interface DashboardStats {
 export interface Dashboard {
   /**
    * Answers the request if its path is one of the dashboard's (`/`,
-   * `/app.js`, `/app.css`, `/vendor/*`, `/events`, `/api/*`) and returns
+   * `/js/*.js`, `/app.css`, `/vendor/*`, `/events`, `/api/*`) and returns
    * true; returns false, touching nothing, for any other path.
    */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
@@ -77,35 +78,6 @@ export interface Dashboard {
   /** Ends every /events stream, unsubscribes and closes the database. Idempotent. */
   close(): Promise<void>;
 }
-
-type Asset = { type: string; body: string | Buffer };
-
-let uplotAssets: { js: Asset; css: Asset } | undefined;
-
-/** uPlot's browser build, read from the installed package (a runtime dependency). */
-function uplot(): { js: Asset; css: Asset } {
-  if (uplotAssets === undefined) {
-    const require = createRequire(import.meta.url);
-    uplotAssets = {
-      js: { type: 'text/javascript; charset=utf-8', body: readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js')) },
-      css: { type: 'text/css; charset=utf-8', body: readFileSync(require.resolve('uplot/dist/uPlot.min.css')) },
-    };
-  }
-  return uplotAssets;
-}
-
-const kStatic: Record<string, () => Asset> = {
-  '/': () => ({ type: 'text/html; charset=utf-8', body: kPageHtml }),
-  '/index.html': () => ({ type: 'text/html; charset=utf-8', body: kPageHtml }),
-  '/app.js': () => ({ type: 'text/javascript; charset=utf-8', body: kPageJs }),
-  '/app.css': () => ({ type: 'text/css; charset=utf-8', body: kPageCss }),
-  '/vendor/uplot.min.js': () => uplot().js,
-  '/vendor/uplot.min.css': () => uplot().css,
-};
-
-/** The page without a live hub: the script reads the mark and shows stored runs only. */
-const kStoredPageHtml = kPageHtml.replace('<body>', '<body data-stored-only>');
-const isPage = (path: string): boolean => path === '/' || path === '/index.html';
 
 function sendJson(res: ServerResponse, status: number, body: unknown, head = false): void {
   const text = JSON.stringify(body);
@@ -158,7 +130,7 @@ class DashboardImpl implements Dashboard {
     this.#check = o.token === undefined ? undefined : tokenChecker(o.token);
     if (o.bus === undefined) return;
     this.#sub = o.bus.subscribe(
-      [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.ALERT, Topic.HEARTBEAT, Topic.LIFECYCLE],
+      [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.ALERT, Topic.HEARTBEAT, Topic.LIFECYCLE, Topic.CONTAINER],
       (payload, topic) => { this.#live.ingest(payload, topic); },
       // view: the page's buffer; its drops are not the user's data (no samples_dropped alert).
       { name: 'dashboard', capacity: kBusCapacity, overflow: 'drop-oldest', view: true, ...(o.runId === undefined ? {} : { runId: o.runId }) },
@@ -178,7 +150,7 @@ class DashboardImpl implements Dashboard {
     return { clients: this.#clients.size, sentFrames: sent, droppedFrames: dropped, droppedClients: this.#droppedClients, refusedClients: this.#refused, busDropped: this.#sub?.stats().dropped ?? 0 };
   }
 
-  #pageStats(): { clients: number; droppedFrames: number; droppedClients: number; busDropped: number } {
+  #pageStats(): PageStats {
     const s = this.stats();
     return { clients: s.clients, droppedFrames: s.droppedFrames, droppedClients: s.droppedClients, busDropped: s.busDropped };
   }
@@ -202,14 +174,14 @@ class DashboardImpl implements Dashboard {
 
   isPublic(req: IncomingMessage): boolean {
     const url = urlOf(req);
-    return url !== undefined && kStatic[url.pathname] !== undefined;
+    return url !== undefined && kFiles.asset(url.pathname, false) !== undefined;
   }
 
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const url = urlOf(req);
     if (url === undefined) return false;
     const path = url.pathname;
-    const asset = kStatic[path];
+    const asset = kFiles.asset(path, this.#sub === undefined);
     const api = path === '/events' || path === '/api' || path.startsWith('/api/');
     if (asset === undefined && !api) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -223,7 +195,7 @@ class DashboardImpl implements Dashboard {
     }
     try {
       if (asset !== undefined) {
-        const a = this.#sub === undefined && isPage(path) ? { ...asset(), body: kStoredPageHtml } : asset();
+        const a = asset();
         res.writeHead(200, { ...kSecurityHeaders, 'content-type': a.type, 'cache-control': 'no-cache' });
         res.end(head ? undefined : a.body);
         return true;
@@ -280,10 +252,13 @@ class DashboardImpl implements Dashboard {
     });
     this.#clients.add(client);
     client.send(`retry: ${kRetryMs}\n\n`);
-    client.send(sseFrame('hello', { runId: this.#o.runId ?? null, pushIntervalMs: this.#o.pushIntervalMs, maxPoints: this.#o.maxPoints }));
+    // The whole live state rides in the first frame: the page paints from it
+    // without a second round trip, and every later tick is newer than it.
+    const hello: HelloFrame = { runId: this.#o.runId ?? null, pushIntervalMs: this.#o.pushIntervalMs, maxPoints: this.#o.maxPoints, live: this.#liveJson() };
+    client.send(sseFrame('hello', hello));
   }
 
-  #liveJson(): unknown {
+  #liveJson(): LiveAnswer {
     return { runId: this.#o.runId ?? null, nowMs: Date.now(), pushIntervalMs: this.#o.pushIntervalMs, maxPoints: this.#o.maxPoints, ...this.#live.snapshot(), dashboard: this.#pageStats() };
   }
 
@@ -310,9 +285,9 @@ class DashboardImpl implements Dashboard {
     }
   }
 
-  #runsJson(): unknown {
-    const runs = this.#query((r) => r.runs()) ?? [];
-    return { live: this.#o.runId ?? null, liveHub: this.#sub !== undefined, store: this.#o.dbPath !== undefined, runs: runs.map(runView).reverse() };
+  #runsJson(): RunsAnswer {
+    const { runs, hosts } = this.#query((r) => ({ runs: r.runs(), hosts: r.hosts() })) ?? { runs: [], hosts: [] };
+    return { live: this.#o.runId ?? null, liveHub: this.#sub !== undefined, store: this.#o.dbPath !== undefined, runs: runs.map(runView).reverse(), hosts: hosts.map(hostInventory) };
   }
 
   #runJson(rest: string, url: URL, res: ServerResponse, head: boolean): void {

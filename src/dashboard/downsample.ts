@@ -9,11 +9,9 @@
 // Each bucket emits its minimum and its maximum in time order (one point
 // when they coincide); a bucket with only nulls emits one null (a gap).
 
-/** A series as sent to the page: timestamps (epoch ms) and values. */
-export interface Series {
-  t: number[];
-  v: (number | null)[];
-}
+import type { Series } from './browser/api.js';
+
+export type { Series } from './browser/api.js';
 
 /**
  * Downsamples `s` (timestamps ascending) to at most `maxPoints` points by

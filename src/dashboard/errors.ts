@@ -5,7 +5,9 @@ export type DashboardErrorCode =
   /** The standalone server could not bind its port. */
   | 'ERR_DASHBOARD_LISTEN'
   /** The database could not be opened or read for the run picker. */
-  | 'ERR_DASHBOARD_STORE';
+  | 'ERR_DASHBOARD_STORE'
+  /** The page script was not compiled (`npm run build` writes dist/dashboard/page/). */
+  | 'ERR_DASHBOARD_NOT_BUILT';
 
 /** A runtime failure of the dashboard. */
 export class DashboardError extends RunbusError {

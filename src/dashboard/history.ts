@@ -2,26 +2,35 @@
 // rollups_1m for long ones (or when retention already removed the raw rows),
 // every series downsampled to at most maxPoints points.
 
-import type { AlertRow, RunRow, StoreReader } from '../store/index.js';
+import type { HostRow, RunRow, StoreReader } from '../store/index.js';
+import type { ComponentPoint, ComponentSeries, HostInventory, RunHistory, RunView, Series } from './browser/api.js';
 import { downsampleMinMax } from './downsample.js';
-import type { Series } from './downsample.js';
+import { readContainerHistory } from './history-containers.js';
 import { appendPoint, emptyComponentSeries, kComponentFields, TickGrouper } from './points.js';
-import type { ComponentPoint, ComponentSeries } from './points.js';
+
+export type { HostInventory, RunHistory, RunView } from './browser/api.js';
 
 /** Raw rows read for one history answer at most; past it, rollups are used. */
 const kMaxRawRows = 200_000;
 
-/** A run as the picker lists it. */
-export interface RunView {
-  runId: string;
-  startedAtMs: number | null;
-  endedAtMs: number | null;
-  firstTsMs: number | null;
-  lastTsMs: number | null;
-  command: string | null;
-  exitCode: number | null;
-  signal: string | null;
-  host: string | null;
+/** A row of the `hosts` view as the page shows it; GPU controllers as words. */
+export function hostInventory(h: HostRow): HostInventory {
+  let gpus: string[] = [];
+  try {
+    const list = JSON.parse(h.gpus ?? '[]') as unknown;
+    if (Array.isArray(list)) {
+      gpus = list.slice(0, 16).map((g: { vendor?: unknown; model?: unknown; vramMb?: unknown }) => {
+        const name = [g.vendor, g.model].filter((x) => typeof x === 'string' && x !== '').join(' ') || 'GPU';
+        return typeof g.vramMb === 'number' && g.vramMb > 0 ? `${name} (${g.vramMb} MiB)` : name;
+      });
+    }
+  } catch {
+    // An unreadable list shows no GPU.
+  }
+  return {
+    hostId: h.host_id, hostname: h.hostname, cpuModel: h.cpu_model, cpuCores: h.cpu_cores, memTotalBytes: h.mem_total_bytes,
+    os: h.os, osRelease: h.os_release, kernel: h.kernel, arch: h.arch, gpus, lastSeenMs: h.last_seen_ms,
+  };
 }
 
 export function runView(r: RunRow): RunView {
@@ -29,20 +38,6 @@ export function runView(r: RunRow): RunView {
     runId: r.run_id, startedAtMs: r.started_at_ms, endedAtMs: r.ended_at_ms, firstTsMs: r.first_ts_ms, lastTsMs: r.last_ts_ms,
     command: r.command, exitCode: r.exit_code, signal: r.signal, host: r.host,
   };
-}
-
-/** The answer of `/api/runs/:id`. */
-export interface RunHistory {
-  run: RunView;
-  fromMs: number;
-  toMs: number;
-  /** Where the series come from. */
-  source: 'raw' | 'rollup' | 'none';
-  maxPoints: number;
-  components: { name: string; series: ComponentSeries }[];
-  host: { cpu: Series; mem: Series; disk: Series } | null;
-  hub: { flushP50: Series; flushP99: Series; queueDepth: Series; dropped: Series } | null;
-  alerts: AlertRow[];
 }
 
 export interface HistoryQuery {
@@ -72,7 +67,10 @@ export function readHistory(reader: StoreReader, q: HistoryQuery): RunHistory | 
   const end = (run.lastTsMs ?? run.endedAtMs ?? start) + 1;
   const fromMs = Math.max(q.fromMs ?? start, 0);
   const toMs = Math.max(q.toMs ?? end, fromMs);
-  const base = { run, fromMs, toMs, maxPoints: q.maxPoints, alerts: reader.alerts({ runId: q.runId }) };
+  const base = {
+    run, fromMs, toMs, maxPoints: q.maxPoints, alerts: reader.alerts({ runId: q.runId }),
+    ...readContainerHistory(reader, { runId: q.runId, fromMs, toMs, maxPoints: q.maxPoints, rawRangeMs: q.rawRangeMs, runEnded: run.endedAtMs !== null }),
+  };
   if (toMs - fromMs <= q.rawRangeMs) {
     const raw = readRaw(reader, q.runId, fromMs, toMs, q.maxPoints);
     if (raw !== undefined) return { ...base, source: 'raw', ...raw };

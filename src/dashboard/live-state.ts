@@ -3,99 +3,17 @@
 // push, which the dashboard sends to every browser as one SSE frame.
 
 import { AlertState, LifecycleKind, severityName, Topic } from '../wire/index.js';
-import type { Alert, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, ResourceSnapshot, SeverityName, TopicPayloads } from '../wire/index.js';
-import type { Series } from './downsample.js';
-import { appendPoint, emptyComponentSeries, kTickWindowMs, TickGrouper } from './points.js';
-import type { ComponentPoint, ComponentSeries } from './points.js';
+import type { Alert, ContainerSnapshot, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
+import type { AlertView, ComponentPoint, ComponentSeries, GpuView, HostPoint, HostView, HubPoint, HubView, LiveDelta, LiveSnapshot, Series } from './browser/api.js';
+import { LiveContainers } from './live-containers.js';
+import { appendPoint, emptyComponentSeries, kTickWindowMs, num, pushCapped, TickGrouper } from './points.js';
+
+export type { AlertView, ComponentView, GpuView, HostPoint, HostView, HubPoint, HubView, LiveDelta, LiveSnapshot } from './browser/api.js';
 
 /** A process not sampled for this long no longer counts in its component's figures, ms. */
 const kProcessStaleMs = 15_000;
 /** Alerts kept (firing ones are evicted last). */
 const kMaxAlerts = 500;
-
-/** One alert as the page shows it. */
-export interface AlertView {
-  /** rule, component, pid and firing time: stable across FIRING → RESOLVED. */
-  key: string;
-  rule: string;
-  severity: SeverityName | 'unspecified';
-  state: 'firing' | 'resolved' | 'unspecified';
-  component: string;
-  pid: number | null;
-  message: string;
-  value: number | null;
-  threshold: number | null;
-  firedAtMs: number;
-  resolvedAtMs: number | null;
-  tsMs: number;
-}
-
-export interface HostView {
-  host: string;
-  tsMs: number;
-  cpu: number | null;
-  mem: number | null;
-  memAvailableBytes: number | null;
-  memTotalBytes: number | null;
-  load1: number | null;
-  cpuCount: number | null;
-  disks: { mount: string; usedPercent: number | null; freeBytes: number | null }[];
-}
-
-export interface HostPoint {
-  t: number;
-  cpu: number | null;
-  mem: number | null;
-  disk: number | null;
-}
-
-export interface GpuView {
-  index: number;
-  name: string;
-  utilPercent: number | null;
-  memUsedBytes: number | null;
-  memTotalBytes: number | null;
-  temperatureC: number | null;
-}
-
-export interface HubView {
-  tsMs: number;
-  uptimeMs: number;
-  droppedTotal: number;
-  queueDepth: number;
-  queues: { name: string; depth: number; capacity: number; dropped: number }[];
-  flushP50Ms: number | null;
-  flushP99Ms: number | null;
-  rowsWritten: number;
-  walBytes: number | null;
-  connections: number;
-}
-
-export interface HubPoint {
-  t: number;
-  flushP50: number | null;
-  flushP99: number | null;
-  queueDepth: number;
-  dropped: number;
-}
-
-export interface ComponentView {
-  name: string;
-  pids: number[];
-  lastSeenMs: number;
-  last: ComponentPoint | null;
-  series: ComponentSeries;
-}
-
-/** Changes since the last push. */
-export interface LiveDelta {
-  tsMs: number;
-  components: (ComponentPoint & { name: string; pids: number[] })[];
-  host: { view: HostView; point: HostPoint } | null;
-  gpus: GpuView[] | null;
-  alerts: AlertView[];
-  hub: { view: HubView; point: HubPoint } | null;
-}
 
 interface ComponentState {
   name: string;
@@ -107,18 +25,6 @@ interface ComponentState {
 }
 
 
-function num(v: number | null | undefined): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-function pushCapped(s: Series, t: number, v: number | null, cap: number): void {
-  s.t.push(t);
-  s.v.push(v);
-  if (s.t.length > cap) {
-    s.t.splice(0, s.t.length - cap);
-    s.v.splice(0, s.v.length - cap);
-  }
-}
 
 export function alertView(a: Alert): AlertView {
   const firedAtMs = num(a.firedAtMs) ?? a.tsMs;
@@ -154,6 +60,7 @@ export class LiveState {
   #gpus: GpuView[] = [];
   readonly #alerts = new Map<string, AlertView>();
   #hub: HubView | null = null;
+  readonly #containers: LiveContainers;
   readonly #hubSeries = { flushP50: { t: [], v: [] } as Series, flushP99: { t: [], v: [] } as Series, queueDepth: { t: [], v: [] } as Series, dropped: { t: [], v: [] } as Series };
   // The pending delta.
   #dComponents: LiveDelta['components'] = [];
@@ -165,6 +72,7 @@ export class LiveState {
   constructor(options: LiveStateOptions) {
     this.#o = options;
     this.#now = options.now ?? Date.now;
+    this.#containers = new LiveContainers(options.maxPoints, options.maxComponents);
   }
 
   /** Takes one bus message. */
@@ -176,6 +84,7 @@ export class LiveState {
       case Topic.ALERT: this.#alert(payload as Alert); break;
       case Topic.HEARTBEAT: this.#heartbeat(payload); break;
       case Topic.LIFECYCLE: this.#lifecycle(payload as Lifecycle); break;
+      case Topic.CONTAINER: this.#containers.snapshot(payload as ContainerSnapshot, this.#now()); break;
       default: break;
     }
   }
@@ -268,6 +177,7 @@ export class LiveState {
   }
 
   #lifecycle(l: Lifecycle): void {
+    this.#containers.lifecycle(l);
     if (l.kind !== LifecycleKind.PROCESS_EXITED || l.component === undefined || l.component === null) return;
     this.#components.get(l.component)?.procs.delete(l.pid ?? 0);
   }
@@ -286,8 +196,10 @@ export class LiveState {
       }
       for (const [pid, seen] of c.procs) if (now - seen > kProcessStaleMs) c.procs.delete(pid);
     }
-    if (this.#dComponents.length === 0 && this.#dHost === null && this.#dGpus === null && this.#dAlerts.size === 0 && this.#dHub === null) return null;
-    const d: LiveDelta = { tsMs: now, components: this.#dComponents, host: this.#dHost, gpus: this.#dGpus, alerts: [...this.#dAlerts.values()], hub: this.#dHub };
+    const containers = this.#containers.takeDelta(now);
+    if (this.#dComponents.length === 0 && this.#dHost === null && this.#dGpus === null && this.#dAlerts.size === 0 && this.#dHub === null
+      && containers.containers.length === 0 && containers.activeContainers.length === 0) return null;
+    const d: LiveDelta = { tsMs: now, components: this.#dComponents, host: this.#dHost, gpus: this.#dGpus, alerts: [...this.#dAlerts.values()], hub: this.#dHub, ...containers };
     this.#dComponents = [];
     this.#dHost = null;
     this.#dGpus = null;
@@ -297,14 +209,7 @@ export class LiveState {
   }
 
   /** Everything kept, for /api/live. */
-  snapshot(): {
-    components: ComponentView[];
-    evictedComponents: number;
-    host: (HostView & { series: { cpu: Series; mem: Series; disk: Series } }) | null;
-    gpus: GpuView[];
-    alerts: AlertView[];
-    hub: (HubView & { series: { flushP50: Series; flushP99: Series; queueDepth: Series; dropped: Series } }) | null;
-  } {
+  snapshot(): LiveSnapshot {
     const components = [...this.#components.values()]
       .map((c) => ({ name: c.name, pids: [...c.procs.keys()], lastSeenMs: c.lastSeenMs, last: c.last, series: c.series }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -315,6 +220,8 @@ export class LiveState {
       gpus: this.#gpus,
       alerts: [...this.#alerts.values()].reverse(),
       hub: this.#hub === null ? null : { ...this.#hub, series: this.#hubSeries },
+      containers: this.#containers.views(),
+      containerSeries: this.#containers.series(),
     };
   }
 }

@@ -4,24 +4,15 @@
 // together; a row starts a new tick when its pid was already counted or it is
 // more than kTickWindowMs after the tick's first row.
 
-import type { Series } from './downsample.js';
+import type { ComponentField, ComponentPoint, ComponentSeries, Series } from './browser/api.js';
+
+export type { ComponentField, ComponentPoint, ComponentSeries } from './browser/api.js';
 
 /** Rows within this of a tick's first row belong to that tick (unless their pid repeats), ms. */
 export const kTickWindowMs = 250;
 
 /** The charted figures of a component. */
-export const kComponentFields = ['cpu', 'rss', 'gpuUtil', 'gpuMem', 'lagP99'] as const;
-export type ComponentField = (typeof kComponentFields)[number];
-
-/** One component at one tick. */
-export interface ComponentPoint {
-  t: number;
-  cpu: number | null;
-  rss: number | null;
-  gpuUtil: number | null;
-  gpuMem: number | null;
-  lagP99: number | null;
-}
+export const kComponentFields: readonly ComponentField[] = ['cpu', 'rss', 'gpuUtil', 'gpuMem', 'lagP99'];
 
 /** The figures of one process sample. */
 export interface ProcessFigures {
@@ -80,22 +71,26 @@ export class TickGrouper {
   }
 }
 
-/** A component's series, one per figure. */
-export type ComponentSeries = Record<ComponentField, Series>;
-
 export function emptyComponentSeries(): ComponentSeries {
   return { cpu: { t: [], v: [] }, rss: { t: [], v: [] }, gpuUtil: { t: [], v: [] }, gpuMem: { t: [], v: [] }, lagP99: { t: [], v: [] } };
 }
 
 /** Appends `p` to every figure's series, keeping at most `cap` points each. */
 export function appendPoint(s: ComponentSeries, p: ComponentPoint, cap: number): void {
-  for (const f of kComponentFields) {
-    const ser = s[f];
-    ser.t.push(p.t);
-    ser.v.push(p[f]);
-    if (ser.t.length > cap) {
-      ser.t.splice(0, ser.t.length - cap);
-      ser.v.splice(0, ser.v.length - cap);
-    }
+  for (const f of kComponentFields) pushCapped(s[f], p.t, p[f], cap);
+}
+
+/** A finite number, or null (the wire's absent and non-finite figures). */
+export function num(v: number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Appends (t, v), keeping the last `cap` points. */
+export function pushCapped(s: Series, t: number, v: number | null, cap: number): void {
+  s.t.push(t);
+  s.v.push(v);
+  if (s.t.length > cap) {
+    s.t.splice(0, s.t.length - cap);
+    s.v.splice(0, s.v.length - cap);
   }
 }

@@ -2,7 +2,7 @@
 // thread (openStore), read-only connections anywhere (openReader).
 export { openStore } from './store.js';
 export { openReader, kExportTables } from './reader.js';
-export type { ContainerSummaryRow } from './reader.js';
+export type { ContainerSummaryRow, ContainerSnapshotRow, ContainerRollupRow, HostRow } from './reader.js';
 export { StoreError } from './errors.js';
 export { kSchemaVersion } from './schema.js';
 export {

@@ -84,6 +84,44 @@ export interface ContainerSummaryRow {
   mem_limit_bytes: number | null;
 }
 
+/** A row of the `container_snapshots` view, the columns the dashboard charts. */
+export interface ContainerSnapshotRow {
+  container_id: string;
+  name: string | null;
+  ts_ms: number;
+  cpu_percent: number | null;
+  mem_bytes: number | null;
+  mem_limit_bytes: number | null;
+  pids: number | null;
+  stale: number | null;
+}
+
+/** A row of the `container_rollups_1m` view, the averages the dashboard charts. */
+export interface ContainerRollupRow {
+  container_id: string;
+  minute_ms: number;
+  cpu_avg: number | null;
+  mem_avg: number | null;
+}
+
+/** A row of the `hosts` view: one machine's inventory, recorded by each hub at start. */
+export interface HostRow {
+  host_id: string;
+  hostname: string | null;
+  cpu_model: string | null;
+  cpu_cores: number | null;
+  cpu_physical_cores: number | null;
+  mem_total_bytes: number | null;
+  os: string | null;
+  os_release: string | null;
+  kernel: string | null;
+  arch: string | null;
+  /** JSON array of GPU controllers ({vendor, model, vramMb}). */
+  gpus: string | null;
+  first_seen_ms: number | null;
+  last_seen_ms: number | null;
+}
+
 export interface ExportOptions {
   /**
    * One view only. JSON without it is an object of every view; CSV is always
@@ -113,6 +151,12 @@ export interface StoreReader {
   processes(runId: string): ProcessRow[];
   /** Containers: one row per container of the run, with its figures summarised (none in a file from before schema 2). */
   containers(runId: string): ContainerSummaryRow[];
+  /** Container figures of one run, by time (none in a file from before schema 2). */
+  containerSnapshots(q: RangeQuery): ContainerSnapshotRow[];
+  /** Per-minute container averages of one run, by minute (none in a file from before schema 2). */
+  containerRollups(q: RollupQuery): ContainerRollupRow[];
+  /** Every machine recorded, most recently seen first (none in a file older than the view). */
+  hosts(): HostRow[];
   heartbeats(q: RangeQuery): HeartbeatRow[];
   /** Export one run (or every run when undefined) as JSON or CSV text. */
   export(runId: string | undefined, format: 'json' | 'csv', options?: ExportOptions): string;
@@ -264,6 +308,25 @@ class ReaderImpl implements StoreReader {
        FROM containers c WHERE c.run_id = ? ORDER BY coalesce(c.started_at_ms, c.created_at_ms), c.container_id`,
       [runId],
     );
+  }
+
+  containerSnapshots(q: RangeQuery): ContainerSnapshotRow[] {
+    checkRunId(q);
+    if (!this.#hasView('container_snapshots')) return [];
+    const w = new Where().eq('run_id', q.runId).range('ts_ms', q.fromMs, q.toMs);
+    return this.#select<ContainerSnapshotRow>('container_snapshots', w, 'ts_ms, container_id', q.limit);
+  }
+
+  containerRollups(q: RollupQuery): ContainerRollupRow[] {
+    checkRunId(q);
+    if (!this.#hasView('container_rollups_1m')) return [];
+    const w = new Where().eq('run_id', q.runId).range('minute_ms', q.fromMs, q.toMs);
+    return this.#all<ContainerRollupRow>(`SELECT container_id, minute_ms, cpu_avg, mem_avg FROM container_rollups_1m${w.toString()} ORDER BY minute_ms, container_id`, w.params);
+  }
+
+  hosts(): HostRow[] {
+    if (!this.#hasView('hosts')) return [];
+    return this.#all<HostRow>('SELECT * FROM hosts ORDER BY last_seen_ms DESC, host_id');
   }
 
   heartbeats(q: RangeQuery): HeartbeatRow[] {

@@ -3,6 +3,7 @@
 // that creates nothing.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../support/tmp.js';
@@ -38,13 +39,14 @@ function fingerprint(path: string): { sha: string; mtimeMs: number; size: number
 }
 
 interface Series { t: number[]; v: (number | null)[] }
-interface RunView { runId: string; command: string | null; exitCode: number | null; signal: string | null }
+interface RunView { runId: string; command: string | null; exitCode: number | null; signal: string | null; host: string | null }
 /** The fields of the dashboard's JSON answers this test reads. */
 interface Body {
   live?: string | null;
   liveHub?: boolean;
   store?: boolean;
   runs: RunView[];
+  hosts: { hostId: string; hostname: string | null }[];
   run: RunView;
   source: string;
   components: { name: string; series: { rss: Series } }[];
@@ -69,12 +71,16 @@ describe('runbus dashboard --db', () => {
       const page = await fetch(d.url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<body data-stored-only>');
-      expect((await fetch(`${d.url}app.js`)).status).toBe(200);
+      expect((await fetch(`${d.url}js/app.js`)).status).toBe(200);
 
       const runs = await json(`${d.url}api/runs`);
       expect(runs.status).toBe(200);
       expect(runs.body).toMatchObject({ live: null, liveHub: false, store: true });
       expect(runs.body.runs).toHaveLength(1);
+      // The machine the run was recorded on, from the hosts view (the page's header shows it).
+      expect(runs.body.hosts).toHaveLength(1);
+      expect(runs.body.hosts[0]).toMatchObject({ hostname: hostname(), hostId: expect.any(String) });
+      expect(runs.body.runs[0]!.host).toBe(hostname());
       const run = runs.body.runs[0]!;
       expect(run).toMatchObject({ exitCode: 0, signal: null });
       expect(run.command).toContain('Buffer.alloc');

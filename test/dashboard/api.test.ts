@@ -142,7 +142,11 @@ describe('dashboard APIs', () => {
       } finally {
         clearInterval(timer);
       }
-      expect(text.startsWith('retry: 3000\n\nevent: hello\ndata: {"runId":null,"pushIntervalMs":20,"maxPoints":1000}\n\n')).toBe(true);
+      expect(text.startsWith('retry: 3000\n\nevent: hello\ndata: {"runId":null,"pushIntervalMs":20,"maxPoints":1000,"live":{')).toBe(true);
+      // The hello carries the live state as /api/live gives it, so the page paints without another request.
+      const hello = JSON.parse(/event: hello\ndata: (.*)\n/.exec(text)![1]!);
+      expect(Object.keys(hello.live).sort()).toEqual(Object.keys((await getJson(`${server.url}api/live`)).body).sort());
+      expect(hello.live).toMatchObject({ runId: null, maxPoints: 1000, containers: [], containerSeries: { active: { t: [], v: [] }, byId: [] } });
       const tick = JSON.parse(/event: tick\ndata: (.*)\n/.exec(text)![1]!);
       expect(tick.components[0]).toMatchObject({ name: 'c', cpu: 1, pids: [1] });
       expect(tick.dashboard.clients).toBe(1);
@@ -165,7 +169,7 @@ describe('dashboard APIs', () => {
     try {
       expect(await (await fetch(`${base}/metrics`)).text()).toBe('metrics here\n');
       expect(await (await fetch(`${base}/healthz`)).text()).toBe('metrics here\n');
-      expect(await (await fetch(`${base}//app.js`)).text()).toBe('metrics here\n');
+      expect(await (await fetch(`${base}//js/app.js`)).text()).toBe('metrics here\n');
       const page = await fetch(`${base}/`);
       expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(await page.text()).toContain('<title>runbus dashboard</title>');
@@ -174,7 +178,7 @@ describe('dashboard APIs', () => {
       expect((await js.text()).length).toBeGreaterThan(10_000);
       expect((await fetch(`${base}/api/nothing`)).status).toBe(404);
       expect((await fetch(`${base}/api/runs`, { method: 'POST' })).status).toBe(405);
-      expect((await getJson(`${base}/api/runs`)).body).toEqual({ live: null, liveHub: true, store: false, runs: [] });
+      expect((await getJson(`${base}/api/runs`)).body).toEqual({ live: null, liveHub: true, store: false, runs: [], hosts: [] });
       expect((await getJson(`${base}/api/runs/x`)).body.error.code).toBe('no_store');
     } finally {
       await dash.close();

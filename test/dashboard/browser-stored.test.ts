@@ -4,6 +4,7 @@
 // never asks for the live stream.
 
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
@@ -61,6 +62,14 @@ describe.skipIf(!haveChromium)('stored-runs dashboard in Chromium (needs the Deb
     expect(Number(await page.getAttribute('#chart-cpu', 'data-points'))).toBe(90);
     expect(await page.textContent('#status')).toContain('newest');
     expect(await page.textContent('#run option[value=""]')).toContain('stored run');
+    // No process reported loop figures: no event-loop panel; no containers: no Containers panel.
+    expect(await page.locator('#card-lagP99').isHidden()).toBe(true);
+    expect(await page.locator('#card-containers').isHidden()).toBe(true);
+    // The machine the runs were recorded on, from the hosts view, in the header.
+    expect(await page.locator('#host-info b').textContent()).toBe(hostname());
+    expect(await page.getAttribute('#host-info', 'data-hosts')).toBe('1');
+    // And in the Host panel, with its inventory (at least the memory the hub read).
+    expect(await page.textContent('#host-kv')).toMatch(new RegExp(`machine ${hostname()}.*\\d+\\.\\d GiB`));
 
     await page.selectOption('#run', 'week-old');
     await page.waitForFunction(() => { const h = (globalThis as unknown as { __runbus: DebugHook }).__runbus; return h.runId === 'week-old' && (h.points.cpu ?? 0) === 60; }, undefined, { timeout: 5000 });

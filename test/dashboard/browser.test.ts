@@ -13,7 +13,7 @@ import { startDashboardServer } from '../../src/dashboard/index.js';
 import type { DashboardServer } from '../../src/dashboard/index.js';
 import { createHub } from '../../src/hub/index.js';
 import type { Hub } from '../../src/hub/index.js';
-import { Topic } from '../../src/wire/index.js';
+import { LifecycleKind, Topic } from '../../src/wire/index.js';
 import { quietLogger } from '../support/bus.js';
 import { useTmpDir } from '../support/tmp.js';
 
@@ -29,7 +29,7 @@ const tmp = useTmpDir();
  * globalThis: this project's tsconfig has no DOM types, and the page's CSP
  * forbids string predicates (which is as it should be).
  */
-interface DebugHook { points: Record<string, number>; mode: string; source?: string }
+interface DebugHook { points: Record<string, number>; mode: string; source?: string; firstPaintMs?: number; startMs?: number; liveMs?: number }
 
 describe.skipIf(!haveChromium)('dashboard in Chromium (needs the Debian package `chromium`)', () => {
   let dir: string;
@@ -118,6 +118,59 @@ rules:
     expect(await page.locator('#chart-cpu canvas').count()).toBeGreaterThan(0);
     expect(await page.textContent('#status')).toContain('live');
     expect(await page.locator('#card-gpuUtil').isHidden()).toBe(true);
+    // Loop figures exist (the components report them): the event-loop panel shows.
+    expect(await page.locator('#card-lagP99').isVisible()).toBe(true);
+    // The hub's internals are a collapsed section, its chart filled all the same.
+    expect(await page.locator('#card-hub').getAttribute('open')).toBeNull();
+    expect(await page.locator('#hub-kv').isVisible()).toBe(false);
+    await page.locator('#card-hub summary').click();
+    await page.locator('#chart-hub canvas').first().waitFor({ timeout: 5000 });
+    expect(await page.locator('#hub-kv').textContent()).toContain('queue depth');
+    await page.locator('#card-hub summary').click();
+    expect(await page.locator('#card-hub').getAttribute('open')).toBeNull();
+    // Times in 24-hour form whatever the locale.
+    expect(await page.locator('#components td.component-name', { hasText: 'worker' }).locator('xpath=..').locator('td').last().textContent()).toMatch(/^\d\d:\d\d:\d\d$/);
+    // Numeric headers sit over their right-aligned numbers.
+    expect(await page.locator('#components th', { hasText: 'cpu %' }).evaluate((e) => (globalThis as unknown as { getComputedStyle: (x: unknown) => { textAlign: string } }).getComputedStyle(e).textAlign)).toBe('right');
+  });
+
+  it('paints the first charts from the first response (the time is printed, not asserted)', async () => {
+    const p = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    try {
+      await p.goto(server.url);
+      await p.waitForFunction(() => (globalThis as unknown as { __runbus: DebugHook }).__runbus.firstPaintMs !== undefined, undefined, { timeout: 10_000 });
+      const t = await p.evaluate(() => { const h = (globalThis as unknown as { __runbus: DebugHook }).__runbus; return [h.firstPaintMs, h.startMs, h.liveMs]; });
+      console.log(`dashboard first paint: ${t[0]} ms after navigation (script started at ${t[1]} ms, live state from the stream's first frame at ${t[2]} ms)`);
+      // The charts were filled at once: the history published before the page opened is there.
+      expect(Number(await p.getAttribute('#chart-cpu', 'data-points'))).toBeGreaterThanOrEqual(20);
+      // Not hovering, the legend shows each series' latest value.
+      const values = await p.locator('#chart-cpu .u-legend .u-series .u-value').allTextContents();
+      expect(values.length).toBeGreaterThan(1);
+      expect(values.filter((v) => /^\d+\.\d %$/.test(v)).length).toBeGreaterThanOrEqual(2);
+      expect(values[0]).toMatch(/^\d\d:\d\d:\d\d$/);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('shows the Containers panel once container figures exist: charts and the table', async () => {
+    expect(await page.locator('#card-containers').isHidden()).toBe(true);
+    const id = 'd'.repeat(64);
+    const orphan = 'e'.repeat(64);
+    hub.bus.publish(Topic.LIFECYCLE, { tsMs: Date.now(), runId: hub.runId, kind: LifecycleKind.CONTAINER_ORPHANED, containerId: orphan, component: 'eval-old', image: 'busybox' });
+    hub.bus.publish(Topic.LIFECYCLE, { tsMs: Date.now(), runId: hub.runId, kind: LifecycleKind.CONTAINER_STARTED, containerId: id, component: kEvil, image: 'sandbox:1' });
+    for (let k = 0; k < 5; ++k) {
+      hub.bus.publish(Topic.CONTAINER, { tsMs: Date.now() - (5 - k) * 1000, runId: hub.runId, containerId: id, name: kEvil, image: 'sandbox:1', cpuPercent: 95 + k, memBytes: 60 * 2 ** 20, memLimitBytes: 64 * 2 ** 20, pids: 4 });
+    }
+    await page.locator('#card-containers').waitFor({ state: 'visible', timeout: 5000 });
+    await page.waitForFunction(() => ((globalThis as unknown as { __runbus: DebugHook }).__runbus.points.containersCpu ?? 0) >= 5, undefined, { timeout: 5000 });
+    expect(Number(await page.getAttribute('#chart-containersActive', 'data-points'))).toBeGreaterThan(0);
+    const cells = await page.locator(`#containers tr[data-container="${id}"] td`).allTextContents();
+    expect(cells).toEqual([kEvil, 'sandbox:1', '99.0', '60.0 MiB', '64.0 MiB', '4', 'running', '']);
+    expect((await page.locator(`#containers tr[data-container="${orphan}"] td`).allTextContents()).slice(6)).toEqual(['unknown', 'orphan']);
+    // A container without figures is in the table, not in the charts' legends.
+    expect(await page.locator('#chart-containersCpu .u-legend', { hasText: 'eval-old' }).count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
   });
 
   it('shows an alert fired by a rule within 2 s', async () => {

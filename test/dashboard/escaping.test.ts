@@ -2,11 +2,12 @@
 // page has no inline script or style, and every response carries a strict
 // Content-Security-Policy and nosniff.
 
-import { Script } from 'node:vm';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunBus } from '../../src/bus/index.js';
 import { kSecurityHeaders, startDashboardServer } from '../../src/dashboard/index.js';
-import { kPageJs } from '../../src/dashboard/page-app.js';
+import { kPageDir } from '../../src/dashboard/page-assets.js';
 import { kPageHtml } from '../../src/dashboard/page-html.js';
 import { Topic } from '../../src/wire/index.js';
 import { quietLogger } from '../support/bus.js';
@@ -14,9 +15,12 @@ import { quietLogger } from '../support/bus.js';
 const kEvil = '<img src=x onerror=alert(1)>';
 
 describe('escaping and headers', () => {
-  it('the page script never parses data as HTML', () => {
-    expect(kPageJs).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
-    expect(() => new Script(kPageJs)).not.toThrow(); // it parses
+  it('the page script never parses data as HTML (eslint forbids it in the source; this reads what is served)', () => {
+    const modules = readdirSync(kPageDir).filter((n) => n.endsWith('.js'));
+    expect(modules).toContain('app.js');
+    for (const n of modules) {
+      expect(readFileSync(join(kPageDir, n), 'utf8'), n).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
+    }
   });
 
   it('the page has no inline script, handler or style', () => {
@@ -32,7 +36,7 @@ describe('escaping and headers', () => {
     try {
       bus.publish(Topic.RESOURCE, { tsMs: Date.now(), runId: 'r', component: kEvil, pid: 1, cpuPercent: 1 });
       await new Promise((r) => setTimeout(r, 300));
-      for (const path of ['', 'app.js', 'app.css', 'vendor/uplot.min.js', 'api/live', 'api/runs', 'api/nope']) {
+      for (const path of ['', 'js/app.js', 'app.css', 'vendor/uplot.min.js', 'api/live', 'api/runs', 'api/nope']) {
         const r = await fetch(`${server.url}${path}`);
         expect(r.headers.get('content-security-policy'), path).toBe(kSecurityHeaders['content-security-policy']);
         expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');

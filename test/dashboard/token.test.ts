@@ -34,7 +34,7 @@ describe('dashboard token', () => {
       expect((await fetch(`${server.url}api/live`, { headers: { authorization: 'bearer s3cret' } })).status).toBe(200);
       const es = await fetch(`${server.url}events`, { headers: { authorization: 'Bearer s3cret' }, signal: ac.signal });
       expect(es.status).toBe(200);
-      for (const path of ['', 'app.js', 'app.css', 'vendor/uplot.min.js', 'vendor/uplot.min.css', 'healthz']) {
+      for (const path of ['', 'js/app.js', 'app.css', 'vendor/uplot.min.js', 'vendor/uplot.min.css', 'healthz']) {
         expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
       }
       // Unknown paths say nothing without the token either.
