@@ -2,6 +2,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { toCsv } from './csv.js';
 import { openReaderDb } from './db.js';
 import { StoreError } from './errors.js';
+import type { RunSummaryRow } from './run-summary.js';
 import { kSnapshotFrom, kSnapshotSelect } from './schema.js';
 import type {
   AlertRow,
@@ -114,6 +115,10 @@ export interface StoreReader {
   /** Containers: one row per container of the run, with its figures summarised (none in a file from before schema 2). */
   containers(runId: string): ContainerSummaryRow[];
   heartbeats(q: RangeQuery): HeartbeatRow[];
+  /** The summary `runbus run` recorded when the run ended, if any. */
+  runSummary(runId: string): RunSummaryRow | undefined;
+  /** Every recorded run summary. */
+  runSummaries(): RunSummaryRow[];
   /** Export one run (or every run when undefined) as JSON or CSV text. */
   export(runId: string | undefined, format: 'json' | 'csv', options?: ExportOptions): string;
   close(): void;
@@ -264,6 +269,17 @@ class ReaderImpl implements StoreReader {
        FROM containers c WHERE c.run_id = ? ORDER BY coalesce(c.started_at_ms, c.created_at_ms), c.container_id`,
       [runId],
     );
+  }
+
+  runSummary(runId: string): RunSummaryRow | undefined {
+    checkRunId({ runId });
+    if (!this.#hasView('run_summaries')) return undefined;
+    return this.#all<RunSummaryRow>('SELECT * FROM run_summaries WHERE run_id = ?', [runId])[0];
+  }
+
+  runSummaries(): RunSummaryRow[] {
+    if (!this.#hasView('run_summaries')) return [];
+    return this.#all<RunSummaryRow>('SELECT * FROM run_summaries ORDER BY run_id');
   }
 
   heartbeats(q: RangeQuery): HeartbeatRow[] {

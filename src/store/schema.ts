@@ -7,6 +7,7 @@
 // public read interface (DESIGN.md "SQLite"); they only ever gain columns.
 
 import { kHostFigures, kResourceFigures, kSeverityNames } from '../wire/index.js';
+import { kMigrationRunSummary } from './run-summary.js';
 
 /** A figure kept in a rollup as count, sum, min and max. */
 export interface RollupFigure {
@@ -276,7 +277,7 @@ FROM t_container_rollup x JOIN t_run r ON r.id = x.run;
  * Forward-only migrations: entry i takes the file from user_version i to i+1.
  * Never edit a released entry; append a new one.
  */
-export const kMigrations: readonly string[] = [kMigration1, kMigrationRemoteWrite, kMigrationContainers];
+export const kMigrations: readonly string[] = [kMigration1, kMigrationRemoteWrite, kMigrationContainers, kMigrationRunSummary];
 
 /** The schema version this code writes (`PRAGMA user_version`). */
 export const kSchemaVersion = kMigrations.length;
