@@ -8,7 +8,7 @@ import { startLoopReports } from '../loop-sampler.js';
 import type { LoopReports } from '../loop-sampler.js';
 import type { Envelope, Frame, Topic, TopicPayloads, Welcome } from '../../wire/index.js';
 import { RunbusError } from '../../errors.js';
-import { checkInt, checkKeys, checkObject, checkOneOf, checkString } from '../../options.js';
+import { checkInt, checkKeys, checkObject, checkOneOf, checkString, kLibraryLogger } from '../../options.js';
 import { RunBus } from '../run-bus.js';
 import type { BusStats, Logger, SubscribeOptions } from '../run-bus.js';
 import { RingBuffer } from '../ring-buffer.js';
@@ -128,7 +128,7 @@ export interface RemoteBusOptions {
   loopIntervalMs?: number;
   /**
    * Where outbox drops and hub outages are reported.
-   * @default a logger writing to stderr
+   * @default silent: util.debuglog('runbus') (NODE_DEBUG=runbus shows it)
    */
   logger?: Logger;
 }
@@ -171,18 +171,12 @@ const kClientKeys = [
   'logger',
 ] as const;
 
-const kStderrLogger: Logger = {
-  warn: (m) => {
-    process.stderr.write(`${m}\n`);
-  },
-};
-
 export function resolveRemoteBusOptions(options: RemoteBusOptions): ResolvedRemoteBusOptions {
   if (options === undefined) throw new TypeError('connectBus() needs options with at least { component }');
   checkObject(options, 'options');
   checkKeys(options, kClientKeys, 'connectBus');
   const component = checkString(options.component, 'options.component');
-  const logger = options.logger ?? kStderrLogger;
+  const logger = options.logger ?? kLibraryLogger;
   if (typeof logger !== 'object' || logger === null || typeof (logger as Partial<Logger>).warn !== 'function') {
     throw new TypeError('options.logger must have a warn(message) method');
   }

@@ -8,7 +8,7 @@ import { EventEmitter } from 'eventemitter3';
 import { FrameReader, decodeFrame, encodeFrame, kDefaultMaxFrameBytes, kProtocolVersion, kTopicNames } from '../../wire/index.js';
 import type { Envelope, Frame, Hello, LoopReport, Subscribe, Topic, TopicPayloads } from '../../wire/index.js';
 import { RunbusError } from '../../errors.js';
-import { checkInt, checkKeys, checkObject, checkOneOf, checkString } from '../../options.js';
+import { checkInt, checkKeys, checkObject, checkOneOf, checkString, kLibraryLogger } from '../../options.js';
 import type { RunBus, Logger } from '../run-bus.js';
 import { kOverflowPolicies } from '../subscription.js';
 import type { OverflowPolicy, QueueStats, Subscription } from '../subscription.js';
@@ -132,7 +132,7 @@ export interface BusServerOptions {
   logIntervalMs?: number;
   /**
    * Where rejected connections and send failures are reported.
-   * @default a logger writing to stderr
+   * @default silent: util.debuglog('runbus') (NODE_DEBUG=runbus shows it)
    */
   logger?: Logger;
 }
@@ -172,12 +172,6 @@ const kServerKeys = [
   'logger',
 ] as const;
 
-const kStderrLogger: Logger = {
-  warn: (m) => {
-    process.stderr.write(`${m}\n`);
-  },
-};
-
 function checkLogger(logger: unknown): Logger {
   if (typeof logger !== 'object' || logger === null || typeof (logger as Partial<Logger>).warn !== 'function') {
     throw new TypeError('options.logger must have a warn(message) method');
@@ -207,7 +201,7 @@ export function resolveBusServerOptions(options: BusServerOptions = {}): Resolve
     closeTimeoutMs: checkInt(options.closeTimeoutMs ?? kDefaultCloseTimeoutMs, 'options.closeTimeoutMs', 0),
     component: options.component === undefined ? 'hub' : checkString(options.component, 'options.component'),
     logIntervalMs: checkInt(options.logIntervalMs ?? 10_000, 'options.logIntervalMs', 1),
-    logger: checkLogger(options.logger ?? kStderrLogger),
+    logger: checkLogger(options.logger ?? kLibraryLogger),
   };
 }
 
