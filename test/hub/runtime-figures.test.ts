@@ -22,7 +22,7 @@ describe('runtime figures of every process that embeds the bus', () => {
     try {
       const latest = new Map<number, ResourceSnapshot>();
       hub.bus.subscribe(Topic.RESOURCE, (s) => { latest.set(s.pid, s); });
-      await waitFor(() => (latest.get(child.pid!)?.gcMinorMs ?? 0) > 0 && latest.get(process.pid)?.heapUsedBytes != null, 20_000, 'runtime figures');
+      await waitFor(() => (latest.get(child.pid!)?.gcMinorMs ?? 0) > 0 && latest.get(process.pid)?.heapUsedBytes != null, 40_000, 'runtime figures');
       c = latest.get(child.pid!)!;
       own = latest.get(process.pid)!;
     } finally {
@@ -46,5 +46,5 @@ describe('runtime figures of every process that embeds the bus', () => {
     expect(row.gc).toBeGreaterThan(0);
     expect(row.heap).toBeGreaterThan(0);
     expect(row.res).toBeGreaterThanOrEqual(2);
-  });
+  }, 60_000);
 });
