@@ -2,7 +2,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-check/**', 'src/wire/gen/**', 'src/remote-write/gen/**', 'node_modules/**', 'bench/results/**', 'scripts/**', 'test/fixtures/**/*.js', 'test/fixtures/**/*.cjs', 'test/fixtures/**/*.mjs', 'bench/fixtures/**/*.mjs', 'eslint.config.mjs'] },
+  { ignores: ['dist/**', 'dist-check/**', 'dist-examples/**', 'src/wire/gen/**', 'src/remote-write/gen/**', 'node_modules/**', 'bench/results/**', 'scripts/**', 'test/fixtures/**/*.js', 'test/fixtures/**/*.cjs', 'test/fixtures/**/*.mjs', 'bench/fixtures/**/*.mjs', 'eslint.config.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

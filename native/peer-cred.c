@@ -1,6 +1,7 @@
 // peerCred(fd) -> { pid, uid, gid }: the kernel's record (SO_PEERCRED) of
 // the process that connected the Unix socket `fd`, taken at connect() time.
-// Node has no API for it; this is the whole addon.
+// Node has no API for it. The addon's other entry, spawnWait(), is in
+// native/spawn-wait.c.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <string.h>
@@ -43,9 +44,12 @@ static napi_value peer_cred(napi_env env, napi_callback_info info) {
 #endif
 }
 
+napi_value runbus_init_spawn_wait(napi_env env, napi_value exports);
+
 NAPI_MODULE_INIT() {
   napi_value fn;
   napi_create_function(env, "peerCred", NAPI_AUTO_LENGTH, peer_cred, NULL, &fn);
   napi_set_named_property(env, exports, "peerCred", fn);
-  return exports;
+  // native/spawn-wait.c: spawnWait(), for `runbus run`'s exact summary.
+  return runbus_init_spawn_wait(env, exports);
 }

@@ -1,5 +1,6 @@
 // Shared option checking: every options object goes through checkKeys, so a
 // misspelled key is an error that names it (and the likely intended key).
+import { debuglog } from 'node:util';
 import { RemoteWriteError } from './errors.js';
 
 function distance(a: string, b: string): number {
@@ -79,21 +80,35 @@ export function checkBool(v: unknown, name: string): boolean {
   return v;
 }
 
-/** Where warnings go: every module takes one and defaults to {@link kStderrLogger}. */
+/** Where warnings go: every module takes one and defaults to {@link kLibraryLogger}. */
 export interface Logger {
   warn(message: string): void;
 }
 
-/** The default logger of every module: one line on stderr per warning. */
+/** One line on stderr per warning: what the `runbus` command gives its hub. */
 export const kStderrLogger: Logger = {
   warn: (m) => {
     process.stderr.write(`${m}\n`);
   },
 };
 
-/** `logger` if it has a warn() method (else a TypeError naming `name`), or the stderr logger. */
+const kDebug = debuglog('runbus');
+
+/**
+ * The default logger of every module: a library prints nothing unasked into
+ * its host application's stderr. Warnings go to `util.debuglog('runbus')`
+ * (shown with NODE_DEBUG=runbus) unless the caller gives a logger; failures
+ * still reach the caller as rejections and 'error' events.
+ */
+export const kLibraryLogger: Logger = {
+  warn: (m) => {
+    kDebug('%s', m);
+  },
+};
+
+/** `logger` if it has a warn() method (else a TypeError naming `name`), or the library's silent-by-default logger. */
 export function checkLogger(logger: unknown, name = 'options.logger'): Logger {
-  if (logger === undefined) return kStderrLogger;
+  if (logger === undefined) return kLibraryLogger;
   if (typeof logger !== 'object' || logger === null || typeof (logger as Partial<Logger>).warn !== 'function') {
     throw new TypeError(`${name} must have a warn(message) method`);
   }

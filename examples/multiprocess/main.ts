@@ -35,9 +35,12 @@ hub.bus.subscribe(Topic.RESOURCE, (s) => {
 let metrics = 0;
 hub.bus.subscribe(Topic.METRIC, () => { metrics++; }, { name: 'metric-count' });
 
+// `npm run demo` runs the compiled JavaScript (dist-examples/): the workers
+// are plain node processes then. Run as TypeScript (tsx), they need tsx too.
 const here = import.meta.dirname;
+const compiled = import.meta.filename.endsWith('.js');
 const workers: ChildProcess[] = ['cpu', 'mem', 'idle'].map((kind) =>
-  fork(join(here, 'worker.ts'), [kind, socket, hub.runId], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }));
+  fork(join(here, compiled ? 'worker.js' : 'worker.ts'), [kind, socket, hub.runId], { execArgv: compiled ? [] : ['--import', 'tsx'], stdio: 'inherit' }));
 
 const mib = (b: number | null | undefined) => (b == null ? '   –  ' : (b / 2 ** 20).toFixed(1).padStart(6));
 const pct = (p: number | null | undefined) => (p == null ? '   – ' : p.toFixed(1).padStart(5));

@@ -1,6 +1,7 @@
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { constants as perfConstants, monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import type { EventLoopUtilization, IntervalHistogram } from 'node:perf_hooks';
 import { checkInt, checkKeys, checkObject } from '../options.js';
+import type { LoopReport, ResourceSnapshot } from '../wire/index.js';
 
 // Event-loop lag of the process that embeds the bus, measured on its own main
 // thread (not in the pool: a worker has its own loop). The probe is
@@ -26,7 +27,11 @@ import { checkInt, checkKeys, checkObject } from '../options.js';
 // periods unaccounted for is a stall, counted as one late wake-up.
 
 /** ResourceSnapshot fields (wire names) this sampler produces. */
-export const kLoopFigures = ['loop_lag_p50_ms', 'loop_lag_p99_ms', 'loop_lag_max_ms', 'loop_utilization'] as const;
+export const kLoopFigures = [
+  'loop_lag_p50_ms', 'loop_lag_p99_ms', 'loop_lag_max_ms', 'loop_utilization',
+  'heap_used_bytes', 'heap_total_bytes', 'external_bytes', 'array_buffers_bytes',
+  'gc_minor_ms', 'gc_major_ms', 'gc_incremental_ms', 'gc_weakcb_ms', 'active_resources',
+] as const;
 
 /**
  * Default histogram resolution. The native timer wakes the loop without
@@ -53,6 +58,98 @@ export interface LoopFigures {
   loopLagMaxMs?: number;
   /** Event-loop utilization, 0..1, over the same span. */
   loopUtilization: number;
+  /** The runtime figures, read at the same moment (see readRuntimeFigures()). */
+  heapUsedBytes?: number;
+  heapTotalBytes?: number;
+  externalBytes?: number;
+  arrayBuffersBytes?: number;
+  /** GC pause time by kind, ms, cumulative since the first loop sampler or report loop of the process started. */
+  gcMinorMs?: number;
+  gcMajorMs?: number;
+  gcIncrementalMs?: number;
+  gcWeakcbMs?: number;
+  /** libuv handles and requests keeping the loop alive (process.getActiveResourcesInfo()). */
+  activeResources?: number;
+}
+
+// ── runtime figures ─────────────────────────────────────────────────────
+// Read on the loop figures' own tick (no timer of their own). GC pauses come
+// from one PerformanceObserver('gc') per process, shared by every sampler
+// and report loop in it: its callback only adds durations, and it runs only
+// when a GC happened, so an idle process pays nothing for it.
+
+const kGcKinds = [
+  [perfConstants.NODE_PERFORMANCE_GC_MINOR, 0],
+  [perfConstants.NODE_PERFORMANCE_GC_MAJOR, 1],
+  [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL, 2],
+  [perfConstants.NODE_PERFORMANCE_GC_WEAKCB, 3],
+] as const;
+const gcMs = [0, 0, 0, 0];
+let gcObserver: PerformanceObserver | undefined;
+let gcUsers = 0;
+
+function gcSlot(kind: number): number {
+  for (const [k, slot] of kGcKinds) if (k === kind) return slot;
+  return -1;
+}
+
+function gcRetain(): void {
+  if (gcUsers++ > 0) return;
+  gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const slot = gcSlot((e as { detail?: { kind?: number } | null }).detail?.kind ?? 0);
+      if (slot >= 0) gcMs[slot]! += e.duration;
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+}
+
+function gcRelease(): void {
+  if (gcUsers === 0 || --gcUsers > 0) return;
+  gcObserver?.disconnect();
+  gcObserver = undefined;
+}
+
+/** The LoopFigures keys that are the same in a LoopReport and a ResourceSnapshot. */
+const kCarriedKeys = [
+  'loopLagP50Ms', 'loopLagP99Ms', 'loopLagMaxMs',
+  'heapUsedBytes', 'heapTotalBytes', 'externalBytes', 'arrayBuffersBytes',
+  'gcMinorMs', 'gcMajorMs', 'gcIncrementalMs', 'gcWeakcbMs', 'activeResources',
+] as const satisfies readonly (keyof LoopFigures & keyof LoopReport & keyof ResourceSnapshot)[];
+
+/** The figures a remote bus sent in a LoopReport frame; absent stays absent. */
+export function loopFiguresOfReport(r: LoopReport): LoopFigures {
+  const out: LoopFigures = { loopUtilization: r.loopUtilization ?? 0 };
+  for (const k of kCarriedKeys) {
+    const v = r[k];
+    if (v != null) out[k] = v;
+  }
+  return out;
+}
+
+/** Copies a process's loop and runtime figures into its snapshot. */
+export function fillLoopFigures(p: ResourceSnapshot, l: LoopFigures): void {
+  for (const k of kCarriedKeys) {
+    const v = l[k];
+    if (v !== undefined) p[k] = v;
+  }
+  p.loopUtilization = l.loopUtilization;
+}
+
+/** This process's heap, external memory, GC pause totals and active resources, now. */
+export function readRuntimeFigures(): Required<Pick<LoopFigures, 'heapUsedBytes' | 'heapTotalBytes' | 'externalBytes' | 'arrayBuffersBytes' | 'gcMinorMs' | 'gcMajorMs' | 'gcIncrementalMs' | 'gcWeakcbMs' | 'activeResources'>> {
+  const m = process.memoryUsage();
+  return {
+    heapUsedBytes: m.heapUsed,
+    heapTotalBytes: m.heapTotal,
+    externalBytes: m.external,
+    arrayBuffersBytes: m.arrayBuffers,
+    gcMinorMs: gcMs[0]!,
+    gcMajorMs: gcMs[1]!,
+    gcIncrementalMs: gcMs[2]!,
+    gcWeakcbMs: gcMs[3]!,
+    activeResources: process.getActiveResourcesInfo().length,
+  };
 }
 
 export interface LoopSampler {
@@ -68,6 +165,7 @@ export function createLoopSampler(options: LoopSamplerOptions = {}): LoopSampler
   const resolutionMs = checkInt(options.resolutionMs ?? kDefaultLoopResolutionMs, 'options.resolutionMs', kMinLoopResolutionMs, 60_000);
   const h: IntervalHistogram = monitorEventLoopDelay({ resolution: resolutionMs });
   h.enable();
+  gcRetain();
   let since = performance.now();
   let elu: EventLoopUtilization = performance.eventLoopUtilization();
   let stopped = false;
@@ -83,7 +181,7 @@ export function createLoopSampler(options: LoopSamplerOptions = {}): LoopSampler
       // One stall the histogram could not see (see the diagram above).
       const stall = gap > 2 * resolutionMs ? gap - resolutionMs : undefined;
       const now = performance.eventLoopUtilization();
-      const figures: LoopFigures = { loopUtilization: performance.eventLoopUtilization(now, elu).utilization };
+      const figures: LoopFigures = { loopUtilization: performance.eventLoopUtilization(now, elu).utilization, ...readRuntimeFigures() };
       elu = now;
       if (n > 0 || stall !== undefined) {
         const max = n > 0 ? late(h.max) : 0;
@@ -111,6 +209,7 @@ export function createLoopSampler(options: LoopSamplerOptions = {}): LoopSampler
       if (stopped) return;
       stopped = true;
       h.disable();
+      gcRelease();
     },
   };
 }
@@ -133,6 +232,8 @@ export interface LoopReports {
  * seen in utilization only; the hub's own figures use createLoopSampler().
  */
 export function startLoopReports(intervalMs: number, report: (figures: LoopFigures) => void): LoopReports {
+  gcRetain();
+  let stopped = false;
   let due = performance.now() + intervalMs;
   let elu: EventLoopUtilization = performance.eventLoopUtilization();
   const timer = setInterval(() => {
@@ -143,12 +244,15 @@ export function startLoopReports(intervalMs: number, report: (figures: LoopFigur
     const e = performance.eventLoopUtilization();
     const utilization = performance.eventLoopUtilization(e, elu).utilization;
     elu = e;
-    report({ loopLagP50Ms: lag, loopLagP99Ms: lag, loopLagMaxMs: lag, loopUtilization: utilization });
+    report({ loopLagP50Ms: lag, loopLagP99Ms: lag, loopLagMaxMs: lag, loopUtilization: utilization, ...readRuntimeFigures() });
   }, intervalMs);
   timer.unref();
   return {
     stop() {
       clearInterval(timer);
+      if (stopped) return;
+      stopped = true;
+      gcRelease();
     },
   };
 }

@@ -38,7 +38,7 @@ export interface RunBusOptions {
   dropLogIntervalMs?: number;
   /**
    * Where drop warnings (and handler errors with no 'error' listener) go.
-   * @default a logger writing to stderr
+   * @default silent: util.debuglog('runbus') (NODE_DEBUG=runbus shows it)
    */
   logger?: Logger;
 }

@@ -222,6 +222,7 @@ live dashboard's: open the page as /#token=<token>.`,
     flags: [
       { name: 'socket', type: 'string', arg: 'PATH', help: "the hub's socket", config: 'socket', defaultText: '$XDG_RUNTIME_DIR/runbus/hub.sock or the tmp dir' },
       { name: 'run', type: 'string', arg: 'ID', help: 'only this run' },
+      { ...kDb, help: 'the database the hub writes, for the alerts that fired before watch attached' },
       { name: 'frames', type: 'string', arg: 'N', help: 'exit after N redraws (for scripts; default: until q or Ctrl-C)' },
       { name: 'refresh', type: 'string', arg: 'MS', help: 'redraw period in ms (default 1000)' },
       kConfig,

@@ -47,16 +47,26 @@ export function runsCommand(db: string, json: boolean): string {
   if (!existsSync(db)) return json ? '[]\n' : `no runs yet (${db} does not exist)\n`;
   return withReader(db, (reader) => {
     const runs = reader.runs();
-    if (json) return `${inertJson(runs)}\n`;
+    // The summaries recorded when runs ended: they outlive the raw rows.
+    const summaries = new Map(reader.runSummaries().map((x) => [x.run_id, x]));
+    if (json) return `${inertJson(runs.map((r) => ({ ...r, summary: summaries.get(r.run_id) ?? null })))}\n`;
     if (runs.length === 0) return `no runs in ${db}\n`;
-    const rows = runs.map((r) => [
-      r.run_id,
-      fmtTime(r.started_at_ms),
-      r.started_at_ms !== null && r.ended_at_ms !== null ? fmtDuration(r.ended_at_ms - r.started_at_ms) : '-',
-      status(r),
-      r.command ?? '',
-    ]);
-    return `${table(['run', 'started', 'duration', 'exit', 'command'], rows, [false, false, true, true, false]).join('\n')}\n`;
+    const rows = runs.map((r) => {
+      const x = summaries.get(r.run_id);
+      const cpu = x === undefined || x.cpu_user_ms === null || x.cpu_system_ms === null ? null : x.cpu_user_ms + x.cpu_system_ms;
+      return [
+        r.run_id,
+        fmtTime(r.started_at_ms),
+        r.started_at_ms !== null && r.ended_at_ms !== null ? fmtDuration(r.ended_at_ms - r.started_at_ms) : '-',
+        status(r),
+        `${fmtDuration(cpu)}${x?.source === 'sampled' ? '~' : ''}`,
+        `${fmtBytes(x?.max_rss_bytes ?? null)}${x?.source === 'sampled' ? '~' : ''}`,
+        r.command ?? '',
+      ];
+    });
+    const lines = table(['run', 'started', 'duration', 'exit', 'cpu time', 'max rss', 'command'], rows, [false, false, true, true, true, true, false]);
+    const note = rows.some((row) => row[4]!.endsWith('~')) ? ['(~: estimated from samples; the native addon was not built)'] : [];
+    return `${[...lines, ...note].join('\n')}\n`;
   });
 }
 

@@ -29,6 +29,8 @@ export interface RunCommandOptions {
   summaryJson: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** false: start the command with child_process (no kernel rusage), as without the addon. */
+  nativeWait?: boolean;
 }
 
 /** What preflight found: the command, its component tag and the export directory. */

@@ -3,13 +3,14 @@
 // from the database and writes the summary and the JSON log's last lines.
 // Steps 1 and 2: run-preflight.ts, run-supervise.ts.
 import type { Hub } from '../hub/index.js';
-import { openReader } from '../store/index.js';
+import { openReader, saveRunSummary } from '../store/index.js';
+import { commandUsageUnavailable } from './command-process.js';
 import { inert, inertJson } from './format.js';
 import { toJsonObject } from './log-json.js';
 import type { JsonLog } from './log-json.js';
 import type { RunCommandOptions } from './run-preflight.js';
 import type { Supervised } from './run-supervise.js';
-import { formatSummary, summarizeRun } from './summary.js';
+import { formatSummary, summarizeRun, summaryRow, withRunEnd } from './summary.js';
 import type { RunSummary } from './summary.js';
 
 /** Records and reports a run whose command has ended; returns the exit status. */
@@ -17,7 +18,7 @@ export async function report(hub: Hub, o: RunCommandOptions, s: Supervised, log:
   const cfg = o.config;
   const stderr = process.stderr;
   const runId = hub.runId;
-  const { end, exitStatus, wallMs, orphans, fates, hwm, view, writeInitial } = s;
+  const { end, exitStatus, wallMs, usage, orphans, fates, hwm, view, writeInitial } = s;
   // One last look, so the processes that ended since the last tick (the
   // command, its children, killed orphans) get PROCESS_EXITED, and with it
   // processes.exited_at_ms and the command's exit code. The first call may
@@ -36,13 +37,22 @@ export async function report(hub: Hub, o: RunCommandOptions, s: Supervised, log:
     const reader = openReader(cfg.db);
     try {
       const run = reader.run(runId);
-      if (run !== undefined) summary = summarizeRun(reader, run);
+      if (run !== undefined) summary = withRunEnd(summarizeRun(reader, run), { wallMs, exitStatus, usage, kernelPeakRssBytes: hwm.maxBytes });
     } finally {
       reader.close();
     }
   } catch (err) {
     warn(`runbus run: the summary cannot be read back from ${JSON.stringify(cfg.db)}: ${(err as Error).message}`);
   }
+  if (summary !== undefined) {
+    try {
+      // Kept with the run, so reports after retention show the same headline.
+      saveRunSummary(cfg.db, summaryRow(summary, Date.now()));
+    } catch (err) {
+      warn(`runbus run: the summary cannot be recorded in ${JSON.stringify(cfg.db)}: ${(err as Error).message}`);
+    }
+  }
+  const estimatedBecause = usage === undefined ? commandUsageUnavailable() || 'the command was started without the native addon' : undefined;
   writeInitial(true);
   if (log !== undefined && summary !== undefined) {
     for (const p of summary.process_list) log.write('process_resources', { ...p });
@@ -51,7 +61,6 @@ export async function report(hub: Hub, o: RunCommandOptions, s: Supervised, log:
       process_list: undefined,
       alerts: summary.alerts.length,
       wall_ms: wallMs,
-      exit_status: exitStatus,
       kernel_peak_rss_bytes: hwm.maxBytes ?? null,
       host: toJsonObject(view.host),
       orphans: orphans.map((p) => ({ pid: p.pid, comm: p.comm, fate: fates.get(p.pid) ?? 'left running' })),
@@ -60,9 +69,9 @@ export async function report(hub: Hub, o: RunCommandOptions, s: Supervised, log:
   const orphanList = orphans.map((p) => ({ pid: p.pid, comm: p.comm, fate: fates.get(p.pid) ?? 'left running' }));
   if (!cfg.quiet && summary !== undefined) {
     if (o.summaryJson) {
-      stderr.write(`${inertJson({ ...summary, wall_ms: wallMs, exit_status: exitStatus, kernel_peak_rss_bytes: hwm.maxBytes ?? null, orphans: orphanList })}\n`);
+      stderr.write(`${inertJson({ ...summary, kernel_peak_rss_bytes: hwm.maxBytes ?? null, orphans: orphanList })}\n`);
     } else {
-      stderr.write(`${formatSummary(summary, { wallMs, exitStatus, orphans: orphanList, kernelPeakRssBytes: hwm.maxBytes }).join('\n')}\n`);
+      stderr.write(`${formatSummary(summary, { orphans: orphanList, ...(estimatedBecause === undefined ? {} : { estimatedBecause }) }).join('\n')}\n`);
     }
   } else if (orphans.length > 0 && !cfg.killOrphans) {
     // Even quiet, say that something is left behind.

@@ -2,20 +2,21 @@
 // line, JSON log lines), forwards signals, spawns the command, waits for it,
 // and deals with the orphans it left. Steps 1 and 3: run-preflight.ts,
 // run-report.ts.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { kRunLabel } from '../containers/index.js';
 import type { Hub } from '../hub/index.js';
 import { alertStateName, AlertState, Severity, severityName, Topic } from '../wire/index.js';
 import type { Alert, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
+import { startCommand } from './command-process.js';
+import type { CommandProcess, CommandUsage } from './command-process.js';
 import { fmtBytes, fmtDuration, fmtPercent, inert, shellQuote } from './format.js';
 import { HighWaterMarks } from './hwm.js';
 import { toJsonObject } from './log-json.js';
 import type { JsonLog } from './log-json.js';
 import { findOrphans, killOrphans, kMarkerEnv, readProcStat } from './orphans.js';
 import type { OrphanFate, ProcStat } from './orphans.js';
+import { resolveExecutable } from './run-preflight.js';
 import type { Preflight, RunCommandOptions } from './run-preflight.js';
 import type { StatusLine } from './status-line.js';
 
@@ -87,6 +88,8 @@ export interface Supervised {
   readonly exitStatus: number;
   readonly end: { code: number | null; signal: NodeJS.Signals | null };
   readonly wallMs: number;
+  /** The kernel's rusage of the command's tree; absent without the addon. */
+  readonly usage: CommandUsage | undefined;
   readonly orphans: readonly ProcStat[];
   readonly fates: ReadonlyMap<number, OrphanFate>;
   readonly hwm: HighWaterMarks;
@@ -165,7 +168,7 @@ export async function supervise(
   // Signals: forwarded to the command once it runs; before that, one stops
   // runbus without starting it.
   // Set once the command is spawned (read by the signal handler).
-  const running: { child?: ChildProcess } = {};
+  const running: { child?: CommandProcess } = {};
   let exited = false;
   let earlySignal: NodeJS.Signals | undefined;
   const sigCount = new Map<string, number>();
@@ -208,17 +211,16 @@ export async function supervise(
   if (hub.socketPath !== undefined) env.RUNBUS_SOCKET = hub.socketPath;
   // Containers: a ready-made `docker run --label` value tying a container to this run.
   if (o.config.containers !== undefined) env.RUNBUS_CONTAINER_LABEL = `${kRunLabel}=${runId}`;
+  let file = cmd;
+  try {
+    file = resolveExecutable(cmd, env, o.cwd);
+  } catch {
+    // Gone since preflight: starting it reports ENOENT/EACCES below.
+  }
   const t0 = performance.now();
-  const proc = spawn(cmd, o.argv.slice(1), { stdio: 'inherit', env, cwd: o.cwd });
+  const proc = startCommand(file, o.argv, { env, cwd: o.cwd, ...(o.nativeWait === undefined ? {} : { nativeWait: o.nativeWait }) });
   running.child = proc;
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: NodeJS.ErrnoException }>((resolveEnd) => {
-    proc.once('error', (error: NodeJS.ErrnoException) => {
-      resolveEnd({ code: null, signal: null, error });
-    });
-    proc.once('exit', (code, signal) => {
-      resolveEnd({ code, signal });
-    });
-  });
+  const ended = proc.ended;
   let startTicks = 0;
   if (proc.pid !== undefined) {
     childPid = proc.pid;
@@ -286,6 +288,6 @@ export async function supervise(
   }
 
   return {
-    started: true, exitStatus, end: { code: end.code, signal: end.signal }, wallMs, orphans, fates, hwm, view, writeInitial, releaseSignals,
+    started: true, exitStatus, end: { code: end.code, signal: end.signal }, wallMs, usage: end.usage, orphans, fates, hwm, view, writeInitial, releaseSignals,
   };
 }

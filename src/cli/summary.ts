@@ -1,19 +1,25 @@
-import type { AlertRow, RunRow, SnapshotRow, StoreReader } from '../store/index.js';
+import type { AlertRow, RunRow, RunSummaryRow, SnapshotRow, StoreReader } from '../store/index.js';
+import type { CommandUsage } from './command-process.js';
 import { fmtBytes, fmtDuration, fmtPercent, fmtTime, inert, table } from './format.js';
 
 // A run's summary, computed from the database (so `runbus run` at exit and
 // `runbus report` later print the same figures, and tests can check them
-// against the rows).
+// against the rows), and recorded there when the run ends (t_run_summary),
+// so the headline survives the raw rows' retention.
 //
-// CPU time. Node cannot wait4() a child, so the kernel's rusage of the
-// command (and RUSAGE_CHILDREN) is out of reach; the figures are the
+// Exact figures. `runbus run` starts the command with the native addon's
+// spawnWait() (command-process.ts), whose wait4() gives the kernel's rusage
+// of the command and every descendant it reaped — what /usr/bin/time -v
+// reports: user and system CPU time, ru_maxrss (the largest peak rss of one
+// process of the tree), page faults, context switches, block I/O. Processes
+// the command left running (orphans, daemons) are not in it.
+//
+// Estimated figures, without the addon (source 'sampled'): CPU time is the
 // cumulative utime/stime the sampler read from /proc/<pid>/stat, summed over
-// every process of the run at its last sample. CPU spent after a process's
-// last sample (at most one interval) is missing.
-//
-// Peak rss. For the same reason the kernel's maxrss of the children is not
-// available; the peak is the largest rss sampled. A spike shorter than the
-// interval can be missed.
+// every process at its last sample (CPU spent after a process's last sample,
+// at most one interval, is missing); the peak rss is the largest rss sampled
+// (and the VmHWM read while the processes ran); context switches are the
+// sampled counters; page faults and block I/O are unknown.
 
 /** One process of the run, from its snapshots. */
 export interface ProcessSummary {
@@ -33,6 +39,9 @@ export interface ProcessSummary {
   threads: number | null;
   /** Most threads seen at once. */
   peak_threads: number | null;
+  /** Cumulative counters at the last sample that read them. */
+  ctx_switches_voluntary: number | null;
+  ctx_switches_involuntary: number | null;
 }
 
 /** One component (the command's tree, or a remote bus) of the run. */
@@ -78,6 +87,26 @@ export interface RunSummary {
   peak_process_rss_bytes: number | null;
   host_cpu_peak_percent: number | null;
   host_mem_peak_percent: number | null;
+  /**
+   * 'rusage': cpu_user_ms, cpu_system_ms, max_rss_bytes, the faults, the
+   * context switches and the block I/O are the kernel's for the command's
+   * tree; 'sampled': estimated from the samples (see above).
+   */
+  source: 'rusage' | 'sampled';
+  /** Whether the headline came from the summary recorded when the run ended. */
+  recorded: boolean;
+  /** The command, spawn to exit (runbus run), else null. */
+  wall_ms: number | null;
+  /** What runbus exited with, when recorded. */
+  exit_status: number | null;
+  /** Largest peak rss of one process of the tree: ru_maxrss, or the sampled/VmHWM estimate. */
+  max_rss_bytes: number | null;
+  minor_faults: number | null;
+  major_faults: number | null;
+  ctx_switches_voluntary: number | null;
+  ctx_switches_involuntary: number | null;
+  block_inputs: number | null;
+  block_outputs: number | null;
   /** Firing alerts recorded for the run. */
   alerts_fired: number;
   alerts: AlertRow[];
@@ -141,7 +170,7 @@ function summarizeProcesses(rows: readonly SnapshotRow[]): ProcessSummary[] {
         p: {
           pid: r.pid, ppid: r.ppid, component: r.component, command: r.command, samples: 0, first_ts_ms: r.ts_ms, last_ts_ms: r.ts_ms,
           cpu_avg_percent: null, cpu_peak_percent: null, peak_rss_bytes: null, cpu_user_ms: null, cpu_system_ms: null,
-          threads: null, peak_threads: null,
+          threads: null, peak_threads: null, ctx_switches_voluntary: null, ctx_switches_involuntary: null,
         },
         cpuSum: 0,
         cpuN: 0,
@@ -164,6 +193,8 @@ function summarizeProcesses(rows: readonly SnapshotRow[]): ProcessSummary[] {
     // Cumulative counters: the last reading is the total so far.
     p.cpu_user_ms = maxOf(p.cpu_user_ms, r.cpu_user_ms);
     p.cpu_system_ms = maxOf(p.cpu_system_ms, r.cpu_system_ms);
+    p.ctx_switches_voluntary = maxOf(p.ctx_switches_voluntary, r.ctx_switches_voluntary);
+    p.ctx_switches_involuntary = maxOf(p.ctx_switches_involuntary, r.ctx_switches_involuntary);
   }
   for (const e of by.values()) e.p.cpu_avg_percent = e.cpuN === 0 ? null : e.cpuSum / e.cpuN;
   return [...by.values()].map((e) => e.p).sort((a, b) => a.first_ts_ms - b.first_ts_ms || a.pid - b.pid);
@@ -218,7 +249,7 @@ export function summarizeRun(reader: StoreReader, run: RunRow): RunSummary {
   const hb = reader.heartbeats({ runId });
   let dropped = 0;
   for (const h of hb) dropped = Math.max(dropped, h.dropped_total ?? 0);
-  return {
+  const computed: RunSummary = {
     run_id: runId,
     command: run.command,
     host: run.host,
@@ -238,21 +269,137 @@ export function summarizeRun(reader: StoreReader, run: RunRow): RunSummary {
     peak_process_rss_bytes: peakProcess,
     host_cpu_peak_percent: hostCpu,
     host_mem_peak_percent: hostMem,
+    source: 'sampled',
+    recorded: false,
+    wall_ms: null,
+    exit_status: null,
+    max_rss_bytes: peakProcess,
+    minor_faults: null,
+    major_faults: null,
+    ctx_switches_voluntary: sumOf(procs, (p) => p.ctx_switches_voluntary),
+    ctx_switches_involuntary: sumOf(procs, (p) => p.ctx_switches_involuntary),
+    block_inputs: null,
+    block_outputs: null,
     alerts_fired: alerts.length,
     alerts,
     dropped,
     components,
     process_list: procs,
   };
+  const recorded = reader.runSummary(runId);
+  return recorded === undefined ? computed : withRecorded(computed, recorded);
+}
+
+/** The headline as recorded when the run ended; the raw rows may be gone since. */
+function withRecorded(s: RunSummary, r: RunSummaryRow): RunSummary {
+  let components = s.components;
+  if (r.components !== null && s.samples < (r.samples ?? 0)) {
+    try {
+      components = JSON.parse(r.components) as ComponentSummary[];
+    } catch {
+      // A damaged column: keep what the rows give.
+    }
+  }
+  return {
+    ...s,
+    source: r.source,
+    recorded: true,
+    wall_ms: r.wall_ms,
+    exit_status: r.exit_status,
+    cpu_user_ms: r.cpu_user_ms,
+    cpu_system_ms: r.cpu_system_ms,
+    max_rss_bytes: r.max_rss_bytes,
+    minor_faults: r.minor_faults,
+    major_faults: r.major_faults,
+    ctx_switches_voluntary: r.ctx_switches_voluntary,
+    ctx_switches_involuntary: r.ctx_switches_involuntary,
+    block_inputs: r.block_inputs,
+    block_outputs: r.block_outputs,
+    cpu_avg_percent: r.cpu_avg_percent,
+    cpu_peak_percent: r.cpu_peak_percent,
+    peak_rss_bytes: r.peak_rss_bytes,
+    peak_process_rss_bytes: r.peak_process_rss_bytes,
+    samples: r.samples ?? s.samples,
+    ticks: r.ticks ?? s.ticks,
+    processes: r.processes ?? s.processes,
+    host_cpu_peak_percent: r.host_cpu_peak_percent,
+    host_mem_peak_percent: r.host_mem_peak_percent,
+    components,
+  };
+}
+
+/** What `runbus run` knows when the command has ended. */
+export interface RunEnd {
+  wallMs: number;
+  exitStatus: number;
+  /** The kernel's rusage of the command's tree; undefined without the addon. */
+  usage: CommandUsage | undefined;
+  /** Largest VmHWM of one process, read while they ran (the estimate without the addon). */
+  kernelPeakRssBytes: number | undefined;
+}
+
+/** The summary with the command's end: exact figures where the kernel gave them. */
+export function withRunEnd(s: RunSummary, end: RunEnd): RunSummary {
+  const u = end.usage;
+  if (u === undefined) {
+    return { ...s, wall_ms: end.wallMs, exit_status: end.exitStatus, max_rss_bytes: maxOf(s.max_rss_bytes, end.kernelPeakRssBytes) };
+  }
+  return {
+    ...s,
+    source: 'rusage',
+    wall_ms: end.wallMs,
+    exit_status: end.exitStatus,
+    cpu_user_ms: u.userMs,
+    cpu_system_ms: u.systemMs,
+    max_rss_bytes: u.maxRssBytes,
+    minor_faults: u.minorFaults,
+    major_faults: u.majorFaults,
+    ctx_switches_voluntary: u.voluntaryCtxSwitches,
+    ctx_switches_involuntary: u.involuntaryCtxSwitches,
+    block_inputs: u.blockInputs,
+    block_outputs: u.blockOutputs,
+  };
+}
+
+/** The row that records `s` (see t_run_summary). */
+export function summaryRow(s: RunSummary, nowMs: number): RunSummaryRow {
+  return {
+    run_id: s.run_id,
+    written_at_ms: nowMs,
+    source: s.source,
+    wall_ms: s.wall_ms,
+    exit_status: s.exit_status,
+    cpu_user_ms: s.cpu_user_ms,
+    cpu_system_ms: s.cpu_system_ms,
+    max_rss_bytes: s.max_rss_bytes,
+    minor_faults: s.minor_faults,
+    major_faults: s.major_faults,
+    ctx_switches_voluntary: s.ctx_switches_voluntary,
+    ctx_switches_involuntary: s.ctx_switches_involuntary,
+    block_inputs: s.block_inputs,
+    block_outputs: s.block_outputs,
+    cpu_avg_percent: s.cpu_avg_percent,
+    cpu_peak_percent: s.cpu_peak_percent,
+    peak_rss_bytes: s.peak_rss_bytes,
+    peak_process_rss_bytes: s.peak_process_rss_bytes,
+    samples: s.samples,
+    ticks: s.ticks,
+    processes: s.processes,
+    host_cpu_peak_percent: s.host_cpu_peak_percent,
+    host_mem_peak_percent: s.host_mem_peak_percent,
+    components: JSON.stringify(s.components),
+  };
 }
 
 /** Extra facts `runbus run` knows at exit that the database does not hold as such. */
 export interface RunExtras {
-  wallMs: number;
-  exitStatus: number;
   orphans: readonly { pid: number; comm: string; fate: string }[];
-  /** Largest VmHWM (kernel rss high-water mark) of one process, read while they ran. */
-  kernelPeakRssBytes?: number | undefined;
+  /** Why the kernel's figures are missing (the summary says which are estimated). */
+  estimatedBecause?: string;
+}
+
+function fmtCount(n: number | null): string {
+  return n === null ? '-' : String(n);
 }
 
 /** The summary as text lines (no trailing newline). */
@@ -260,13 +407,18 @@ export function formatSummary(s: RunSummary, extras?: RunExtras): string[] {
   const out: string[] = [];
   const status = s.signal !== null && s.signal !== '' ? `killed by ${s.signal}` : s.exit_code === null ? 'unknown' : `exit ${s.exit_code}`;
   out.push(`runbus: run ${s.run_id} — ${s.command ?? '?'}`);
-  const wall = extras?.wallMs ?? s.duration_ms;
-  out.push(`  status     ${status}${extras === undefined ? '' : ` (runbus exits ${extras.exitStatus})`}   wall ${fmtDuration(wall)}   started ${fmtTime(s.started_at_ms)}`);
-  out.push(`  cpu time   user ${fmtDuration(s.cpu_user_ms)}   system ${fmtDuration(s.cpu_system_ms)}   (sampled from /proc; the last interval may be missing)`);
-  out.push(`  cpu        avg ${fmtPercent(s.cpu_avg_percent)}   peak ${fmtPercent(s.cpu_peak_percent)}   (100% = one core, all processes)`);
-  out.push(`  rss        peak ${fmtBytes(s.peak_rss_bytes)} total, ${fmtBytes(s.peak_process_rss_bytes)} one process   (sampled every interval)`);
-  if (extras?.kernelPeakRssBytes !== undefined) {
-    out.push(`             kernel high-water mark ${fmtBytes(extras.kernelPeakRssBytes)} one process   (VmHWM read while running; Node cannot read the children's maxrss at exit)`);
+  const wall = s.wall_ms ?? s.duration_ms;
+  out.push(`  status     ${status}${s.exit_status === null ? '' : ` (runbus exits ${s.exit_status})`}   wall ${fmtDuration(wall)}   started ${fmtTime(s.started_at_ms)}`);
+  const exact = s.source === 'rusage';
+  out.push(`  cpu time   user ${fmtDuration(s.cpu_user_ms)}   system ${fmtDuration(s.cpu_system_ms)}   ${exact ? '(kernel: the command and the children it waited for)' : '(estimated: sampled from /proc; the last interval may be missing)'}`);
+  out.push(`  cpu        avg ${fmtPercent(s.cpu_avg_percent)}   peak ${fmtPercent(s.cpu_peak_percent)}   (sampled; 100% = one core, all processes)`);
+  out.push(`  max rss    ${fmtBytes(s.max_rss_bytes)} one process   ${exact ? '(kernel maxrss)' : '(estimated: sampled rss and VmHWM)'}   sampled peak ${fmtBytes(s.peak_rss_bytes)} total`);
+  if (exact) {
+    out.push(`  faults     ${fmtCount(s.major_faults)} major, ${fmtCount(s.minor_faults)} minor   block I/O ${fmtCount(s.block_inputs)} in, ${fmtCount(s.block_outputs)} out`);
+  }
+  out.push(`  switches   ${fmtCount(s.ctx_switches_voluntary)} voluntary, ${fmtCount(s.ctx_switches_involuntary)} involuntary${exact ? '' : '   (estimated: sampled counters)'}`);
+  if (!exact && s.wall_ms !== null) {
+    out.push(`  estimated  cpu time, max rss and context switches${extras?.estimatedBecause === undefined || extras.estimatedBecause === '' ? '' : `: ${extras.estimatedBecause}`}`);
   }
   out.push(`  samples    ${s.samples} from ${s.processes} process${s.processes === 1 ? '' : 'es'} over ${s.ticks} tick${s.ticks === 1 ? '' : 's'}${s.dropped > 0 ? `   dropped ${s.dropped}` : ''}`);
   if (s.host_cpu_peak_percent !== null || s.host_mem_peak_percent !== null) {

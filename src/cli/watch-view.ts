@@ -125,8 +125,14 @@ export class WatchModel {
     this.host = h;
   }
 
+  readonly #alertKeys = new Set<string>();
+
+  /** An alert, live or read back from the store; the same one twice (rule, component, fired at, state) is kept once. */
   onAlert(a: Alert): void {
     this.envelopes++;
+    const key = `${a.rule}\0${a.component ?? ''}\0${a.firedAtMs ?? 0}\0${a.state}`;
+    if (this.#alertKeys.has(key)) return;
+    this.#alertKeys.add(key);
     this.alerts.push(a);
     if (this.alerts.length > 50) this.alerts.shift();
   }

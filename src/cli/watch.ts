@@ -2,7 +2,10 @@ import { RemoteErrorCode, connectBus } from '../bus/remote/index.js';
 import { socketPathOf } from '../config/index.js';
 import type { RunbusConfig } from '../config/index.js';
 import type { RunbusError } from '../errors.js';
-import { LifecycleKind, Topic } from '../wire/index.js';
+import { existsSync } from 'node:fs';
+import { openReader } from '../store/index.js';
+import type { AlertRow } from '../store/index.js';
+import { AlertState, kSeverityNames, LifecycleKind, Severity, Topic } from '../wire/index.js';
 import type { Alert, ContainerSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot } from '../wire/index.js';
 import { CliError } from './errors.js';
 import { inert } from './format.js';
@@ -23,6 +26,48 @@ const kEnter = '\x1b[?1049h\x1b[?25l';
 const kLeave = '\x1b[?25h\x1b[?1049l';
 const kHome = '\x1b[H';
 const kClearBelow = '\x1b[J';
+
+const kSeverityOf = new Map(Object.entries(kSeverityNames).map(([n, name]) => [name as string, Number(n) as Severity]));
+
+function alertOfRow(r: AlertRow): Alert {
+  return {
+    tsMs: r.ts_ms,
+    runId: r.run_id,
+    rule: r.rule,
+    // 0: unspecified, as on the wire.
+    severity: kSeverityOf.get(r.severity) ?? (0 as Severity),
+    state: r.state === 'firing' ? AlertState.FIRING : r.state === 'resolved' ? AlertState.RESOLVED : (0 as AlertState),
+    value: r.value ?? 0,
+    message: r.message ?? '',
+    component: r.component,
+    pid: r.pid ?? 0,
+    firedAtMs: r.fired_at_ms,
+    ...(r.threshold === null ? {} : { threshold: r.threshold }),
+    ...(r.resolved_at_ms === null ? {} : { resolvedAtMs: r.resolved_at_ms }),
+  };
+}
+
+/**
+ * Alerts the hub recorded before watch attached (the bus only carries new
+ * ones): those of `runId`, or of the newest run still going, from the
+ * database at `db`. None when it cannot be read.
+ */
+export function storedAlerts(db: string, runId: string | undefined): Alert[] {
+  if (!existsSync(db)) return [];
+  try {
+    const reader = openReader(db);
+    try {
+      const run = runId === undefined ? reader.lastRun() : reader.run(runId);
+      if (run === undefined || (runId === undefined && run.ended_at_ms !== null)) return [];
+      return reader.alerts({ runId: run.run_id }).sort((a, b) => a.ts_ms - b.ts_ms).map(alertOfRow);
+    } finally {
+      reader.close();
+    }
+  } catch {
+    // Another runbus's newer file, a damaged one: the live alerts still show.
+    return [];
+  }
+}
 
 /** `runbus watch`: resolves with the exit status. */
 export function watchCommand(o: WatchOptions): Promise<number> {
@@ -56,6 +101,10 @@ export function watchCommand(o: WatchOptions): Promise<number> {
     let frames = 0;
     let done = false;
     let fatal: RunbusError | undefined;
+    // On each (re)connect: what the hub recorded meanwhile (the model drops repeats).
+    bus.on('connect', () => {
+      for (const a of storedAlerts(o.config.db, o.runId)) model.onAlert(a);
+    });
     bus.on('error', (err) => {
       if (err.code === RemoteErrorCode.UNAUTHORIZED || err.code === RemoteErrorCode.PROTOCOL_VERSION) {
         fatal = err;

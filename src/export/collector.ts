@@ -8,7 +8,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Logger, RunBus, Subscription } from '../bus/index.js';
 import { OrphanTracker } from '../bus/index.js';
-import { checkInt, checkKeys, checkObject, checkString, kStderrLogger } from '../options.js';
+import { checkInt, checkKeys, checkObject, checkString, kLibraryLogger } from '../options.js';
 import { AlertState, figureValue, kTopicNames, LifecycleKind, severityName, Topic } from '../wire/index.js';
 import type { Alert, ContainerSnapshot, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, MetricSample, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
 import { AppMetrics, labelKey } from './app-metrics.js';
@@ -70,7 +70,7 @@ export interface MetricsCollectorOptions {
   clock?: () => number;
   /** The collector's bus queue. @default 10000 */
   capacity?: number;
-  /** Where name collisions are reported (one line each). @default stderr */
+  /** Where name collisions are reported (one line each). @default silent: util.debuglog('runbus') (NODE_DEBUG=runbus shows it) */
   logger?: Logger;
 }
 
@@ -135,7 +135,7 @@ export function resolveCollectorOptions(o: Omit<MetricsCollectorOptions, 'bus'>,
     hubStats: o.hubStats,
     clock: o.clock ?? Date.now,
     capacity: checkInt(o.capacity ?? 10_000, 'options.capacity', 1),
-    logger: o.logger ?? kStderrLogger,
+    logger: o.logger ?? kLibraryLogger,
   };
 }
 

@@ -63,7 +63,7 @@ export interface HubExtrasOptions {
   exportDir?: string;
   /** A file (appended) or stream for JSON alert lines. @default none */
   alertLog?: string | Writable;
-  /** Where finish() reports a failed final export. @default stderr */
+  /** Where finish() reports a failed final export. @default silent: util.debuglog('runbus') (NODE_DEBUG=runbus shows it) */
   logger?: Logger;
 }
 

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { RunBus } from '../bus/index.js';
+import { loopFiguresOfReport, RunBus } from '../bus/index.js';
 import type { BusStats, QueueStats, Subscription } from '../bus/index.js';
 import { serveBus } from '../bus/remote/index.js';
 import type { BusServer, BusServerStats, SocketCheck } from '../bus/remote/index.js';
@@ -206,12 +206,7 @@ class HubImpl implements Hub {
     });
     // Remote buses measure their own event loops and send the figures.
     this.#server?.on('loop', (info, report) => {
-      if (info.pid > 0) this.#sampler.noteLoop(info.pid, {
-        ...(report.loopLagP50Ms == null ? {} : { loopLagP50Ms: report.loopLagP50Ms }),
-        ...(report.loopLagP99Ms == null ? {} : { loopLagP99Ms: report.loopLagP99Ms }),
-        ...(report.loopLagMaxMs == null ? {} : { loopLagMaxMs: report.loopLagMaxMs }),
-        loopUtilization: report.loopUtilization ?? 0,
-      });
+      if (info.pid > 0) this.#sampler.noteLoop(info.pid, loopFiguresOfReport(report));
     });
     // A deleted socket file leaves the hub unreachable: look once per tick
     // (one lstat) and listen anew.

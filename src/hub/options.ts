@@ -140,7 +140,7 @@ export interface HubOptions {
   containers?: HubContainersOptions | false;
   /** Options of the hub's RunBus. @default {} */
   bus?: RunBusOptions;
-  /** Where warnings go. @default stderr */
+  /** Where warnings go. @default silent: util.debuglog('runbus') (NODE_DEBUG=runbus shows it) */
   logger?: Logger;
   /**
    * Prometheus remote write of everything stored (docs/remote-write.md);

@@ -117,7 +117,7 @@ export interface SamplerOptions {
   poolRetryMs?: number;
   /**
    * Where one-off notes go (GPU off, first unhandled error).
-   * @default a logger writing to stderr
+   * @default silent: util.debuglog('runbus') (NODE_DEBUG=runbus shows it)
    */
   logger?: SamplerLogger;
 }

@@ -8,6 +8,7 @@ import { checkRoot, resolveSamplerOptions } from './options.js';
 import type { ResolvedSamplerOptions, SamplerOptions } from './options.js';
 import { unknownTag } from './protocol.js';
 import type { Backend, WorkerConfig, WorkerResult, WorkerTask } from './protocol.js';
+import { fillLoopFigures } from '../bus/index.js';
 import type { LoopFigures } from '../bus/index.js';
 import type { ContainerTarget } from '../containers/index.js';
 
@@ -274,10 +275,7 @@ class SamplerImpl implements Sampler {
       this.#loops.delete(p.pid);
       return;
     }
-    if (l.loopLagP50Ms !== undefined) p.loopLagP50Ms = l.loopLagP50Ms;
-    if (l.loopLagP99Ms !== undefined) p.loopLagP99Ms = l.loopLagP99Ms;
-    if (l.loopLagMaxMs !== undefined) p.loopLagMaxMs = l.loopLagMaxMs;
-    p.loopUtilization = l.loopUtilization;
+    fillLoopFigures(p, l);
   }
 
   tickNow(): Promise<void> {

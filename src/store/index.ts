@@ -5,6 +5,8 @@ export { openReader, kExportTables } from './reader.js';
 export type { ContainerSummaryRow, ContainerSnapshotRow, ContainerRollupRow, HostRow } from './reader.js';
 export { StoreError } from './errors.js';
 export { kSchemaVersion } from './schema.js';
+export { saveRunSummary, kRunSummaryColumns } from './run-summary.js';
+export type { RunSummaryRow } from './run-summary.js';
 export {
   kDefaults as kStoreDefaults,
   kDefaultDbPath,

@@ -2,6 +2,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { toCsv } from './csv.js';
 import { openReaderDb } from './db.js';
 import { StoreError } from './errors.js';
+import type { RunSummaryRow } from './run-summary.js';
 import { kSnapshotFrom, kSnapshotSelect } from './schema.js';
 import type {
   AlertRow,
@@ -158,6 +159,10 @@ export interface StoreReader {
   /** Every machine recorded, most recently seen first (none in a file older than the view). */
   hosts(): HostRow[];
   heartbeats(q: RangeQuery): HeartbeatRow[];
+  /** The summary `runbus run` recorded when the run ended, if any. */
+  runSummary(runId: string): RunSummaryRow | undefined;
+  /** Every recorded run summary. */
+  runSummaries(): RunSummaryRow[];
   /** Export one run (or every run when undefined) as JSON or CSV text. */
   export(runId: string | undefined, format: 'json' | 'csv', options?: ExportOptions): string;
   close(): void;
@@ -327,6 +332,17 @@ class ReaderImpl implements StoreReader {
   hosts(): HostRow[] {
     if (!this.#hasView('hosts')) return [];
     return this.#all<HostRow>('SELECT * FROM hosts ORDER BY last_seen_ms DESC, host_id');
+  }
+
+  runSummary(runId: string): RunSummaryRow | undefined {
+    checkRunId({ runId });
+    if (!this.#hasView('run_summaries')) return undefined;
+    return this.#all<RunSummaryRow>('SELECT * FROM run_summaries WHERE run_id = ?', [runId])[0];
+  }
+
+  runSummaries(): RunSummaryRow[] {
+    if (!this.#hasView('run_summaries')) return [];
+    return this.#all<RunSummaryRow>('SELECT * FROM run_summaries ORDER BY run_id');
   }
 
   heartbeats(q: RangeQuery): HeartbeatRow[] {

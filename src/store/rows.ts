@@ -47,6 +47,17 @@ export interface SnapshotRow {
   command: string | null;
   /** JSON array of {figure, reason}, or null. */
   errors: string | null;
+  /** Runtime figures of a Node.js process that reports them (schema version 4 on). */
+  heap_used_bytes: number | null;
+  heap_total_bytes: number | null;
+  external_bytes: number | null;
+  array_buffers_bytes: number | null;
+  /** GC pause time by kind, ms, cumulative. */
+  gc_minor_ms: number | null;
+  gc_major_ms: number | null;
+  gc_incremental_ms: number | null;
+  gc_weakcb_ms: number | null;
+  active_resources: number | null;
 }
 
 export interface HostSnapshotRow {

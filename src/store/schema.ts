@@ -7,6 +7,7 @@
 // public read interface (DESIGN.md "SQLite"); they only ever gain columns.
 
 import { kHostFigures, kResourceFigures, kSeverityNames } from '../wire/index.js';
+import { kMigrationRunSummary } from './run-summary.js';
 
 /** A figure kept in a rollup as count, sum, min and max. */
 export interface RollupFigure {
@@ -43,11 +44,31 @@ function statView(figs: readonly RollupFigure[]): string {
     .join(',\n  ');
 }
 
-/** The columns of the public `snapshots` view (the reader uses them too). */
-export const kSnapshotSelect = `SELECT r.run_id, c.name AS component, x.pid, x.ts_ms, x.cpu_percent, x.rss_bytes, x.uss_bytes,
+// The `snapshots` view as migration 1 made it (never edited).
+const kSnapshotSelect1 = `SELECT r.run_id, c.name AS component, x.pid, x.ts_ms, x.cpu_percent, x.rss_bytes, x.uss_bytes,
   x.threads, x.open_fds, x.gpu_util_percent, x.gpu_mem_bytes, x.loop_lag_p99_ms, x.cpu_user_ms, x.cpu_system_ms,
   x.pss_bytes, x.vms_bytes, x.io_read_bytes, x.io_write_bytes, x.ctx_switches_voluntary, x.ctx_switches_involuntary,
   x.state, x.loop_lag_p50_ms, x.loop_lag_max_ms, x.loop_utilization, x.ppid, x.command, x.errors`;
+
+/**
+ * t_snapshot columns added by migration 4 (written out: a released
+ * migration never changes); test/wire/figures.test.ts checks them against
+ * the figure table.
+ */
+export const kAddedSnapshotColumns: readonly { column: string; type: string }[] = [
+  { column: 'heap_used_bytes', type: 'INTEGER' },
+  { column: 'heap_total_bytes', type: 'INTEGER' },
+  { column: 'external_bytes', type: 'INTEGER' },
+  { column: 'array_buffers_bytes', type: 'INTEGER' },
+  { column: 'gc_minor_ms', type: 'REAL' },
+  { column: 'gc_major_ms', type: 'REAL' },
+  { column: 'gc_incremental_ms', type: 'REAL' },
+  { column: 'gc_weakcb_ms', type: 'REAL' },
+  { column: 'active_resources', type: 'INTEGER' },
+];
+
+/** The columns of the public `snapshots` view (the reader uses them too). */
+export const kSnapshotSelect = `${kSnapshotSelect1}${kAddedSnapshotColumns.map((c) => `, x.${c.column}`).join('')}`;
 /** Snapshots through their segments (t_run r, t_segment g, t_snapshot x, t_component c). */
 export const kSnapshotFrom = `FROM t_run r
   CROSS JOIN t_segment g ON g.run = r.id
@@ -159,7 +180,7 @@ WHERE x.run_id <> '';
 
 -- CROSS JOIN fixes the join order: run, its segments, their rowid ranges.
 CREATE VIEW snapshots AS
-${kSnapshotSelect}
+${kSnapshotSelect1}
 ${kSnapshotFrom};
 
 CREATE VIEW host_snapshots AS
@@ -276,7 +297,18 @@ FROM t_container_rollup x JOIN t_run r ON r.id = x.run;
  * Forward-only migrations: entry i takes the file from user_version i to i+1.
  * Never edit a released entry; append a new one.
  */
-export const kMigrations: readonly string[] = [kMigration1, kMigrationRemoteWrite, kMigrationContainers];
+// Runtime figures of Node.js processes (heap, external memory, GC pauses,
+// active resources): new t_snapshot columns and the view with them; and the
+// run summaries (store/run-summary.ts).
+const kMigrationRuntimeAndSummary = `
+${kAddedSnapshotColumns.map((c) => `ALTER TABLE t_snapshot ADD COLUMN ${c.column} ${c.type};`).join('\n')}
+DROP VIEW snapshots;
+CREATE VIEW snapshots AS
+${kSnapshotSelect}
+${kSnapshotFrom};
+${kMigrationRunSummary}`;
+
+export const kMigrations: readonly string[] = [kMigration1, kMigrationRemoteWrite, kMigrationContainers, kMigrationRuntimeAndSummary];
 
 /** The schema version this code writes (`PRAGMA user_version`). */
 export const kSchemaVersion = kMigrations.length;

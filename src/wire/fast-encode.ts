@@ -163,9 +163,9 @@ function putStr(b: Buffer, q: number, s: string): number {
 
 /** An upper bound on the bytes one RESOURCE envelope takes, cheap to compute. */
 function snapshotBound(p: ResourceSnapshot): number {
-  // 27 fields of at most 2 tag + 10 varint bytes, 4 strings' tags and
+  // 36 fields of at most 2 tag + 10 varint bytes, 4 strings' tags and
   // lengths, the envelope's prefixes; then 3 bytes per UTF-16 unit.
-  let n = 27 * 12 + 4 * 7 + 16;
+  let n = 36 * 12 + 4 * 7 + 16;
   n += 3 * ((p.runId?.length ?? 0) + (p.component?.length ?? 0) + (p.state?.length ?? 0) + (p.command?.length ?? 0));
   if (p.errors != null) for (const e of p.errors) n += 2 * 7 + 7 + 3 * ((e.figure?.length ?? 0) + (e.reason?.length ?? 0));
   return n;
@@ -288,6 +288,51 @@ function putSnapshot(b: Buffer, q: number, p: ResourceSnapshot): number {
     b[q++] = 0xd2;
     b[q++] = 0x01;
     q = putStr(b, q, p.command);
+  }
+  if (p.heapUsedBytes != null) {
+    b[q++] = 0xe0;
+    b[q++] = 0x01;
+    q = putU64(b, q, p.heapUsedBytes);
+  }
+  if (p.heapTotalBytes != null) {
+    b[q++] = 0xe8;
+    b[q++] = 0x01;
+    q = putU64(b, q, p.heapTotalBytes);
+  }
+  if (p.externalBytes != null) {
+    b[q++] = 0xf0;
+    b[q++] = 0x01;
+    q = putU64(b, q, p.externalBytes);
+  }
+  if (p.arrayBuffersBytes != null) {
+    b[q++] = 0xf8;
+    b[q++] = 0x01;
+    q = putU64(b, q, p.arrayBuffersBytes);
+  }
+  if (p.gcMinorMs != null) {
+    b[q++] = 0x81;
+    b[q++] = 0x02;
+    q = putDbl(b, q, p.gcMinorMs);
+  }
+  if (p.gcMajorMs != null) {
+    b[q++] = 0x89;
+    b[q++] = 0x02;
+    q = putDbl(b, q, p.gcMajorMs);
+  }
+  if (p.gcIncrementalMs != null) {
+    b[q++] = 0x91;
+    b[q++] = 0x02;
+    q = putDbl(b, q, p.gcIncrementalMs);
+  }
+  if (p.gcWeakcbMs != null) {
+    b[q++] = 0x99;
+    b[q++] = 0x02;
+    q = putDbl(b, q, p.gcWeakcbMs);
+  }
+  if (p.activeResources != null) {
+    b[q++] = 0xa0;
+    b[q++] = 0x02;
+    q = putU32(b, q, p.activeResources);
   }
   if (p.errors != null && p.errors.length > 0) q = putErrors(b, q, p.errors);
   return q;

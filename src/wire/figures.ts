@@ -148,6 +148,43 @@ export const kResourceFigures = [
   { col: 'ppid', column: 'ppid', field: 'ppid', key: 'ppid', number: 25, type: 'uint32', scalar: true },
   { col: 'command', column: 'command', field: 'command', key: 'command', number: 26, type: 'string' },
   { col: 'errors', column: 'errors', field: 'errors', key: 'errors', number: 27, type: 'errors' },
+  // Runtime figures of a Node.js process that embeds the bus (bus/loop-sampler.ts).
+  {
+    col: 'heapUsed', column: 'heap_used_bytes', field: 'heap_used_bytes', key: 'heapUsedBytes', number: 28, type: 'uint64',
+    prom: g('heapUsed', 'runbus_process_heap_used_bytes', 'V8 heap in use.', 'sum'),
+  },
+  {
+    col: 'heapTotal', column: 'heap_total_bytes', field: 'heap_total_bytes', key: 'heapTotalBytes', number: 29, type: 'uint64',
+    prom: g('heapTotal', 'runbus_process_heap_total_bytes', 'V8 heap allocated.', 'sum'),
+  },
+  {
+    col: 'external', column: 'external_bytes', field: 'external_bytes', key: 'externalBytes', number: 30, type: 'uint64',
+    prom: g('external', 'runbus_process_external_memory_bytes', 'Memory of C++ objects bound to JavaScript objects, array buffers included.', 'sum'),
+  },
+  {
+    col: 'arrayBuffers', column: 'array_buffers_bytes', field: 'array_buffers_bytes', key: 'arrayBuffersBytes', number: 31, type: 'uint64',
+    prom: g('arrayBuffers', 'runbus_process_array_buffers_bytes', 'Memory of ArrayBuffers and SharedArrayBuffers.', 'sum'),
+  },
+  {
+    col: 'gcMinor', column: 'gc_minor_ms', field: 'gc_minor_ms', key: 'gcMinorMs', number: 32, type: 'double',
+    prom: c('gcMinor', 'runbus_process_gc_minor_pause_seconds_total', 'Time spent in minor GC (scavenge) pauses.', 1e-3),
+  },
+  {
+    col: 'gcMajor', column: 'gc_major_ms', field: 'gc_major_ms', key: 'gcMajorMs', number: 33, type: 'double',
+    prom: c('gcMajor', 'runbus_process_gc_major_pause_seconds_total', 'Time spent in major GC (mark-sweep-compact) pauses.', 1e-3),
+  },
+  {
+    col: 'gcIncremental', column: 'gc_incremental_ms', field: 'gc_incremental_ms', key: 'gcIncrementalMs', number: 34, type: 'double',
+    prom: c('gcIncremental', 'runbus_process_gc_incremental_pause_seconds_total', 'Time spent in incremental GC marking pauses.', 1e-3),
+  },
+  {
+    col: 'gcWeakcb', column: 'gc_weakcb_ms', field: 'gc_weakcb_ms', key: 'gcWeakcbMs', number: 35, type: 'double',
+    prom: c('gcWeakcb', 'runbus_process_gc_weakcb_pause_seconds_total', 'Time spent in GC weak-callback pauses.', 1e-3),
+  },
+  {
+    col: 'activeResources', column: 'active_resources', field: 'active_resources', key: 'activeResources', number: 36, type: 'uint32',
+    prom: g('activeResources', 'runbus_process_active_resources', 'libuv handles and requests keeping the event loop alive.', 'sum'),
+  },
 ] as const satisfies readonly ResourceFigure[];
 
 type ResourceCol = (typeof kResourceFigures)[number]['col'];

@@ -279,6 +279,42 @@ export class BatchScanner extends ProtoReader {
           m.errors.push(this.#figureError(this.pos, this.pos + n));
           continue;
         }
+        case 28:
+          if ((t & 7) !== 0) break;
+          m.heapUsedBytes = this.u64(end);
+          continue;
+        case 29:
+          if ((t & 7) !== 0) break;
+          m.heapTotalBytes = this.u64(end);
+          continue;
+        case 30:
+          if ((t & 7) !== 0) break;
+          m.externalBytes = this.u64(end);
+          continue;
+        case 31:
+          if ((t & 7) !== 0) break;
+          m.arrayBuffersBytes = this.u64(end);
+          continue;
+        case 32:
+          if ((t & 7) !== 1) break;
+          m.gcMinorMs = this.double(end);
+          continue;
+        case 33:
+          if ((t & 7) !== 1) break;
+          m.gcMajorMs = this.double(end);
+          continue;
+        case 34:
+          if ((t & 7) !== 1) break;
+          m.gcIncrementalMs = this.double(end);
+          continue;
+        case 35:
+          if ((t & 7) !== 1) break;
+          m.gcWeakcbMs = this.double(end);
+          continue;
+        case 36:
+          if ((t & 7) !== 0) break;
+          m.activeResources = this.u32(end);
+          continue;
         default:
           break;
       }
@@ -356,6 +392,15 @@ export class BatchScanner extends ProtoReader {
     v[kCol.ppid] = m.ppid ?? 0;
     v[kCol.command] = m.command === '' ? null : m.command ?? null;
     v[kCol.errors] = m.errors.length === 0 ? null : JSON.stringify(m.errors.map(plainFigureError));
+    v[kCol.heapUsed] = m.heapUsedBytes ?? null;
+    v[kCol.heapTotal] = m.heapTotalBytes ?? null;
+    v[kCol.external] = m.externalBytes ?? null;
+    v[kCol.arrayBuffers] = m.arrayBuffersBytes ?? null;
+    v[kCol.gcMinor] = m.gcMinorMs ?? null;
+    v[kCol.gcMajor] = m.gcMajorMs ?? null;
+    v[kCol.gcIncremental] = m.gcIncrementalMs ?? null;
+    v[kCol.gcWeakcb] = m.gcWeakcbMs ?? null;
+    v[kCol.activeResources] = m.activeResources ?? null;
     this.row.runId = m.runId;
     this.row.component = m.component;
   }

@@ -131,6 +131,15 @@ export interface LoopReport {
   loopLagP99Ms?: number | null;
   loopLagMaxMs?: number | null;
   loopUtilization?: number | null;
+  heapUsedBytes?: number | null;
+  heapTotalBytes?: number | null;
+  externalBytes?: number | null;
+  arrayBuffersBytes?: number | null;
+  gcMinorMs?: number | null;
+  gcMajorMs?: number | null;
+  gcIncrementalMs?: number | null;
+  gcWeakcbMs?: number | null;
+  activeResources?: number | null;
 }
 
 /** A socket frame, as the codec hands it over. */

@@ -116,12 +116,21 @@ export function validateSubscribe(s: runbus.v1.Subscribe.$Properties): Subscribe
 
 export function validateLoopReport(l: runbus.v1.LoopReport.$Properties, nowMs: number): LoopReport {
   checkTs('loop', l.tsMs, nowMs);
-  checkDoubles('loop', l, ['loopLagP50Ms', 'loopLagP99Ms', 'loopLagMaxMs', 'loopUtilization']);
+  checkDoubles('loop', l, ['loopLagP50Ms', 'loopLagP99Ms', 'loopLagMaxMs', 'loopUtilization', 'gcMinorMs', 'gcMajorMs', 'gcIncrementalMs', 'gcWeakcbMs']);
   return {
     tsMs: l.tsMs!,
     loopLagP50Ms: l.loopLagP50Ms ?? null,
     loopLagP99Ms: l.loopLagP99Ms ?? null,
     loopLagMaxMs: l.loopLagMaxMs ?? null,
     loopUtilization: l.loopUtilization ?? null,
+    heapUsedBytes: l.heapUsedBytes ?? null,
+    heapTotalBytes: l.heapTotalBytes ?? null,
+    externalBytes: l.externalBytes ?? null,
+    arrayBuffersBytes: l.arrayBuffersBytes ?? null,
+    gcMinorMs: l.gcMinorMs ?? null,
+    gcMajorMs: l.gcMajorMs ?? null,
+    gcIncrementalMs: l.gcIncrementalMs ?? null,
+    gcWeakcbMs: l.gcWeakcbMs ?? null,
+    activeResources: l.activeResources ?? null,
   };
 }

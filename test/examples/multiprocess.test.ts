@@ -7,9 +7,11 @@ const tmp = useTmpDir();
 const root = join(import.meta.dirname, '..', '..');
 
 describe('examples/multiprocess (the README demo)', () => {
-  it('the parent receives RESOURCE for all four processes and the rows land in the store', () => {
+  it('compiled (as npm run demo runs it): RESOURCE for all four processes, the rows in the store, no tsx/esbuild process', () => {
     const db = join(tmp(), 'demo.db');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'examples', 'multiprocess', 'main.ts'), '--seconds', '4', '--json', '--db', db], {
+    const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-examples.mjs')], { cwd: root, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    const r = spawnSync(process.execPath, [join(root, 'dist-examples', 'multiprocess', 'main.js'), '--seconds', '4', '--json', '--db', db], {
       cwd: root, encoding: 'utf8', timeout: 60_000,
     });
     expect(r.status, r.stderr).toBe(0);
@@ -21,6 +23,8 @@ describe('examples/multiprocess (the README demo)', () => {
       expect(summary.snapshotsStored[c], `stored rows for ${c}`).toBeGreaterThan(0);
     }
     expect(new Set(['app', 'cpu-worker', 'mem-worker', 'idle-worker'].map((c) => summary.components[c])).size).toBe(4);
+    // Plain node workers: no loader process (tsx's esbuild) among the app's children.
+    expect(Object.keys(summary.components).filter((c) => /esbuild|tsx/.test(c))).toEqual([]);
     expect(summary.metricsReceived).toBeGreaterThan(0);
     expect(summary.metricsStored).toBe(summary.metricsReceived);
   });

@@ -109,7 +109,7 @@ export interface RemoteBusOptions {
   loopIntervalMs?: number;
   /**
    * Where outbox drops and hub outages are reported.
-   * @default a logger writing to stderr
+   * @default silent: util.debuglog('runbus') (NODE_DEBUG=runbus shows it)
    */
   logger?: Logger;
 }

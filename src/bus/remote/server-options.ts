@@ -114,7 +114,7 @@ export interface BusServerOptions {
   logIntervalMs?: number;
   /**
    * Where rejected connections and send failures are reported.
-   * @default a logger writing to stderr
+   * @default silent: util.debuglog('runbus') (NODE_DEBUG=runbus shows it)
    */
   logger?: Logger;
 }

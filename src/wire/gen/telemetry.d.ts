@@ -261,6 +261,33 @@ export namespace runbus {
             /** ResourceSnapshot errors. */
             errors: runbus.v1.FigureError.$Properties[];
 
+            /** ResourceSnapshot heapUsedBytes. */
+            heapUsedBytes?: (number|null);
+
+            /** ResourceSnapshot heapTotalBytes. */
+            heapTotalBytes?: (number|null);
+
+            /** ResourceSnapshot externalBytes. */
+            externalBytes?: (number|null);
+
+            /** ResourceSnapshot arrayBuffersBytes. */
+            arrayBuffersBytes?: (number|null);
+
+            /** ResourceSnapshot gcMinorMs. */
+            gcMinorMs?: (number|null);
+
+            /** ResourceSnapshot gcMajorMs. */
+            gcMajorMs?: (number|null);
+
+            /** ResourceSnapshot gcIncrementalMs. */
+            gcIncrementalMs?: (number|null);
+
+            /** ResourceSnapshot gcWeakcbMs. */
+            gcWeakcbMs?: (number|null);
+
+            /** ResourceSnapshot activeResources. */
+            activeResources?: (number|null);
+
             /**
              * Creates a new ResourceSnapshot instance using the specified properties.
              * @param [properties] Properties to set
@@ -425,6 +452,33 @@ export namespace runbus {
 
                 /** ResourceSnapshot errors */
                 errors?: (runbus.v1.FigureError.$Properties[]|null);
+
+                /** ResourceSnapshot heapUsedBytes */
+                heapUsedBytes?: (number|null);
+
+                /** ResourceSnapshot heapTotalBytes */
+                heapTotalBytes?: (number|null);
+
+                /** ResourceSnapshot externalBytes */
+                externalBytes?: (number|null);
+
+                /** ResourceSnapshot arrayBuffersBytes */
+                arrayBuffersBytes?: (number|null);
+
+                /** ResourceSnapshot gcMinorMs */
+                gcMinorMs?: (number|null);
+
+                /** ResourceSnapshot gcMajorMs */
+                gcMajorMs?: (number|null);
+
+                /** ResourceSnapshot gcIncrementalMs */
+                gcIncrementalMs?: (number|null);
+
+                /** ResourceSnapshot gcWeakcbMs */
+                gcWeakcbMs?: (number|null);
+
+                /** ResourceSnapshot activeResources */
+                activeResources?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -3217,6 +3271,33 @@ export namespace runbus {
             /** LoopReport loopUtilization. */
             loopUtilization?: (number|null);
 
+            /** LoopReport heapUsedBytes. */
+            heapUsedBytes?: (number|null);
+
+            /** LoopReport heapTotalBytes. */
+            heapTotalBytes?: (number|null);
+
+            /** LoopReport externalBytes. */
+            externalBytes?: (number|null);
+
+            /** LoopReport arrayBuffersBytes. */
+            arrayBuffersBytes?: (number|null);
+
+            /** LoopReport gcMinorMs. */
+            gcMinorMs?: (number|null);
+
+            /** LoopReport gcMajorMs. */
+            gcMajorMs?: (number|null);
+
+            /** LoopReport gcIncrementalMs. */
+            gcIncrementalMs?: (number|null);
+
+            /** LoopReport gcWeakcbMs. */
+            gcWeakcbMs?: (number|null);
+
+            /** LoopReport activeResources. */
+            activeResources?: (number|null);
+
             /**
              * Creates a new LoopReport instance using the specified properties.
              * @param [properties] Properties to set
@@ -3315,6 +3396,33 @@ export namespace runbus {
 
                 /** LoopReport loopUtilization */
                 loopUtilization?: (number|null);
+
+                /** LoopReport heapUsedBytes */
+                heapUsedBytes?: (number|null);
+
+                /** LoopReport heapTotalBytes */
+                heapTotalBytes?: (number|null);
+
+                /** LoopReport externalBytes */
+                externalBytes?: (number|null);
+
+                /** LoopReport arrayBuffersBytes */
+                arrayBuffersBytes?: (number|null);
+
+                /** LoopReport gcMinorMs */
+                gcMinorMs?: (number|null);
+
+                /** LoopReport gcMajorMs */
+                gcMajorMs?: (number|null);
+
+                /** LoopReport gcIncrementalMs */
+                gcIncrementalMs?: (number|null);
+
+                /** LoopReport gcWeakcbMs */
+                gcWeakcbMs?: (number|null);
+
+                /** LoopReport activeResources */
+                activeResources?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

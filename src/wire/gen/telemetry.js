@@ -245,6 +245,15 @@ export const runbus = $root.runbus = (() => {
             ResourceSnapshot.prototype.ppid = 0;
             ResourceSnapshot.prototype.command = "";
             ResourceSnapshot.prototype.errors = $util.emptyArray;
+            ResourceSnapshot.prototype.heapUsedBytes = null;
+            ResourceSnapshot.prototype.heapTotalBytes = null;
+            ResourceSnapshot.prototype.externalBytes = null;
+            ResourceSnapshot.prototype.arrayBuffersBytes = null;
+            ResourceSnapshot.prototype.gcMinorMs = null;
+            ResourceSnapshot.prototype.gcMajorMs = null;
+            ResourceSnapshot.prototype.gcIncrementalMs = null;
+            ResourceSnapshot.prototype.gcWeakcbMs = null;
+            ResourceSnapshot.prototype.activeResources = null;
 
             let $oneOfFields;
 
@@ -362,6 +371,60 @@ export const runbus = $root.runbus = (() => {
                 set: $util.oneOfSetter($oneOfFields)
             });
 
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ResourceSnapshot.prototype, "_heapUsedBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["heapUsedBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ResourceSnapshot.prototype, "_heapTotalBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["heapTotalBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ResourceSnapshot.prototype, "_externalBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["externalBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ResourceSnapshot.prototype, "_arrayBuffersBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["arrayBuffersBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ResourceSnapshot.prototype, "_gcMinorMs", {
+                get: $util.oneOfGetter($oneOfFields = ["gcMinorMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ResourceSnapshot.prototype, "_gcMajorMs", {
+                get: $util.oneOfGetter($oneOfFields = ["gcMajorMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ResourceSnapshot.prototype, "_gcIncrementalMs", {
+                get: $util.oneOfGetter($oneOfFields = ["gcIncrementalMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ResourceSnapshot.prototype, "_gcWeakcbMs", {
+                get: $util.oneOfGetter($oneOfFields = ["gcWeakcbMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(ResourceSnapshot.prototype, "_activeResources", {
+                get: $util.oneOfGetter($oneOfFields = ["activeResources"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
             ResourceSnapshot.create = function(properties) {
                 return new ResourceSnapshot(properties);
             };
@@ -429,6 +492,24 @@ export const runbus = $root.runbus = (() => {
                     for (var i = 0; i < m.errors.length; ++i)
                         $root.runbus.v1.FigureError.encode(m.errors[i], w.uint32(218).fork(), q + 1).ldelim();
                 }
+                if (m.heapUsedBytes != null && $Object.hasOwnProperty.call(m, "heapUsedBytes"))
+                    w.uint32(224).uint64(m.heapUsedBytes);
+                if (m.heapTotalBytes != null && $Object.hasOwnProperty.call(m, "heapTotalBytes"))
+                    w.uint32(232).uint64(m.heapTotalBytes);
+                if (m.externalBytes != null && $Object.hasOwnProperty.call(m, "externalBytes"))
+                    w.uint32(240).uint64(m.externalBytes);
+                if (m.arrayBuffersBytes != null && $Object.hasOwnProperty.call(m, "arrayBuffersBytes"))
+                    w.uint32(248).uint64(m.arrayBuffersBytes);
+                if (m.gcMinorMs != null && $Object.hasOwnProperty.call(m, "gcMinorMs"))
+                    w.uint32(257).double(m.gcMinorMs);
+                if (m.gcMajorMs != null && $Object.hasOwnProperty.call(m, "gcMajorMs"))
+                    w.uint32(265).double(m.gcMajorMs);
+                if (m.gcIncrementalMs != null && $Object.hasOwnProperty.call(m, "gcIncrementalMs"))
+                    w.uint32(273).double(m.gcIncrementalMs);
+                if (m.gcWeakcbMs != null && $Object.hasOwnProperty.call(m, "gcWeakcbMs"))
+                    w.uint32(281).double(m.gcWeakcbMs);
+                if (m.activeResources != null && $Object.hasOwnProperty.call(m, "activeResources"))
+                    w.uint32(288).uint32(m.activeResources);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -670,6 +751,69 @@ export const runbus = $root.runbus = (() => {
                             m.errors.push($root.runbus.v1.FigureError.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
+                    case 28: {
+                            if (u !== 0)
+                                break;
+                            m.heapUsedBytes = r.uint64();
+                            m._heapUsedBytes = "heapUsedBytes";
+                            continue;
+                        }
+                    case 29: {
+                            if (u !== 0)
+                                break;
+                            m.heapTotalBytes = r.uint64();
+                            m._heapTotalBytes = "heapTotalBytes";
+                            continue;
+                        }
+                    case 30: {
+                            if (u !== 0)
+                                break;
+                            m.externalBytes = r.uint64();
+                            m._externalBytes = "externalBytes";
+                            continue;
+                        }
+                    case 31: {
+                            if (u !== 0)
+                                break;
+                            m.arrayBuffersBytes = r.uint64();
+                            m._arrayBuffersBytes = "arrayBuffersBytes";
+                            continue;
+                        }
+                    case 32: {
+                            if (u !== 1)
+                                break;
+                            m.gcMinorMs = r.double();
+                            m._gcMinorMs = "gcMinorMs";
+                            continue;
+                        }
+                    case 33: {
+                            if (u !== 1)
+                                break;
+                            m.gcMajorMs = r.double();
+                            m._gcMajorMs = "gcMajorMs";
+                            continue;
+                        }
+                    case 34: {
+                            if (u !== 1)
+                                break;
+                            m.gcIncrementalMs = r.double();
+                            m._gcIncrementalMs = "gcIncrementalMs";
+                            continue;
+                        }
+                    case 35: {
+                            if (u !== 1)
+                                break;
+                            m.gcWeakcbMs = r.double();
+                            m._gcWeakcbMs = "gcWeakcbMs";
+                            continue;
+                        }
+                    case 36: {
+                            if (u !== 0)
+                                break;
+                            m.activeResources = r.uint32();
+                            m._activeResources = "activeResources";
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -834,6 +978,51 @@ export const runbus = $root.runbus = (() => {
                                 return "errors." + e;
                         }
                     }
+                }
+                if (m.heapUsedBytes != null && $Object.hasOwnProperty.call(m, "heapUsedBytes")) {
+                    p._heapUsedBytes = 1;
+                    if (!$util.isInteger(m.heapUsedBytes) && !(m.heapUsedBytes && $util.isInteger(m.heapUsedBytes.low) && $util.isInteger(m.heapUsedBytes.high)))
+                        return "heapUsedBytes: integer|Long expected";
+                }
+                if (m.heapTotalBytes != null && $Object.hasOwnProperty.call(m, "heapTotalBytes")) {
+                    p._heapTotalBytes = 1;
+                    if (!$util.isInteger(m.heapTotalBytes) && !(m.heapTotalBytes && $util.isInteger(m.heapTotalBytes.low) && $util.isInteger(m.heapTotalBytes.high)))
+                        return "heapTotalBytes: integer|Long expected";
+                }
+                if (m.externalBytes != null && $Object.hasOwnProperty.call(m, "externalBytes")) {
+                    p._externalBytes = 1;
+                    if (!$util.isInteger(m.externalBytes) && !(m.externalBytes && $util.isInteger(m.externalBytes.low) && $util.isInteger(m.externalBytes.high)))
+                        return "externalBytes: integer|Long expected";
+                }
+                if (m.arrayBuffersBytes != null && $Object.hasOwnProperty.call(m, "arrayBuffersBytes")) {
+                    p._arrayBuffersBytes = 1;
+                    if (!$util.isInteger(m.arrayBuffersBytes) && !(m.arrayBuffersBytes && $util.isInteger(m.arrayBuffersBytes.low) && $util.isInteger(m.arrayBuffersBytes.high)))
+                        return "arrayBuffersBytes: integer|Long expected";
+                }
+                if (m.gcMinorMs != null && $Object.hasOwnProperty.call(m, "gcMinorMs")) {
+                    p._gcMinorMs = 1;
+                    if (typeof m.gcMinorMs !== "number")
+                        return "gcMinorMs: number expected";
+                }
+                if (m.gcMajorMs != null && $Object.hasOwnProperty.call(m, "gcMajorMs")) {
+                    p._gcMajorMs = 1;
+                    if (typeof m.gcMajorMs !== "number")
+                        return "gcMajorMs: number expected";
+                }
+                if (m.gcIncrementalMs != null && $Object.hasOwnProperty.call(m, "gcIncrementalMs")) {
+                    p._gcIncrementalMs = 1;
+                    if (typeof m.gcIncrementalMs !== "number")
+                        return "gcIncrementalMs: number expected";
+                }
+                if (m.gcWeakcbMs != null && $Object.hasOwnProperty.call(m, "gcWeakcbMs")) {
+                    p._gcWeakcbMs = 1;
+                    if (typeof m.gcWeakcbMs !== "number")
+                        return "gcWeakcbMs: number expected";
+                }
+                if (m.activeResources != null && $Object.hasOwnProperty.call(m, "activeResources")) {
+                    p._activeResources = 1;
+                    if (!$util.isInteger(m.activeResources))
+                        return "activeResources: integer expected";
                 }
                 return null;
             };
@@ -1020,6 +1209,61 @@ export const runbus = $root.runbus = (() => {
                         m.errors[i] = $root.runbus.v1.FigureError.fromObject(d.errors[i], q + 1);
                     }
                 }
+                if (d.heapUsedBytes != null) {
+                    if ($util.Long)
+                        m.heapUsedBytes = $util.Long.fromValue(d.heapUsedBytes, true);
+                    else if (typeof d.heapUsedBytes === "string")
+                        m.heapUsedBytes = $parseInt(d.heapUsedBytes, 10);
+                    else if (typeof d.heapUsedBytes === "number")
+                        m.heapUsedBytes = d.heapUsedBytes;
+                    else if (typeof d.heapUsedBytes === "object")
+                        m.heapUsedBytes = new $util.LongBits(d.heapUsedBytes.low >>> 0, d.heapUsedBytes.high >>> 0).toNumber(true);
+                }
+                if (d.heapTotalBytes != null) {
+                    if ($util.Long)
+                        m.heapTotalBytes = $util.Long.fromValue(d.heapTotalBytes, true);
+                    else if (typeof d.heapTotalBytes === "string")
+                        m.heapTotalBytes = $parseInt(d.heapTotalBytes, 10);
+                    else if (typeof d.heapTotalBytes === "number")
+                        m.heapTotalBytes = d.heapTotalBytes;
+                    else if (typeof d.heapTotalBytes === "object")
+                        m.heapTotalBytes = new $util.LongBits(d.heapTotalBytes.low >>> 0, d.heapTotalBytes.high >>> 0).toNumber(true);
+                }
+                if (d.externalBytes != null) {
+                    if ($util.Long)
+                        m.externalBytes = $util.Long.fromValue(d.externalBytes, true);
+                    else if (typeof d.externalBytes === "string")
+                        m.externalBytes = $parseInt(d.externalBytes, 10);
+                    else if (typeof d.externalBytes === "number")
+                        m.externalBytes = d.externalBytes;
+                    else if (typeof d.externalBytes === "object")
+                        m.externalBytes = new $util.LongBits(d.externalBytes.low >>> 0, d.externalBytes.high >>> 0).toNumber(true);
+                }
+                if (d.arrayBuffersBytes != null) {
+                    if ($util.Long)
+                        m.arrayBuffersBytes = $util.Long.fromValue(d.arrayBuffersBytes, true);
+                    else if (typeof d.arrayBuffersBytes === "string")
+                        m.arrayBuffersBytes = $parseInt(d.arrayBuffersBytes, 10);
+                    else if (typeof d.arrayBuffersBytes === "number")
+                        m.arrayBuffersBytes = d.arrayBuffersBytes;
+                    else if (typeof d.arrayBuffersBytes === "object")
+                        m.arrayBuffersBytes = new $util.LongBits(d.arrayBuffersBytes.low >>> 0, d.arrayBuffersBytes.high >>> 0).toNumber(true);
+                }
+                if (d.gcMinorMs != null) {
+                    m.gcMinorMs = $Number(d.gcMinorMs);
+                }
+                if (d.gcMajorMs != null) {
+                    m.gcMajorMs = $Number(d.gcMajorMs);
+                }
+                if (d.gcIncrementalMs != null) {
+                    m.gcIncrementalMs = $Number(d.gcIncrementalMs);
+                }
+                if (d.gcWeakcbMs != null) {
+                    m.gcWeakcbMs = $Number(d.gcWeakcbMs);
+                }
+                if (d.activeResources != null) {
+                    m.activeResources = d.activeResources >>> 0;
+                }
                 return m;
             };
 
@@ -1180,6 +1424,53 @@ export const runbus = $root.runbus = (() => {
                     for (var j = 0; j < m.errors.length; ++j) {
                         d.errors[j] = $root.runbus.v1.FigureError.toObject(m.errors[j], o, q + 1);
                     }
+                }
+                if (m.heapUsedBytes != null && $Object.hasOwnProperty.call(m, "heapUsedBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.heapUsedBytes = typeof m.heapUsedBytes === "number" ? $BigInt(m.heapUsedBytes) : $util.Long.fromBits(m.heapUsedBytes.low >>> 0, m.heapUsedBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.heapUsedBytes === "number")
+                        d.heapUsedBytes = o.longs === $String ? $String(m.heapUsedBytes) : m.heapUsedBytes;
+                    else
+                        d.heapUsedBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.heapUsedBytes) : o.longs === $Number ? new $util.LongBits(m.heapUsedBytes.low >>> 0, m.heapUsedBytes.high >>> 0).toNumber(true) : m.heapUsedBytes;
+                }
+                if (m.heapTotalBytes != null && $Object.hasOwnProperty.call(m, "heapTotalBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.heapTotalBytes = typeof m.heapTotalBytes === "number" ? $BigInt(m.heapTotalBytes) : $util.Long.fromBits(m.heapTotalBytes.low >>> 0, m.heapTotalBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.heapTotalBytes === "number")
+                        d.heapTotalBytes = o.longs === $String ? $String(m.heapTotalBytes) : m.heapTotalBytes;
+                    else
+                        d.heapTotalBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.heapTotalBytes) : o.longs === $Number ? new $util.LongBits(m.heapTotalBytes.low >>> 0, m.heapTotalBytes.high >>> 0).toNumber(true) : m.heapTotalBytes;
+                }
+                if (m.externalBytes != null && $Object.hasOwnProperty.call(m, "externalBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.externalBytes = typeof m.externalBytes === "number" ? $BigInt(m.externalBytes) : $util.Long.fromBits(m.externalBytes.low >>> 0, m.externalBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.externalBytes === "number")
+                        d.externalBytes = o.longs === $String ? $String(m.externalBytes) : m.externalBytes;
+                    else
+                        d.externalBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.externalBytes) : o.longs === $Number ? new $util.LongBits(m.externalBytes.low >>> 0, m.externalBytes.high >>> 0).toNumber(true) : m.externalBytes;
+                }
+                if (m.arrayBuffersBytes != null && $Object.hasOwnProperty.call(m, "arrayBuffersBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.arrayBuffersBytes = typeof m.arrayBuffersBytes === "number" ? $BigInt(m.arrayBuffersBytes) : $util.Long.fromBits(m.arrayBuffersBytes.low >>> 0, m.arrayBuffersBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.arrayBuffersBytes === "number")
+                        d.arrayBuffersBytes = o.longs === $String ? $String(m.arrayBuffersBytes) : m.arrayBuffersBytes;
+                    else
+                        d.arrayBuffersBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.arrayBuffersBytes) : o.longs === $Number ? new $util.LongBits(m.arrayBuffersBytes.low >>> 0, m.arrayBuffersBytes.high >>> 0).toNumber(true) : m.arrayBuffersBytes;
+                }
+                if (m.gcMinorMs != null && $Object.hasOwnProperty.call(m, "gcMinorMs")) {
+                    d.gcMinorMs = o.json && !$isFinite(m.gcMinorMs) ? $String(m.gcMinorMs) : m.gcMinorMs;
+                }
+                if (m.gcMajorMs != null && $Object.hasOwnProperty.call(m, "gcMajorMs")) {
+                    d.gcMajorMs = o.json && !$isFinite(m.gcMajorMs) ? $String(m.gcMajorMs) : m.gcMajorMs;
+                }
+                if (m.gcIncrementalMs != null && $Object.hasOwnProperty.call(m, "gcIncrementalMs")) {
+                    d.gcIncrementalMs = o.json && !$isFinite(m.gcIncrementalMs) ? $String(m.gcIncrementalMs) : m.gcIncrementalMs;
+                }
+                if (m.gcWeakcbMs != null && $Object.hasOwnProperty.call(m, "gcWeakcbMs")) {
+                    d.gcWeakcbMs = o.json && !$isFinite(m.gcWeakcbMs) ? $String(m.gcWeakcbMs) : m.gcWeakcbMs;
+                }
+                if (m.activeResources != null && $Object.hasOwnProperty.call(m, "activeResources")) {
+                    d.activeResources = m.activeResources;
                 }
                 return d;
             };
@@ -7782,6 +8073,15 @@ export const runbus = $root.runbus = (() => {
             LoopReport.prototype.loopLagP99Ms = null;
             LoopReport.prototype.loopLagMaxMs = null;
             LoopReport.prototype.loopUtilization = null;
+            LoopReport.prototype.heapUsedBytes = null;
+            LoopReport.prototype.heapTotalBytes = null;
+            LoopReport.prototype.externalBytes = null;
+            LoopReport.prototype.arrayBuffersBytes = null;
+            LoopReport.prototype.gcMinorMs = null;
+            LoopReport.prototype.gcMajorMs = null;
+            LoopReport.prototype.gcIncrementalMs = null;
+            LoopReport.prototype.gcWeakcbMs = null;
+            LoopReport.prototype.activeResources = null;
 
             let $oneOfFields;
 
@@ -7809,6 +8109,60 @@ export const runbus = $root.runbus = (() => {
                 set: $util.oneOfSetter($oneOfFields)
             });
 
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_heapUsedBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["heapUsedBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_heapTotalBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["heapTotalBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_externalBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["externalBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_arrayBuffersBytes", {
+                get: $util.oneOfGetter($oneOfFields = ["arrayBuffersBytes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_gcMinorMs", {
+                get: $util.oneOfGetter($oneOfFields = ["gcMinorMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_gcMajorMs", {
+                get: $util.oneOfGetter($oneOfFields = ["gcMajorMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_gcIncrementalMs", {
+                get: $util.oneOfGetter($oneOfFields = ["gcIncrementalMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_gcWeakcbMs", {
+                get: $util.oneOfGetter($oneOfFields = ["gcWeakcbMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(LoopReport.prototype, "_activeResources", {
+                get: $util.oneOfGetter($oneOfFields = ["activeResources"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
             LoopReport.create = function(properties) {
                 return new LoopReport(properties);
             };
@@ -7830,6 +8184,24 @@ export const runbus = $root.runbus = (() => {
                     w.uint32(33).double(m.loopLagMaxMs);
                 if (m.loopUtilization != null && $Object.hasOwnProperty.call(m, "loopUtilization"))
                     w.uint32(41).double(m.loopUtilization);
+                if (m.heapUsedBytes != null && $Object.hasOwnProperty.call(m, "heapUsedBytes"))
+                    w.uint32(48).uint64(m.heapUsedBytes);
+                if (m.heapTotalBytes != null && $Object.hasOwnProperty.call(m, "heapTotalBytes"))
+                    w.uint32(56).uint64(m.heapTotalBytes);
+                if (m.externalBytes != null && $Object.hasOwnProperty.call(m, "externalBytes"))
+                    w.uint32(64).uint64(m.externalBytes);
+                if (m.arrayBuffersBytes != null && $Object.hasOwnProperty.call(m, "arrayBuffersBytes"))
+                    w.uint32(72).uint64(m.arrayBuffersBytes);
+                if (m.gcMinorMs != null && $Object.hasOwnProperty.call(m, "gcMinorMs"))
+                    w.uint32(81).double(m.gcMinorMs);
+                if (m.gcMajorMs != null && $Object.hasOwnProperty.call(m, "gcMajorMs"))
+                    w.uint32(89).double(m.gcMajorMs);
+                if (m.gcIncrementalMs != null && $Object.hasOwnProperty.call(m, "gcIncrementalMs"))
+                    w.uint32(97).double(m.gcIncrementalMs);
+                if (m.gcWeakcbMs != null && $Object.hasOwnProperty.call(m, "gcWeakcbMs"))
+                    w.uint32(105).double(m.gcWeakcbMs);
+                if (m.activeResources != null && $Object.hasOwnProperty.call(m, "activeResources"))
+                    w.uint32(112).uint32(m.activeResources);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -7904,6 +8276,69 @@ export const runbus = $root.runbus = (() => {
                             m._loopUtilization = "loopUtilization";
                             continue;
                         }
+                    case 6: {
+                            if (u !== 0)
+                                break;
+                            m.heapUsedBytes = r.uint64();
+                            m._heapUsedBytes = "heapUsedBytes";
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            m.heapTotalBytes = r.uint64();
+                            m._heapTotalBytes = "heapTotalBytes";
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            m.externalBytes = r.uint64();
+                            m._externalBytes = "externalBytes";
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            m.arrayBuffersBytes = r.uint64();
+                            m._arrayBuffersBytes = "arrayBuffersBytes";
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 1)
+                                break;
+                            m.gcMinorMs = r.double();
+                            m._gcMinorMs = "gcMinorMs";
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 1)
+                                break;
+                            m.gcMajorMs = r.double();
+                            m._gcMajorMs = "gcMajorMs";
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 1)
+                                break;
+                            m.gcIncrementalMs = r.double();
+                            m._gcIncrementalMs = "gcIncrementalMs";
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 1)
+                                break;
+                            m.gcWeakcbMs = r.double();
+                            m._gcWeakcbMs = "gcWeakcbMs";
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 0)
+                                break;
+                            m.activeResources = r.uint32();
+                            m._activeResources = "activeResources";
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -7959,6 +8394,51 @@ export const runbus = $root.runbus = (() => {
                     if (typeof m.loopUtilization !== "number")
                         return "loopUtilization: number expected";
                 }
+                if (m.heapUsedBytes != null && $Object.hasOwnProperty.call(m, "heapUsedBytes")) {
+                    p._heapUsedBytes = 1;
+                    if (!$util.isInteger(m.heapUsedBytes) && !(m.heapUsedBytes && $util.isInteger(m.heapUsedBytes.low) && $util.isInteger(m.heapUsedBytes.high)))
+                        return "heapUsedBytes: integer|Long expected";
+                }
+                if (m.heapTotalBytes != null && $Object.hasOwnProperty.call(m, "heapTotalBytes")) {
+                    p._heapTotalBytes = 1;
+                    if (!$util.isInteger(m.heapTotalBytes) && !(m.heapTotalBytes && $util.isInteger(m.heapTotalBytes.low) && $util.isInteger(m.heapTotalBytes.high)))
+                        return "heapTotalBytes: integer|Long expected";
+                }
+                if (m.externalBytes != null && $Object.hasOwnProperty.call(m, "externalBytes")) {
+                    p._externalBytes = 1;
+                    if (!$util.isInteger(m.externalBytes) && !(m.externalBytes && $util.isInteger(m.externalBytes.low) && $util.isInteger(m.externalBytes.high)))
+                        return "externalBytes: integer|Long expected";
+                }
+                if (m.arrayBuffersBytes != null && $Object.hasOwnProperty.call(m, "arrayBuffersBytes")) {
+                    p._arrayBuffersBytes = 1;
+                    if (!$util.isInteger(m.arrayBuffersBytes) && !(m.arrayBuffersBytes && $util.isInteger(m.arrayBuffersBytes.low) && $util.isInteger(m.arrayBuffersBytes.high)))
+                        return "arrayBuffersBytes: integer|Long expected";
+                }
+                if (m.gcMinorMs != null && $Object.hasOwnProperty.call(m, "gcMinorMs")) {
+                    p._gcMinorMs = 1;
+                    if (typeof m.gcMinorMs !== "number")
+                        return "gcMinorMs: number expected";
+                }
+                if (m.gcMajorMs != null && $Object.hasOwnProperty.call(m, "gcMajorMs")) {
+                    p._gcMajorMs = 1;
+                    if (typeof m.gcMajorMs !== "number")
+                        return "gcMajorMs: number expected";
+                }
+                if (m.gcIncrementalMs != null && $Object.hasOwnProperty.call(m, "gcIncrementalMs")) {
+                    p._gcIncrementalMs = 1;
+                    if (typeof m.gcIncrementalMs !== "number")
+                        return "gcIncrementalMs: number expected";
+                }
+                if (m.gcWeakcbMs != null && $Object.hasOwnProperty.call(m, "gcWeakcbMs")) {
+                    p._gcWeakcbMs = 1;
+                    if (typeof m.gcWeakcbMs !== "number")
+                        return "gcWeakcbMs: number expected";
+                }
+                if (m.activeResources != null && $Object.hasOwnProperty.call(m, "activeResources")) {
+                    p._activeResources = 1;
+                    if (!$util.isInteger(m.activeResources))
+                        return "activeResources: integer expected";
+                }
                 return null;
             };
 
@@ -7995,6 +8475,61 @@ export const runbus = $root.runbus = (() => {
                 }
                 if (d.loopUtilization != null) {
                     m.loopUtilization = $Number(d.loopUtilization);
+                }
+                if (d.heapUsedBytes != null) {
+                    if ($util.Long)
+                        m.heapUsedBytes = $util.Long.fromValue(d.heapUsedBytes, true);
+                    else if (typeof d.heapUsedBytes === "string")
+                        m.heapUsedBytes = $parseInt(d.heapUsedBytes, 10);
+                    else if (typeof d.heapUsedBytes === "number")
+                        m.heapUsedBytes = d.heapUsedBytes;
+                    else if (typeof d.heapUsedBytes === "object")
+                        m.heapUsedBytes = new $util.LongBits(d.heapUsedBytes.low >>> 0, d.heapUsedBytes.high >>> 0).toNumber(true);
+                }
+                if (d.heapTotalBytes != null) {
+                    if ($util.Long)
+                        m.heapTotalBytes = $util.Long.fromValue(d.heapTotalBytes, true);
+                    else if (typeof d.heapTotalBytes === "string")
+                        m.heapTotalBytes = $parseInt(d.heapTotalBytes, 10);
+                    else if (typeof d.heapTotalBytes === "number")
+                        m.heapTotalBytes = d.heapTotalBytes;
+                    else if (typeof d.heapTotalBytes === "object")
+                        m.heapTotalBytes = new $util.LongBits(d.heapTotalBytes.low >>> 0, d.heapTotalBytes.high >>> 0).toNumber(true);
+                }
+                if (d.externalBytes != null) {
+                    if ($util.Long)
+                        m.externalBytes = $util.Long.fromValue(d.externalBytes, true);
+                    else if (typeof d.externalBytes === "string")
+                        m.externalBytes = $parseInt(d.externalBytes, 10);
+                    else if (typeof d.externalBytes === "number")
+                        m.externalBytes = d.externalBytes;
+                    else if (typeof d.externalBytes === "object")
+                        m.externalBytes = new $util.LongBits(d.externalBytes.low >>> 0, d.externalBytes.high >>> 0).toNumber(true);
+                }
+                if (d.arrayBuffersBytes != null) {
+                    if ($util.Long)
+                        m.arrayBuffersBytes = $util.Long.fromValue(d.arrayBuffersBytes, true);
+                    else if (typeof d.arrayBuffersBytes === "string")
+                        m.arrayBuffersBytes = $parseInt(d.arrayBuffersBytes, 10);
+                    else if (typeof d.arrayBuffersBytes === "number")
+                        m.arrayBuffersBytes = d.arrayBuffersBytes;
+                    else if (typeof d.arrayBuffersBytes === "object")
+                        m.arrayBuffersBytes = new $util.LongBits(d.arrayBuffersBytes.low >>> 0, d.arrayBuffersBytes.high >>> 0).toNumber(true);
+                }
+                if (d.gcMinorMs != null) {
+                    m.gcMinorMs = $Number(d.gcMinorMs);
+                }
+                if (d.gcMajorMs != null) {
+                    m.gcMajorMs = $Number(d.gcMajorMs);
+                }
+                if (d.gcIncrementalMs != null) {
+                    m.gcIncrementalMs = $Number(d.gcIncrementalMs);
+                }
+                if (d.gcWeakcbMs != null) {
+                    m.gcWeakcbMs = $Number(d.gcWeakcbMs);
+                }
+                if (d.activeResources != null) {
+                    m.activeResources = d.activeResources >>> 0;
                 }
                 return m;
             };
@@ -8033,6 +8568,53 @@ export const runbus = $root.runbus = (() => {
                 }
                 if (m.loopUtilization != null && $Object.hasOwnProperty.call(m, "loopUtilization")) {
                     d.loopUtilization = o.json && !$isFinite(m.loopUtilization) ? $String(m.loopUtilization) : m.loopUtilization;
+                }
+                if (m.heapUsedBytes != null && $Object.hasOwnProperty.call(m, "heapUsedBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.heapUsedBytes = typeof m.heapUsedBytes === "number" ? $BigInt(m.heapUsedBytes) : $util.Long.fromBits(m.heapUsedBytes.low >>> 0, m.heapUsedBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.heapUsedBytes === "number")
+                        d.heapUsedBytes = o.longs === $String ? $String(m.heapUsedBytes) : m.heapUsedBytes;
+                    else
+                        d.heapUsedBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.heapUsedBytes) : o.longs === $Number ? new $util.LongBits(m.heapUsedBytes.low >>> 0, m.heapUsedBytes.high >>> 0).toNumber(true) : m.heapUsedBytes;
+                }
+                if (m.heapTotalBytes != null && $Object.hasOwnProperty.call(m, "heapTotalBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.heapTotalBytes = typeof m.heapTotalBytes === "number" ? $BigInt(m.heapTotalBytes) : $util.Long.fromBits(m.heapTotalBytes.low >>> 0, m.heapTotalBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.heapTotalBytes === "number")
+                        d.heapTotalBytes = o.longs === $String ? $String(m.heapTotalBytes) : m.heapTotalBytes;
+                    else
+                        d.heapTotalBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.heapTotalBytes) : o.longs === $Number ? new $util.LongBits(m.heapTotalBytes.low >>> 0, m.heapTotalBytes.high >>> 0).toNumber(true) : m.heapTotalBytes;
+                }
+                if (m.externalBytes != null && $Object.hasOwnProperty.call(m, "externalBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.externalBytes = typeof m.externalBytes === "number" ? $BigInt(m.externalBytes) : $util.Long.fromBits(m.externalBytes.low >>> 0, m.externalBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.externalBytes === "number")
+                        d.externalBytes = o.longs === $String ? $String(m.externalBytes) : m.externalBytes;
+                    else
+                        d.externalBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.externalBytes) : o.longs === $Number ? new $util.LongBits(m.externalBytes.low >>> 0, m.externalBytes.high >>> 0).toNumber(true) : m.externalBytes;
+                }
+                if (m.arrayBuffersBytes != null && $Object.hasOwnProperty.call(m, "arrayBuffersBytes")) {
+                    if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                        d.arrayBuffersBytes = typeof m.arrayBuffersBytes === "number" ? $BigInt(m.arrayBuffersBytes) : $util.Long.fromBits(m.arrayBuffersBytes.low >>> 0, m.arrayBuffersBytes.high >>> 0, true).toBigInt();
+                    else if (typeof m.arrayBuffersBytes === "number")
+                        d.arrayBuffersBytes = o.longs === $String ? $String(m.arrayBuffersBytes) : m.arrayBuffersBytes;
+                    else
+                        d.arrayBuffersBytes = o.longs === $String ? $util.Long.prototype.toString.call(m.arrayBuffersBytes) : o.longs === $Number ? new $util.LongBits(m.arrayBuffersBytes.low >>> 0, m.arrayBuffersBytes.high >>> 0).toNumber(true) : m.arrayBuffersBytes;
+                }
+                if (m.gcMinorMs != null && $Object.hasOwnProperty.call(m, "gcMinorMs")) {
+                    d.gcMinorMs = o.json && !$isFinite(m.gcMinorMs) ? $String(m.gcMinorMs) : m.gcMinorMs;
+                }
+                if (m.gcMajorMs != null && $Object.hasOwnProperty.call(m, "gcMajorMs")) {
+                    d.gcMajorMs = o.json && !$isFinite(m.gcMajorMs) ? $String(m.gcMajorMs) : m.gcMajorMs;
+                }
+                if (m.gcIncrementalMs != null && $Object.hasOwnProperty.call(m, "gcIncrementalMs")) {
+                    d.gcIncrementalMs = o.json && !$isFinite(m.gcIncrementalMs) ? $String(m.gcIncrementalMs) : m.gcIncrementalMs;
+                }
+                if (m.gcWeakcbMs != null && $Object.hasOwnProperty.call(m, "gcWeakcbMs")) {
+                    d.gcWeakcbMs = o.json && !$isFinite(m.gcWeakcbMs) ? $String(m.gcWeakcbMs) : m.gcWeakcbMs;
+                }
+                if (m.activeResources != null && $Object.hasOwnProperty.call(m, "activeResources")) {
+                    d.activeResources = m.activeResources;
                 }
                 return d;
             };
