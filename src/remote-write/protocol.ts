@@ -4,11 +4,16 @@ import type { RemoteWriterSettings, TargetStats } from './writer.js';
 export interface RemoteWorkerData {
   readonly dbPath: string;
   readonly settings: RemoteWriterSettings;
+  /**
+   * One Int32: store commits announced by the hub. Bumped and notified on
+   * the hub's thread, waited on here, so a commit costs no message and an
+   * idle store no wake-up.
+   */
+  readonly commits: SharedArrayBuffer;
 }
 
 export type ToRemoteWorker =
   | { readonly type: 'stats'; readonly id: number }
-  | { readonly type: 'kick' }
   | { readonly type: 'drain'; readonly id: number; readonly timeoutMs: number }
   | { readonly type: 'stop'; readonly id: number };
 

@@ -27,7 +27,7 @@ export interface RemoteWrite {
   stats(): RemoteWriteStats;
   /** Asks the thread for fresh counters. Never rejects. */
   refresh(): Promise<RemoteWriteStats>;
-  /** Wakes the thread: rows were just committed. */
+  /** Rows were just committed: the thread may send them (no message, no wake-up while it sleeps). */
   kick(): void;
   /** Sends what is committed now, bounded by `timeoutMs`; true if every target caught up. */
   drain(timeoutMs?: number): Promise<boolean>;
@@ -61,6 +61,7 @@ export function summarize(targets: readonly TargetStats[]): RemoteWriteStats {
 class RemoteWriteImpl implements RemoteWrite {
   readonly options: ResolvedRemoteWriteOptions;
   readonly #worker: Worker;
+  readonly #commits: Int32Array;
   readonly #logger: Logger;
   readonly #pending = new Map<number, (msg: FromRemoteWorker) => void>();
   #nextId = 1;
@@ -68,9 +69,10 @@ class RemoteWriteImpl implements RemoteWrite {
   #closing: Promise<void> | undefined;
   #exited = false;
 
-  constructor(worker: Worker, o: ResolvedRemoteWriteOptions, logger: Logger) {
+  constructor(worker: Worker, commits: SharedArrayBuffer, o: ResolvedRemoteWriteOptions, logger: Logger) {
     this.options = o;
     this.#worker = worker;
+    this.#commits = new Int32Array(commits);
     this.#logger = logger;
     this.#stats = summarize(o.targets.map((t) => ({
       url: t.url, rowsBehind: 0, samplesSent: 0, requestsSent: 0, retries: 0, refusedRequests: 0, refusedSamples: 0,
@@ -123,7 +125,8 @@ class RemoteWriteImpl implements RemoteWrite {
   }
 
   kick(): void {
-    if (!this.#exited) this.#worker.postMessage({ type: 'kick' } satisfies ToRemoteWorker);
+    Atomics.add(this.#commits, 0, 1);
+    Atomics.notify(this.#commits, 0);
   }
 
   async drain(timeoutMs = this.options.drainTimeoutMs): Promise<boolean> {
@@ -160,8 +163,9 @@ export async function startRemoteWriteResolved(dbPath: string, o: ResolvedRemote
   const settings = { ...o, hostId: o.hostId ?? hostId };
   const data: RemoteWorkerData = {
     dbPath,
+    commits: new SharedArrayBuffer(4),
     settings: {
-      targets: settings.targets, host: settings.host, hostId: settings.hostId, maxRowsPerRequest: o.maxRowsPerRequest,
+      targets: settings.targets, host: settings.host, hostId: settings.hostId, maxRowsPerRequest: o.maxRowsPerRequest, maxSamplesPerRequest: o.maxSamplesPerRequest,
       maxSamplesPerSecond: o.maxSamplesPerSecond, pollMs: o.pollMs, timeoutMs: o.timeoutMs, minBackoffMs: o.minBackoffMs,
       maxBackoffMs: o.maxBackoffMs, maxProcesses: o.maxProcesses, maxAppMetrics: o.maxAppMetrics,
       maxSeriesPerMetric: o.maxSeriesPerMetric, maxLabelsPerMetric: o.maxLabelsPerMetric, staleAfterMs: o.staleAfterMs,
@@ -179,5 +183,5 @@ export async function startRemoteWriteResolved(dbPath: string, o: ResolvedRemote
     worker.on('message', onMsg);
     worker.on('error', onErr);
   });
-  return new RemoteWriteImpl(worker, { ...o, hostId: settings.hostId }, logger);
+  return new RemoteWriteImpl(worker, data.commits, { ...o, hostId: settings.hostId }, logger);
 }

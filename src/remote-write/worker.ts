@@ -18,6 +18,10 @@ function post(msg: FromRemoteWorker): void {
 }
 
 const sleepers = new Set<() => void>();
+const commits = new Int32Array(data.commits);
+// In Node since 16; the ES2023 lib does not declare it.
+type WaitAsync = (a: Int32Array, i: number, v: number) => { async: false; value: string } | { async: true; value: Promise<string> };
+const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 const env: WriterEnv = {
   now: Date.now,
   sleep: (ms) => new Promise<void>((resolve) => {
@@ -27,6 +31,15 @@ const env: WriterEnv = {
   }),
   delay: (ms) => new Promise<void>((resolve) => { setTimeout(resolve, ms).unref(); }),
   wake: () => { for (const s of [...sleepers]) s(); },
+  commits: () => Atomics.load(commits, 0),
+  waitCommit: (seen) => new Promise<void>((resolve) => {
+    const done = (): void => { sleepers.delete(done); resolve(); };
+    sleepers.add(done);
+    // A waiter left behind by wake() settles, harmlessly, at the next commit.
+    const w = waitAsync(commits, 0, seen);
+    if (w.async) void w.value.then(done);
+    else done();
+  }),
   random: Math.random,
   log: (message) => { post({ type: 'log', message }); },
 };
@@ -54,9 +67,6 @@ port.on('message', (msg: ToRemoteWorker) => {
   switch (msg.type) {
     case 'stats':
       post({ type: 'stats', id: msg.id, stats: writer.stats() });
-      break;
-    case 'kick':
-      writer.kick();
       break;
     case 'drain':
       void writer.drain(msg.timeoutMs).then((ok) => { post({ type: 'drained', id: msg.id, ok, stats: writer.stats() }); });
