@@ -1,5 +1,5 @@
-import { cgroupPathsOfPid, hostMemTotal, readCgroup } from './cgroup.js';
-import type { CgroupPaths } from './cgroup.js';
+import { cgroupPathsOfPid, hostMemTotal, newSlowFiles, readCgroup } from './cgroup.js';
+import type { CgroupPaths, CgroupSlowFiles, ReadText } from './cgroup.js';
 import type { ContainerSnapshot } from '../wire/index.js';
 
 // Per-container state for the sampler worker: the cgroup directories (found
@@ -36,11 +36,19 @@ export interface ContainerSamplerOptions {
   procRoot?: string;
   /** Prepended to every cgroup path (fixture trees in tests). @default '' */
   cgroupPrefix?: string;
+  /** The limit, memory.stat and block I/O are read one tick in this many. @default 10 */
+  slowFilesEvery?: number;
+  /** Reads one cgroup file (tests count the opens). @default readFileSync */
+  readFile?: ReadText;
 }
+
+/** Ticks between reads of a container's slow cgroup files (limit, memory.stat, block I/O). */
+export const kDefaultSlowFilesEvery = 10;
 
 interface Seen {
   pid: number;
   paths: CgroupPaths | null;
+  slow: CgroupSlowFiles;
   lastCpuNs?: number;
   lastAtNs?: bigint;
 }
@@ -50,6 +58,8 @@ export function createContainerSampler(options: ContainerSamplerOptions = {}): C
   const prefix = options.cgroupPrefix ?? '';
   const seen = new Map<string, Seen>();
   const hostMem = hostMemTotal(procRoot);
+  const every = options.slowFilesEvery ?? kDefaultSlowFilesEvery;
+  const readFile = options.readFile;
   return {
     sample(targets, runId, tsMs) {
       const snapshots: ContainerSnapshot[] = [];
@@ -59,7 +69,7 @@ export function createContainerSampler(options: ContainerSamplerOptions = {}): C
         live.add(t.id);
         let s = seen.get(t.id);
         if (s?.pid !== t.pid) {
-          s = { pid: t.pid, paths: null };
+          s = { pid: t.pid, paths: null, slow: newSlowFiles() };
           seen.set(t.id, s);
         }
         if (s.paths === null) {
@@ -70,12 +80,13 @@ export function createContainerSampler(options: ContainerSamplerOptions = {}): C
             continue;
           }
         }
-        const r = readCgroup(s.paths, hostMem);
+        const r = readCgroup(s.paths, hostMem, s.slow, every, readFile);
         const nowNs = process.hrtime.bigint();
         if (r.cpuNs === undefined && r.memBytes === undefined && r.pids === undefined) {
           // The container is gone (its cgroup removed) or unreadable: the
-          // paths are found again next time.
+          // paths are found again next time, and every file read then.
           s.paths = null;
+          s.slow = newSlowFiles();
           unread.push(t.id);
           continue;
         }
