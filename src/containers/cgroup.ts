@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 
 // Container figures from the cgroup files, the way cAdvisor and Netdata read
 // them: the container's init pid names its cgroups (/proc/<pid>/cgroup), the
 // mount table (/proc/self/mountinfo) says where each hierarchy is mounted,
-// and each figure is one small file read: cpu, memory usage and pids every
-// tick, the limit, memory.stat and block I/O one tick in ten (see
-// CgroupSlowFiles).
+// and each figure is one small file read through a descriptor kept open
+// (CgroupFiles): cpu, memory usage and pids every tick, the limit,
+// memory.stat and block I/O one tick in ten (CgroupSlowFiles).
 //
 //   /proc/<pid>/cgroup          4:memory:/docker/<id>        (v1, one line per hierarchy)
 //                               0::/system.slice/docker-<id>.scope   (v2)
@@ -187,9 +187,58 @@ function reason(err: unknown): string {
 /** A limit at or above this is "no limit" (v1 writes 2^63 rounded down to a page). */
 const kNoLimit = 2 ** 62;
 
-/** Reads a whole small file as text (injectable: tests count the opens). */
-export type ReadText = (path: string) => string;
-const readText: ReadText = (path) => readFileSync(path, 'utf8');
+/** Reads a whole small file as text. */
+export interface ReadText { read(path: string): string }
+const kReadOnce: ReadText = { read: (path) => readFileSync(path, 'utf8') };
+
+/** cgroup files are small; memory.stat, the largest read here, is about 1.5 KiB. */
+const kFileBytes = 16 << 10;
+
+/**
+ * One container's cgroup files, each opened once and kept: a read is one
+ * pread at offset 0, which makes the kernel render the file afresh. On
+ * this kind of machine an open-read-close costs about 3× a pread. A file
+ * whose read fails is closed (its container may be gone) and opened again
+ * next time. `close()` when the container goes.
+ */
+export class CgroupFiles implements ReadText {
+  readonly #fds = new Map<string, number>();
+  readonly #open: (path: string) => number;
+  static readonly #buf = Buffer.allocUnsafe(kFileBytes);
+
+  constructor(open: (path: string) => number = (path) => openSync(path, 'r')) {
+    this.#open = open;
+  }
+
+  read(path: string): string {
+    let fd = this.#fds.get(path);
+    if (fd === undefined) {
+      fd = this.#open(path);
+      this.#fds.set(path, fd);
+    }
+    const buf = CgroupFiles.#buf;
+    try {
+      const n = readSync(fd, buf, 0, kFileBytes, 0);
+      if (n < kFileBytes) return buf.toString('latin1', 0, n);
+    } catch (err) {
+      this.#drop(path, fd);
+      throw err;
+    }
+    // Larger than the buffer (not a file this reader follows today): read it whole.
+    return readFileSync(path, 'latin1');
+  }
+
+  #drop(path: string, fd: number): void {
+    this.#fds.delete(path);
+    try {
+      closeSync(fd);
+    } catch { /* already closed */ }
+  }
+
+  close(): void {
+    for (const [path, fd] of this.#fds) this.#drop(path, fd);
+  }
+}
 
 /**
  * The figures a container's slow files gave at their last read, kept
@@ -219,11 +268,11 @@ export function newSlowFiles(): CgroupSlowFiles {
  * used in between; without it, every file is read. Never throws:
  * unreadable figures are absent and listed in `errors`.
  */
-export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined, slow: CgroupSlowFiles = newSlowFiles(), every = 1, readFile: ReadText = readText): CgroupReading {
+export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined, slow: CgroupSlowFiles = newSlowFiles(), every = 1, files: ReadText = kReadOnce): CgroupReading {
   const r: CgroupReading = { errors: [] };
   const read = (errors: CgroupReading['errors'], figure: string, file: string, fn: (text: string) => void): void => {
     try {
-      fn(readFile(file));
+      fn(files.read(file));
     } catch (err) {
       errors.push({ figure, reason: `${file.split('/').pop() ?? file}: ${reason(err)}` });
     }
@@ -244,7 +293,7 @@ export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined,
   const gone = r.cpuNs === undefined && usage === undefined && r.pids === undefined;
   if (slow.due <= 0 && !gone) {
     slow.due = every;
-    readSlow(paths, hostMemBytes, slow, (figure, file, fn) => { read(slow.errors, figure, file, fn); }, readFile);
+    readSlow(paths, hostMemBytes, slow, (figure, file, fn) => { read(slow.errors, figure, file, fn); });
   }
   slow.due--;
 
@@ -260,7 +309,7 @@ export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined,
 }
 
 /** memory.stat, the memory limit and block I/O, into `slow` (figures not read are cleared). */
-function readSlow(paths: CgroupPaths, hostMemBytes: number | undefined, slow: CgroupSlowFiles, read: (figure: string, file: string, fn: (text: string) => void) => void, readFile: ReadText): void {
+function readSlow(paths: CgroupPaths, hostMemBytes: number | undefined, slow: CgroupSlowFiles, read: (figure: string, file: string, fn: (text: string) => void) => void): void {
   const { memory, io } = paths;
   slow.errors = [];
   delete slow.inactiveFile;
@@ -291,7 +340,7 @@ function readSlow(paths: CgroupPaths, hostMemBytes: number | undefined, slow: Cg
     if (io.blkioFile === undefined) {
       let cfq = false;
       try {
-        cfq = existsSync(`${io.dir}/blkio.io_service_bytes_recursive`) && parseBlkio(readFile(`${io.dir}/blkio.io_service_bytes_recursive`)).read > 0;
+        cfq = existsSync(`${io.dir}/blkio.io_service_bytes_recursive`) && parseBlkio(readFileSync(`${io.dir}/blkio.io_service_bytes_recursive`, 'utf8')).read > 0;
       } catch { /* the throttle file, then */ }
       io.blkioFile = cfq ? 'blkio.io_service_bytes_recursive' : 'blkio.throttle.io_service_bytes_recursive';
     }

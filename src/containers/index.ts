@@ -28,6 +28,7 @@ export {
   parseIoStat,
   readCgroup,
   newSlowFiles,
+  CgroupFiles,
   hostMemTotal,
 } from './cgroup.js';
 export type { CgroupPaths, CgroupReading, CgroupSlowFiles, CgroupVersion, ReadText } from './cgroup.js';

@@ -1,7 +1,8 @@
-// The cgroup reader's cost per tick is its opens: cpu, memory usage and
-// pids every tick; the limit, memory.stat and block I/O one tick in
+// The cgroup reader's cost per tick is its file operations: each file is
+// opened once and kept (a read is one pread); cpu, memory usage and pids
+// are read every tick, the limit, memory.stat and block I/O one tick in
 // `slowFilesEvery`, their figures kept in between.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, openSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,30 +27,32 @@ function setup(version: 'cgroup-v1' | 'cgroup-v2'): { root: string; opens: strin
   const opens: string[] = [];
   const s = createContainerSampler({
     procRoot: join(root, 'proc'), cgroupPrefix: root, slowFilesEvery: 5,
-    readFile: (p) => { opens.push(p.split('/').pop()!); return readFileSync(p, 'utf8'); },
+    open: (p: string) => { opens.push(p.split('/').pop()!); return openSync(p, 'r'); },
   });
   const pid = version === 'cgroup-v1' ? 4343 : 4242;
   return { root, opens, sample: (i) => s.sample([{ id: kId, name: 'eval', image: 'busybox', pid }], 'run', 1_700_000_000_000 + i * 1000) };
 }
 
 describe('cgroup files opened per tick', () => {
-  it('v1: three files a tick; the limit, memory.stat and blkio one tick in five, their figures carried', () => {
+  it('v1: every file opened once, on the first tick; the limit, memory.stat and blkio read one tick in five, their figures carried', () => {
     const { root, opens, sample } = setup('cgroup-v1');
     const memDir = join(root, `sys/fs/cgroup/memory/docker/${kId}`);
+    const cpuFile = join(root, `sys/fs/cgroup/cpuacct/docker/${kId}/cpuacct.usage`);
     const perTick: string[][] = [];
     const snaps: ContainerSnapshot[] = [];
     for (let i = 0; i < 10; i++) {
       opens.length = 0;
+      // Rewritten in place (same inode), as the kernel renders it anew at each read.
       if (i === 2) writeFileSync(join(memDir, 'memory.limit_in_bytes'), '67108864\n');
+      if (i === 3) writeFileSync(cpuFile, '2500000000\n');
       snaps.push(sample(i).snapshots[0]!);
       perTick.push([...opens].sort());
     }
-    const fast = ['cpuacct.usage', 'memory.usage_in_bytes', 'pids.current'];
-    const all = [...fast, 'blkio.throttle.io_service_bytes_recursive', 'memory.limit_in_bytes', 'memory.stat'].sort();
-    expect(perTick[0]).toEqual(all);
-    for (const i of [1, 2, 3, 4, 6, 7, 8, 9]) expect(perTick[i]).toEqual(fast);
-    expect(perTick[5]).toEqual(all);
-    // Between reads, the last figures stand; the new limit shows from the next read on.
+    expect(perTick[0]).toEqual(['blkio.throttle.io_service_bytes_recursive', 'cpuacct.usage', 'memory.limit_in_bytes', 'memory.stat', 'memory.usage_in_bytes', 'pids.current']);
+    for (let i = 1; i < 10; i++) expect(perTick[i]).toEqual([]);
+    // The fast files are read every tick: the new cpu time shows at once.
+    expect(snaps.map((x) => x.cpuMs)).toEqual([1500, 1500, 1500, 2500, 2500, 2500, 2500, 2500, 2500, 2500]);
+    // Between reads, the slow figures stand; the new limit shows from the next read on (tick 5).
     for (const x of snaps) {
       expect(x.memBytes).toBe(10485760 - 3145728);
       expect(x.ioReadBytes).toBe(8192);
@@ -58,30 +61,44 @@ describe('cgroup files opened per tick', () => {
     expect(snaps.slice(5).map((x) => x.memLimitBytes)).toEqual(Array.from({ length: 5 }, () => 67108864));
   });
 
-  it('v2: cpu.stat, memory.current and pids.current a tick; memory.stat, memory.max and io.stat one tick in five', () => {
-    const { opens, sample } = setup('cgroup-v2');
-    const counts = new Map<string, number>();
-    for (let i = 0; i < 10; i++) sample(i);
-    for (const f of opens) counts.set(f, (counts.get(f) ?? 0) + 1);
-    expect(Object.fromEntries(counts)).toEqual({
-      'cpu.stat': 10, 'memory.current': 10, 'pids.current': 10, 'memory.stat': 2, 'memory.max': 2, 'io.stat': 2,
-      // /proc/<pid>/cgroup is not read through readFile: only cgroup files are counted.
-    });
-  });
-
-  it('a container found again after its cgroup went away reads every file at once', () => {
+  it('v2: the slow files are read one tick in five (a changed limit shows at tick 5, not before)', () => {
     const { root, opens, sample } = setup('cgroup-v2');
     const scope = join(root, `sys/fs/cgroup/system.slice/docker-${kId}.scope`);
-    const saved = join(dir, 'saved');
-    sample(0);
-    sample(1);
-    cpSync(scope, saved, { recursive: true });
-    rmSync(scope, { recursive: true });
-    expect(sample(2).unread).toEqual([kId]);
-    cpSync(saved, scope, { recursive: true });
-    opens.length = 0;
-    const snap = sample(3).snapshots[0]!;
-    expect(opens.sort()).toEqual(['cpu.stat', 'io.stat', 'memory.current', 'memory.max', 'memory.stat', 'pids.current']);
-    expect(snap.memLimitBytes).toBe(67108864);
+    const limits: (number | null | undefined)[] = [];
+    for (let i = 0; i < 10; i++) {
+      if (i === 1) writeFileSync(join(scope, 'memory.max'), '33554432\n');
+      limits.push(sample(i).snapshots[0]!.memLimitBytes);
+    }
+    expect(limits).toEqual([67108864, 67108864, 67108864, 67108864, 67108864, 33554432, 33554432, 33554432, 33554432, 33554432]);
+    expect([...opens].sort()).toEqual(['cpu.stat', 'io.stat', 'memory.current', 'memory.max', 'memory.stat', 'pids.current']);
+  });
+
+  it('a container that leaves the list has its descriptors closed; back, its files are opened and all read again', () => {
+    const root = join(dir, 'cgroup-v2');
+    cpSync(join(kFixtures, 'cgroup-v2'), root, { recursive: true });
+    const opened: [fd: number, path: string][] = [];
+    const s = createContainerSampler({
+      procRoot: join(root, 'proc'), cgroupPrefix: root, slowFilesEvery: 5,
+      open: (p: string) => { const fd = openSync(p, 'r'); opened.push([fd, p]); return fd; },
+    });
+    const target = { id: kId, name: 'eval', image: 'busybox', pid: 4242 };
+    s.sample([target], 'run', 1_700_000_000_000);
+    s.sample([target], 'run', 1_700_000_001_000);
+    expect(opened).toHaveLength(6);
+    s.sample([], 'run', 1_700_000_002_000);
+    // Each descriptor is closed: gone, or reused for some other file.
+    const stillOurs = (fd: number, path: string): boolean => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === path;
+      } catch {
+        return false;
+      }
+    };
+    expect(opened.filter(([fd, path]) => stillOurs(fd, path))).toEqual([]);
+    writeFileSync(join(root, `sys/fs/cgroup/system.slice/docker-${kId}.scope/memory.max`), '33554432\n');
+    opened.length = 0;
+    const snap = s.sample([target], 'run', 1_700_000_003_000).snapshots[0]!;
+    expect(opened.map(([, p]) => p.split('/').pop()).sort()).toEqual(['cpu.stat', 'io.stat', 'memory.current', 'memory.max', 'memory.stat', 'pids.current']);
+    expect(snap.memLimitBytes).toBe(33554432);
   });
 });
