@@ -10,10 +10,11 @@ export interface RemoteWorkerData {
    * idle store no wake-up.
    */
   readonly commits: SharedArrayBuffer;
+  /** The thread's counters, rewritten after each attempt (shared-stats.ts). */
+  readonly stats: SharedArrayBuffer;
 }
 
 export type ToRemoteWorker =
-  | { readonly type: 'stats'; readonly id: number }
   | { readonly type: 'drain'; readonly id: number; readonly timeoutMs: number }
   | { readonly type: 'stop'; readonly id: number };
 
@@ -21,7 +22,6 @@ export type FromRemoteWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'open-failed'; readonly message: string }
   | { readonly type: 'log'; readonly message: string }
-  | { readonly type: 'stats'; readonly id: number; readonly stats: TargetStats[] }
   | { readonly type: 'drained'; readonly id: number; readonly ok: boolean; readonly stats: TargetStats[] }
   | { readonly type: 'stopped'; readonly id: number; readonly stats: TargetStats[] };
 

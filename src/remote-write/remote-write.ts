@@ -1,5 +1,5 @@
 // The hub's handle on the remote-write thread: start it, read its counters
-// (cached, refreshed with each heartbeat), drain at close.
+// (shared memory, read with each heartbeat), drain at close.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -7,6 +7,7 @@ import type { Logger } from '../bus/index.js';
 import { RemoteWriteError, resolveRemoteWriteOptions } from './options.js';
 import type { RemoteWriteOptions, ResolvedRemoteWriteOptions } from './options.js';
 import { unknownRemoteMessage } from './protocol.js';
+import { kSharedStatsBytes, SharedStatsReader } from './shared-stats.js';
 import type { FromRemoteWorker, RemoteWorkerData, ToRemoteWorker } from './protocol.js';
 import type { TargetStats } from './writer.js';
 
@@ -25,7 +26,7 @@ export interface RemoteWrite {
   readonly options: ResolvedRemoteWriteOptions;
   /** The counters as of the last refresh (never blocks). */
   stats(): RemoteWriteStats;
-  /** Asks the thread for fresh counters. Never rejects. */
+  /** The thread's latest counters (read from shared memory: no message). Never rejects. */
   refresh(): Promise<RemoteWriteStats>;
   /** Rows were just committed: the thread may send them (no message, no wake-up while it sleeps). */
   kick(): void;
@@ -62,6 +63,7 @@ class RemoteWriteImpl implements RemoteWrite {
   readonly options: ResolvedRemoteWriteOptions;
   readonly #worker: Worker;
   readonly #commits: Int32Array;
+  readonly #shared: SharedStatsReader;
   readonly #logger: Logger;
   readonly #pending = new Map<number, (msg: FromRemoteWorker) => void>();
   #nextId = 1;
@@ -69,10 +71,11 @@ class RemoteWriteImpl implements RemoteWrite {
   #closing: Promise<void> | undefined;
   #exited = false;
 
-  constructor(worker: Worker, commits: SharedArrayBuffer, o: ResolvedRemoteWriteOptions, logger: Logger) {
+  constructor(worker: Worker, data: RemoteWorkerData, o: ResolvedRemoteWriteOptions, logger: Logger) {
     this.options = o;
     this.#worker = worker;
-    this.#commits = new Int32Array(commits);
+    this.#commits = new Int32Array(data.commits);
+    this.#shared = new SharedStatsReader(data.stats);
     this.#logger = logger;
     this.#stats = summarize(o.targets.map((t) => ({
       url: t.url, rowsBehind: 0, samplesSent: 0, requestsSent: 0, retries: 0, refusedRequests: 0, refusedSamples: 0,
@@ -94,7 +97,6 @@ class RemoteWriteImpl implements RemoteWrite {
       case 'log':
         this.#logger.warn(msg.message);
         break;
-      case 'stats':
       case 'drained':
       case 'stopped':
         this.#stats = summarize(msg.stats);
@@ -119,9 +121,10 @@ class RemoteWriteImpl implements RemoteWrite {
     return this.#stats;
   }
 
-  async refresh(): Promise<RemoteWriteStats> {
-    await this.#ask((id) => ({ type: 'stats', id }));
-    return this.#stats;
+  refresh(): Promise<RemoteWriteStats> {
+    const fresh = this.#shared.read();
+    if (fresh !== undefined) this.#stats = summarize(fresh);
+    return Promise.resolve(this.#stats);
   }
 
   kick(): void {
@@ -164,6 +167,7 @@ export async function startRemoteWriteResolved(dbPath: string, o: ResolvedRemote
   const data: RemoteWorkerData = {
     dbPath,
     commits: new SharedArrayBuffer(4),
+    stats: new SharedArrayBuffer(kSharedStatsBytes),
     settings: {
       targets: settings.targets, host: settings.host, hostId: settings.hostId, maxRowsPerRequest: o.maxRowsPerRequest, maxSamplesPerRequest: o.maxSamplesPerRequest,
       maxSamplesPerSecond: o.maxSamplesPerSecond, pollMs: o.pollMs, timeoutMs: o.timeoutMs, minBackoffMs: o.minBackoffMs,
@@ -183,5 +187,5 @@ export async function startRemoteWriteResolved(dbPath: string, o: ResolvedRemote
     worker.on('message', onMsg);
     worker.on('error', onErr);
   });
-  return new RemoteWriteImpl(worker, data.commits, { ...o, hostId: settings.hostId }, logger);
+  return new RemoteWriteImpl(worker, data, { ...o, hostId: settings.hostId }, logger);
 }

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { unknownRemoteMessage } from './protocol.js';
 import type { FromRemoteWorker, RemoteWorkerData, ToRemoteWorker } from './protocol.js';
+import { SharedStatsWriter } from './shared-stats.js';
 import { RemoteWriter } from './writer.js';
 import type { WriterEnv } from './writer.js';
 
@@ -18,6 +19,8 @@ function post(msg: FromRemoteWorker): void {
 }
 
 const sleepers = new Set<() => void>();
+const shared = new SharedStatsWriter(data.stats);
+let tooBig = false;
 const commits = new Int32Array(data.commits);
 // In Node since 16; the ES2023 lib does not declare it.
 type WaitAsync = (a: Int32Array, i: number, v: number) => { async: false; value: string } | { async: true; value: Promise<string> };
@@ -42,6 +45,11 @@ const env: WriterEnv = {
   }),
   random: Math.random,
   log: (message) => { post({ type: 'log', message }); },
+  changed: () => {
+    if (shared.write(writer.stats()) || tooBig) return;
+    tooBig = true;
+    post({ type: 'log', message: 'runbus remote write: too many targets for the shared counters; /metrics shows them as of the last drain' });
+  },
 };
 
 let db: Database.Database;
@@ -65,9 +73,6 @@ post({ type: 'ready' });
 
 port.on('message', (msg: ToRemoteWorker) => {
   switch (msg.type) {
-    case 'stats':
-      post({ type: 'stats', id: msg.id, stats: writer.stats() });
-      break;
     case 'drain':
       void writer.drain(msg.timeoutMs).then((ok) => { post({ type: 'drained', id: msg.id, ok, stats: writer.stats() }); });
       break;

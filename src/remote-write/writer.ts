@@ -67,6 +67,8 @@ export interface WriterEnv {
   commits?(): number;
   /** Resolves once commits() differs from `seen`, or at wake(). */
   waitCommit?(seen: number): Promise<void>;
+  /** The counters moved (after each attempt and each pass). */
+  changed?(): void;
   random(): number;
   fetch?: FetchLike;
   log(message: string): void;
@@ -230,6 +232,8 @@ class TargetWriter {
       if (stopped()) return 'stopped';
       const out: SendOutcome = await sendBody(url, body, this.target.auth, this.#s.timeoutMs, this.#env.fetch);
       const now = this.#env.now();
+      // Told after this attempt's counters are in (the answer is handled synchronously below).
+      queueMicrotask(() => { this.#env.changed?.(); });
       if (out.kind === 'sent' || (out.kind === 'refused' && replay && kOutOfOrder.test(out.reason))) {
         if (out.kind === 'sent') {
           this.samplesSent += n;
