@@ -168,14 +168,32 @@ export async function startPrivateEngine(): Promise<PrivateEngine | null> {
     '--data-root', join(dir, 'data'), '--exec-root', execRoot, '--pidfile', join(dir, 'pid'), '-H', `unix://${socketPath}`,
   ], { stdio: ['ignore', 'ignore', 'ignore'] });
   const exited = new Promise<void>((r) => { child.once('exit', () => { r(); }); });
+  const docker = async (...args: string[]): Promise<string> => (await run('docker', args, { env: { ...process.env, DOCKER_HOST: `unix://${socketPath}` }, maxBuffer: 16 << 20 })).stdout;
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
+      // Its containers first: a daemon stopped under running containers can
+      // leave their shims behind.
+      try {
+        const ids = (await docker('ps', '-aq')).split('\n').filter((x) => x !== '');
+        if (ids.length > 0) await docker('rm', '-f', ...ids);
+      } catch { /* the daemon is going anyway */ }
       child.kill('SIGTERM');
-      const t = setTimeout(() => { child.kill('SIGKILL'); }, 20_000);
+      const t = setTimeout(() => { child.kill('SIGKILL'); }, 30_000);
       await exited;
       clearTimeout(t);
     }
-    rmSync(dir, { recursive: true, force: true });
+    // dockerd bind-mounts its data root onto itself; what it left mounted goes first, deepest first.
+    const mounts = readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((l) => l.split(' ')[4] ?? '').filter((m) => m.startsWith(`${dir}/`)).sort().reverse();
+    for (const m of mounts) {
+      try {
+        execFileSync('umount', ['-l', m]);
+      } catch { /* not ours to unmount after all */ }
+    }
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch (err) {
+      process.stderr.write(`docker engine: ${dir} not removed: ${(err as Error).message}\n`);
+    }
   };
   const end = Date.now() + 60_000;
   while (!(await ping(socketPath))) {
@@ -186,10 +204,7 @@ export async function startPrivateEngine(): Promise<PrivateEngine | null> {
     await new Promise((r) => setTimeout(r, 200));
   }
   const dockerHost = `unix://${socketPath}`;
-  const e: PrivateEngine = {
-    dockerHost, socketPath, pid: child.pid!, execRoot, stop,
-    docker: async (...args) => (await run('docker', args, { env: { ...process.env, DOCKER_HOST: dockerHost }, maxBuffer: 16 << 20 })).stdout,
-  };
+  const e: PrivateEngine = { dockerHost, socketPath, pid: child.pid!, execRoot, stop, docker };
   try {
     await ensureImage(e);
   } catch (err) {
