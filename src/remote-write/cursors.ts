@@ -7,7 +7,7 @@
 // flight (see writer.ts).
 import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { kSources } from './sources.js';
-import type { RemoteWriterSettings } from './writer.js';
+import type { RemoteWriterSettings } from './writer-types.js';
 
 export interface Cursor { last: number; inflight: number | null }
 

@@ -4,7 +4,7 @@
 //
 //   Int32 [0] seq (odd while being written)   Int32 [1] byte length
 //   bytes [8 …] the TargetStats[] as UTF-8 JSON
-import type { TargetStats } from './writer.js';
+import type { TargetStats } from './writer-types.js';
 
 /** Room for the counters of about a hundred targets. */
 export const kSharedStatsBytes = 64 << 10;
