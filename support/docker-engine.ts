@@ -141,3 +141,75 @@ export async function removeLabelled(e: Engine, label: string): Promise<void> {
   const ids = (await e.docker('ps', '-aq', '--filter', `label=${label}`)).split('\n').filter((s) => s !== '');
   if (ids.length > 0) await e.docker('rm', '-f', ...ids);
 }
+
+/** A dockerd of one's own: its pid, its directories, and how to stop it. */
+export interface PrivateEngine extends Engine {
+  readonly pid: number;
+  /** The daemon's exec root: its containerd socket and shims live under it. */
+  readonly execRoot: string;
+  /** Stops the daemon (its containers with it) and removes its directory. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a dockerd that nothing else shares (no networking, vfs storage,
+ * data, exec root and socket in a new temp dir) with the test image
+ * imported: for a bench, whose engine CPU must be its own. Null when
+ * dockerd or busybox is missing or the daemon does not answer.
+ */
+export async function startPrivateEngine(): Promise<PrivateEngine | null> {
+  if (!haveDockerd() || !haveBusybox()) return null;
+  // Short: the socket paths under it must fit in sun_path.
+  const dir = mkdtempSync(join(tmpdir(), 'rb-dk-'));
+  const socketPath = join(dir, 'docker.sock');
+  const execRoot = join(dir, 'exec');
+  const child = spawn('dockerd', [
+    '--iptables=false', '--bridge=none', '--storage-driver=vfs',
+    '--data-root', join(dir, 'data'), '--exec-root', execRoot, '--pidfile', join(dir, 'pid'), '-H', `unix://${socketPath}`,
+  ], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const exited = new Promise<void>((r) => { child.once('exit', () => { r(); }); });
+  const docker = async (...args: string[]): Promise<string> => (await run('docker', args, { env: { ...process.env, DOCKER_HOST: `unix://${socketPath}` }, maxBuffer: 16 << 20 })).stdout;
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      // Its containers first: a daemon stopped under running containers can
+      // leave their shims behind.
+      try {
+        const ids = (await docker('ps', '-aq')).split('\n').filter((x) => x !== '');
+        if (ids.length > 0) await docker('rm', '-f', ...ids);
+      } catch { /* the daemon is going anyway */ }
+      child.kill('SIGTERM');
+      const t = setTimeout(() => { child.kill('SIGKILL'); }, 30_000);
+      await exited;
+      clearTimeout(t);
+    }
+    // dockerd bind-mounts its data root onto itself; what it left mounted goes first, deepest first.
+    const mounts = readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((l) => l.split(' ')[4] ?? '').filter((m) => m.startsWith(`${dir}/`)).sort().reverse();
+    for (const m of mounts) {
+      try {
+        execFileSync('umount', ['-l', m]);
+      } catch { /* not ours to unmount after all */ }
+    }
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch (err) {
+      process.stderr.write(`docker engine: ${dir} not removed: ${(err as Error).message}\n`);
+    }
+  };
+  const end = Date.now() + 60_000;
+  while (!(await ping(socketPath))) {
+    if (child.exitCode !== null || Date.now() > end) {
+      await stop();
+      return null;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const dockerHost = `unix://${socketPath}`;
+  const e: PrivateEngine = { dockerHost, socketPath, pid: child.pid!, execRoot, stop, docker };
+  try {
+    await ensureImage(e);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return e;
+}

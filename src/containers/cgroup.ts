@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 
 // Container figures from the cgroup files, the way cAdvisor and Netdata read
 // them: the container's init pid names its cgroups (/proc/<pid>/cgroup), the
 // mount table (/proc/self/mountinfo) says where each hierarchy is mounted,
-// and each figure is one small file read per tick.
+// and each figure is one small file read through a descriptor kept open
+// (CgroupFiles): cpu, memory usage and pids every tick, the limit,
+// memory.stat and block I/O one tick in ten (CgroupSlowFiles).
 //
 //   /proc/<pid>/cgroup          4:memory:/docker/<id>        (v1, one line per hierarchy)
 //                               0::/system.slice/docker-<id>.scope   (v2)
@@ -185,61 +187,165 @@ function reason(err: unknown): string {
 /** A limit at or above this is "no limit" (v1 writes 2^63 rounded down to a page). */
 const kNoLimit = 2 ** 62;
 
+/** Reads a whole small file as text. */
+export interface ReadText { read(path: string): string }
+const kReadOnce: ReadText = { read: (path) => readFileSync(path, 'utf8') };
+
+/** cgroup files are small; memory.stat, the largest read here, is about 1.5 KiB. */
+const kFileBytes = 16 << 10;
+
+/**
+ * One container's cgroup files, each opened once and kept: a read is one
+ * pread at offset 0, which makes the kernel render the file afresh. On
+ * this kind of machine an open-read-close costs about 3× a pread. A file
+ * whose read fails is closed (its container may be gone) and opened again
+ * next time. `close()` when the container goes.
+ */
+export class CgroupFiles implements ReadText {
+  readonly #fds = new Map<string, number>();
+  readonly #open: (path: string) => number;
+  static readonly #buf = Buffer.allocUnsafe(kFileBytes);
+
+  constructor(open: (path: string) => number = (path) => openSync(path, 'r')) {
+    this.#open = open;
+  }
+
+  read(path: string): string {
+    let fd = this.#fds.get(path);
+    if (fd === undefined) {
+      fd = this.#open(path);
+      this.#fds.set(path, fd);
+    }
+    const buf = CgroupFiles.#buf;
+    try {
+      const n = readSync(fd, buf, 0, kFileBytes, 0);
+      if (n < kFileBytes) return buf.toString('latin1', 0, n);
+    } catch (err) {
+      this.#drop(path, fd);
+      throw err;
+    }
+    // Larger than the buffer (not a file this reader follows today): read it whole.
+    return readFileSync(path, 'latin1');
+  }
+
+  #drop(path: string, fd: number): void {
+    this.#fds.delete(path);
+    try {
+      closeSync(fd);
+    } catch { /* already closed */ }
+  }
+
+  close(): void {
+    for (const [path, fd] of this.#fds) this.#drop(path, fd);
+  }
+}
+
+/**
+ * The figures a container's slow files gave at their last read, kept
+ * between ticks. The limit, memory.stat (for the inactive file cache that
+ * `docker stats` takes off the usage) and the block I/O counters change
+ * rarely or matter at a coarser grain than cpu: they are read one tick in
+ * `every`, so a tick opens only the cpu, usage and pids files.
+ */
+export interface CgroupSlowFiles {
+  /** Ticks until the slow files are read again; 0 reads them now. */
+  due: number;
+  inactiveFile?: number;
+  memLimitBytes?: number;
+  ioReadBytes?: number;
+  ioWriteBytes?: number;
+  errors: { figure: string; reason: string }[];
+}
+
+export function newSlowFiles(): CgroupSlowFiles {
+  return { due: 0, errors: [] };
+}
+
 /**
  * Reads one container's figures. `hostMemBytes` stands in for the limit
- * when the cgroup has none. Never throws: unreadable figures are absent and
- * listed in `errors`.
+ * when the cgroup has none. With `slow` (the container's state across
+ * ticks), the slow files are read one call in `every`, their last figures
+ * used in between; without it, every file is read. Never throws:
+ * unreadable figures are absent and listed in `errors`.
  */
-export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined): CgroupReading {
+export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined, slow: CgroupSlowFiles = newSlowFiles(), every = 1, files: ReadText = kReadOnce): CgroupReading {
   const r: CgroupReading = { errors: [] };
-  const read = (figure: string, file: string, fn: (text: string) => void): void => {
+  const read = (errors: CgroupReading['errors'], figure: string, file: string, fn: (text: string) => void): void => {
     try {
-      fn(readFileSync(file, 'utf8'));
+      fn(files.read(file));
     } catch (err) {
-      r.errors.push({ figure, reason: `${file.split('/').pop() ?? file}: ${reason(err)}` });
+      errors.push({ figure, reason: `${file.split('/').pop() ?? file}: ${reason(err)}` });
     }
   };
-  const { cpu, memory, pids, io } = paths;
+  const { cpu, memory, pids } = paths;
   if (cpu === null) r.errors.push({ figure: 'cpu', reason: 'no cpu cgroup' });
-  else if (cpu.version === 1) read('cpu', `${cpu.dir}/cpuacct.usage`, (t) => { const v = Number(t.trim()); if (Number.isFinite(v)) r.cpuNs = v; });
-  else read('cpu', `${cpu.dir}/cpu.stat`, (t) => { const v = parseFlatKeyed(t).get('usage_usec'); if (v !== undefined) r.cpuNs = v * 1000; });
+  else if (cpu.version === 1) read(r.errors, 'cpu', `${cpu.dir}/cpuacct.usage`, (t) => { const v = Number(t.trim()); if (Number.isFinite(v)) r.cpuNs = v; });
+  else read(r.errors, 'cpu', `${cpu.dir}/cpu.stat`, (t) => { const v = parseFlatKeyed(t).get('usage_usec'); if (v !== undefined) r.cpuNs = v * 1000; });
 
+  let usage: number | undefined;
   if (memory === null) r.errors.push({ figure: 'memory', reason: 'no memory cgroup' });
-  else {
+  else read(r.errors, 'memory', `${memory.dir}/${memory.version === 1 ? 'memory.usage_in_bytes' : 'memory.current'}`, (t) => { const v = Number(t.trim()); if (Number.isFinite(v)) usage = v; });
+
+  if (pids === null) r.errors.push({ figure: 'pids', reason: 'no pids cgroup' });
+  else read(r.errors, 'pids', `${pids.dir}/pids.current`, (t) => { const v = Number(t.trim()); if (Number.isFinite(v)) r.pids = v; });
+
+  // A container whose fast files are all gone is gone: its slow files would only fail too.
+  const gone = r.cpuNs === undefined && usage === undefined && r.pids === undefined;
+  if (slow.due <= 0 && !gone) {
+    slow.due = every;
+    readSlow(paths, hostMemBytes, slow, (figure, file, fn) => { read(slow.errors, figure, file, fn); });
+  }
+  slow.due--;
+
+  if (usage !== undefined) {
+    const inactive = slow.inactiveFile;
+    r.memBytes = inactive !== undefined && inactive < usage ? usage - inactive : usage;
+  }
+  if (slow.memLimitBytes !== undefined) r.memLimitBytes = slow.memLimitBytes;
+  if (slow.ioReadBytes !== undefined) r.ioReadBytes = slow.ioReadBytes;
+  if (slow.ioWriteBytes !== undefined) r.ioWriteBytes = slow.ioWriteBytes;
+  r.errors.push(...slow.errors);
+  return r;
+}
+
+/** memory.stat, the memory limit and block I/O, into `slow` (figures not read are cleared). */
+function readSlow(paths: CgroupPaths, hostMemBytes: number | undefined, slow: CgroupSlowFiles, read: (figure: string, file: string, fn: (text: string) => void) => void): void {
+  const { memory, io } = paths;
+  slow.errors = [];
+  delete slow.inactiveFile;
+  delete slow.memLimitBytes;
+  delete slow.ioReadBytes;
+  delete slow.ioWriteBytes;
+  if (memory !== null) {
     const v1 = memory.version === 1;
-    let usage: number | undefined;
-    read('memory', `${memory.dir}/${v1 ? 'memory.usage_in_bytes' : 'memory.current'}`, (t) => { const v = Number(t.trim()); if (Number.isFinite(v)) usage = v; });
-    if (usage !== undefined) {
-      let inactive: number | undefined;
-      read('memory', `${memory.dir}/memory.stat`, (t) => { inactive = parseFlatKeyed(t).get(v1 ? 'total_inactive_file' : 'inactive_file'); });
-      r.memBytes = inactive !== undefined && inactive < usage ? usage - inactive : usage;
-    }
+    read('memory', `${memory.dir}/memory.stat`, (t) => {
+      const v = parseFlatKeyed(t).get(v1 ? 'total_inactive_file' : 'inactive_file');
+      if (v !== undefined) slow.inactiveFile = v;
+    });
     read('memory_limit', `${memory.dir}/${v1 ? 'memory.limit_in_bytes' : 'memory.max'}`, (t) => {
       const s = t.trim();
       const v = s === 'max' ? Infinity : Number(s);
       if (Number.isNaN(v)) return;
       if (v >= kNoLimit) {
-        if (hostMemBytes !== undefined) r.memLimitBytes = hostMemBytes;
-      } else r.memLimitBytes = hostMemBytes !== undefined ? Math.min(v, hostMemBytes) : v;
+        if (hostMemBytes !== undefined) slow.memLimitBytes = hostMemBytes;
+      } else slow.memLimitBytes = hostMemBytes !== undefined ? Math.min(v, hostMemBytes) : v;
     });
   }
-
-  if (pids === null) r.errors.push({ figure: 'pids', reason: 'no pids cgroup' });
-  else read('pids', `${pids.dir}/pids.current`, (t) => { const v = Number(t.trim()); if (Number.isFinite(v)) r.pids = v; });
-
-  if (io === null) r.errors.push({ figure: 'io', reason: 'no blkio/io cgroup' });
-  else if (io.version === 2) read('io', `${io.dir}/io.stat`, (t) => { const s = parseIoStat(t); r.ioReadBytes = s.read; r.ioWriteBytes = s.write; });
+  if (io === null) slow.errors.push({ figure: 'io', reason: 'no blkio/io cgroup' });
+  else if (io.version === 2) read('io', `${io.dir}/io.stat`, (t) => { const s = parseIoStat(t); slow.ioReadBytes = s.read; slow.ioWriteBytes = s.write; });
   else {
     // The CFQ/BFQ file where the scheduler provides it, else the throttle
     // layer's (always there, and what Docker itself reads on v1). Which one
     // is decided once per container: a failed open costs as much as a read.
-    io.blkioFile ??= existsSync(`${io.dir}/blkio.io_service_bytes_recursive`) &&
-      parseBlkio(readFileSync(`${io.dir}/blkio.io_service_bytes_recursive`, 'utf8')).read > 0
-      ? 'blkio.io_service_bytes_recursive'
-      : 'blkio.throttle.io_service_bytes_recursive';
-    read('io', `${io.dir}/${io.blkioFile}`, (t) => { const s = parseBlkio(t); r.ioReadBytes = s.read; r.ioWriteBytes = s.write; });
+    if (io.blkioFile === undefined) {
+      let cfq = false;
+      try {
+        cfq = existsSync(`${io.dir}/blkio.io_service_bytes_recursive`) && parseBlkio(readFileSync(`${io.dir}/blkio.io_service_bytes_recursive`, 'utf8')).read > 0;
+      } catch { /* the throttle file, then */ }
+      io.blkioFile = cfq ? 'blkio.io_service_bytes_recursive' : 'blkio.throttle.io_service_bytes_recursive';
+    }
+    read('io', `${io.dir}/${io.blkioFile}`, (t) => { const s = parseBlkio(t); slow.ioReadBytes = s.read; slow.ioWriteBytes = s.write; });
   }
-  return r;
 }
 
 /** MemTotal from /proc/meminfo, bytes; undefined when unreadable. */

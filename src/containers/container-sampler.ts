@@ -1,5 +1,5 @@
-import { cgroupPathsOfPid, hostMemTotal, readCgroup } from './cgroup.js';
-import type { CgroupPaths } from './cgroup.js';
+import { CgroupFiles, cgroupPathsOfPid, hostMemTotal, newSlowFiles, readCgroup } from './cgroup.js';
+import type { CgroupPaths, CgroupSlowFiles } from './cgroup.js';
 import type { ContainerSnapshot } from '../wire/index.js';
 
 // Per-container state for the sampler worker: the cgroup directories (found
@@ -36,11 +36,20 @@ export interface ContainerSamplerOptions {
   procRoot?: string;
   /** Prepended to every cgroup path (fixture trees in tests). @default '' */
   cgroupPrefix?: string;
+  /** The limit, memory.stat and block I/O are read one tick in this many. @default 10 */
+  slowFilesEvery?: number;
+  /** Opens one cgroup file, kept open while its container runs (tests count the opens). @default fs.openSync(path, 'r') */
+  open?: (path: string) => number;
 }
+
+/** Ticks between reads of a container's slow cgroup files (limit, memory.stat, block I/O). */
+export const kDefaultSlowFilesEvery = 10;
 
 interface Seen {
   pid: number;
   paths: CgroupPaths | null;
+  files: CgroupFiles;
+  slow: CgroupSlowFiles;
   lastCpuNs?: number;
   lastAtNs?: bigint;
 }
@@ -50,6 +59,8 @@ export function createContainerSampler(options: ContainerSamplerOptions = {}): C
   const prefix = options.cgroupPrefix ?? '';
   const seen = new Map<string, Seen>();
   const hostMem = hostMemTotal(procRoot);
+  const every = options.slowFilesEvery ?? kDefaultSlowFilesEvery;
+  const open = options.open;
   return {
     sample(targets, runId, tsMs) {
       const snapshots: ContainerSnapshot[] = [];
@@ -59,7 +70,8 @@ export function createContainerSampler(options: ContainerSamplerOptions = {}): C
         live.add(t.id);
         let s = seen.get(t.id);
         if (s?.pid !== t.pid) {
-          s = { pid: t.pid, paths: null };
+          s?.files.close();
+          s = { pid: t.pid, paths: null, files: new CgroupFiles(open), slow: newSlowFiles() };
           seen.set(t.id, s);
         }
         if (s.paths === null) {
@@ -70,12 +82,14 @@ export function createContainerSampler(options: ContainerSamplerOptions = {}): C
             continue;
           }
         }
-        const r = readCgroup(s.paths, hostMem);
+        const r = readCgroup(s.paths, hostMem, s.slow, every, s.files);
         const nowNs = process.hrtime.bigint();
         if (r.cpuNs === undefined && r.memBytes === undefined && r.pids === undefined) {
           // The container is gone (its cgroup removed) or unreadable: the
-          // paths are found again next time.
+          // paths are found again next time, and every file read then.
           s.paths = null;
+          s.files.close();
+          s.slow = newSlowFiles();
           unread.push(t.id);
           continue;
         }
@@ -98,7 +112,11 @@ export function createContainerSampler(options: ContainerSamplerOptions = {}): C
         if (r.errors.length > 0) snap.errors = r.errors;
         snapshots.push(snap);
       }
-      for (const id of seen.keys()) if (!live.has(id)) seen.delete(id);
+      for (const [id, x] of seen) {
+        if (live.has(id)) continue;
+        x.files.close();
+        seen.delete(id);
+      }
       return { snapshots, unread };
     },
   };

@@ -27,10 +27,12 @@ export {
   parseBlkio,
   parseIoStat,
   readCgroup,
+  newSlowFiles,
+  CgroupFiles,
   hostMemTotal,
 } from './cgroup.js';
-export type { CgroupPaths, CgroupReading, CgroupVersion } from './cgroup.js';
-export { createContainerSampler, kContainerFigures } from './container-sampler.js';
+export type { CgroupPaths, CgroupReading, CgroupSlowFiles, CgroupVersion, ReadText } from './cgroup.js';
+export { createContainerSampler, kContainerFigures, kDefaultSlowFilesEvery } from './container-sampler.js';
 export type { ContainerSampler, ContainerSamplerOptions, ContainerSampleResult, ContainerTarget } from './container-sampler.js';
 export { ContainerMonitor, kRunLabel, kDefaultStopTimeoutS, kOrphanMetric, kCleanupFailuresMetric } from './monitor.js';
 export type { ContainerMonitorOptions, ContainerMonitorStats, ContainerRecord, ContainerLogger, ContainerSamplerLink } from './monitor.js';

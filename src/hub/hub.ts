@@ -151,7 +151,7 @@ class HubImpl implements Hub {
       batchAgeMs: o.batchAgeMs,
       capacity: o.pendingCapacity,
       retryMs: o.retryMs,
-      write: store === null ? () => Promise.resolve() : (ab) => store.write(ab),
+      write: store === null ? () => Promise.resolve() : (ab) => store.write(ab).then((r) => { remote?.kick(); return r; }),
       onWriteError: (err) => { this.#storeFailed(err); },
       onRecovered: () => { this.#storeRecovered(); },
       onFlush: (ms) => { extras.observeFlush(ms); },

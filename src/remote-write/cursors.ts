@@ -1,33 +1,52 @@
 // The writer's state that outlives a request: cursors kept in the store
 // (t_remote_cursor), and the cardinality caps over recently seen series.
-import type { Database, Statement } from 'better-sqlite3';
+//
+// A target's cursors are read from the store once and kept in memory (the
+// writer is the only one that moves them); every change of a pass is
+// written in one transaction, the one that marks the pass's request in
+// flight (see writer.ts).
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { kSources } from './sources.js';
-import type { RemoteWriterSettings } from './writer.js';
+import type { RemoteWriterSettings } from './writer-types.js';
 
 export interface Cursor { last: number; inflight: number | null }
 
 export class Cursors {
   readonly #get: Statement;
   readonly #set: Statement;
-  readonly #max = new Map<string, Statement>();
+  readonly #maxes: Statement;
+  readonly #write: Transaction<(target: string, changes: readonly [string, Cursor][], now: number) => void>;
 
   constructor(db: Database) {
-    this.#get = db.prepare('SELECT last_rowid AS last, inflight_to AS inflight FROM t_remote_cursor WHERE target = ? AND source = ?');
+    this.#get = db.prepare('SELECT source, last_rowid AS last, inflight_to AS inflight FROM t_remote_cursor WHERE target = ?');
     this.#set = db.prepare(`INSERT INTO t_remote_cursor (target, source, last_rowid, inflight_to, updated_at_ms) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (target, source) DO UPDATE SET last_rowid = excluded.last_rowid, inflight_to = excluded.inflight_to, updated_at_ms = excluded.updated_at_ms`);
-    for (const s of kSources) this.#max.set(s.table, db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${s.table}`).pluck());
+    // One statement for every table's newest rowid: each is a seek to the
+    // end of its rowid tree.
+    this.#maxes = db.prepare(`SELECT ${kSources.map((s) => `(SELECT coalesce(max(rowid), 0) FROM ${s.table})`).join(', ')}`).raw();
+    this.#write = db.transaction((target: string, changes: readonly [string, Cursor][], now: number) => {
+      for (const [source, c] of changes) this.#set.run(target, source, c.last, c.inflight, now);
+    });
   }
 
-  get(target: string, source: string): Cursor {
-    return (this.#get.get(target, source) as Cursor | undefined) ?? { last: 0, inflight: null };
+  /** Every table's cursor for `target` as the store has it (absent: from the start). */
+  load(target: string): Map<string, Cursor> {
+    const m = new Map<string, Cursor>();
+    for (const s of kSources) m.set(s.table, { last: 0, inflight: null });
+    for (const r of this.#get.all(target) as { source: string; last: number; inflight: number | null }[]) {
+      if (m.has(r.source)) m.set(r.source, { last: r.last, inflight: r.inflight });
+    }
+    return m;
   }
 
-  set(target: string, source: string, c: Cursor, now: number): void {
-    this.#set.run(target, source, c.last, c.inflight, now);
+  /** Writes the given cursors in one transaction. */
+  write(target: string, changes: readonly [string, Cursor][], now: number): void {
+    if (changes.length > 0) this.#write(target, changes, now);
   }
 
-  maxRowid(source: string): number {
-    return this.#max.get(source)!.get() as number;
+  /** The newest rowid of each followed table, in kSources order. */
+  maxRowids(): number[] {
+    return this.#maxes.get() as number[];
   }
 }
 

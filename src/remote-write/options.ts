@@ -19,8 +19,10 @@ export interface RemoteWriteOptions {
   bearerToken?: string;
   /** Sent as HTTP basic auth. @default none */
   basicAuth?: { username: string; password: string };
-  /** Rows read from one table for one request. @default 2000 */
+  /** Store rows in one request, all tables together. @default 2000 */
   maxRowsPerRequest?: number;
+  /** Samples in one request (a row's samples never straddle two). @default 10000 */
+  maxSamplesPerRequest?: number;
   /** Catch-up is held to this many samples a second. @default 200000 */
   maxSamplesPerSecond?: number;
   /** How often the store is read for new rows, ms. @default 1000 */
@@ -47,7 +49,7 @@ export interface ResolvedRemoteWriteOptions extends Omit<RemoteWriterSettings, '
   readonly failingAlertMs: number;
 }
 
-const kKeys = ['urls', 'bearerToken', 'basicAuth', 'maxRowsPerRequest', 'maxSamplesPerSecond', 'pollMs', 'timeoutMs', 'minBackoffMs', 'maxBackoffMs', 'drainTimeoutMs', 'failingAlertMs', 'host', 'hostId'] as const;
+const kKeys = ['urls', 'bearerToken', 'basicAuth', 'maxRowsPerRequest', 'maxSamplesPerRequest', 'maxSamplesPerSecond', 'pollMs', 'timeoutMs', 'minBackoffMs', 'maxBackoffMs', 'drainTimeoutMs', 'failingAlertMs', 'host', 'hostId'] as const;
 
 export function resolveRemoteWriteOptions(o: RemoteWriteOptions): ResolvedRemoteWriteOptions {
   checkObject(o, 'options.remoteWrite');
@@ -72,6 +74,7 @@ export function resolveRemoteWriteOptions(o: RemoteWriteOptions): ResolvedRemote
     host: o.host === undefined ? hostname() : checkString(o.host, 'options.remoteWrite.host'),
     hostId: o.hostId === undefined ? undefined : checkString(o.hostId, 'options.remoteWrite.hostId'),
     maxRowsPerRequest: checkInt(o.maxRowsPerRequest ?? 2000, 'options.remoteWrite.maxRowsPerRequest', 1, 1_000_000),
+    maxSamplesPerRequest: checkInt(o.maxSamplesPerRequest ?? 10_000, 'options.remoteWrite.maxSamplesPerRequest', 1, 1_000_000),
     maxSamplesPerSecond: checkInt(o.maxSamplesPerSecond ?? 200_000, 'options.remoteWrite.maxSamplesPerSecond', 1),
     pollMs: checkInt(o.pollMs ?? 1000, 'options.remoteWrite.pollMs', 1),
     timeoutMs: checkInt(o.timeoutMs ?? 10_000, 'options.remoteWrite.timeoutMs', 1),

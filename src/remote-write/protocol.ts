@@ -4,11 +4,17 @@ import type { RemoteWriterSettings, TargetStats } from './writer.js';
 export interface RemoteWorkerData {
   readonly dbPath: string;
   readonly settings: RemoteWriterSettings;
+  /**
+   * One Int32: store commits announced by the hub. Bumped and notified on
+   * the hub's thread, waited on here, so a commit costs no message and an
+   * idle store no wake-up.
+   */
+  readonly commits: SharedArrayBuffer;
+  /** The thread's counters, rewritten after each attempt (shared-stats.ts). */
+  readonly stats: SharedArrayBuffer;
 }
 
 export type ToRemoteWorker =
-  | { readonly type: 'stats'; readonly id: number }
-  | { readonly type: 'kick' }
   | { readonly type: 'drain'; readonly id: number; readonly timeoutMs: number }
   | { readonly type: 'stop'; readonly id: number };
 
@@ -16,7 +22,6 @@ export type FromRemoteWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'open-failed'; readonly message: string }
   | { readonly type: 'log'; readonly message: string }
-  | { readonly type: 'stats'; readonly id: number; readonly stats: TargetStats[] }
   | { readonly type: 'drained'; readonly id: number; readonly ok: boolean; readonly stats: TargetStats[] }
   | { readonly type: 'stopped'; readonly id: number; readonly stats: TargetStats[] };
 

@@ -1,5 +1,5 @@
 // The hub's handle on the remote-write thread: start it, read its counters
-// (cached, refreshed with each heartbeat), drain at close.
+// (shared memory, read with each heartbeat), drain at close.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -7,6 +7,7 @@ import type { Logger } from '../bus/index.js';
 import { RemoteWriteError, resolveRemoteWriteOptions } from './options.js';
 import type { RemoteWriteOptions, ResolvedRemoteWriteOptions } from './options.js';
 import { unknownRemoteMessage } from './protocol.js';
+import { kSharedStatsBytes, SharedStatsReader } from './shared-stats.js';
 import type { FromRemoteWorker, RemoteWorkerData, ToRemoteWorker } from './protocol.js';
 import type { TargetStats } from './writer.js';
 
@@ -25,9 +26,9 @@ export interface RemoteWrite {
   readonly options: ResolvedRemoteWriteOptions;
   /** The counters as of the last refresh (never blocks). */
   stats(): RemoteWriteStats;
-  /** Asks the thread for fresh counters. Never rejects. */
+  /** The thread's latest counters (read from shared memory: no message). Never rejects. */
   refresh(): Promise<RemoteWriteStats>;
-  /** Wakes the thread: rows were just committed. */
+  /** Rows were just committed: the thread may send them (no message, no wake-up while it sleeps). */
   kick(): void;
   /** Sends what is committed now, bounded by `timeoutMs`; true if every target caught up. */
   drain(timeoutMs?: number): Promise<boolean>;
@@ -61,6 +62,8 @@ export function summarize(targets: readonly TargetStats[]): RemoteWriteStats {
 class RemoteWriteImpl implements RemoteWrite {
   readonly options: ResolvedRemoteWriteOptions;
   readonly #worker: Worker;
+  readonly #commits: Int32Array;
+  readonly #shared: SharedStatsReader;
   readonly #logger: Logger;
   readonly #pending = new Map<number, (msg: FromRemoteWorker) => void>();
   #nextId = 1;
@@ -68,9 +71,11 @@ class RemoteWriteImpl implements RemoteWrite {
   #closing: Promise<void> | undefined;
   #exited = false;
 
-  constructor(worker: Worker, o: ResolvedRemoteWriteOptions, logger: Logger) {
+  constructor(worker: Worker, data: RemoteWorkerData, o: ResolvedRemoteWriteOptions, logger: Logger) {
     this.options = o;
     this.#worker = worker;
+    this.#commits = new Int32Array(data.commits);
+    this.#shared = new SharedStatsReader(data.stats);
     this.#logger = logger;
     this.#stats = summarize(o.targets.map((t) => ({
       url: t.url, rowsBehind: 0, samplesSent: 0, requestsSent: 0, retries: 0, refusedRequests: 0, refusedSamples: 0,
@@ -92,7 +97,6 @@ class RemoteWriteImpl implements RemoteWrite {
       case 'log':
         this.#logger.warn(msg.message);
         break;
-      case 'stats':
       case 'drained':
       case 'stopped':
         this.#stats = summarize(msg.stats);
@@ -117,13 +121,15 @@ class RemoteWriteImpl implements RemoteWrite {
     return this.#stats;
   }
 
-  async refresh(): Promise<RemoteWriteStats> {
-    await this.#ask((id) => ({ type: 'stats', id }));
-    return this.#stats;
+  refresh(): Promise<RemoteWriteStats> {
+    const fresh = this.#shared.read();
+    if (fresh !== undefined) this.#stats = summarize(fresh);
+    return Promise.resolve(this.#stats);
   }
 
   kick(): void {
-    if (!this.#exited) this.#worker.postMessage({ type: 'kick' } satisfies ToRemoteWorker);
+    Atomics.add(this.#commits, 0, 1);
+    Atomics.notify(this.#commits, 0);
   }
 
   async drain(timeoutMs = this.options.drainTimeoutMs): Promise<boolean> {
@@ -160,8 +166,10 @@ export async function startRemoteWriteResolved(dbPath: string, o: ResolvedRemote
   const settings = { ...o, hostId: o.hostId ?? hostId };
   const data: RemoteWorkerData = {
     dbPath,
+    commits: new SharedArrayBuffer(4),
+    stats: new SharedArrayBuffer(kSharedStatsBytes),
     settings: {
-      targets: settings.targets, host: settings.host, hostId: settings.hostId, maxRowsPerRequest: o.maxRowsPerRequest,
+      targets: settings.targets, host: settings.host, hostId: settings.hostId, maxRowsPerRequest: o.maxRowsPerRequest, maxSamplesPerRequest: o.maxSamplesPerRequest,
       maxSamplesPerSecond: o.maxSamplesPerSecond, pollMs: o.pollMs, timeoutMs: o.timeoutMs, minBackoffMs: o.minBackoffMs,
       maxBackoffMs: o.maxBackoffMs, maxProcesses: o.maxProcesses, maxAppMetrics: o.maxAppMetrics,
       maxSeriesPerMetric: o.maxSeriesPerMetric, maxLabelsPerMetric: o.maxLabelsPerMetric, staleAfterMs: o.staleAfterMs,
@@ -179,5 +187,5 @@ export async function startRemoteWriteResolved(dbPath: string, o: ResolvedRemote
     worker.on('message', onMsg);
     worker.on('error', onErr);
   });
-  return new RemoteWriteImpl(worker, { ...o, hostId: settings.hostId }, logger);
+  return new RemoteWriteImpl(worker, data, { ...o, hostId: settings.hostId }, logger);
 }

@@ -1,6 +1,8 @@
 // One HTTP POST of a remote-write body, and what its answer means for the
 // queue: sent, retry later (network, 429, 5xx), or refused for good (other
 // 4xx: the same bytes would be refused again).
+import http from 'node:http';
+import https from 'node:https';
 import { remoteWriteHeaders } from './request.js';
 
 /** Credentials, already read from their file or the environment. */
@@ -39,13 +41,48 @@ function retryAfter(v: string | null): number | undefined {
   return Number.isNaN(d) ? undefined : Math.max(0, d - Date.now());
 }
 
+// One connection kept per receiver: a request a second does not pay a
+// connect each time.
+const kAgents = { http: new http.Agent({ keepAlive: true, maxSockets: 1 }), https: new https.Agent({ keepAlive: true, maxSockets: 1 }) };
+
+/**
+ * POST over node:http with a kept-alive connection: on this path global
+ * fetch (undici) costs several times the CPU for the same request, and
+ * remote write's steady cost is mostly this one request a second.
+ */
+export const httpPost: FetchLike = (url, init) => new Promise((resolve, reject) => {
+  const u = new URL(url);
+  const tls = u.protocol === 'https:';
+  const req = (tls ? https : http).request(u, {
+    method: init.method, agent: tls ? kAgents.https : kAgents.http, signal: init.signal,
+    headers: { ...init.headers, 'Content-Length': String(init.body.byteLength) },
+  }, (res) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => { chunks.push(c); });
+    res.on('error', reject);
+    res.on('end', () => {
+      resolve({
+        status: res.statusCode ?? 0,
+        headers: { get: (name) => { const v = res.headers[name.toLowerCase()]; return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v; } },
+        text: () => Promise.resolve(Buffer.concat(chunks).toString('utf8')),
+      });
+    });
+  });
+  req.on('error', reject);
+  req.end(init.body);
+});
+
 /** POSTs one body; never rejects. */
-export async function sendBody(url: string, body: Uint8Array, auth: RemoteAuth, timeoutMs: number, fetchFn: FetchLike = fetch): Promise<SendOutcome> {
+export async function sendBody(url: string, body: Uint8Array, auth: RemoteAuth, timeoutMs: number, fetchFn: FetchLike = httpPost): Promise<SendOutcome> {
   const headers = remoteWriteHeaders();
   const a = authHeader(auth);
   if (a !== undefined) headers.Authorization = a;
+  // A timer cleared when the answer comes (AbortSignal.timeout's would fire
+  // later anyway: one wake-up per request).
+  const ac = new AbortController();
+  const timer = setTimeout(() => { ac.abort(new Error(`no answer within ${timeoutMs} ms`)); }, timeoutMs);
   try {
-    const res = await fetchFn(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetchFn(url, { method: 'POST', headers, body, signal: ac.signal });
     const text = await res.text().catch(() => '');
     if (res.status >= 200 && res.status < 300) return { kind: 'sent', status: res.status };
     if (res.status === 429 || res.status >= 500) {
@@ -53,8 +90,11 @@ export async function sendBody(url: string, body: Uint8Array, auth: RemoteAuth, 
     }
     return { kind: 'refused', status: res.status, reason: reasonOf(text, res.status) };
   } catch (err) {
-    const e = err as { message?: string; cause?: { code?: string; message?: string } };
-    const why = e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
+    // undici puts the cause under `cause`; node:http's error carries its `code`.
+    const e = err as { message?: string; code?: string; cause?: { code?: string; message?: string } };
+    const why = e.cause?.code ?? e.code ?? e.cause?.message ?? e.message ?? String(err);
     return { kind: 'retry', status: undefined, reason: `unreachable: ${why}`, retryAfterMs: undefined };
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { unknownRemoteMessage } from './protocol.js';
 import type { FromRemoteWorker, RemoteWorkerData, ToRemoteWorker } from './protocol.js';
+import { SharedStatsWriter } from './shared-stats.js';
 import { RemoteWriter } from './writer.js';
 import type { WriterEnv } from './writer.js';
 
@@ -18,6 +19,12 @@ function post(msg: FromRemoteWorker): void {
 }
 
 const sleepers = new Set<() => void>();
+const shared = new SharedStatsWriter(data.stats);
+let tooBig = false;
+const commits = new Int32Array(data.commits);
+// In Node since 16; the ES2023 lib does not declare it.
+type WaitAsync = (a: Int32Array, i: number, v: number) => { async: false; value: string } | { async: true; value: Promise<string> };
+const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 const env: WriterEnv = {
   now: Date.now,
   sleep: (ms) => new Promise<void>((resolve) => {
@@ -27,8 +34,22 @@ const env: WriterEnv = {
   }),
   delay: (ms) => new Promise<void>((resolve) => { setTimeout(resolve, ms).unref(); }),
   wake: () => { for (const s of [...sleepers]) s(); },
+  commits: () => Atomics.load(commits, 0),
+  waitCommit: (seen) => new Promise<void>((resolve) => {
+    const done = (): void => { sleepers.delete(done); resolve(); };
+    sleepers.add(done);
+    // A waiter left behind by wake() settles, harmlessly, at the next commit.
+    const w = waitAsync(commits, 0, seen);
+    if (w.async) void w.value.then(done);
+    else done();
+  }),
   random: Math.random,
   log: (message) => { post({ type: 'log', message }); },
+  changed: () => {
+    if (shared.write(writer.stats()) || tooBig) return;
+    tooBig = true;
+    post({ type: 'log', message: 'runbus remote write: too many targets for the shared counters; /metrics shows them as of the last drain' });
+  },
 };
 
 let db: Database.Database;
@@ -52,12 +73,6 @@ post({ type: 'ready' });
 
 port.on('message', (msg: ToRemoteWorker) => {
   switch (msg.type) {
-    case 'stats':
-      post({ type: 'stats', id: msg.id, stats: writer.stats() });
-      break;
-    case 'kick':
-      writer.kick();
-      break;
     case 'drain':
       void writer.drain(msg.timeoutMs).then((ok) => { post({ type: 'drained', id: msg.id, ok, stats: writer.stats() }); });
       break;

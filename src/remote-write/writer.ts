@@ -1,85 +1,41 @@
 // The remote writer: the store is the log. For each target it reads the
-// committed rows of each followed table forward from a cursor kept in the
-// store, turns them into series, and sends one request at a time:
+// committed rows of every followed table forward from cursors kept in the
+// store, turns them into series, and sends one request per pass:
 //
-//   cursor.last ──► read ≤ maxRows rows ──► mark in flight (cursor.inflight_to)
-//        ▲                                        │ POST (retry: backoff + jitter,
-//        └──── commit cursor.last = to ◄──────────┘  oldest first, never skipping)
+//   pass N:  read every table after its cursor (≤ maxRowsPerRequest rows,
+//            ≤ maxSamplesPerRequest samples in all)
+//            ─► one transaction: pass N-1's cursors + "N in flight" (inflight_to)
+//            ─► POST (retry: backoff + jitter, oldest first, never skipping)
+//            ─► cursors moved in memory; the store learns them with pass N+1
 //
-// A request in flight when the process died is resent first, alone and with
-// the same rows; a receiver that commits a request atomically (Prometheus)
-// then either takes it or refuses it as out of order because it already has
-// it — both mean "delivered". Plain code on whatever thread runs it; the hub
-// runs it in its own worker (worker.ts) with real timers.
+// So a pass costs one request and one cursor transaction. A request in
+// flight when the process died — or delivered, but its cursors not yet
+// written — is resent first, alone and with the same rows; a receiver that
+// commits a request atomically (Prometheus) then either takes it or refuses
+// it as out of order because it already has it — both mean "delivered".
+// Plain code on whatever thread runs it; the hub runs it in its own worker
+// (worker.ts) with real timers.
 
 import type { Database, Statement } from 'better-sqlite3';
 import { sendBody } from './send.js';
-import type { FetchLike, RemoteAuth, SendOutcome } from './send.js';
+import type { SendOutcome } from './send.js';
+import type { RemoteTarget, RemoteWriterSettings, TargetStats, WriterEnv } from './writer-types.js';
+
+export type { RemoteTarget, RemoteWriterSettings, TargetStats, WriterEnv } from './writer-types.js';
 import { sortLabels, writeRequestBody } from './request.js';
 import type { LabelPair, Series } from './request.js';
 import { kSources } from './sources.js';
 import { Cursors, Limiter } from './cursors.js';
+import type { Cursor } from './cursors.js';
 import type { Row, Source, SourceContext } from './sources.js';
 
-export interface RemoteTarget {
-  /** The receiver's URL (no credentials in it). */
-  readonly url: string;
-  readonly auth: RemoteAuth;
-}
-
-/** Resolved writer settings (see options.ts for defaults and ranges). */
-export interface RemoteWriterSettings {
-  readonly targets: readonly RemoteTarget[];
-  readonly host: string;
-  readonly hostId: string;
-  readonly maxRowsPerRequest: number;
-  readonly maxSamplesPerSecond: number;
-  readonly pollMs: number;
-  readonly timeoutMs: number;
-  readonly minBackoffMs: number;
-  readonly maxBackoffMs: number;
-  readonly maxProcesses: number;
-  readonly maxAppMetrics: number;
-  readonly maxSeriesPerMetric: number;
-  readonly maxLabelsPerMetric: number;
-  readonly staleAfterMs: number;
-}
-
-/** What the writer needs from its surroundings (real ones in the worker, fakes in tests). */
-export interface WriterEnv {
-  now(): number;
-  /** Resolves after `ms`, or early when `wake` is called. */
-  sleep(ms: number): Promise<void>;
-  /** Resolves after `ms` (wake does not shorten it). */
-  delay(ms: number): Promise<void>;
-  /** Ends every pending sleep now. */
-  wake(): void;
-  random(): number;
-  fetch?: FetchLike;
-  log(message: string): void;
-}
-
-export interface TargetStats {
-  readonly url: string;
-  /** Rows of followed tables not yet sent. */
-  readonly rowsBehind: number;
-  readonly samplesSent: number;
-  readonly requestsSent: number;
-  readonly retries: number;
-  /** Requests the receiver refused for good (4xx other than 429), skipped. */
-  readonly refusedRequests: number;
-  readonly refusedSamples: number;
-  /** Resent after a restart and found already delivered. */
-  readonly replayedRequests: number;
-  /** Samples not sent, by reason (caps, out of order, bad rows). */
-  readonly dropped: Readonly<Record<string, number>>;
-  /** Since when every attempt has failed (ms since the epoch), or null. */
-  readonly failingSinceMs: number | null;
-  readonly lastError: string | null;
-  readonly lastSuccessMs: number | null;
-}
-
 const kOutOfOrder = /out of order|duplicate sample|out of bounds/i;
+
+/** What one pass did: sent (or skipped) a request, and whether rows are left. */
+export type PassResult = { readonly sent: boolean; readonly more: boolean } | 'stopped';
+
+/** A series being built: its labels once, its samples as they come. */
+interface Building { labels: LabelPair[]; samples: { value: number; timestampMs: number }[]; sorted: boolean }
 
 class TargetWriter {
   readonly target: RemoteTarget;
@@ -88,11 +44,19 @@ class TargetWriter {
   readonly #cursors: Cursors;
   readonly #reads: Map<string, Statement>;
   readonly #limiter: Limiter;
+  /** This target's cursors (the store's copy is written once per pass). */
+  readonly #cur: Map<string, Cursor>;
+  /** Tables whose cursor moved since the store's copy was written. */
+  readonly #dirty = new Set<string>();
+  /** Newest rowid of each table at the last pass (kSources order). */
+  #maxes: number[];
   /** Newest timestamp sent per series (samples at or before it are dropped). */
   readonly #lastTs = new Map<string, number>();
   readonly #loggedReasons = new Set<string>();
   #nextAllowedAt = 0;
   #batches = 0;
+  /** Which table a pass reads first: turns each pass, so no table starves another in a backlog. */
+  #first = 0;
   samplesSent = 0;
   requestsSent = 0;
   retries = 0;
@@ -111,11 +75,14 @@ class TargetWriter {
     this.#cursors = cursors;
     this.#reads = reads;
     this.#limiter = new Limiter(s);
+    this.#cur = cursors.load(target.url);
+    this.#maxes = cursors.maxRowids();
   }
 
   rowsBehind(): number {
+    this.#maxes = this.#cursors.maxRowids();
     let n = 0;
-    for (const src of kSources) n += Math.max(0, this.#cursors.maxRowid(src.table) - this.#cursors.get(this.target.url, src.table).last);
+    kSources.forEach((src, i) => { n += Math.max(0, this.#maxes[i]! - this.#cur.get(src.table)!.last); });
     return n;
   }
 
@@ -123,42 +90,85 @@ class TargetWriter {
     this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + n);
   }
 
+  #move(table: string, c: Cursor): void {
+    this.#cur.set(table, c);
+    this.#dirty.add(table);
+  }
+
+  /** Writes the cursors that moved (one transaction); a pass does it with its in-flight mark. */
+  flush(): void {
+    const changes: [string, Cursor][] = [...this.#dirty].map((t) => [t, this.#cur.get(t)!]);
+    this.#dirty.clear();
+    this.#cursors.write(this.target.url, changes, this.#env.now());
+  }
+
   /**
-   * Sends what one table has after the cursor (one request). Returns false
-   * when there was nothing to send, 'stopped' when `stopped()` turned true
-   * while retrying (the request stays in flight for the next start).
+   * One pass: what every table has after its cursor, up to the per-request
+   * limits, in one request. A request left in flight by an earlier process
+   * goes first, alone, with the same rows. 'stopped' when `stopped()` turned
+   * true while retrying (the request stays in flight for the next start).
    */
-  async pump(src: Source, stopped: () => boolean): Promise<boolean | 'stopped'> {
-    const url = this.target.url;
-    let cur = this.#cursors.get(url, src.table);
-    const max = this.#cursors.maxRowid(src.table);
-    if (cur.last > max) {
+  async pass(stopped: () => boolean): Promise<PassResult> {
+    this.#maxes = this.#cursors.maxRowids();
+    kSources.forEach((src, i) => {
       // The table was emptied and rowids started again: everything in it is new.
-      cur = { last: 0, inflight: null };
-      this.#cursors.set(url, src.table, cur, this.#env.now());
-    }
-    const replay = cur.inflight !== null;
-    let rows = this.#reads.get(src.table)!.all(cur.last, this.#s.maxRowsPerRequest) as Row[];
-    if (replay) rows = rows.filter((r) => (r.rid as number) <= cur.inflight!);
-    if (rows.length === 0) {
-      if (replay) this.#cursors.set(url, src.table, { last: cur.inflight!, inflight: null }, this.#env.now());
-      return false;
-    }
-    const to = rows.at(-1)!.rid as number;
-    const series = this.#build(src, rows);
+      if (this.#cur.get(src.table)!.last > this.#maxes[i]!) this.#move(src.table, { last: 0, inflight: null });
+    });
+    const replay = kSources.some((src) => this.#cur.get(src.table)!.inflight !== null);
+    const b = new Map<string, Building>();
+    const to = new Map<string, number>();
     let n = 0;
+    let rowsLeft = this.#s.maxRowsPerRequest;
+    const order = kSources.map((_, i) => kSources[(i + this.#first) % kSources.length]!);
+    this.#first = (this.#first + 1) % kSources.length;
+    for (const src of order) {
+      const cur = this.#cur.get(src.table)!;
+      const max = this.#maxes[kSources.indexOf(src)]!;
+      if (replay) {
+        if (cur.inflight === null) continue;
+        // Exactly the rows of the request in flight (some may have gone to retention since).
+        const rows = (this.#reads.get(src.table)!.all(cur.last, cur.inflight - cur.last) as Row[]).filter((r) => (r.rid as number) <= cur.inflight!);
+        n += this.#add(src, rows, b, Infinity, true).samples;
+        to.set(src.table, cur.inflight);
+        continue;
+      }
+      const samplesLeft = this.#s.maxSamplesPerRequest - n;
+      if (max <= cur.last || rowsLeft <= 0 || samplesLeft <= 0) continue;
+      const rows = this.#reads.get(src.table)!.all(cur.last, Math.min(rowsLeft, samplesLeft)) as Row[];
+      const r = this.#add(src, rows, b, samplesLeft, n === 0);
+      n += r.samples;
+      rowsLeft -= r.rows;
+      if (r.rows > 0) to.set(src.table, rows[r.rows - 1]!.rid as number);
+    }
+    const more = (): boolean => kSources.some((src, i) => this.#maxes[i]! > (to.get(src.table) ?? this.#cur.get(src.table)!.last));
+    if (to.size === 0) return { sent: false, more: false };
+    const series = this.#finish(b);
+    n = 0;
     for (const s of series) n += s.samples.length;
     if (n === 0) {
-      this.#cursors.set(url, src.table, { last: to, inflight: null }, this.#env.now());
-      return true;
+      // Rows with nothing to send (all refused by caps, or no figures): move on.
+      for (const [table, rid] of to) this.#move(table, { last: rid, inflight: null });
+      return { sent: false, more: more() };
     }
-    if (!replay) this.#cursors.set(url, src.table, { last: cur.last, inflight: to }, this.#env.now());
+    if (!replay) {
+      // One transaction: the previous pass's cursors and this request in flight.
+      for (const [table, rid] of to) this.#move(table, { last: this.#cur.get(table)!.last, inflight: rid });
+      this.flush();
+    }
+    const url = this.target.url;
     const body = writeRequestBody(series);
+    const done = (now: number): void => {
+      for (const [table, rid] of to) this.#move(table, { last: rid, inflight: null });
+      for (const s of series) this.#lastTs.set(keyOf(s), s.samples.at(-1)!.timestampMs);
+      this.lastSuccessMs = now;
+    };
     for (let attempt = 0; ; attempt++) {
       await this.#pace();
       if (stopped()) return 'stopped';
       const out: SendOutcome = await sendBody(url, body, this.target.auth, this.#s.timeoutMs, this.#env.fetch);
       const now = this.#env.now();
+      // Told after this attempt's counters are in (the answer is handled synchronously below).
+      queueMicrotask(() => { this.#env.changed?.(); });
       if (out.kind === 'sent' || (out.kind === 'refused' && replay && kOutOfOrder.test(out.reason))) {
         if (out.kind === 'sent') {
           this.samplesSent += n;
@@ -167,11 +177,10 @@ class TargetWriter {
           this.replayedRequests++;
         }
         this.#charge(n, now);
-        this.#commit(src, to, series, now);
+        done(now);
         if (this.failingSinceMs !== null) this.#env.log(`runbus remote write: ${url} reachable again after ${attempt} retries`);
         this.failingSinceMs = null;
-        this.lastSuccessMs = now;
-        return true;
+        return { sent: true, more: more() };
       }
       if (out.kind === 'refused') {
         this.refusedRequests++;
@@ -182,8 +191,8 @@ class TargetWriter {
           this.#loggedReasons.add(key);
           this.#env.log(`runbus remote write: ${url} refused ${n} samples (${out.reason}); skipped, and further refusals with HTTP ${out.status} are only counted`);
         }
-        this.#commit(src, to, series, now);
-        return true;
+        done(now);
+        return { sent: true, more: more() };
       }
       this.retries++;
       this.lastError = out.reason;
@@ -213,58 +222,87 @@ class TargetWriter {
     this.#nextAllowedAt = Math.max(this.#nextAllowedAt, now - 1000) + (samples * 1000) / this.#s.maxSamplesPerSecond;
   }
 
-  #commit(src: Source, to: number, series: readonly Series[], now: number): void {
-    this.#cursors.set(this.target.url, src.table, { last: to, inflight: null }, now);
-    for (const s of series) this.#lastTs.set(keyOf(s), s.samples.at(-1)!.timestampMs);
-  }
-
-  #build(src: Source, rows: readonly Row[]): Series[] {
-    const out = new Map<string, { labels: LabelPair[]; samples: { value: number; timestampMs: number }[]; sorted: boolean }>();
+  /**
+   * Adds rows' samples to the series being built, oldest row first, while
+   * they fit in `room` samples; a row goes whole or not at all (the first
+   * row of an empty request always goes). Returns how many rows went (the
+   * cursor's next stop) and their samples.
+   */
+  #add(src: Source, rows: readonly Row[], out: Map<string, Building>, room: number, empty: boolean): { rows: number; samples: number } {
     const lim = this.#limiter;
+    // One row's samples and refusals, kept apart until the row is known to fit.
+    const keys: string[] = [];
+    const names: string[] = [];
+    const labelsOf: LabelPair[][] = [];
+    const ats: number[] = [];
+    const values: number[] = [];
+    const stamps: number[] = [];
+    const rejects: string[] = [];
+    let curTs = 0;
     const ctx: SourceContext = {
       host: this.#s.host,
       hostId: this.#s.hostId,
-      reject: (reason) => { this.#drop(reason); },
+      reject: (reason) => { rejects.push(reason); },
       admitApp: (name, labels) => {
         const why = lim.admitApp(name, labels, curTs);
-        if (why !== undefined) this.#drop(why);
+        if (why !== undefined) rejects.push(why);
         return why === undefined;
       },
     };
-    let curTs = 0;
     let lastLabels: unknown;
     let lastSorted: LabelPair[] = [];
     let lastAt = 0;
     let lastKey = '';
+    const emit = (name: string, labels: [string, string][], value: number, tsMs: number): void => {
+      // The figures of one row share one labels array: sort it once.
+      if (labels !== lastLabels) {
+        lastLabels = labels;
+        lastSorted = sortLabels(labels.filter(([, v]) => v !== ''));
+        lastAt = lastSorted.findIndex(([l]) => l > '__name__');
+        if (lastAt < 0) lastAt = lastSorted.length;
+        lastKey = seriesKey(lastSorted);
+      }
+      keys.push(`${name}\u0002${lastKey}`);
+      names.push(name);
+      labelsOf.push(lastSorted);
+      ats.push(lastAt);
+      values.push(value);
+      stamps.push(tsMs);
+    };
     const isProcess = src.table === 't_snapshot';
+    let taken = 0;
+    let samples = 0;
     for (const row of rows) {
       curTs = row.ts_ms as number;
+      keys.length = names.length = labelsOf.length = ats.length = values.length = stamps.length = rejects.length = 0;
       lim.seen(curTs);
       if (isProcess && !lim.admitProcess(`${String(row.run_id)}\u0000${String(row.pid)}`, curTs)) {
-        this.#drop('process_cap');
-        continue;
+        rejects.push('process_cap');
+      } else {
+        src.toSamples(row, ctx, emit);
       }
-      src.toSamples(row, ctx, (name, labels, value, tsMs) => {
-        // The figures of one row share one labels array: sort it once.
-        if (labels !== lastLabels) {
-          lastLabels = labels;
-          lastSorted = sortLabels(labels.filter(([, v]) => v !== ''));
-          lastAt = lastSorted.findIndex(([n]) => n > '__name__');
-          if (lastAt < 0) lastAt = lastSorted.length;
-          lastKey = seriesKey(lastSorted);
-        }
-        const k = `${name}\u0002${lastKey}`;
-        let s = out.get(k);
+      if (samples + keys.length > room && (taken > 0 || !empty)) break;
+      taken++;
+      samples += keys.length;
+      for (const r of rejects) this.#drop(r);
+      for (let i = 0; i < keys.length; i++) {
+        let s = out.get(keys[i]!);
         if (s === undefined) {
-          const all: LabelPair[] = [...lastSorted.slice(0, lastAt), ['__name__', name], ...lastSorted.slice(lastAt)];
-          s = { labels: all, samples: [], sorted: true };
-          out.set(k, s);
+          const sorted = labelsOf[i]!;
+          const at = ats[i]!;
+          s = { labels: [...sorted.slice(0, at), ['__name__', names[i]!], ...sorted.slice(at)], samples: [], sorted: true };
+          out.set(keys[i]!, s);
         }
         const last = s.samples.at(-1);
-        if (last !== undefined && tsMs <= last.timestampMs) s.sorted = false;
-        s.samples.push({ value, timestampMs: tsMs });
-      });
+        if (last !== undefined && stamps[i]! <= last.timestampMs) s.sorted = false;
+        s.samples.push({ value: values[i]!, timestampMs: stamps[i]! });
+      }
     }
+    return { rows: taken, samples };
+  }
+
+  /** The request's series: each oldest first, one sample per timestamp, nothing at or before what was sent. */
+  #finish(out: Map<string, Building>): Series[] {
     const series: Series[] = [];
     for (const [k, s] of out) {
       let samples = s.samples;
@@ -286,9 +324,10 @@ class TargetWriter {
       }
     }
     if (++this.#batches % 64 === 0) {
-      lim.sweep();
+      this.#limiter.sweep();
       // Forget series quiet for staleAfterMs: bounded memory.
-      for (const [k, t] of this.#lastTs) if (t < this.#newestSent() - this.#s.staleAfterMs) this.#lastTs.delete(k);
+      const cut = this.#newestSent() - this.#s.staleAfterMs;
+      for (const [k, t] of this.#lastTs) if (t < cut) this.#lastTs.delete(k);
     }
     return series;
   }
@@ -332,12 +371,18 @@ function seriesKey(labels: readonly LabelPair[]): string {
  * in flight per target, oldest first). `run()` loops until `stop()`;
  * `drain()` asks the loops to send everything committed so far, bounded by
  * a deadline.
+ *
+ * A loop makes one pass, then sleeps `pollMs`, then — when the environment
+ * announces store commits — waits for one newer than those it had seen
+ * before the pass: an idle store costs no wake-up. A pass that left rows
+ * behind (a backlog over the per-request limits) is followed at once,
+ * paced by `maxSamplesPerSecond`.
  */
 export class RemoteWriter {
   readonly #s: RemoteWriterSettings;
   readonly #env: WriterEnv;
   readonly #targets: TargetWriter[];
-  /** Per target: passes started, and drains waiting for an empty pass. */
+  /** Per target: passes started, and drains waiting for a pass that leaves nothing behind. */
   readonly #loops: { passes: number; waiters: { from: number; resolve: (ok: boolean) => void }[] }[];
   #stopping = false;
   #drainUntil: number | null = null;
@@ -352,17 +397,6 @@ export class RemoteWriter {
     this.#loops = this.#targets.map(() => ({ passes: 0, waiters: [] }));
   }
 
-  /** One pass over every table for one target; true if anything was sent. */
-  async #pass(t: TargetWriter): Promise<boolean | 'stopped'> {
-    let any = false;
-    for (const src of kSources) {
-      const r = await t.pump(src, () => this.#stopped());
-      if (r === 'stopped') return 'stopped';
-      any ||= r;
-    }
-    return any;
-  }
-
   #stopped(): boolean {
     return this.#stopping || (this.#drainUntil !== null && this.#env.now() >= this.#drainUntil);
   }
@@ -373,27 +407,39 @@ export class RemoteWriter {
       const loop = this.#loops[i]!;
       while (!this.#stopping) {
         const seq = ++loop.passes;
-        let r: boolean | 'stopped';
+        const seen = this.#env.commits?.();
+        let r: PassResult;
         try {
-          r = await this.#pass(t);
+          r = await t.pass(() => this.#stopped());
         } catch (err) {
           this.#env.log(`runbus remote write: ${t.target.url}: ${(err as Error).message}`);
-          r = false;
+          r = { sent: false, more: false };
         }
         if (r === 'stopped') {
           // Stopped, or a drain's deadline passed: the rest waits behind the cursor.
           for (const w of loop.waiters.splice(0)) w.resolve(false);
           if (this.#stopping) break;
-          r = false;
-        } else if (!r) {
+          r = { sent: false, more: false };
+        } else if (!r.more) {
           const done = loop.waiters.filter((w) => w.from <= seq);
           loop.waiters = loop.waiters.filter((w) => w.from > seq);
           for (const w of done) w.resolve(true);
         }
-        if (!r && !this.#stopping && loop.waiters.length === 0) await this.#env.sleep(this.#s.pollMs);
+        if (r.more || this.#stopping || loop.waiters.length > 0) continue;
+        await this.#env.sleep(this.#s.pollMs);
+        if (seen !== undefined && !this.#stopping && loop.waiters.length === 0) await this.#env.waitCommit?.(seen);
       }
+      this.#flush(t);
       for (const w of loop.waiters.splice(0)) w.resolve(false);
     })).then(() => undefined);
+  }
+
+  #flush(t: TargetWriter): void {
+    try {
+      t.flush();
+    } catch (err) {
+      this.#env.log(`runbus remote write: ${t.target.url}: cursor not saved (${(err as Error).message}); the last request is resent at the next start`);
+    }
   }
 
   /**
@@ -415,14 +461,19 @@ export class RemoteWriter {
   }
 
   /**
-   * Sends until nothing is left, without run()'s loop (tests, benches); do
-   * not call while run() is running. Resolves false if stop() came first.
+   * Sends until nothing is left, without run()'s loop (tests, benches), and
+   * saves the cursors; do not call while run() is running. Resolves false
+   * if stop() came first.
    */
   async catchUp(): Promise<boolean> {
-    for (;;) {
-      const rs = await Promise.all(this.#targets.map((t) => this.#pass(t)));
-      if (rs.includes('stopped')) return false;
-      if (!rs.includes(true)) return true;
+    try {
+      for (;;) {
+        const rs = await Promise.all(this.#targets.map((t) => t.pass(() => this.#stopped())));
+        if (rs.includes('stopped')) return false;
+        if (!rs.some((r) => r !== 'stopped' && r.more)) return true;
+      }
+    } finally {
+      for (const t of this.#targets) this.#flush(t);
     }
   }
 
@@ -431,7 +482,7 @@ export class RemoteWriter {
     this.#env.wake();
   }
 
-  /** Wakes the loops now (new rows were committed). */
+  /** Wakes the loops now. */
   kick(): void {
     this.#env.wake();
   }

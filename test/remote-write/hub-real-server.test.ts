@@ -85,28 +85,53 @@ describe.skipIf(!kHavePrometheus)(`remote write from a hub into a real Prometheu
     expect(r.map((x) => [x.metric.host_id, x.values.length, Number(x.values.at(-1)![1])]).sort()).toEqual([['host-a', 20, 19], ['host-b', 20, 119]]);
   }, 90_000);
 
-  it('the server stopped mid-run and restarted: afterwards the series has no gap; the failing alert fires and resolves', async () => {
+  it('the server down for 30 s mid-run and restarted: every sample arrives once, no gap; backoff stays bounded; the failing alert fires and resolves', async () => {
     const prom = await prometheus();
     const db = join(tmp(), 'a.db');
-    const h = await hub(db, prom.writeUrl);
+    const h = await createHub({
+      db, intervalMs: 200, gpu: false, handleSignals: false, logger: quietLogger(),
+      remoteWrite: { urls: [prom.writeUrl], minBackoffMs: 50, maxBackoffMs: 2000, failingAlertMs: 300 },
+    });
+    cleanups.push(() => h.close());
     const alerts: string[] = [];
     h.bus.subscribe(Topic.ALERT, (a) => { if (a.rule === 'remote_write_failing') alerts.push(a.state === 1 ? 'firing' : 'resolved'); });
     const t0 = Date.now() - 60_000;
     publishMetrics(h, 0, 50, t0);
     await prom.until(() => prom.samples(`runbus_app_iteration{run_id="${h.runId}"}`), (r) => r[0]?.values.length === 50);
     await prom.stop();
-    publishMetrics(h, 50, 100, t0);
-    // Down long enough for retries and the alert (failingAlertMs 300, heartbeat every 200 ms).
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(h.stats().remoteWrite!.retries).toBeGreaterThan(0);
-    expect(h.stats().remoteWrite!.rowsBehind).toBeGreaterThan(0);
+    // 30 s down, the run going on: a metric every 200 ms, processes and the host sampled at 200 ms.
+    for (let s = 0; s < 30; s++) {
+      publishMetrics(h, 50 + s * 5, 5, t0);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const down = h.stats().remoteWrite!;
+    expect(down.rowsBehind).toBeGreaterThan(0);
+    expect(down.failingSinceMs).not.toBeNull();
+    expect(down.targets[0]!.lastError).toMatch(/^unreachable/);
+    // Doubling from 50 ms without a ceiling would have tried about 9 times in
+    // 30 s; held to 2 s (each wait in [1 s, 2 s)), it keeps trying.
+    expect(down.retries).toBeGreaterThanOrEqual(12);
     await prom.restart();
-    publishMetrics(h, 150, 50, t0);
-    const r = await prom.until(() => prom.samples(`runbus_app_iteration{run_id="${h.runId}"}`), (x) => x[0]?.values.length === 200);
-    expect(r[0]!.values.map(([t, v]) => [Math.round(t * 1000), Number(v)])).toEqual(Array.from({ length: 200 }, (_, i) => [t0 + i * 100, i]));
-    await new Promise((res) => setTimeout(res, 500));
+    publishMetrics(h, 200, 50, t0);
+    const r = await prom.until(() => prom.samples(`runbus_app_iteration{run_id="${h.runId}"}`), (x) => x[0]?.values.length === 250, 60_000);
+    expect(r[0]!.values.map(([t, v]) => [Math.round(t * 1000), Number(v)])).toEqual(Array.from({ length: 250 }, (_, i) => [t0 + i * 100, i]));
+    await h.close();
+    const st = h.stats().remoteWrite!;
+    expect(st).toMatchObject({ rowsBehind: 0, refusedSamples: 0, failingSinceMs: null });
+    expect(st.targets[0]!.replayedRequests).toBe(0);
+    // Every sample once: what the server holds for the run is exactly what
+    // the writer counted as sent, so no request went twice.
+    const held = await prom.samples(`{run_id="${h.runId}"}`);
+    expect(held.reduce((n, x) => n + x.values.length, 0)).toBe(st.samplesSent);
+    // And the process series match the local store sample for sample.
+    const local = new Database(db, { readonly: true });
+    cleanups.push(() => { local.close(); return Promise.resolve(); });
+    const rss = local.prepare('SELECT ts_ms, rss_bytes FROM snapshots WHERE run_id = ? AND pid = ? AND rss_bytes IS NOT NULL ORDER BY ts_ms').all(h.runId, process.pid) as { ts_ms: number; rss_bytes: number }[];
+    expect(rss.length).toBeGreaterThan(150);
+    const rr = await prom.samples(`runbus_process_resident_memory_bytes{run_id="${h.runId}",pid="${process.pid}"}`);
+    expect(rr[0]!.values.map(([t, v]) => [Math.round(t * 1000), Number(v)])).toEqual(rss.map((m) => [m.ts_ms, m.rss_bytes]));
     expect(alerts).toEqual(['firing', 'resolved']);
-  }, 120_000);
+  }, 150_000);
 
   it('a bad token: the 4xx is counted and reported, and the queue does not wedge', async () => {
     const prom = await prometheus();

@@ -3,28 +3,19 @@
 // jitter, skips what a receiver refuses, resends an in-flight request after
 // a crash, and keeps its counters straight.
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/index.js';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/index.js';
 import { RemoteWriter, resolveRemoteWriteOptions } from '../../src/remote-write/index.js';
 import type { RemoteWriterSettings, WriterEnv } from '../../src/remote-write/index.js';
 import { Topic } from '../../src/wire/index.js';
 import type { Envelope } from '../../src/wire/index.js';
 import { resource } from '../../support/samples.js';
-import { batch, kT0, tempDir } from '../store/helpers.js';
-import type { TempDir } from '../store/helpers.js';
+import { batch, kT0 } from '../store/helpers.js';
 import { FakeReceiver } from './fake-receiver.js';
+import { useWriterStore } from './writer-store.js';
 
-let dir: TempDir | undefined;
+const newStore = useWriterStore('rb-rw-');
 let store: Store | undefined;
-const dbs: Database.Database[] = [];
-afterEach(async () => {
-  for (const d of dbs.splice(0)) d.close();
-  await store?.close();
-  store = undefined;
-  dir?.[Symbol.dispose]();
-  dir = undefined;
-});
 
 function settings(over: Partial<RemoteWriterSettings> = {}): RemoteWriterSettings {
   const o = resolveRemoteWriteOptions({ urls: ['http://receiver.test/api/v1/write'], host: 'box', hostId: 'hid-1', maxRowsPerRequest: 10 });
@@ -55,11 +46,9 @@ function feed(n: number, start = 0): Envelope[] {
 }
 
 async function setup(): Promise<{ path: string; db: Database.Database }> {
-  dir = tempDir('rb-rw-');
-  store = await openStore({ path: dir.db });
-  const db = new Database(dir.db);
-  dbs.push(db);
-  return { path: dir.db, db };
+  const w = await newStore();
+  store = w.store;
+  return w;
 }
 
 describe('remote writer (store → series)', () => {
@@ -76,12 +65,12 @@ describe('remote writer (store → series)', () => {
     // Units as on /metrics: cpu_user_ms → seconds; latencyMs → runbus_app_latency_seconds.
     expect(s.get('__name__=runbus_process_cpu_user_seconds_total,component=trainer,host=box,host_id=hid-1,pid=11,run_id=r1')!.at(-1)).toEqual([kT0 + 24_000, 12]);
     expect(s.get('__name__=runbus_app_latency_seconds,component=loop,host=box,host_id=hid-1,run_id=r1,strategy=a')!.at(-1)).toEqual([kT0 + 24_000, 0.024]);
-    // 25 rows in requests of at most 10 rows: 3 per table.
-    expect(r.requests).toBe(6);
+    // 50 rows (25 per table) in requests of at most 10 rows, all tables together.
+    expect(r.requests).toBe(5);
     expect(r.maxConcurrent).toBe(1);
     expect(r.headers[0]).toMatchObject({ 'Content-Encoding': 'snappy', 'Content-Type': 'application/x-protobuf', 'X-Prometheus-Remote-Write-Version': '0.1.0' });
     const st = w.stats()[0]!;
-    expect(st).toMatchObject({ rowsBehind: 0, requestsSent: 6, retries: 0, refusedRequests: 0, failingSinceMs: null });
+    expect(st).toMatchObject({ rowsBehind: 0, requestsSent: 5, retries: 0, refusedRequests: 0, failingSinceMs: null });
     let samples = 0;
     for (const v of s.values()) samples += v.length;
     expect(st.samplesSent).toBe(samples);
@@ -104,7 +93,7 @@ describe('remote writer (store → series)', () => {
     expect(await w.catchUp()).toBe(true);
     // random() = 0.5: three quarters of 100, 200, 400, 400 (capped).
     expect(env.slept).toEqual([75, 150, 300, 300]);
-    expect(w.stats()[0]).toMatchObject({ retries: 4, requestsSent: 2, failingSinceMs: null, lastError: 'HTTP 500: bad request' });
+    expect(w.stats()[0]).toMatchObject({ retries: 4, requestsSent: 1, failingSinceMs: null, lastError: 'HTTP 500: bad request' });
     expect(env.logs.filter((l) => l.includes('failed'))).toHaveLength(1);
     expect(r.series().get('__name__=runbus_process_threads,component=trainer,host=box,host_id=hid-1,pid=11,run_id=r1')!.map(([t]) => t)).toEqual([0, 1, 2, 3, 4].map((i) => kT0 + i * 1000));
   });
