@@ -22,7 +22,7 @@ import { median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
 const kReps = quick ? 3 : 31;
-const kChunks = quick ? 250 : 600; // ~0.45 s / ~1 s of hashing here
+const kChunks = quick ? 250 : 300; // ~0.45 s / ~0.5 s of hashing here (2-4× that on a loaded machine)
 const kChild = fileURLToPath(new URL('./fixtures/slowdown.mjs', import.meta.url));
 
 const rows: BenchRow[] = [];
