@@ -15,7 +15,7 @@ const here = import.meta.dirname;
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.filter((a) => !a.startsWith('--'));
-const skip = new Set(['lib', 'run', 'markdown', 'chart']);
+const skip = new Set(['lib', 'run', 'markdown', 'chart', 'threads']);
 const all = readdirSync(here).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).filter((w) => !skip.has(w)).sort();
 const unknown = only.filter((w) => !all.includes(w));
 if (unknown.length > 0) {

@@ -39,6 +39,13 @@ export interface AlertEngineOptions {
    */
   tickMs?: number;
   /**
+   * Drives those checks from a tick that already wakes the process (the
+   * hub passes its sampler's) instead of a timer of the engine's own: it
+   * is called once with the check and returns its remover. Its period
+   * should not exceed `tickMs`. @default a timer every `tickMs`
+   */
+  ticker?: (check: () => void) => () => void;
+  /**
    * A series with no sample for this long is forgotten (a firing alert on
    * it resolves). Absence series are kept until their run ends.
    * @default 300000
@@ -86,7 +93,7 @@ export const kDefaults = {
 
 /** Default period of the engine's own timer, in ms. */
 export const kDefaultTickMs = kDefaults.tickMs.default;
-const kEngineKeys = ['bus', 'runId', 'rules', 'defaults', 'clock', 'tickMs', 'staleAfterMs', 'maxSeriesPerRule', 'capacity'] as const;
+const kEngineKeys = ['bus', 'runId', 'rules', 'defaults', 'clock', 'tickMs', 'ticker', 'staleAfterMs', 'maxSeriesPerRule', 'capacity'] as const;
 const kWatched = [Topic.RESOURCE, Topic.HOST, Topic.GPU, Topic.METRIC, Topic.HEARTBEAT, Topic.LIFECYCLE] as const;
 
 interface SeriesState {
@@ -141,7 +148,8 @@ class AlertEngineImpl implements AlertEngine {
   readonly #orphans = new OrphanTracker();
   readonly #endedRuns = new Set<string>();
   readonly #sub: Subscription<(typeof kWatched)[number]>;
-  readonly #timer: NodeJS.Timeout;
+  /** Stops the periodic check: a timer of its own, or a ride on someone else's tick. */
+  readonly #stopTicks: () => void;
   #closing: Promise<void> | undefined;
   #samples = 0;
   #fired = 0;
@@ -150,7 +158,10 @@ class AlertEngineImpl implements AlertEngine {
   #rejected = 0;
   #errors = 0;
 
-  constructor(o: { bus: RunBus; runId: string | undefined; rules: AlertRule[]; clock: () => number; tickMs: number; staleAfterMs: number; maxSeries: number; capacity: number }) {
+  constructor(o: {
+    bus: RunBus; runId: string | undefined; rules: AlertRule[]; clock: () => number; tickMs: number;
+    ticker: ((check: () => void) => () => void) | undefined; staleAfterMs: number; maxSeries: number; capacity: number;
+  }) {
     this.#bus = o.bus;
     this.#runId = o.runId;
     this.#clock = o.clock;
@@ -174,8 +185,13 @@ class AlertEngineImpl implements AlertEngine {
     this.#sub = o.bus.subscribe(kWatched, this.#onSample, {
       name: 'alert-engine', capacity: o.capacity, overflow: 'drop-oldest', ...(o.runId === undefined ? {} : { runId: o.runId }),
     });
-    this.#timer = setInterval(this.#tick, o.tickMs);
-    this.#timer.unref();
+    if (o.ticker === undefined) {
+      const timer = setInterval(this.#tick, o.tickMs);
+      timer.unref();
+      this.#stopTicks = () => { clearInterval(timer); };
+    } else {
+      this.#stopTicks = o.ticker(this.#tick);
+    }
   }
 
   // Synchronous on every sample: an alert goes out in the same turn as the
@@ -443,7 +459,7 @@ class AlertEngineImpl implements AlertEngine {
 
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      clearInterval(this.#timer);
+      this.#stopTicks();
       await this.#sub.idle();
       this.#sub.unsubscribe();
     })();
@@ -466,12 +482,14 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   if (options.rules !== undefined && !Array.isArray(options.rules)) throw new TypeError('options.rules must be an array of rules from parseAlertRules()');
   if (options.defaults !== undefined && typeof options.defaults !== 'boolean') throw new TypeError('options.defaults must be a boolean');
   if (options.clock !== undefined && typeof options.clock !== 'function') throw new TypeError('options.clock must be a function returning milliseconds');
+  if (options.ticker !== undefined && typeof options.ticker !== 'function') throw new TypeError('options.ticker must be a function taking the check and returning its remover');
   return new AlertEngineImpl({
     bus,
     runId,
     rules: effectiveAlertRules(options.rules ?? [], options.defaults ?? true),
     clock: options.clock ?? Date.now,
     tickMs: checkSettingOr(options.tickMs, 'options.tickMs', kDefaults.tickMs),
+    ticker: options.ticker,
     staleAfterMs: checkSettingOr(options.staleAfterMs, 'options.staleAfterMs', kDefaults.staleAfterMs),
     maxSeries: checkSettingOr(options.maxSeriesPerRule, 'options.maxSeriesPerRule', kDefaults.maxSeriesPerRule),
     capacity: checkSettingOr(options.capacity, 'options.capacity', kDefaults.capacity),

@@ -241,18 +241,18 @@ export async function supervise(
   const timer = live ? setInterval(redraw, Math.min(cfg.intervalMs, 1000)) : null;
   timer?.unref();
   // The kernel's high-water marks of the processes sampled in the last tick
-  // (a few small /proc reads per interval, in runbus's own process).
+  // (a few small /proc reads per interval, in runbus's own process), read at
+  // each sampler tick: no timer, no wake-up of their own.
   const hwm = new HighWaterMarks();
-  const hwmTimer = setInterval(() => {
+  const stopHwm = hub.onTick(() => {
     hwm.read(view.latest.keys());
-  }, cfg.intervalMs);
-  hwmTimer.unref();
+  });
 
   const end = await ended;
   exited = true;
   const wallMs = performance.now() - t0;
   if (timer !== null) clearInterval(timer);
-  clearInterval(hwmTimer);
+  stopHwm();
   status.close();
 
   let exitStatus: number;

@@ -10,8 +10,10 @@ import { LatencyWindow } from './latency.js';
  *   add() ──► pending (ring, capacity C, drop-oldest) ──► batch of ≤ N ──► write()
  *                                                           one in flight
  *
- * A flush starts when N envelopes are pending or when the oldest has waited
- * `batchAgeMs` (an unref'd timer). A batch whose write fails is kept and
+ * A flush starts when N envelopes are pending, when the oldest has waited
+ * `batchAgeMs` (an unref'd timer), or when the caller knows a burst has
+ * ended (`flushSoon()`: the sampler's tick has published everything it
+ * read, so waiting out the age would only cost a wake-up of its own). A batch whose write fails is kept and
  * retried every `retryMs`, before anything newer. The hub feeds it from a bus
  * subscription that waits (`waitForRoom`) while it is full, so overflow
  * happens in that subscription's queue under its named policy; add() on a
@@ -56,6 +58,7 @@ export class Batcher {
   #held: Envelope[] | null = null;
   #inFlight: Promise<void> | null = null;
   #timer: NodeJS.Timeout | null = null;
+  #soon = false;
   #failing = false;
   #added = 0;
   #written = 0;
@@ -97,6 +100,26 @@ export class Batcher {
     const ws = this.#roomWaiters;
     this.#roomWaiters = [];
     for (const w of ws) w();
+  }
+
+  /**
+   * Flushes what is pending at the end of this turn of the event loop
+   * (setImmediate: after the microtasks in which bus queues drain), instead
+   * of when the age timer fires. A write in flight or awaiting retry keeps
+   * its own schedule.
+   */
+  flushSoon(): void {
+    if (this.#soon) return;
+    this.#soon = true;
+    setImmediate(() => {
+      this.#soon = false;
+      if (this.#held !== null || this.#inFlight !== null || this.#pending.length === 0) return;
+      if (this.#timer !== null) {
+        clearTimeout(this.#timer);
+        this.#timer = null;
+      }
+      this.#kick();
+    }).unref();
   }
 
   #arm(ms: number): void {

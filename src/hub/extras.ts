@@ -7,7 +7,7 @@
 //   close()   ─► bus drained ──────► extras.finish() ─► final export, then close all
 
 import type { Writable } from 'node:stream';
-import { createAlertEngine } from '../alerts/index.js';
+import { createAlertEngine, kDefaultTickMs } from '../alerts/index.js';
 import type { AlertEngine, AlertRule } from '../alerts/index.js';
 import type { Logger, RunBus } from '../bus/index.js';
 import { checkKeys, checkLogger, checkObject, checkString } from '../options.js';
@@ -65,6 +65,13 @@ export interface HubExtrasOptions {
   alertLog?: string | Writable;
   /** Where finish() reports a failed final export. @default silent: util.debuglog('runbus') (NODE_DEBUG=runbus shows it) */
   logger?: Logger;
+  /**
+   * A tick that already wakes the process every `periodMs` (the hub's
+   * sampler): the alert engine's periodic checks ride it when it comes at
+   * least as often as the engine's `tickMs`, instead of a timer of their own.
+   * @default none (the engine keeps its timer)
+   */
+  ticker?: { periodMs: number; onTick: (fn: () => void) => () => void };
 }
 
 export interface HubExtras {
@@ -85,7 +92,7 @@ export interface HubExtras {
   finish(extra?: Record<string, unknown>): Promise<FinalExportResult | undefined>;
 }
 
-const kKeys = ['bus', 'dbPath', 'runId', 'hubStats', 'alerts', 'metrics', 'exportDir', 'alertLog', 'logger'] as const;
+const kKeys = ['bus', 'dbPath', 'runId', 'hubStats', 'alerts', 'metrics', 'exportDir', 'alertLog', 'logger', 'ticker'] as const;
 const kAlertKeys = ['rules', 'defaults', 'tickMs'] as const;
 const kMetricKeys = ['port', 'host', 'withPid', 'auth', 'exitGraceMs', 'staleAfterMs', 'dashboard'] as const;
 
@@ -105,6 +112,10 @@ export async function startHubExtras(options: HubExtrasOptions): Promise<HubExtr
     checkObject(options.alerts, 'options.alerts');
     checkKeys(options.alerts, kAlertKeys, 'startHubExtras alerts');
   }
+  if (options.ticker !== undefined) {
+    checkObject(options.ticker, 'options.ticker');
+    if (typeof options.ticker.onTick !== 'function') throw new TypeError('options.ticker.onTick must be a function');
+  }
   const metrics = options.metrics === undefined || options.metrics === false ? undefined : options.metrics;
   if (metrics !== undefined) {
     checkObject(metrics, 'options.metrics');
@@ -113,6 +124,9 @@ export async function startHubExtras(options: HubExtrasOptions): Promise<HubExtr
   const engine = options.alerts === false ? undefined : createAlertEngine({
     bus, runId, rules: options.alerts?.rules ?? [], defaults: options.alerts?.defaults ?? true,
     ...(options.alerts?.tickMs === undefined ? {} : { tickMs: options.alerts.tickMs }),
+    // The hub's sampler tick, when it comes at least as often as the
+    // engine's own timer would: one wake-up a second fewer.
+    ...(options.ticker === undefined || (options.ticker.periodMs > (options.alerts?.tickMs ?? kDefaultTickMs)) ? {} : { ticker: options.ticker.onTick }),
   });
   let collector: MetricsCollector | undefined;
   let exporter: PrometheusExporter | undefined;

@@ -2,21 +2,21 @@ import { hostname } from 'node:os';
 import { loopFiguresOfReport, RunBus } from '../bus/index.js';
 import type { BusStats, QueueStats, Subscription } from '../bus/index.js';
 import { serveBus } from '../bus/remote/index.js';
-import type { BusServer, BusServerStats, SocketCheck } from '../bus/remote/index.js';
-import { RunbusError } from '../errors.js';
+import type { BusServer, BusServerStats } from '../bus/remote/index.js';
 import { createLoopSampler, createSampler } from '../samplers/index.js';
 import type { LoopSampler, Sampler, SamplerStats } from '../samplers/index.js';
 import { startHubExtras } from './extras.js';
 import type { HubExtras } from './extras.js';
 import { openStore } from '../store/index.js';
 import type { Store, StoreStats } from '../store/index.js';
-import { AlertState, kTopics, LifecycleKind, Severity, Topic } from '../wire/index.js';
-import type { Alert, Envelope, Heartbeat } from '../wire/index.js';
+import { kTopics, LifecycleKind, Topic } from '../wire/index.js';
+import type { Envelope, Heartbeat } from '../wire/index.js';
 import { collectHostRecord, machineHostId, startRemoteWriteResolved } from '../remote-write/index.js';
 import type { RemoteWrite, RemoteWriteStats } from '../remote-write/index.js';
 import { ContainerMonitor, DockerClient } from '../containers/index.js';
 import type { ContainerMonitorStats } from '../containers/index.js';
 import { Batcher } from './batcher.js';
+import { HubAlerts } from './hub-alerts.js';
 import type { BatcherStats } from './batcher.js';
 import { resolveHubOptions } from './options.js';
 import type { HubOptions, ResolvedHubOptions } from './options.js';
@@ -77,6 +77,11 @@ export interface Hub {
   stats(): HubStats;
   /** Runs a sampler tick now (or joins the one running); never rejects. */
   sampleNow(): Promise<void>;
+  /**
+   * Runs `fn` on this thread at each sampler tick, so work done once per
+   * interval needs no timer (and no wake-up) of its own. Returns its remover.
+   */
+  onTick(fn: () => void): () => void;
   /** Publishes a HEARTBEAT now (it also goes out every heartbeat interval). */
   heartbeat(): void;
   /** Changes the database size cap (undefined lifts it). */
@@ -86,9 +91,6 @@ export interface Hub {
   close(options?: CloseOptions): Promise<void>;
 }
 
-const kStoreAlertRule = 'store_unwritable';
-const kSocketAlertRule = 'socket_missing';
-const kRemoteWriteAlertRule = 'remote_write_failing';
 /** The host inventory once read (one per process: one machine). */
 const hostInventory: { current: Readonly<Record<string, string | number | null>> | undefined } = { current: undefined };
 
@@ -111,8 +113,7 @@ class HubImpl implements Hub {
   #heartbeatTimer: NodeJS.Timeout | null = null;
   #loop: LoopSampler | null = null;
   #closing: Promise<void> | null = null;
-  #storeAlertSince = 0;
-  #socketAlertSince = 0;
+  readonly #alerts: HubAlerts;
   // Who asked to sample a pid: track() calls (the app, `runbus run`) and
   // verified remote clients, counted per pid, so a client leaving stops the
   // sampling only when nothing else still wants it.
@@ -122,7 +123,6 @@ class HubImpl implements Hub {
   // ─── remote write and host identity ───
   readonly #remote: RemoteWrite | null;
   readonly #hostId: string | undefined;
-  #remoteAlertSince = 0;
 
   readonly #inventory: Promise<void>;
   readonly #containers: ContainerMonitor | null;
@@ -146,14 +146,15 @@ class HubImpl implements Hub {
     this.#server = server;
     this.dbPath = store?.path;
     this.socketPath = server?.address;
+    this.#alerts = new HubAlerts({ bus, runId: o.runId, logger: o.logger, pendingCapacity: o.pendingCapacity, retryMs: o.retryMs });
     this.#batcher = new Batcher({
       batchSize: o.batchSize,
       batchAgeMs: o.batchAgeMs,
       capacity: o.pendingCapacity,
       retryMs: o.retryMs,
       write: store === null ? () => Promise.resolve() : (ab) => store.write(ab).then((r) => { remote?.kick(); return r; }),
-      onWriteError: (err) => { this.#storeFailed(err); },
-      onRecovered: () => { this.#storeRecovered(); },
+      onWriteError: (err) => { this.#alerts.storeFailed(err); },
+      onRecovered: () => { this.#alerts.storeRecovered(); },
       onFlush: (ms) => { extras.observeFlush(ms); },
     });
   }
@@ -172,6 +173,9 @@ class HubImpl implements Hub {
       capacity: this.#o.pendingCapacity,
       overflow: this.#o.storeOverflow,
     });
+    // A tick's batch goes to the store as soon as it is published, in the
+    // same wake-up, rather than when the batch age runs out.
+    this.#sampler.onPublished(() => { batcher.flushSoon(); });
     const o = this.#o;
     this.bus.publish(Topic.LIFECYCLE, {
       tsMs: this.#startedAt, runId: this.runId, kind: LifecycleKind.RUN_STARTED, command: o.command, host: this.#host,
@@ -211,7 +215,11 @@ class HubImpl implements Hub {
     // A deleted socket file leaves the hub unreachable: look once per tick
     // (one lstat) and listen anew.
     const server = this.#server;
-    if (server !== null) this.#sampler.onTick(() => { void server.checkSocket().then((r) => { this.#onSocketCheck(r); }); });
+    if (server !== null) {
+      this.#sampler.onTick(() => {
+        void server.checkSocket().then((r) => { if (this.#closing === null) this.#alerts.socketChecked(r, server.address); });
+      });
+    }
     this.#sampler.start();
     if (o.heartbeatIntervalMs === o.intervalMs) {
       // Same cadence as sampling: ride the sampler's timer.
@@ -236,52 +244,6 @@ class HubImpl implements Hub {
     });
   }
 
-  #storeFailed(err: unknown): void {
-    if (this.#storeAlertSince !== 0) return;
-    this.#storeAlertSince = Date.now();
-    const code = err instanceof RunbusError ? err.code : 'ERR_STORE';
-    const msg = err instanceof Error ? err.message : String(err);
-    this.#o.logger.warn(`runbus hub: store write failed (${code}): ${msg}; holding up to ${this.#o.pendingCapacity} envelopes and retrying every ${this.#o.retryMs} ms`);
-    this.#publishStoreAlert(AlertState.FIRING, `store unwritable (${code}): ${msg}`);
-  }
-
-  #storeRecovered(): void {
-    if (this.#storeAlertSince === 0) return;
-    this.#o.logger.warn('runbus hub: store writable again');
-    this.#publishStoreAlert(AlertState.RESOLVED, 'store writable again');
-    this.#storeAlertSince = 0;
-  }
-
-  #publishStoreAlert(state: AlertState, message: string): void {
-    this.#publishAlert(kStoreAlertRule, Severity.CRITICAL, state, message, this.#storeAlertSince);
-  }
-
-  #onSocketCheck(r: SocketCheck): void {
-    if (r.state === 'ok' || this.#closing !== null) return;
-    const path = this.socketPath ?? '';
-    if (this.#socketAlertSince === 0) {
-      this.#socketAlertSince = Date.now();
-      this.#o.logger.warn(`runbus hub: the socket file ${path} was deleted or replaced; clients could not connect`);
-      this.#publishAlert(kSocketAlertRule, Severity.CRITICAL, AlertState.FIRING, `socket file ${path} missing`, this.#socketAlertSince);
-    }
-    if (r.state === 'recreated') {
-      this.#o.logger.warn(`runbus hub: listening again on ${path}`);
-      this.#publishAlert(kSocketAlertRule, Severity.CRITICAL, AlertState.RESOLVED, `socket file ${path} recreated`, this.#socketAlertSince);
-      this.#socketAlertSince = 0;
-    }
-  }
-
-  #publishAlert(rule: string, severity: Severity, state: AlertState, message: string, firedAtMs: number): void {
-    const now = Date.now();
-    const alert: Alert = {
-      tsMs: now, runId: this.runId, rule, severity, state, message, component: 'hub', pid: process.pid, firedAtMs,
-      ...(state === AlertState.RESOLVED ? { resolvedAtMs: now } : {}),
-    };
-    // publishAsync: under storeOverflow 'block' a full queue must not refuse
-    // the hub's own alert. It never rejects.
-    void this.bus.publishAsync(Topic.ALERT, alert);
-  }
-
   track(pid: number, component: string): void {
     this.#sampler.track(pid, component);
     this.#explicit.add(pid);
@@ -295,6 +257,10 @@ class HubImpl implements Hub {
 
   noteExit(pid: number, exit: { code: number | null; signal: string | null }): void {
     this.#sampler.noteExit(pid, exit);
+  }
+
+  onTick(fn: () => void): () => void {
+    return this.#sampler.onTick(fn);
   }
 
   sampleNow(): Promise<void> {
@@ -318,37 +284,13 @@ class HubImpl implements Hub {
     };
   }
 
-  /** At each heartbeat: fresh counters for the next one, and the failing alert. */
-  #checkRemote(now: number): void {
-    const r = this.#remote;
-    if (r === null) return;
-    void r.refresh();
-    const since = r.stats().failingSinceMs;
-    if (since !== null && now - since >= r.options.failingAlertMs && this.#remoteAlertSince === 0) {
-      this.#remoteAlertSince = since;
-      const t = r.stats().targets.find((x) => x.failingSinceMs !== null);
-      this.#publishRemoteAlert(AlertState.FIRING, `remote write failing for ${Math.round((now - since) / 1000)} s: ${t?.lastError ?? 'unknown'}`, now);
-    } else if (since === null && this.#remoteAlertSince !== 0) {
-      this.#publishRemoteAlert(AlertState.RESOLVED, 'remote write delivering again', now);
-      this.#remoteAlertSince = 0;
-    }
-  }
-
-  #publishRemoteAlert(state: AlertState, message: string, now: number): void {
-    void this.bus.publishAsync(Topic.ALERT, {
-      tsMs: now, runId: this.runId, rule: kRemoteWriteAlertRule, severity: Severity.WARNING, state, message,
-      component: 'hub', pid: process.pid, firedAtMs: this.#remoteAlertSince,
-      ...(state === AlertState.RESOLVED ? { resolvedAtMs: now } : {}),
-    });
-  }
-
   heartbeat(): void {
     void this.#publishHeartbeat();
   }
 
   #publishHeartbeat(): Promise<boolean> {
     if (this.bus.closed) return Promise.resolve(false);
-    this.#checkRemote(Date.now());
+    if (this.#remote !== null) this.#alerts.remoteChecked(this.#remote, Date.now());
     const rw = this.#remote?.stats();
     const bus = this.bus.stats();
     const b = this.#batcher.stats();
@@ -456,16 +398,18 @@ export async function createHub(options?: HubOptions): Promise<Hub> {
   let hub: HubImpl | null = null;
   let containers: ContainerMonitor | null = null;
   try {
+    const s = createSampler({
+      bus, runId: o.runId, intervalMs: o.intervalMs, host: o.host, gpu: o.gpu, logger: o.logger,
+      ...(o.disks === undefined ? {} : { disks: o.disks }),
+    });
+    sampler = s;
     extras = await startHubExtras({
       bus, runId: o.runId, alerts: o.alerts, metrics: o.metrics, logger: o.logger,
       ...(o.db === false ? {} : { dbPath: o.db }),
       hubStats: () => hub?.stats() ?? { runId: o.runId, bus: bus.stats() },
       ...(o.exportDir === undefined ? {} : { exportDir: o.exportDir }),
       ...(o.alertLog === undefined ? {} : { alertLog: o.alertLog }),
-    });
-    sampler = createSampler({
-      bus, runId: o.runId, intervalMs: o.intervalMs, host: o.host, gpu: o.gpu, logger: o.logger,
-      ...(o.disks === undefined ? {} : { disks: o.disks }),
+      ticker: { periodMs: o.intervalMs, onTick: (fn) => s.onTick(fn) },
     });
     // Containers: discovery, orphans and events on this thread; cgroup reads in the sampler worker.
     if (o.containers !== false) {

@@ -77,6 +77,13 @@ export interface Sampler {
    */
   onTick(fn: () => void): () => void;
   /**
+   * Runs `fn` on this thread once a tick's envelopes have all been
+   * published (in the same turn, after the publish calls: subscribers'
+   * queues drain in the microtasks that follow). A throwing `fn` is
+   * reported through 'error'. Returns its remover.
+   */
+  onPublished(fn: () => void): () => void;
+  /**
    * Containers: the running containers to read from their cgroups each tick
    * (in the worker). Replaces the previous list.
    */
@@ -140,6 +147,7 @@ class SamplerImpl implements Sampler {
   readonly #exits = new Map<number, ExitInfo & { atMs: number }>();
   readonly #loops = new Map<number, LoopFigures & { atMs: number }>();
   readonly #onTick = new Set<() => void>();
+  readonly #onPublished = new Set<() => void>();
   // Containers: targets, a version like the roots', and who hears of unread ones.
   #containers: ContainerTarget[] = [];
   #containersVersion = 0;
@@ -250,6 +258,12 @@ class SamplerImpl implements Sampler {
     const hook = (): void => { fn(); };
     this.#onTick.add(hook);
     return () => { this.#onTick.delete(hook); };
+  }
+
+  onPublished(fn: () => void): () => void {
+    const hook = (): void => { fn(); };
+    this.#onPublished.add(hook);
+    return () => { this.#onPublished.delete(hook); };
   }
 
   setContainers(targets: readonly ContainerTarget[]): void {
@@ -379,8 +393,15 @@ class SamplerImpl implements Sampler {
       }
     }
     let result: WorkerResult;
+    // A timer cleared when the task ends: it never fires in the normal case.
+    // (AbortSignal.timeout() cannot be cleared: each tick's timer fired
+    // `deadlineMs` later anyway, a JavaScript wake-up and an error object
+    // a second for nothing.)
+    const abort = new AbortController();
+    const deadline = setTimeout(() => { abort.abort(new Error(`no answer within ${deadlineMs} ms`)); }, deadlineMs);
+    deadline.unref();
     try {
-      result = await this.#pool.run(task, { signal: AbortSignal.timeout(deadlineMs) });
+      result = await this.#pool.run(task, { signal: abort.signal });
     } catch (err) {
       // The worker code catches its own faults, so a failed task means the
       // worker could not run it (it did not load, died, or wedged past the
@@ -390,6 +411,8 @@ class SamplerImpl implements Sampler {
       this.#poolBroken = true;
       this.#report(new RunbusError('ERR_SAMPLER_TICK', `runbus sampler: ${task.type} task failed: ${String(err)}`, { cause: err }));
       return;
+    } finally {
+      clearTimeout(deadline);
     }
     if (result.type !== 'batch') unknownTag('result', result);
     this.#backend = result.backend;
@@ -420,6 +443,13 @@ class SamplerImpl implements Sampler {
       if (e.topic === Topic.LIFECYCLE) this.#fillExit(e.payload);
       else if (e.topic === Topic.RESOURCE && this.#loops.size > 0) this.#fillLoop(e.payload);
       bus.publish(e.topic, e.payload);
+    }
+    for (const fn of this.#onPublished) {
+      try {
+        fn();
+      } catch (err) {
+        this.#report(new RunbusError('ERR_SAMPLER_HOOK', `runbus sampler: onPublished callback failed: ${String(err)}`, { cause: err }));
+      }
     }
   }
 

@@ -360,3 +360,35 @@ describe('orphan detection without exit events', () => {
     await e.close();
   });
 });
+
+describe('alert engine on a borrowed tick', () => {
+  it('runs its periodic checks from the ticker, starts no timer, and gives the tick back on close()', async () => {
+    const { bus, alerts } = alertBus();
+    const checks = new Set<() => void>();
+    const ticker = (check: () => void): (() => void) => {
+      checks.add(check);
+      return () => { checks.delete(check); };
+    };
+    const timersBefore = vi.getTimerCount();
+    engine = createAlertEngine({
+      bus, defaults: false, runId: 'run-1', ticker,
+      rules: parseAlertRules([{ name: 'quiet', source: 'heartbeat', field: 'uptime_ms', absentFor: '2s' }]),
+    });
+    expect(vi.getTimerCount()).toBe(timersBefore);
+    expect(checks.size).toBe(1);
+    bus.publish(Topic.HEARTBEAT, { tsMs: Date.now(), runId: 'run-1', component: 'hub', pid: 1, uptimeMs: 1 });
+    // Time passes, but only the ticker runs the absence check.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(alerts).toEqual([]);
+    for (const c of checks) c();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(alerts.map((a) => [a.rule, a.state])).toEqual([['quiet', AlertState.FIRING]]);
+    await engine.close();
+    expect(checks.size).toBe(0);
+  });
+
+  it('rejects a ticker that is not a function', () => {
+    const { bus } = alertBus();
+    expect(() => createAlertEngine({ bus, ticker: 5 as unknown as () => () => void })).toThrow(/options\.ticker must be a function/);
+  });
+});

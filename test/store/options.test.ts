@@ -32,7 +32,7 @@ describe('StoreOptions validation', () => {
       rollupRetentionMs: 30 * 24 * 3_600_000,
       maxSamplesPerRun: undefined,
       maxSizeBytes: undefined,
-      checkpointIntervalMs: 1000,
+      checkpointIntervalMs: 10_000,
       busyTimeoutMs: 5000,
       journalSizeLimitBytes: 64 * 1024 * 1024,
     });

@@ -1,0 +1,54 @@
+// Where the CPU of `runbus run --quiet` goes, thread by thread: the command
+// line around n sleeping processes and the pidusage loop polling n sleeping
+// processes, side by side, each measured from outside over the same windows
+// (/proc/<pid>/task/*/schedstat): % of one core and timeslices (≈ wake-ups)
+// per second for every thread. A diagnostic, not a target: it prints a table
+// and writes nothing.
+//
+//   npm run build && node --import tsx bench/threads.ts [processes] [windowS] [windows] [warmS]
+import { cleanUp, loadAvg, spawnSleepers, startCli, startContender, taskCpu, tempDir } from './fixtures/harness.js';
+import type { TaskCpu } from './fixtures/harness.js';
+
+const n = Number(process.argv[2] ?? 20);
+const windowMs = Number(process.argv[3] ?? 30) * 1000;
+const windows = Number(process.argv[4] ?? 1);
+const byTid = { byTid: true };
+const kWarmMs = Number(process.argv[5] ?? 30) * 1000;
+
+function rows(label: string, a: TaskCpu, b: TaskCpu, wallMs: number): string[] {
+  const out: string[] = [];
+  const line = (name: string, cpuNs: number, slices: number): void => {
+    out.push(`${label.padEnd(9)} ${name.padEnd(22)} ${((cpuNs / 1e6 / wallMs) * 100).toFixed(3).padStart(7)} %  ${((slices / wallMs) * 1000).toFixed(1).padStart(6)} /s`);
+  };
+  for (const [k, t] of b.threads) {
+    const s = a.threads.get(k) ?? { cpuNs: 0, slices: 0 };
+    // Threads that did nothing in the window are left out.
+    if (t.slices > s.slices) line(k, t.cpuNs - s.cpuNs, t.slices - s.slices);
+  }
+  line('all threads', b.cpuNs - a.cpuNs, b.slices - a.slices);
+  return out;
+}
+
+try {
+  const dir = tempDir('rb-bench-threads-');
+  const app = await spawnSleepers(n);
+  const cli = startCli(n, dir);
+  const pidusage = await startContender('pidusage', app.pids, dir, 5);
+  await new Promise((r) => setTimeout(r, kWarmMs));
+  for (let w = 0; w < windows; w++) {
+    const l0 = loadAvg();
+    const t0 = performance.now();
+    const a = [taskCpu(cli.pid!, byTid), taskCpu(pidusage.pid, byTid)];
+    await new Promise((r) => setTimeout(r, windowMs));
+    const b = [taskCpu(cli.pid!, byTid), taskCpu(pidusage.pid, byTid)];
+    const wall = performance.now() - t0;
+    process.stdout.write(`window ${w + 1}/${windows}, ${(wall / 1000).toFixed(1)} s, ${n} processes, load ${l0} → ${loadAvg()}\n`);
+    process.stdout.write(`${[...rows('cli', a[0]!, b[0]!, wall), ...rows('pidusage', a[1]!, b[1]!, wall)].join('\n')}\n`);
+    const ratio = (b[0]!.cpuNs - a[0]!.cpuNs) / (b[1]!.cpuNs - a[1]!.cpuNs);
+    process.stdout.write(`cli ÷ pidusage: ${ratio.toFixed(2)}×\n`);
+  }
+  await pidusage.stop();
+  app.kill();
+} finally {
+  cleanUp();
+}
