@@ -2,8 +2,8 @@ import type { Logger } from '../options.js';
 import { RingBuffer } from './ring-buffer.js';
 
 /*
- * The one queue every bounded buffer of the bus is made of (subscriber
- * queues, a remote client's outbox): a ring with a hard capacity, a named
+ * The one queue every bounded buffer is made of (subscriber queues, a
+ * remote client's outbox, the hub's store batcher): a ring with a hard capacity, a named
  * overflow policy, drop counting and "wait for room".
  *
  *   push ──► [ oldest … newest ] ──► shift

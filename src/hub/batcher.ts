@@ -1,4 +1,4 @@
-import { RingBuffer } from '../bus/index.js';
+import { BoundedQueue } from '../bus/index.js';
 import { encodeBatchTransferable } from '../wire/index.js';
 import type { Envelope } from '../wire/index.js';
 import { LatencyWindow } from './latency.js';
@@ -53,7 +53,7 @@ export interface BatcherStats {
 
 export class Batcher {
   readonly #o: BatcherOptions;
-  readonly #pending: RingBuffer<Envelope>;
+  readonly #pending: BoundedQueue<Envelope>;
   readonly #latency = new LatencyWindow();
   #held: Envelope[] | null = null;
   #inFlight: Promise<void> | null = null;
@@ -62,23 +62,19 @@ export class Batcher {
   #failing = false;
   #added = 0;
   #written = 0;
-  #dropped = 0;
+  // Held batches abandoned at close (the queue counts its own drops).
+  #abandoned = 0;
   #batches = 0;
   #failures = 0;
   #lastBatchSize = 0;
-  #roomWaiters: (() => void)[] = [];
 
   constructor(options: BatcherOptions) {
     this.#o = options;
-    this.#pending = new RingBuffer(options.capacity);
+    this.#pending = new BoundedQueue(options.capacity, 'drop-oldest');
   }
 
   add(e: Envelope): void {
     this.#added++;
-    if (this.#pending.full) {
-      this.#pending.shift();
-      this.#dropped++;
-    }
     this.#pending.push(e);
     if (this.#pending.length >= this.#o.batchSize) this.#kick();
     else this.#arm(this.#o.batchAgeMs);
@@ -86,20 +82,12 @@ export class Batcher {
 
   /** True when `capacity` envelopes are pending; the next add() would drop the oldest. */
   get full(): boolean {
-    return this.#pending.length >= this.#o.capacity;
+    return this.#pending.full;
   }
 
   /** Resolves once there is room (after a flush took a batch out). */
   waitForRoom(): Promise<void> {
-    if (!this.full) return Promise.resolve();
-    return new Promise((resolve) => this.#roomWaiters.push(resolve));
-  }
-
-  #wakeRoom(): void {
-    if (this.#roomWaiters.length === 0 || this.full) return;
-    const ws = this.#roomWaiters;
-    this.#roomWaiters = [];
-    for (const w of ws) w();
+    return this.#pending.waitForRoom();
   }
 
   /**
@@ -151,7 +139,7 @@ export class Batcher {
       const batch = new Array<Envelope>(n);
       for (let i = 0; i < n; ++i) batch[i] = this.#pending.shift()!;
       this.#held = batch;
-      this.#wakeRoom();
+      this.#pending.settle();
     }
     const batch = this.#held;
     const t0 = performance.now();
@@ -198,10 +186,11 @@ export class Batcher {
       }
       if (this.#held === null && this.#pending.length === 0) return 0;
       if (this.#failing && Date.now() >= deadline) {
-        const lost = (this.#held?.length ?? 0) + this.#pending.clear();
+        const held = this.#held?.length ?? 0;
         this.#held = null;
-        this.#dropped += lost;
-        this.#wakeRoom();
+        this.#abandoned += held;
+        const lost = held + this.#pending.discard();
+        this.#pending.settle();
         return lost;
       }
       if (this.#failing) await new Promise((r) => setTimeout(r, Math.min(this.#o.retryMs, Math.max(1, deadline - Date.now()))));
@@ -213,7 +202,7 @@ export class Batcher {
     return {
       added: this.#added,
       written: this.#written,
-      dropped: this.#dropped,
+      dropped: this.#pending.dropped + this.#abandoned,
       pending: this.#pending.length,
       held: this.#held?.length ?? 0,
       capacity: this.#o.capacity,
