@@ -186,10 +186,12 @@ export class RemoteBus {
 
   /**
    * Like {@link publish}, but with a `block` outbox first waits for room, so
-   * nothing is refused. Resolves false only when closed meanwhile. Never rejects.
+   * nothing is refused. Resolves false only when closed or failed (a refused
+   * handshake: nothing will empty the outbox) meanwhile. Never rejects.
    */
   async publishAsync<T extends Topic>(topic: T, payload: TopicPayloads[T]): Promise<boolean> {
-    while (this.#opts.outboxOverflow === 'block' && this.#outbox.full && !this.#shutting) await this.#outbox.waitForRoom();
+    const waits = () => this.#opts.outboxOverflow === 'block' && this.#outbox.full && !this.#shutting && this.#state !== 'failed';
+    while (waits()) await this.#outbox.waitForRoom();
     return this.publish(topic, payload);
   }
 
@@ -350,6 +352,8 @@ export class RemoteBus {
     }
     if (fatal) {
       this.#setState('failed');
+      // Nothing will send again: publishers waiting for room give up.
+      this.#outbox.stopWaiting();
       if (err !== null) this.#emitError(err);
       return;
     }

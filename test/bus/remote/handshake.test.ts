@@ -65,3 +65,17 @@ test('connectBus with the right token connects', async () => {
   expect(welcome).toMatchObject({ protocolVersion: 1 });
   expect(c.connected).toBe(true);
 });
+
+test('publishAsync on a full block outbox resolves false once the client has failed (it used to wait forever)', async () => {
+  const c = connectBus({ socket: t.sock, component: 'w', token: 'wrong', outboxCapacity: 2, outboxOverflow: 'block', reconnectMinMs: 1, logger: quietLogger() });
+  clients.push(c);
+  c.on('error', () => undefined);
+  expect(c.publish(Topic.RESOURCE, snapshot(1))).toBe(true);
+  expect(c.publish(Topic.RESOURCE, snapshot(2))).toBe(true);
+  // Waits for room; before the handshake fails, room may still come.
+  const waiting = c.publishAsync(Topic.RESOURCE, snapshot(3));
+  await waitFor(() => c.state === 'failed', 'the client to give up');
+  expect(await waiting).toBe(false);
+  // After failing, it answers at once.
+  expect(await c.publishAsync(Topic.RESOURCE, snapshot(4))).toBe(false);
+});
