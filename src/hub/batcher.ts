@@ -198,6 +198,26 @@ export class Batcher {
     }
   }
 
+  /**
+   * Writes everything added so far — not what is added meanwhile, so a
+   * publisher that never stops cannot hold it. Gives up, leaving the rest
+   * pending, when writes are failing and `deadline` (epoch ms) has passed.
+   */
+  async flushAdded(deadline: number): Promise<void> {
+    const target = this.#added;
+    while (this.#written + this.#pending.dropped + this.#abandoned < target) {
+      if (this.#inFlight === null) {
+        if (this.#failing) {
+          if (Date.now() >= deadline) return;
+          await new Promise((r) => setTimeout(r, Math.min(this.#o.retryMs, Math.max(1, deadline - Date.now()))));
+        }
+        this.#kick();
+        if (this.#inFlight === null) return; // nothing pending or held: nothing to wait for
+      }
+      await this.#inFlight;
+    }
+  }
+
   stats(): BatcherStats {
     return {
       added: this.#added,

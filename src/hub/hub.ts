@@ -348,9 +348,11 @@ class HubImpl implements Hub {
     await this.#sampler.close();
     // Reads what clients had already sent (bounded by drainTimeoutMs).
     await this.#server?.close();
-    // An embedding app may still be publishing here, so no flush-until-empty
-    // before this heartbeat: its rowsWritten is what was committed so far.
-    // `runbus hub` prints its closing line from stats() after close().
+    // Commit everything published so far (an embedding app may still be
+    // publishing: not until empty), so the closing heartbeat's rowsWritten
+    // counts every row sent before it.
+    await new Promise((r) => setImmediate(r));
+    await this.#batcher.flushAdded(Date.now() + this.#o.closeTimeoutMs);
     await this.#publishHeartbeat();
     await this.bus.publishAsync(Topic.LIFECYCLE, {
       tsMs: Date.now(), runId: this.runId, kind: LifecycleKind.RUN_ENDED, host: this.#host, pid: process.pid,

@@ -56,4 +56,36 @@ describe('batcher counts: added = written + dropped + pending + held', () => {
     // Nothing waits on a drained batcher.
     await b.waitForRoom();
   });
+
+  it('flushAdded writes what was added before it, even while a publisher keeps adding', async () => {
+    const b = new Batcher({
+      batchSize: 2, batchAgeMs: 60_000, capacity: 1000, retryMs: 5,
+      write: () => new Promise((r) => setTimeout(r, 1)),
+      onWriteError: () => undefined,
+      onRecovered: () => undefined,
+    });
+    for (let pid = 1; pid <= 7; pid++) b.add(env(pid));
+    let pid = 100;
+    const flood = setInterval(() => { for (let i = 0; i < 5; i++) b.add(env(pid++)); }, 0);
+    try {
+      await b.flushAdded(Date.now() + 5000);
+      expect(b.stats().written).toBeGreaterThanOrEqual(7);
+    } finally {
+      clearInterval(flood);
+    }
+    balances(b.stats());
+  });
+
+  it('flushAdded gives up at its deadline when the store keeps failing, dropping nothing', async () => {
+    const b = new Batcher({
+      batchSize: 3, batchAgeMs: 60_000, capacity: 10, retryMs: 5,
+      write: () => Promise.reject(new Error('disk full')),
+      onWriteError: () => undefined,
+      onRecovered: () => undefined,
+    });
+    for (let pid = 1; pid <= 4; pid++) b.add(env(pid));
+    await b.flushAdded(Date.now() + 30);
+    expect(b.stats()).toMatchObject({ added: 4, written: 0, dropped: 0 });
+    expect(b.stats().pending + b.stats().held).toBe(4);
+  });
 });
