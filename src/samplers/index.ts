@@ -12,7 +12,8 @@
 // The pieces other than createSampler/createLoopSampler are exported for
 // tests, benches and embedders that run their own loop.
 export { createSampler } from './sampler.js';
-export type { Sampler, SamplerStats, SamplerEvents, SamplerErrorCode, ExitInfo } from './sampler.js';
+export type { Sampler, SamplerStats, SamplerEvents, SamplerErrorCode } from './sampler.js';
+export type { ExitInfo } from './exit-notes.js';
 export {
   resolveSamplerOptions,
   kDefaults as kSamplerDefaults,

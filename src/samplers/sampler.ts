@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { EventEmitter } from 'eventemitter3';
 import { Piscina } from 'piscina';
-import { LifecycleKind, Topic, decodeBatch } from '../wire/index.js';
+import { Topic, decodeBatch } from '../wire/index.js';
+import { ExitNotes } from './exit-notes.js';
+import type { ExitInfo } from './exit-notes.js';
+import type { LifecyclePayload } from './worker.js';
 import type { Envelope, TopicPayloads } from '../wire/index.js';
 import { RunbusError } from '../errors.js';
 import { checkRoot, resolveSamplerOptions } from './options.js';
@@ -36,12 +39,6 @@ export interface SamplerStats {
   readonly gpuTicks: number;
   /** Process sampler the worker uses ('procfs' or 'pidusage'); '' before the first tick. */
   readonly backend: Backend | '';
-}
-
-/** How a process ended, as its spawner saw it. */
-export interface ExitInfo {
-  code: number | null;
-  signal: string | null;
 }
 
 export interface SamplerEvents {
@@ -128,7 +125,6 @@ function workerFilename(): string {
   return fileURLToPath(new URL('./worker.js', import.meta.url));
 }
 
-const kExitInfoTtlMs = 60_000;
 /** Shortest time a task may run before it is aborted. */
 const kMinTaskDeadlineMs = 10_000;
 
@@ -144,7 +140,7 @@ class SamplerImpl implements Sampler {
   #rootsVersion = 0;
   /** Which pool last received the roots, and which version of them. */
   #rootsSent: { pool: Piscina<WorkerTask, WorkerResult>; version: number } | null = null;
-  readonly #exits = new Map<number, ExitInfo & { atMs: number }>();
+  readonly #exits = new ExitNotes();
   readonly #loops = new Map<number, LoopFigures & { atMs: number }>();
   readonly #onTick = new Set<() => void>();
   readonly #onPublished = new Set<() => void>();
@@ -251,8 +247,10 @@ class SamplerImpl implements Sampler {
   }
 
   noteExit(pid: number, exit: ExitInfo): void {
-    this.#exits.set(pid, { code: exit.code, signal: exit.signal, atMs: Date.now() });
+    const late = this.#exits.note(pid, exit);
+    if (late !== undefined) this.#opts.bus.publish(Topic.LIFECYCLE, late);
   }
+
 
   onTick(fn: () => void): () => void {
     const hook = (): void => { fn(); };
@@ -437,10 +435,11 @@ class SamplerImpl implements Sampler {
       this.#report(new RunbusError('ERR_SAMPLER_DECODE', `runbus sampler: batch does not decode: ${String(err)}`, { cause: err }));
       return;
     }
-    this.#expireExits();
+    this.#exits.expire();
     const bus = this.#opts.bus;
     for (const e of envelopes) {
-      if (e.topic === Topic.LIFECYCLE) this.#fillExit(e.payload);
+      // See LifecyclePayload in worker.ts: the wire type reduces to never.
+      if (e.topic === Topic.LIFECYCLE) this.#exits.fill(e.payload as unknown as LifecyclePayload, (pid) => this.#roots.has(pid));
       else if (e.topic === Topic.RESOURCE && this.#loops.size > 0) this.#fillLoop(e.payload);
       bus.publish(e.topic, e.payload);
     }
@@ -451,25 +450,6 @@ class SamplerImpl implements Sampler {
         this.#report(new RunbusError('ERR_SAMPLER_HOOK', `runbus sampler: onPublished callback failed: ${String(err)}`, { cause: err }));
       }
     }
-  }
-
-  #fillExit(payload: TopicPayloads[typeof Topic.LIFECYCLE]): void {
-    // See LifecyclePayload in worker.ts: the wire type reduces to never.
-    const p = payload as unknown as { kind?: number | null; pid?: number | null; exitCode?: number | null; signal?: string | null };
-    if (p.kind !== LifecycleKind.PROCESS_EXITED || p.pid == null) return;
-    const info = this.#exits.get(p.pid);
-    if (info === undefined) return;
-    this.#exits.delete(p.pid);
-    if (p.exitCode == null && (p.signal ?? '') === '') {
-      if (info.code !== null) p.exitCode = info.code;
-      p.signal = info.signal ?? '';
-    }
-  }
-
-  #expireExits(): void {
-    if (this.#exits.size === 0) return;
-    const old = Date.now() - kExitInfoTtlMs;
-    for (const [pid, e] of this.#exits) if (e.atMs < old) this.#exits.delete(pid);
   }
 
   #report(err: RunbusError): void {

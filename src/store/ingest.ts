@@ -106,7 +106,7 @@ interface BatchNotes {
 }
 
 type Stmt = 'runSel' | 'runIns' | 'compSel' | 'compIns' | 'nameSel' | 'nameIns' | 'runTs' | 'runStarted' | 'runEnded' | 'snapshot' | 'snapshotMulti'
-  | 'host' | 'gpu' | 'metric' | 'heartbeat' | 'alertFire' | 'alertResolve' | 'procStart' | 'procExit' | 'procExitIns' | 'segmentIns'
+  | 'host' | 'gpu' | 'metric' | 'heartbeat' | 'alertFire' | 'alertResolve' | 'procStart' | 'procExit' | 'procExitLate' | 'procExitIns' | 'segmentIns'
   | 'container' | 'containerRow';
 
 /** The writer's row logic; one instance per connection. */
@@ -155,6 +155,12 @@ export class Ingestor {
       procExit: p(
         `UPDATE t_process SET exited_at_ms = ?, exit_code = ?, signal = ? WHERE id = (
            SELECT id FROM t_process WHERE run = ? AND pid = ? AND exited_at_ms IS NULL ORDER BY id DESC LIMIT 1)`,
+      ),
+      // A late exit status: the exit was stored before the waiter knew how it ended.
+      procExitLate: p(
+        `UPDATE t_process SET exit_code = ?, signal = ? WHERE id = (
+           SELECT id FROM t_process WHERE run = ? AND pid = ? AND exited_at_ms IS NOT NULL AND exit_code IS NULL AND signal IS NULL
+           ORDER BY id DESC LIMIT 1)`,
       ),
       procExitIns: p(
         'INSERT INTO t_process (run, comp, pid, ppid, command, host, exited_at_ms, exit_code, signal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -435,7 +441,10 @@ export class Ingestor {
         s.procStart.run(run, comp, nn(p.pid), nn(p.ppid), nonEmpty(p.command), nonEmpty(p.host), p.tsMs);
         break;
       case LifecycleKind.PROCESS_EXITED: {
-        const changed = s.procExit.run(p.tsMs, nn(p.exitCode), nonEmpty(p.signal), run, nn(p.pid)).changes;
+        let changed = s.procExit.run(p.tsMs, nn(p.exitCode), nonEmpty(p.signal), run, nn(p.pid)).changes;
+        if (changed === 0 && (p.exitCode != null || nonEmpty(p.signal) !== null)) {
+          changed = s.procExitLate.run(nn(p.exitCode), nonEmpty(p.signal), run, nn(p.pid)).changes;
+        }
         if (changed === 0) {
           s.procExitIns.run(run, comp, nn(p.pid), nn(p.ppid), nonEmpty(p.command), nonEmpty(p.host), p.tsMs, nn(p.exitCode),
             nonEmpty(p.signal));
