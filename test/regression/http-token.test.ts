@@ -34,7 +34,7 @@ afterEach(async () => {
 
 const kGuarded = ['metrics', 'api/live', 'api/runs', 'api/runs/x', 'events', 'nope', 'metrics?token=s3cret', 'api/live?token=s3cret'];
 const kOpen = ['healthz'];
-const kPageAssets = ['', 'app.js', 'app.css', 'vendor/uplot.min.js'];
+const kPageAssets = ['', 'js/app.js', 'app.css', 'vendor/uplot.min.js'];
 
 /** Asserts the guard on a server whose root is `base` (ending in "/"). */
 async function expectGuarded(base: string, token: string): Promise<void> {
@@ -76,7 +76,7 @@ describe('the token on HTTP', () => {
     // The page assets carry no data: a browser loads them, then sends the header.
     for (const path of kPageAssets) expect((await fetch(`${base}${path}`)).status, path).toBe(200);
     // A path that only looks like an asset is judged as the dashboard resolves it (fetch would normalise it first).
-    for (const raw of ['/app.js/../api/live', '/app.js/%2e%2e/api/runs', '/vendor/uplot.min.js/../../events']) {
+    for (const raw of ['/js/app.js/../api/live', '/js/app.js/%2e%2e/api/runs', '/vendor/uplot.min.js/../../events']) {
       expect(await rawStatus(e.port, raw), raw).toBe(401);
     }
   });
