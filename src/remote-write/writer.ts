@@ -25,6 +25,7 @@ export type { RemoteTarget, RemoteWriterSettings, TargetStats, WriterEnv } from 
 import { sortLabels, writeRequestBody } from './request.js';
 import type { LabelPair, Series } from './request.js';
 import { kSources } from './sources.js';
+import { WriteRequestEncoder } from './encode.js';
 import { Cursors, Limiter } from './cursors.js';
 import type { Cursor } from './cursors.js';
 import type { Row, Source, SourceContext } from './sources.js';
@@ -52,6 +53,8 @@ class TargetWriter {
   #maxes: number[];
   /** Newest timestamp sent per series (samples at or before it are dropped). */
   readonly #lastTs = new Map<string, number>();
+  /** Each series' encoded labels, kept while the series is in #lastTs. */
+  readonly #encoder = new WriteRequestEncoder();
   readonly #loggedReasons = new Set<string>();
   #nextAllowedAt = 0;
   #batches = 0;
@@ -156,7 +159,7 @@ class TargetWriter {
       this.flush();
     }
     const url = this.target.url;
-    const body = writeRequestBody(series);
+    const body = writeRequestBody(series, [], this.#encoder, series.map(keyOf));
     const done = (now: number): void => {
       for (const [table, rid] of to) this.#move(table, { last: rid, inflight: null });
       for (const s of series) this.#lastTs.set(keyOf(s), s.samples.at(-1)!.timestampMs);
@@ -327,7 +330,12 @@ class TargetWriter {
       this.#limiter.sweep();
       // Forget series quiet for staleAfterMs: bounded memory.
       const cut = this.#newestSent() - this.#s.staleAfterMs;
-      for (const [k, t] of this.#lastTs) if (t < cut) this.#lastTs.delete(k);
+      for (const [k, t] of this.#lastTs) {
+        if (t < cut) {
+          this.#lastTs.delete(k);
+          this.#encoder.forget(k);
+        }
+      }
     }
     return series;
   }
