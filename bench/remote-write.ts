@@ -12,6 +12,10 @@
 //     of 20 processes and the host, sent as fast as the writer goes (on this
 //     thread); samples/s and CPU µs per sample; beside, the same samples
 //     through the /metrics text renderer.
+//  3. Encoding one steady pass's WriteRequest (the series of one 1 s tick of
+//     20 processes and the host, as the writer sent them): the hand-written
+//     encoder with its kept labels, beside protobufjs encoding the same
+//     series, alternating rounds in this process.
 //
 //   npm run build && node --import tsx bench/remote-write.ts [--quick]
 import { spawnSync } from 'node:child_process';
@@ -22,7 +26,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createMetricsCollector } from '../src/export/index.js';
 import { RunBus } from '../src/bus/index.js';
-import { RemoteWriter, resolveRemoteWriteOptions, startRemoteWrite } from '../src/remote-write/index.js';
+import { RemoteWriter, resolveRemoteWriteOptions, snappyDecompress, startRemoteWrite } from '../src/remote-write/index.js';
+import type { Series } from '../src/remote-write/index.js';
+import { WriteRequestEncoder } from '../src/remote-write/encode.js';
+import { prometheus } from '../src/remote-write/gen/remote.js';
+import { encodeWriteRequestProtobufjs } from '../src/remote-write/request.js';
 import type { WriterEnv } from '../src/remote-write/index.js';
 import { openStore } from '../src/store/index.js';
 import { encodeBatchTransferable, Topic } from '../src/wire/index.js';
@@ -197,6 +205,45 @@ try {
     await collector.close();
     db.close();
     await store.close();
+  }
+  // ─── 3. encoding one steady pass: hand-written (kept labels) vs protobufjs ───
+  {
+    const path = join(dir, 'encode.db');
+    const store = await openStore({ path });
+    await store.write(encodeBatchTransferable(tick(Date.now(), 'encode')));
+    const db = new Database(path);
+    let body: Uint8Array | undefined;
+    const capture: WriterEnv = { ...env(), fetch: (_u, init) => { body = init.body; return Promise.resolve({ status: 204, headers: { get: () => null }, text: () => Promise.resolve('') }); } };
+    await new RemoteWriter(db, { ...settings, targets: [{ url: 'http://capture.invalid/api/v1/write', auth: { kind: 'none' } }] }, capture).catchUp();
+    db.close();
+    await store.close();
+    const req = prometheus.WriteRequest.decode(snappyDecompress(body!));
+    const series: Series[] = req.timeseries.map((t) => ({
+      labels: (t.labels ?? []).map((l): [string, string] => [l.name ?? '', l.value ?? '']),
+      samples: (t.samples ?? []).map((x) => ({ value: x.value ?? 0, timestampMs: Number(x.timestamp) })),
+    }));
+    const keys = series.map((x) => x.labels.map(([k, v]) => `${k}\u0001${v}`).join('\u0000'));
+    const enc = new WriteRequestEncoder();
+    const next = (k: number): void => {
+      for (const x of series) for (const y of x.samples) { y.value += 1; y.timestampMs = 1_700_000_000_000 + k * 1000; }
+    };
+    const kIter = quick ? 200 : 1000;
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    let sink = 0;
+    for (let r = 0; r < (quick ? 3 : 7); r++) {
+      let t = performance.now();
+      for (let k = 0; k < kIter; k++) { next(k); sink += enc.encode(series, [], keys).length; }
+      ours.push(((performance.now() - t) * 1000) / kIter);
+      t = performance.now();
+      for (let k = 0; k < kIter; k++) { next(k); sink += encodeWriteRequestProtobufjs(series).length; }
+      theirs.push(((performance.now() - t) * 1000) / kIter);
+    }
+    rows.push({
+      name: `WriteRequest encode, one steady pass (${series.length} series)`, ...fromRuns(ours), unit: 'µs per pass', better: 'lower',
+      peer: 'protobufjs (compiled proto/remote.proto), same series', peerValue: median(theirs), peerRuns: theirs,
+      note: `${enc.encode(series, [], keys).length} bytes, ${body!.length} after snappy; ${kIter} passes a round, rounds alternating; sample values change each pass (${sink > 0 ? 'checked' : ''})`,
+    });
   }
   report('remote-write', rows);
 } finally {
