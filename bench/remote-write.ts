@@ -7,23 +7,36 @@
 //     heartbeat does), its CPU read from /proc/self/task/<tid>/schedstat
 //     over three 20 s windows, as % of one core; beside, in the same
 //     windows, the same 20 processes' snapshots scraped from /metrics
-//     (prom-client collector, text format) once a second.
+//     (prom-client collector, text format) once a second; and, also in the
+//     same windows, the floor: a thread of its own woken after each commit
+//     that only reads every table's new rows from its cursor and POSTs a
+//     body encoded beforehand (one steady pass's) to a local 204 sink.
 //  2. Catch-up after a simulated 10-minute outage: a store holding 600 ticks
 //     of 20 processes and the host, sent as fast as the writer goes (on this
 //     thread); samples/s and CPU µs per sample; beside, the same samples
 //     through the /metrics text renderer.
+//  3. Encoding one steady pass's WriteRequest (the series of one 1 s tick of
+//     20 processes and the host, as the writer sent them): the hand-written
+//     encoder with its kept labels, beside protobufjs encoding the same
+//     series, alternating rounds in this process.
 //
 //   npm run build && node --import tsx bench/remote-write.ts [--quick]
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createMetricsCollector } from '../src/export/index.js';
 import { RunBus } from '../src/bus/index.js';
-import { RemoteWriter, resolveRemoteWriteOptions, startRemoteWrite } from '../src/remote-write/index.js';
-import type { WriterEnv } from '../src/remote-write/index.js';
+import { kSources, remoteWriteHeaders, RemoteWriter, resolveRemoteWriteOptions, snappyDecompress, startRemoteWrite } from '../src/remote-write/index.js';
+import type { Series } from '../src/remote-write/index.js';
+import { WriteRequestEncoder } from '../src/remote-write/encode.js';
+import { prometheus } from '../src/remote-write/gen/remote.js';
+import { encodeWriteRequestProtobufjs } from '../src/remote-write/request.js';
+import type { RemoteWriterSettings, WriterEnv } from '../src/remote-write/index.js';
 import { openStore } from '../src/store/index.js';
 import { encodeBatchTransferable, Topic } from '../src/wire/index.js';
 import type { Envelope } from '../src/wire/index.js';
@@ -68,6 +81,38 @@ function env(): WriterEnv {
   };
 }
 
+/** One steady pass's request body (a tick of 20 processes and the host), as the writer sends it. */
+async function steadyBody(path: string, settings: RemoteWriterSettings): Promise<Uint8Array> {
+  const store = await openStore({ path });
+  await store.write(encodeBatchTransferable(tick(Date.now(), 'encode')));
+  const db = new Database(path);
+  let body: Uint8Array | undefined;
+  const capture: WriterEnv = { ...env(), fetch: (_u, init) => { body = init.body; return Promise.resolve({ status: 204, headers: { get: () => null }, text: () => Promise.resolve('') }); } };
+  await new RemoteWriter(db, { ...settings, targets: [{ url: 'http://capture.invalid/api/v1/write', auth: { kind: 'none' } }] }, capture).catchUp();
+  db.close();
+  await store.close();
+  return body!;
+}
+
+// The floor thread: per message, each table's rows after its cursor, then one POST of the given body.
+const kFloorWorker = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const Database = require(workerData.sqlite);
+const db = new Database(workerData.path, { readonly: true });
+const reads = workerData.sqls.map((q) => db.prepare(q));
+const last = reads.map(() => 0);
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const body = Buffer.from(workerData.body);
+parentPort.on('message', () => {
+  reads.forEach((st, i) => { const r = st.all(last[i], 2000); if (r.length > 0) last[i] = r[r.length - 1].rid; });
+  const req = http.request(workerData.url, { method: 'POST', agent, headers: workerData.headers }, (res) => { res.resume(); });
+  req.on('error', () => {});
+  req.end(body);
+});
+parentPort.postMessage(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+`;
+
 const dir = tempDir('rb-bench-rw-');
 const haveProm = spawnSync('prometheus', ['--version']).status === 0;
 let prom: PromServer | undefined;
@@ -94,10 +139,17 @@ try {
     const rw = await startRemoteWrite(path, { urls: [url], host: 'bench', hostId: 'bench' }, { warn: log }, 'bench');
     // The thread started for it (and any it started): what the hub pays for remote write.
     const tids = readdirSync('/proc/self/task').filter((t) => !before.has(t));
-    const threadCpu = (): { ms: number; slices: number } => {
+    const floorSink = await sink();
+    const floorBody = await steadyBody(join(dir, 'floor.db'), settings);
+    const floor = new Worker(kFloorWorker, {
+      eval: true,
+      workerData: { path, sqls: kSources.map((x) => x.sql), sqlite: createRequire(import.meta.url).resolve('better-sqlite3'), url: floorSink.url, headers: remoteWriteHeaders(), body: floorBody },
+    });
+    const floorTid = await new Promise<string>((r) => { floor.once('message', r); });
+    const threadCpu = (of = tids): { ms: number; slices: number } => {
       let ns = 0;
       let slices = 0;
-      for (const t of tids) {
+      for (const t of of) {
         try {
           const [a, , c] = readFileSync(`/proc/self/task/${t}/schedstat`, 'latin1').trim().split(' ').map(Number);
           ns += a ?? 0;
@@ -114,6 +166,7 @@ try {
       const envs = tick(t, 'steady');
       await store.write(encodeBatchTransferable(envs));
       rw.kick();
+      floor.postMessage(0);
       void rw.refresh();
       for (const e of envs) bus.publish(e.topic, e.payload);
       await new Promise((r) => setImmediate(r));
@@ -128,14 +181,17 @@ try {
     const runs: number[] = [];
     const peerRuns: number[] = [];
     const wakes: number[] = [];
+    const floorRuns: number[] = [];
     const load0 = loadAvg();
     for (let w = 0; w < kWindows; w++) {
       const a = threadCpu();
+      const fa = threadCpu([floorTid]);
       const t0 = performance.now();
       let scrapeMs = 0;
       for (let k = 0; k < kWindowS; k++) scrapeMs += await second();
       const wallS = (performance.now() - t0) / 1000;
       const b = threadCpu();
+      floorRuns.push((threadCpu([floorTid]).ms - fa.ms) / 10 / wallS);
       runs.push((b.ms - a.ms) / 10 / wallS);
       peerRuns.push(scrapeMs / 10 / wallS);
       wakes.push((b.slices - a.slices) / wallS);
@@ -148,6 +204,13 @@ try {
       note: `${(st.samplesSent / i).toFixed(0)} samples/s in ${st.requestsSent} requests over ${i} s (${(st.requestsSent / i).toFixed(2)}/s) into ${receiver}; ` +
         `thread timeslices ${median(wakes).toFixed(1)}/s; ${kWindows} windows of ${kWindowS} s; load ${load0} before, ${loadAvg()} after`,
     });
+    rows.push({
+      name: 'steady floor: a thread that only reads the new rows and POSTs a body encoded beforehand', ...fromRuns(floorRuns), unit: '% of one core', better: 'lower',
+      peer: 'the remote-write thread, same windows', peerValue: median(runs), peerRuns: runs,
+      note: `woken after each commit by a message; each table read from its cursor; one POST of ${floorBody.length} bytes to a local 204 sink (its answer is read)`,
+    });
+    await floor.terminate();
+    await floorSink.close();
     await rw.close();
     await collector.close();
     await store.close();
@@ -197,6 +260,37 @@ try {
     await collector.close();
     db.close();
     await store.close();
+  }
+  // ─── 3. encoding one steady pass: hand-written (kept labels) vs protobufjs ───
+  {
+    const body = await steadyBody(join(dir, 'encode.db'), settings);
+    const req = prometheus.WriteRequest.decode(snappyDecompress(body));
+    const series: Series[] = req.timeseries.map((t) => ({
+      labels: (t.labels ?? []).map((l): [string, string] => [l.name ?? '', l.value ?? '']),
+      samples: (t.samples ?? []).map((x) => ({ value: x.value ?? 0, timestampMs: Number(x.timestamp) })),
+    }));
+    const keys = series.map((x) => x.labels.map(([k, v]) => `${k}\u0001${v}`).join('\u0000'));
+    const enc = new WriteRequestEncoder();
+    const next = (k: number): void => {
+      for (const x of series) for (const y of x.samples) { y.value += 1; y.timestampMs = 1_700_000_000_000 + k * 1000; }
+    };
+    const kIter = quick ? 200 : 1000;
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    let sink = 0;
+    for (let r = 0; r < (quick ? 3 : 7); r++) {
+      let t = performance.now();
+      for (let k = 0; k < kIter; k++) { next(k); sink += enc.encode(series, [], keys).length; }
+      ours.push(((performance.now() - t) * 1000) / kIter);
+      t = performance.now();
+      for (let k = 0; k < kIter; k++) { next(k); sink += encodeWriteRequestProtobufjs(series).length; }
+      theirs.push(((performance.now() - t) * 1000) / kIter);
+    }
+    rows.push({
+      name: `WriteRequest encode, one steady pass (${series.length} series)`, ...fromRuns(ours), unit: 'µs per pass', better: 'lower',
+      peer: 'protobufjs (compiled proto/remote.proto), same series', peerValue: median(theirs), peerRuns: theirs,
+      note: `${enc.encode(series, [], keys).length} bytes, ${body.length} after snappy; ${kIter} passes a round, rounds alternating; sample values change each pass (${sink > 0 ? 'checked' : ''})`,
+    });
   }
   report('remote-write', rows);
 } finally {

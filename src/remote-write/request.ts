@@ -1,6 +1,7 @@
 // One remote-write request: series → WriteRequest protobuf → snappy block,
 // and the headers remote write 1.0 requires.
 import { prometheus } from './gen/remote.js';
+import { WriteRequestEncoder } from './encode.js';
 import { snappyCompress } from './snappy.js';
 
 /** A label pair; a series' labels are sorted by name and include `__name__`. */
@@ -28,8 +29,16 @@ const kMetaType: Readonly<Record<FamilyMeta['type'], prometheus.MetricMetadata.M
   info: prometheus.MetricMetadata.MetricType.INFO,
 };
 
-/** The uncompressed protobuf bytes of a WriteRequest. */
+/** Keeps nothing between calls; its scratch buffer is reused (each call finishes before the next). */
+const kUncached = new WriteRequestEncoder(0);
+
+/** The uncompressed protobuf bytes of a WriteRequest (the hand-written encoder, see encode.ts). */
 export function encodeWriteRequest(series: readonly Series[], metadata: readonly FamilyMeta[] = []): Uint8Array {
+  return kUncached.encode(series, metadata).slice();
+}
+
+/** The same bytes by protobufjs from the compiled contract: the reference the hand-written encoder is tested and benched against. */
+export function encodeWriteRequestProtobufjs(series: readonly Series[], metadata: readonly FamilyMeta[] = []): Uint8Array {
   return prometheus.WriteRequest.encode({
     timeseries: series.map((s) => ({
       labels: s.labels.map(([name, value]) => ({ name, value })),
@@ -39,9 +48,13 @@ export function encodeWriteRequest(series: readonly Series[], metadata: readonly
   }).finish();
 }
 
-/** The request body: the WriteRequest, snappy block-compressed. */
-export function writeRequestBody(series: readonly Series[], metadata: readonly FamilyMeta[] = []): Uint8Array {
-  return snappyCompress(encodeWriteRequest(series, metadata));
+/**
+ * The request body: the WriteRequest, snappy block-compressed. With an
+ * encoder and the series' keys, each series' label bytes are kept by that
+ * encoder between calls.
+ */
+export function writeRequestBody(series: readonly Series[], metadata: readonly FamilyMeta[] = [], encoder = kUncached, keys: readonly (string | undefined)[] = []): Uint8Array {
+  return snappyCompress(encoder.encode(series, metadata, keys));
 }
 
 /** Headers of every request (auth is added by the sender). */

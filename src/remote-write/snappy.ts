@@ -134,15 +134,22 @@ function compressFragment(src: Uint8Array, start: number, end: number, out: Uint
   return pos;
 }
 
-/** Compresses `src` into one snappy block. */
+// Kept between calls (a call runs to its end before the next): a pass then
+// allocates only its body, not a 64 KiB table and a worst-case output each
+// time, which on the writer's thread showed as garbage-collection time.
+const kTable = new Int32Array(1 << kHashBits);
+let scratch = new Uint8Array(64 * 1024);
+
+/** Compresses `src` into one snappy block (a new array of its exact length). */
 export function snappyCompress(src: Uint8Array): Uint8Array {
-  const out = new Uint8Array(maxCompressedLength(src.length));
+  const max = maxCompressedLength(src.length);
+  if (scratch.length < max) scratch = new Uint8Array(Math.max(max, scratch.length * 2));
+  const out = scratch;
   let pos = writeVarint(out, 0, src.length);
-  const table = new Int32Array(1 << kHashBits);
   for (let start = 0; start < src.length; start += kFragment) {
-    pos = compressFragment(src, start, Math.min(src.length, start + kFragment), out, pos, table);
+    pos = compressFragment(src, start, Math.min(src.length, start + kFragment), out, pos, kTable);
   }
-  return out.subarray(0, pos);
+  return out.slice(0, pos);
 }
 
 /** The uncompressed length a block declares (its varint preamble). */

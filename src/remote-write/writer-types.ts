@@ -1,6 +1,7 @@
 // The writer's contract with its surroundings: targets, resolved settings,
 // the environment it runs in (real timers and shared memory in the worker,
 // fakes in tests) and the counters it keeps per target.
+import type { LabelPair } from './request.js';
 import type { FetchLike, RemoteAuth } from './send.js';
 
 export interface RemoteTarget {
@@ -70,3 +71,9 @@ export interface TargetStats {
   readonly lastError: string | null;
   readonly lastSuccessMs: number | null;
 }
+
+/** A series known to the writer: its identity and labels (with __name__), made once and kept while it is sent. */
+export interface Known { readonly key: string; readonly labels: readonly LabelPair[] }
+
+/** A series being built in a pass: its samples as they come. */
+export interface Building { readonly known: Known; samples: { value: number; timestampMs: number }[]; sorted: boolean }

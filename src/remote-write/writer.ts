@@ -19,12 +19,13 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { sendBody } from './send.js';
 import type { SendOutcome } from './send.js';
-import type { RemoteTarget, RemoteWriterSettings, TargetStats, WriterEnv } from './writer-types.js';
+import type { Building, Known, RemoteTarget, RemoteWriterSettings, TargetStats, WriterEnv } from './writer-types.js';
 
 export type { RemoteTarget, RemoteWriterSettings, TargetStats, WriterEnv } from './writer-types.js';
 import { sortLabels, writeRequestBody } from './request.js';
 import type { LabelPair, Series } from './request.js';
 import { kSources } from './sources.js';
+import { WriteRequestEncoder } from './encode.js';
 import { Cursors, Limiter } from './cursors.js';
 import type { Cursor } from './cursors.js';
 import type { Row, Source, SourceContext } from './sources.js';
@@ -33,9 +34,6 @@ const kOutOfOrder = /out of order|duplicate sample|out of bounds/i;
 
 /** What one pass did: sent (or skipped) a request, and whether rows are left. */
 export type PassResult = { readonly sent: boolean; readonly more: boolean } | 'stopped';
-
-/** A series being built: its labels once, its samples as they come. */
-interface Building { labels: LabelPair[]; samples: { value: number; timestampMs: number }[]; sorted: boolean }
 
 class TargetWriter {
   readonly target: RemoteTarget;
@@ -52,6 +50,14 @@ class TargetWriter {
   #maxes: number[];
   /** Newest timestamp sent per series (samples at or before it are dropped). */
   readonly #lastTs = new Map<string, number>();
+  /** Each series' encoded labels, kept while the series is in #lastTs. */
+  readonly #encoder = new WriteRequestEncoder();
+  /**
+   * Series by a row's sorted-labels key, then family name: a steady pass
+   * finds each of its series here without building its key or labels again.
+   * Swept with #lastTs.
+   */
+  readonly #known = new Map<string, Map<string, Known>>();
   readonly #loggedReasons = new Set<string>();
   #nextAllowedAt = 0;
   #batches = 0;
@@ -115,7 +121,7 @@ class TargetWriter {
       if (this.#cur.get(src.table)!.last > this.#maxes[i]!) this.#move(src.table, { last: 0, inflight: null });
     });
     const replay = kSources.some((src) => this.#cur.get(src.table)!.inflight !== null);
-    const b = new Map<string, Building>();
+    const b = new Map<Known, Building>();
     const to = new Map<string, number>();
     let n = 0;
     let rowsLeft = this.#s.maxRowsPerRequest;
@@ -142,7 +148,7 @@ class TargetWriter {
     }
     const more = (): boolean => kSources.some((src, i) => this.#maxes[i]! > (to.get(src.table) ?? this.#cur.get(src.table)!.last));
     if (to.size === 0) return { sent: false, more: false };
-    const series = this.#finish(b);
+    const { series, keys } = this.#finish(b);
     n = 0;
     for (const s of series) n += s.samples.length;
     if (n === 0) {
@@ -156,10 +162,10 @@ class TargetWriter {
       this.flush();
     }
     const url = this.target.url;
-    const body = writeRequestBody(series);
+    const body = writeRequestBody(series, [], this.#encoder, keys);
     const done = (now: number): void => {
       for (const [table, rid] of to) this.#move(table, { last: rid, inflight: null });
-      for (const s of series) this.#lastTs.set(keyOf(s), s.samples.at(-1)!.timestampMs);
+      series.forEach((s, i) => { this.#lastTs.set(keys[i]!, s.samples.at(-1)!.timestampMs); });
       this.lastSuccessMs = now;
     };
     for (let attempt = 0; ; attempt++) {
@@ -228,13 +234,10 @@ class TargetWriter {
    * row of an empty request always goes). Returns how many rows went (the
    * cursor's next stop) and their samples.
    */
-  #add(src: Source, rows: readonly Row[], out: Map<string, Building>, room: number, empty: boolean): { rows: number; samples: number } {
+  #add(src: Source, rows: readonly Row[], out: Map<Known, Building>, room: number, empty: boolean): { rows: number; samples: number } {
     const lim = this.#limiter;
     // One row's samples and refusals, kept apart until the row is known to fit.
-    const keys: string[] = [];
-    const names: string[] = [];
-    const labelsOf: LabelPair[][] = [];
-    const ats: number[] = [];
+    const knowns: Known[] = [];
     const values: number[] = [];
     const stamps: number[] = [];
     const rejects: string[] = [];
@@ -249,23 +252,27 @@ class TargetWriter {
         return why === undefined;
       },
     };
+    const known = this.#known;
     let lastLabels: unknown;
     let lastSorted: LabelPair[] = [];
-    let lastAt = 0;
     let lastKey = '';
+    let byName = new Map<string, Known>();
     const emit = (name: string, labels: [string, string][], value: number, tsMs: number): void => {
       // The figures of one row share one labels array: sort it once.
       if (labels !== lastLabels) {
         lastLabels = labels;
         lastSorted = sortLabels(labels.filter(([, v]) => v !== ''));
-        lastAt = lastSorted.findIndex(([l]) => l > '__name__');
-        if (lastAt < 0) lastAt = lastSorted.length;
         lastKey = seriesKey(lastSorted);
+        byName = known.get(lastKey) ?? new Map<string, Known>();
+        known.set(lastKey, byName);
       }
-      keys.push(`${name}\u0002${lastKey}`);
-      names.push(name);
-      labelsOf.push(lastSorted);
-      ats.push(lastAt);
+      let k = byName.get(name);
+      if (k === undefined) {
+        const at = lastSorted.findIndex(([l]) => l > '__name__') + 1 || lastSorted.length + 1;
+        k = { key: `${name}\u0002${lastKey}`, labels: [...lastSorted.slice(0, at - 1), ['__name__', name], ...lastSorted.slice(at - 1)] };
+        byName.set(name, k);
+      }
+      knowns.push(k);
       values.push(value);
       stamps.push(tsMs);
     };
@@ -274,24 +281,23 @@ class TargetWriter {
     let samples = 0;
     for (const row of rows) {
       curTs = row.ts_ms as number;
-      keys.length = names.length = labelsOf.length = ats.length = values.length = stamps.length = rejects.length = 0;
+      knowns.length = values.length = stamps.length = rejects.length = 0;
       lim.seen(curTs);
       if (isProcess && !lim.admitProcess(`${String(row.run_id)}\u0000${String(row.pid)}`, curTs)) {
         rejects.push('process_cap');
       } else {
         src.toSamples(row, ctx, emit);
       }
-      if (samples + keys.length > room && (taken > 0 || !empty)) break;
+      if (samples + knowns.length > room && (taken > 0 || !empty)) break;
       taken++;
-      samples += keys.length;
+      samples += knowns.length;
       for (const r of rejects) this.#drop(r);
-      for (let i = 0; i < keys.length; i++) {
-        let s = out.get(keys[i]!);
+      for (let i = 0; i < knowns.length; i++) {
+        const k = knowns[i]!;
+        let s = out.get(k);
         if (s === undefined) {
-          const sorted = labelsOf[i]!;
-          const at = ats[i]!;
-          s = { labels: [...sorted.slice(0, at), ['__name__', names[i]!], ...sorted.slice(at)], samples: [], sorted: true };
-          out.set(keys[i]!, s);
+          s = { known: k, samples: [], sorted: true };
+          out.set(k, s);
         }
         const last = s.samples.at(-1);
         if (last !== undefined && stamps[i]! <= last.timestampMs) s.sorted = false;
@@ -302,9 +308,11 @@ class TargetWriter {
   }
 
   /** The request's series: each oldest first, one sample per timestamp, nothing at or before what was sent. */
-  #finish(out: Map<string, Building>): Series[] {
+  #finish(out: Map<Known, Building>): { series: Series[]; keys: string[] } {
     const series: Series[] = [];
-    for (const [k, s] of out) {
+    const keys: string[] = [];
+    for (const s of out.values()) {
+      const k = s.known.key;
       let samples = s.samples;
       if (!s.sorted) {
         // Oldest first, one sample per timestamp (the last one stored wins).
@@ -318,18 +326,21 @@ class TargetWriter {
         samples = kept;
       }
       if (samples.length > 0) {
-        const x: Series = { labels: s.labels, samples };
-        seriesKeys.set(x, k);
-        series.push(x);
+        series.push({ labels: s.known.labels, samples });
+        keys.push(k);
       }
     }
     if (++this.#batches % 64 === 0) {
       this.#limiter.sweep();
       // Forget series quiet for staleAfterMs: bounded memory.
       const cut = this.#newestSent() - this.#s.staleAfterMs;
-      for (const [k, t] of this.#lastTs) if (t < cut) this.#lastTs.delete(k);
+      for (const [k, t] of this.#lastTs) if (t < cut) { this.#lastTs.delete(k); this.#encoder.forget(k); }
+      for (const [rowKey, byName] of this.#known) {
+        for (const [name, k] of byName) if (!this.#lastTs.has(k.key)) byName.delete(name);
+        if (byName.size === 0) this.#known.delete(rowKey);
+      }
     }
-    return series;
+    return { series, keys };
   }
 
   #newestSent(): number {
@@ -354,12 +365,6 @@ class TargetWriter {
       lastSuccessMs: this.lastSuccessMs,
     };
   }
-}
-
-/** The key each built series was made under (its name and sorted labels). */
-const seriesKeys = new WeakMap<Series, string>();
-function keyOf(s: Series): string {
-  return seriesKeys.get(s)!;
 }
 
 function seriesKey(labels: readonly LabelPair[]): string {
