@@ -6,7 +6,7 @@ import type { HostRow, RunRow, StoreReader } from '../store/index.js';
 import type { ComponentPoint, ComponentSeries, HostInventory, RunHistory, RunView, Series } from './browser/api.js';
 import { downsampleMinMax } from './downsample.js';
 import { readContainerHistory } from './history-containers.js';
-import { appendPoint, emptyComponentSeries, kComponentFields, TickGrouper } from './points.js';
+import { appendPoint, emptyComponentSeries, emptyPoint, gcTotalMs, kComponentFields, TickGrouper } from './points.js';
 
 export type { HostInventory, RunHistory, RunView } from './browser/api.js';
 
@@ -89,7 +89,10 @@ function readRaw(reader: StoreReader, runId: string, fromMs: number, toMs: numbe
   for (const r of rows) {
     let c = byComp.get(r.component);
     if (c === undefined) byComp.set(r.component, (c = { g: new TickGrouper(), s: emptyComponentSeries() }));
-    put(c, c.g.add(r.ts_ms, r.pid, { cpu: r.cpu_percent, rss: r.rss_bytes, gpuUtil: r.gpu_util_percent, gpuMem: r.gpu_mem_bytes, lagP99: r.loop_lag_p99_ms }));
+    put(c, c.g.add(r.ts_ms, r.pid, {
+      cpu: r.cpu_percent, rss: r.rss_bytes, gpuUtil: r.gpu_util_percent, gpuMem: r.gpu_mem_bytes, lagP99: r.loop_lag_p99_ms,
+      heapUsed: r.heap_used_bytes, heapTotal: r.heap_total_bytes, gcMs: gcTotalMs(r.gc_minor_ms, r.gc_major_ms, r.gc_incremental_ms, r.gc_weakcb_ms),
+    }));
   }
   for (const c of byComp.values()) put(c, c.g.flush());
   const components = [...byComp].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, c]) => ({ name, series: shrink(c.s, maxPoints) }));
@@ -134,7 +137,8 @@ function readRollups(reader: StoreReader, runId: string, fromMs: number, toMs: n
   for (const r of reader.rollups({ runId, fromMs: from, toMs })) {
     let s = byComp.get(r.component);
     if (s === undefined) byComp.set(r.component, (s = emptyComponentSeries()));
-    appendPoint(s, { t: r.minute_ms, cpu: r.cpu_avg, rss: r.rss_avg, gpuUtil: r.gpu_util_avg, gpuMem: r.gpu_mem_avg, lagP99: r.loop_lag_p99_avg }, Infinity);
+    // Rollups hold no Node runtime figures: those stay null (gaps).
+    appendPoint(s, { ...emptyPoint(r.minute_ms), cpu: r.cpu_avg, rss: r.rss_avg, gpuUtil: r.gpu_util_avg, gpuMem: r.gpu_mem_avg, lagP99: r.loop_lag_p99_avg }, Infinity);
   }
   const components = [...byComp].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, s]) => ({ name, series: shrink(s, maxPoints) }));
   const host = { cpu: series(), mem: series(), disk: series() };

@@ -6,7 +6,7 @@ import { AlertState, LifecycleKind, severityName, Topic } from '../wire/index.js
 import type { Alert, ContainerSnapshot, GpuSnapshot, Heartbeat, HostSnapshot, Lifecycle, ResourceSnapshot, TopicPayloads } from '../wire/index.js';
 import type { AlertView, ComponentPoint, ComponentSeries, GpuView, HostPoint, HostView, HubPoint, HubView, LiveDelta, LiveSnapshot, Series } from './browser/api.js';
 import { LiveContainers } from './live-containers.js';
-import { appendPoint, emptyComponentSeries, kTickWindowMs, num, pushCapped, TickGrouper } from './points.js';
+import { appendPoint, emptyComponentSeries, gcTotalMs, kTickWindowMs, num, pushCapped, TickGrouper } from './points.js';
 
 export type { AlertView, ComponentView, GpuView, HostPoint, HostView, HubPoint, HubView, LiveDelta, LiveSnapshot } from './browser/api.js';
 
@@ -110,6 +110,7 @@ export class LiveState {
     c.procs.set(s.pid, now);
     const done = c.grouper.add(s.tsMs, s.pid, {
       cpu: num(s.cpuPercent), rss: num(s.rssBytes), gpuUtil: num(s.gpuUtilPercent), gpuMem: num(s.gpuMemBytes), lagP99: num(s.loopLagP99Ms),
+      heapUsed: num(s.heapUsedBytes), heapTotal: num(s.heapTotalBytes), gcMs: gcTotalMs(s.gcMinorMs, s.gcMajorMs, s.gcIncrementalMs, s.gcWeakcbMs),
     }, now);
     if (done !== undefined) this.#point(c, done);
   }

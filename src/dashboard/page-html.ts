@@ -28,6 +28,10 @@ export const kPageHtml = `<!doctype html>
   <section class="card" id="card-cpu"><h2>CPU % per component <small>(100 = one core)</small></h2><div class="chart" id="chart-cpu" data-points="0"></div></section>
   <section class="card" id="card-rss"><h2>Resident memory per component</h2><div class="chart" id="chart-rss" data-points="0"></div></section>
   <section class="card hidden" id="card-lagP99"><h2>Event-loop lag p99 <small>(Node processes)</small></h2><div class="chart" id="chart-lagP99" data-points="0"></div></section>
+  <section class="card hidden" id="card-runtime"><h2>Node runtime</h2>
+    <h3>Heap used per component <small>(dashed: heap total)</small></h3><div class="chart" id="chart-heap" data-points="0"></div>
+    <h3>GC pause per component <small>(ms per second, every kind)</small></h3><div class="chart" id="chart-gcRate" data-points="0"></div>
+  </section>
   <section class="card hidden" id="card-gpuUtil"><h2>GPU utilisation %</h2><div class="chart" id="chart-gpuUtil" data-points="0"></div></section>
   <section class="card hidden" id="card-gpuMem"><h2>GPU memory</h2><div class="chart" id="chart-gpuMem" data-points="0"></div></section>
   <section class="card full hidden" id="card-containers"><h2>Containers</h2>

@@ -74,7 +74,7 @@ describe('dashboard APIs', () => {
       expect(raw.body.run.runId).toBe('old');
       expect(raw.body.components.map((c: { name: string }) => c.name)).toEqual(['api', 'worker']);
       for (const c of raw.body.components) {
-        for (const f of ['cpu', 'rss', 'gpuUtil', 'gpuMem', 'lagP99']) {
+        for (const f of ['cpu', 'rss', 'gpuUtil', 'gpuMem', 'lagP99', 'heapUsed', 'heapTotal', 'gcRate']) {
           expect(c.series[f].t.length).toBeLessThanOrEqual(100);
           expect(c.series[f].t).toHaveLength(c.series[f].v.length);
         }

@@ -64,6 +64,8 @@ describe.skipIf(!haveChromium)('stored-runs dashboard in Chromium (needs the Deb
     expect(await page.textContent('#run option[value=""]')).toContain('stored run');
     // No process reported loop figures: no event-loop panel; no containers: no Containers panel.
     expect(await page.locator('#card-lagP99').isHidden()).toBe(true);
+    // Nor runtime (heap, GC) figures: no Node runtime panel.
+    expect(await page.locator('#card-runtime').isHidden()).toBe(true);
     expect(await page.locator('#card-containers').isHidden()).toBe(true);
     // The machine the runs were recorded on, from the hosts view, in the header.
     expect(await page.locator('#host-info b').textContent()).toBe(hostname());

@@ -51,7 +51,9 @@ describe.skipIf(!haveChromium)('dashboard in Chromium (needs the Debian package 
     const t0 = Date.now() - 10 * 60_000;
     for (let i = 0; i < 300; ++i) {
       for (const [pid, component] of [[101, 'old-worker'], [102, 'old-worker'], [103, 'old-api']] as const) {
-        old.bus.publish(Topic.RESOURCE, { tsMs: t0 + i * 1000, runId: oldRunId, component, pid, cpuPercent: 20 + 15 * Math.sin(i / 20) + pid - 100, rssBytes: (100 + i) * 2 ** 20, loopLagP99Ms: 2 + (i % 7) });
+        // old-api is a Node process: heap and cumulative GC figures too.
+        const runtime = pid === 103 ? { heapUsedBytes: (20 + (i % 30)) * 2 ** 20, heapTotalBytes: 64 * 2 ** 20, gcMinorMs: 2 * i, gcMajorMs: i / 2 } : {};
+        old.bus.publish(Topic.RESOURCE, { tsMs: t0 + i * 1000, runId: oldRunId, component, pid, cpuPercent: 20 + 15 * Math.sin(i / 20) + pid - 100, rssBytes: (100 + i) * 2 ** 20, loopLagP99Ms: 2 + (i % 7), ...runtime });
       }
     }
     await old.close({ exitCode: 0 });
@@ -173,6 +175,23 @@ rules:
     expect(await page.locator('img').count()).toBe(0);
   });
 
+  it('shows the Node runtime panel once a process reports heap figures: heap (used, total dashed) and GC pause ms/s', async () => {
+    // No live process has reported runtime figures yet: the panel is hidden.
+    expect(await page.locator('#card-runtime').isHidden()).toBe(true);
+    for (let k = 0; k < 6; ++k) {
+      hub.bus.publish(Topic.RESOURCE, {
+        tsMs: Date.now() - (6 - k) * 1000, runId: hub.runId, component: 'node-svc', pid: 2004, cpuPercent: 3, rssBytes: 90 * 2 ** 20,
+        heapUsedBytes: (30 + k) * 2 ** 20, heapTotalBytes: 48 * 2 ** 20, gcMinorMs: 5 * k, gcMajorMs: k, gcIncrementalMs: 0, gcWeakcbMs: 0,
+      });
+    }
+    await page.locator('#card-runtime').waitFor({ state: 'visible', timeout: 5000 });
+    await page.waitForFunction(() => ((globalThis as unknown as { __runbus: DebugHook }).__runbus.points.gcRate ?? 0) >= 5, undefined, { timeout: 5000 });
+    // Legends: the latest heap used and total (35 MiB of 48 MiB), the GC rate (5 + 1 ms each second).
+    // Only processes with the figures are charted (the time, then one line each for used and total).
+    expect((await page.locator('#chart-heap .u-legend .u-series').allTextContents()).slice(1)).toEqual(['node-svc35.0 MiB', 'node-svc total48.0 MiB']);
+    expect((await page.locator('#chart-gcRate .u-legend .u-series').allTextContents()).slice(1)).toEqual(['node-svc6.00 ms/s']);
+  });
+
   it('shows an alert fired by a rule within 2 s', async () => {
     const start = Date.now();
     for (let k = 0; k < 6; ++k) hub.bus.publish(Topic.METRIC, { tsMs: Date.now(), runId: hub.runId, component: 'api', pid: 2001, name: 'success', value: 0.05 });
@@ -230,6 +249,10 @@ rules:
     const points = Number(await page.getAttribute('#chart-cpu', 'data-points'));
     // Two components, 300 ticks each (old-worker's two processes sum into one point per tick).
     expect(points).toBe(600);
+    // old-api's runtime figures: heap used and total, 300 ticks each; a GC rate from the second tick on.
+    expect(await page.locator('#card-runtime').isVisible()).toBe(true);
+    expect(Number(await page.getAttribute('#chart-heap', 'data-points'))).toBe(600);
+    expect(Number(await page.getAttribute('#chart-gcRate', 'data-points'))).toBe(299);
     expect(await page.textContent('#status')).toContain(oldRunId);
     await page.screenshot({ path: join('test-artifacts', 'dashboard-history.png'), fullPage: true });
     // Back to live.

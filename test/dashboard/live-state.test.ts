@@ -38,7 +38,7 @@ describe('LiveState', () => {
     s.ingest({ tsMs: 1010, runId: 'r', component: 'w', pid: 2, cpuPercent: 20, rssBytes: 50, loopLagP99Ms: 9 }, Topic.RESOURCE);
     // Same pid again: a new tick.
     s.ingest({ tsMs: 1020, runId: 'r', component: 'w', pid: 1, cpuPercent: 1 }, Topic.RESOURCE);
-    expect(s.takeDelta()!.components).toEqual([{ name: 'w', pids: [1, 2], t: 1000, cpu: 30, rss: 150, gpuUtil: null, gpuMem: null, lagP99: 9 }]);
+    expect(s.takeDelta()!.components).toEqual([{ name: 'w', pids: [1, 2], t: 1000, cpu: 30, rss: 150, gpuUtil: null, gpuMem: null, lagP99: 9, heapUsed: null, heapTotal: null, gcRate: null }]);
     c.advance(300);
     expect(s.takeDelta()!.components[0]).toMatchObject({ t: 1020, cpu: 1 });
     s.ingest({ tsMs: 2000, runId: 'r', component: 'w', pid: 2, state: 'Z' }, Topic.RESOURCE);

@@ -10,7 +10,7 @@ export interface Series {
 }
 
 /** The charted figures of a component. */
-export type ComponentField = 'cpu' | 'rss' | 'gpuUtil' | 'gpuMem' | 'lagP99';
+export type ComponentField = 'cpu' | 'rss' | 'gpuUtil' | 'gpuMem' | 'lagP99' | 'heapUsed' | 'heapTotal' | 'gcRate';
 
 /** One component at one tick. */
 export interface ComponentPoint {
@@ -20,6 +20,11 @@ export interface ComponentPoint {
   gpuUtil: number | null;
   gpuMem: number | null;
   lagP99: number | null;
+  /** Node runtime: V8 heap used and total, bytes (summed over the tick's processes). */
+  heapUsed: number | null;
+  heapTotal: number | null;
+  /** Node runtime: GC pause, ms per second (every kind; summed over the tick's processes). */
+  gcRate: number | null;
 }
 
 /** A component's series, one per figure. */

@@ -44,6 +44,7 @@ function renderCharts(): void {
     const points = charts.draw(ch.id, labels, series, ch.unit);
     if (ch.optional) show(`card-${ch.id}`, points > 0);
   }
+  renderRuntime(names);
   const h = state.hostSeries;
   charts.draw('host', h === null ? [] : ['cpu %', 'memory %', 'disk %'], h === null ? [] : [h.cpu, h.mem, h.disk], 'pct');
   const b = state.hubSeries;
@@ -59,6 +60,35 @@ function renderCharts(): void {
   charts.draw('containersActive', anyContainer ? ['active containers'] : [], anyContainer ? [state.activeContainers] : [], 'count');
   charts.draw('containersCpu', ctrs.map((c) => c.view.name), ctrs.map((c) => c.cpu), 'pct');
   charts.draw('containersMem', ctrs.map((c) => c.view.name), ctrs.map((c) => c.mem), 'bytes');
+}
+
+/** Node runtime: heap used per component (its heap total dashed), GC pause ms/s; only once some component reports them. */
+function renderRuntime(names: readonly string[]): void {
+  const has = (s: Series): boolean => s.v.some((v) => v !== null);
+  const heapLabels: string[] = [];
+  const heap: Series[] = [];
+  const dashed: boolean[] = [];
+  const gcLabels: string[] = [];
+  const gc: Series[] = [];
+  for (const n of names) {
+    const s = state.components.get(n)!.series;
+    if (has(s.heapUsed)) {
+      heapLabels.push(n);
+      heap.push(s.heapUsed);
+      dashed.push(false);
+      if (has(s.heapTotal)) {
+        heapLabels.push(`${n} total`);
+        heap.push(s.heapTotal);
+        dashed.push(true);
+      }
+    }
+    if (has(s.gcRate)) {
+      gcLabels.push(n);
+      gc.push(s.gcRate);
+    }
+  }
+  const points = charts.draw('heap', heapLabels, heap, 'bytes', dashed) + charts.draw('gcRate', gcLabels, gc, 'msPerS');
+  show('card-runtime', points > 0);
 }
 
 function render(): void {

@@ -34,7 +34,7 @@ function latest(col: readonly (number | null | undefined)[] | ArrayLike<number> 
 function yAxis(unit: Unit): UPlot.Axis {
   const a: UPlot.Axis = {
     stroke: '#6b7385',
-    size: unit === 'bytes' || unit === 'ms' ? 88 : 70,
+    size: unit === 'bytes' || unit === 'ms' || unit === 'msPerS' ? 88 : 70,
     values: (_u, vals) => vals.map((v) => fmtUnit(unit, v)),
   };
   if (unit === 'bytes') a.incrs = kByteIncrs;
@@ -60,9 +60,9 @@ export class Charts {
 
   /**
    * Draws #chart-<id> with one line per label; returns its number of points.
-   * A chart with no point shows `emptyText` instead.
+   * A chart with no point shows `emptyText` instead. `dashed[k]` draws line k dashed (a secondary figure).
    */
-  draw(id: string, labels: readonly string[], series: readonly Series[], unit: Unit): number {
+  draw(id: string, labels: readonly string[], series: readonly Series[], unit: Unit, dashed: readonly boolean[] = []): number {
     const box = document.getElementById(`chart-${id}`);
     if (box === null) throw new Error(`the page has no #chart-${id}`);
     let points = 0;
@@ -98,9 +98,13 @@ export class Charts {
       // Hovering: the time under the cursor; otherwise the latest time.
       value: (u, v, _s, idx) => fmtTime(idx === null ? latest(u.data[0]) : v),
     }];
+    let color = -1;
     labels.forEach((label, k) => {
+      // A dashed line is the previous line's secondary figure: same colour.
+      if (dashed[k] !== true) color++;
       lines.push({
-        label, stroke: kColors[k % kColors.length]!, width: 1.5, points: { show: false },
+        label, stroke: kColors[Math.max(color, 0) % kColors.length]!, width: 1.5, points: { show: false },
+        ...(dashed[k] === true ? { dash: [5, 4] } : {}),
         value: (u, v, s, idx) => fmtUnit(unit, idx === null ? latest(u.data[s]) : v),
       });
     });

@@ -3,7 +3,7 @@
 // locale.
 
 /** What a chart's values measure. */
-export type Unit = 'pct' | 'bytes' | 'ms' | 'count';
+export type Unit = 'pct' | 'bytes' | 'ms' | 'msPerS' | 'count';
 
 type Maybe = number | null | undefined;
 
@@ -30,6 +30,7 @@ export function fmtUnit(unit: Unit, v: Maybe): string {
     case 'bytes': return fmtBytes(v);
     case 'pct': return `${fmtNum(v)} %`;
     case 'ms': return `${fmtNum(v, 2)} ms`;
+    case 'msPerS': return `${fmtNum(v, 2)} ms/s`;
     case 'count': return fmtNum(v, 0);
   }
 }

@@ -7,7 +7,7 @@ import type {
   HostView, HubSeries, HubView, LiveAnswer, PageStats, RunHistory, Series, TickFrame,
 } from './api.js';
 
-export const kComponentFields: readonly ComponentField[] = ['cpu', 'rss', 'gpuUtil', 'gpuMem', 'lagP99'];
+export const kComponentFields: readonly ComponentField[] = ['cpu', 'rss', 'gpuUtil', 'gpuMem', 'lagP99', 'heapUsed', 'heapTotal', 'gcRate'];
 
 export interface ComponentEntry {
   series: ComponentSeries;
@@ -64,7 +64,7 @@ function alertFromRow(r: AlertRowView): AlertView {
 
 /** The latest non-null figure of each series, at the latest time any had one. */
 function lastPoint(series: ComponentSeries): ComponentPoint {
-  const p: ComponentPoint = { t: 0, cpu: null, rss: null, gpuUtil: null, gpuMem: null, lagP99: null };
+  const p: ComponentPoint = { t: 0, cpu: null, rss: null, gpuUtil: null, gpuMem: null, lagP99: null, heapUsed: null, heapTotal: null, gcRate: null };
   for (const f of kComponentFields) {
     const s = series[f];
     for (let i = s.v.length - 1; i >= 0; i--) {
@@ -131,7 +131,9 @@ export class PageState {
     for (const p of d.components) {
       let c = this.components.get(p.name);
       if (c === undefined) {
-        c = { series: { cpu: emptySeries(), rss: emptySeries(), gpuUtil: emptySeries(), gpuMem: emptySeries(), lagP99: emptySeries() }, pids: [], last: null };
+        const series = {} as ComponentSeries;
+        for (const f of kComponentFields) series[f] = emptySeries();
+        c = { series, pids: [], last: null };
         this.components.set(p.name, c);
       }
       for (const f of kComponentFields) appendPoint(c.series[f], p.t, p[f], cap);
