@@ -4,7 +4,8 @@
 // together; a row starts a new tick when its pid was already counted or it is
 // more than kTickWindowMs after the tick's first row.
 
-import type { ComponentField, ComponentPoint, ComponentSeries, Series } from './browser/api.js';
+import { kComponentFields } from './browser/api.js';
+import type { ComponentPoint, ComponentSeries, Series } from './browser/api.js';
 
 export type { ComponentField, ComponentPoint, ComponentSeries } from './browser/api.js';
 
@@ -12,7 +13,7 @@ export type { ComponentField, ComponentPoint, ComponentSeries } from './browser/
 export const kTickWindowMs = 250;
 
 /** The charted figures of a component. */
-export const kComponentFields: readonly ComponentField[] = ['cpu', 'rss', 'gpuUtil', 'gpuMem', 'lagP99', 'heapUsed', 'heapTotal', 'gcRate'];
+export { kComponentFields, kDerivedComponentFields } from './browser/api.js';
 
 /** The figures of one process sample. */
 export interface ProcessFigures {

@@ -150,11 +150,11 @@ export const kResourceFigures = [
   { col: 'errors', column: 'errors', field: 'errors', key: 'errors', number: 27, type: 'errors' },
   // Runtime figures of a Node.js process that embeds the bus (bus/loop-sampler.ts).
   {
-    col: 'heapUsed', column: 'heap_used_bytes', field: 'heap_used_bytes', key: 'heapUsedBytes', number: 28, type: 'uint64',
+    col: 'heapUsed', column: 'heap_used_bytes', field: 'heap_used_bytes', key: 'heapUsedBytes', number: 28, type: 'uint64', dashboard: true,
     prom: g('heapUsed', 'runbus_process_heap_used_bytes', 'V8 heap in use.', 'sum'),
   },
   {
-    col: 'heapTotal', column: 'heap_total_bytes', field: 'heap_total_bytes', key: 'heapTotalBytes', number: 29, type: 'uint64',
+    col: 'heapTotal', column: 'heap_total_bytes', field: 'heap_total_bytes', key: 'heapTotalBytes', number: 29, type: 'uint64', dashboard: true,
     prom: g('heapTotal', 'runbus_process_heap_total_bytes', 'V8 heap allocated.', 'sum'),
   },
   {

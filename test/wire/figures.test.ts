@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
 import { fieldsOf } from '../../src/alerts/index.js';
-import { kComponentFields } from '../../src/dashboard/points.js';
+import { kComponentFields, kDerivedComponentFields } from '../../src/dashboard/points.js';
 import { kFigureFamilies, kMetricNames } from '../../src/export/index.js';
 import { openWriterDb } from '../../src/store/db.js';
 import { resolveStoreOptions } from '../../src/store/index.js';
@@ -165,6 +165,6 @@ describe('exporter, alerts, dashboard and docs against the table', () => {
   });
 
   it('the dashboard charts the table’s dashboard figures, under their kCol keys', () => {
-    expect([...kComponentFields]).toEqual(kResourceFigures.flatMap((f) => ('dashboard' in f ? [f.col] : [])));
+    expect([...kComponentFields]).toEqual([...kResourceFigures.flatMap((f) => ('dashboard' in f ? [f.col] : [])), ...kDerivedComponentFields]);
   });
 });

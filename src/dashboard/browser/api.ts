@@ -1,7 +1,8 @@
 // The JSON the dashboard serves and the page reads, described once: the
 // server's live state and history build these types and the page's script
-// consumes them, so tsc checks both ends. Types only (nothing is emitted
-// that runs); no import, so both the Node and the DOM program can include it.
+// consumes them, so tsc checks both ends. Types, and the one list both ends
+// walk (the per-component series); no import, so both the Node and the DOM
+// program can include it.
 
 /** A series: epoch-ms times and values, same length; null is a gap. */
 export interface Series {
@@ -11,6 +12,10 @@ export interface Series {
 
 /** The charted figures of a component. */
 export type ComponentField = 'cpu' | 'rss' | 'gpuUtil' | 'gpuMem' | 'lagP99' | 'heapUsed' | 'heapTotal' | 'gcRate';
+/** Charted from figures the page derives rather than reads: GC pause ms per second, from the gc_*_ms counters. */
+export const kDerivedComponentFields: readonly ComponentField[] = ['gcRate'];
+/** Every per-component series: the figure table's dashboard figures (under their kCol keys), then the derived ones. */
+export const kComponentFields: readonly ComponentField[] = ['cpu', 'rss', 'gpuUtil', 'gpuMem', 'lagP99', 'heapUsed', 'heapTotal', ...kDerivedComponentFields];
 
 /** One component at one tick. */
 export interface ComponentPoint {

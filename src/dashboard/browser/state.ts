@@ -3,11 +3,11 @@
 // run's history. Every live series keeps at most `maxPoints` points.
 
 import type {
-  AlertRowView, AlertView, ComponentField, ComponentPoint, ComponentSeries, ContainerView, GpuView, HostInventory, HostSeries,
+  AlertRowView, AlertView, ComponentPoint, ComponentSeries, ContainerView, GpuView, HostInventory, HostSeries,
   HostView, HubSeries, HubView, LiveAnswer, PageStats, RunHistory, Series, TickFrame,
 } from './api.js';
+import { kComponentFields } from './api.js';
 
-export const kComponentFields: readonly ComponentField[] = ['cpu', 'rss', 'gpuUtil', 'gpuMem', 'lagP99', 'heapUsed', 'heapTotal', 'gcRate'];
 
 export interface ComponentEntry {
   series: ComponentSeries;
