@@ -193,7 +193,7 @@ export class Batcher {
         this.#pending.settle();
         return lost;
       }
-      if (this.#failing) await new Promise((r) => setTimeout(r, Math.min(this.#o.retryMs, Math.max(1, deadline - Date.now()))));
+      if (this.#failing) await this.#retryPause(deadline);
       this.#kick();
     }
   }
@@ -205,11 +205,11 @@ export class Batcher {
    */
   async flushAdded(deadline: number): Promise<void> {
     const target = this.#added;
-    while (this.#written + this.#pending.dropped + this.#abandoned < target) {
+    while (this.#written + this.#dropped() < target) {
       if (this.#inFlight === null) {
         if (this.#failing) {
           if (Date.now() >= deadline) return;
-          await new Promise((r) => setTimeout(r, Math.min(this.#o.retryMs, Math.max(1, deadline - Date.now()))));
+          await this.#retryPause(deadline);
         }
         this.#kick();
         if (this.#inFlight === null) return; // nothing pending or held: nothing to wait for
@@ -218,11 +218,21 @@ export class Batcher {
     }
   }
 
+  /** Waits out one retry interval of a failing store, never past `deadline`. */
+  #retryPause(deadline: number): Promise<void> {
+    return new Promise((r) => setTimeout(r, Math.min(this.#o.retryMs, Math.max(1, deadline - Date.now()))));
+  }
+
+  /** Evicted while pending, plus held batches abandoned at close. */
+  #dropped(): number {
+    return this.#pending.dropped + this.#abandoned;
+  }
+
   stats(): BatcherStats {
     return {
       added: this.#added,
       written: this.#written,
-      dropped: this.#pending.dropped + this.#abandoned,
+      dropped: this.#dropped(),
       pending: this.#pending.length,
       held: this.#held?.length ?? 0,
       capacity: this.#o.capacity,
