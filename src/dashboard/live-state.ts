@@ -179,8 +179,10 @@ export class LiveState {
 
   #lifecycle(l: Lifecycle): void {
     this.#containers.lifecycle(l);
-    if (l.kind !== LifecycleKind.PROCESS_EXITED || l.component === undefined || l.component === null) return;
-    this.#components.get(l.component)?.procs.delete(l.pid ?? 0);
+    // An exited process leaves its component; a renamed one leaves its old name.
+    const from = l.kind === LifecycleKind.PROCESS_EXITED ? l.component : l.kind === LifecycleKind.PROCESS_RENAMED ? l.previousComponent : undefined;
+    if (from === undefined || from === null) return;
+    this.#components.get(from)?.procs.delete(l.pid ?? 0);
   }
 
   /**

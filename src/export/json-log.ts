@@ -37,6 +37,7 @@ const kLifecycle: Readonly<Record<number, string>> = {
   [LifecycleKind.PROCESS_STARTED]: 'process_started', [LifecycleKind.PROCESS_EXITED]: 'process_exited',
   [LifecycleKind.CONTAINER_STARTED]: 'container_started', [LifecycleKind.CONTAINER_EXITED]: 'container_exited',
   [LifecycleKind.CONTAINER_CLEANED]: 'container_cleaned', [LifecycleKind.CONTAINER_ORPHANED]: 'container_orphaned',
+  [LifecycleKind.PROCESS_RENAMED]: 'process_renamed',
 };
 
 function num(v: unknown): number | null {

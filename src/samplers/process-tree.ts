@@ -82,6 +82,8 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
         if (next.has(pid)) continue;
         roots.delete(pid);
         for (const [m, info] of members) if (info.root === pid) members.delete(m);
+        // Those that descend from another root are found again by the next scan.
+        rootsChanged = true;
       }
     },
     scan() {

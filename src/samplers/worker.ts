@@ -29,6 +29,8 @@ interface Alive {
   ppid: number;
   command: string;
   component: string;
+  /** Named as a root once (e.g. by its Hello): it keeps that name while it lives. */
+  rooted: boolean;
 }
 
 interface State {
@@ -99,6 +101,7 @@ export interface LifecyclePayload {
   component: string;
   signal: string;
   exitCode?: number;
+  previousComponent?: string;
 }
 
 function lifecycle(runId: string, tsMs: number, kind: LifecycleKind, pid: number, a: Alive, extra?: { exitCode?: number; signal: string }): Envelope {
@@ -139,7 +142,7 @@ async function tick(config: WorkerConfig, roots: [number, string][] | null, tsMs
   const gone: number[] = [];
   let processes = 0;
 
-  const note = (pid: number, snap: ResourceSnapshot, isNew: boolean, zombie: boolean, exitStatus: number): void => {
+  const note = (pid: number, snap: ResourceSnapshot, isNew: boolean, zombie: boolean, exitStatus: number, rooted: boolean): void => {
     const gpuMem = s.gpuMem.get(pid);
     if (gpuMem !== undefined) snap.gpuMemBytes = gpuMem;
     const gpuUtil = s.gpuUtil.get(pid);
@@ -148,13 +151,21 @@ async function tick(config: WorkerConfig, roots: [number, string][] | null, tsMs
     processes++;
     let a = s.alive.get(pid);
     if (a === undefined || isNew) {
-      a = { exitReported: false, ppid: snap.ppid ?? 0, command: snap.command ?? '', component: snap.component };
+      a = { exitReported: false, ppid: snap.ppid ?? 0, command: snap.command ?? '', component: snap.component, rooted };
       s.alive.set(pid, a);
       envelopes.push(lifecycle(runId, tsMs, LifecycleKind.PROCESS_STARTED, pid, a));
     }
     a.ppid = snap.ppid ?? a.ppid;
     a.command = snap.command ?? a.command;
-    a.component = snap.component;
+    if (a.component !== snap.component) {
+      // Named anew (its Hello made it a root, or a command changed): the
+      // store files its history so far under the new name too.
+      const renamed = lifecycle(runId, tsMs, LifecycleKind.PROCESS_RENAMED, pid, { ...a, component: snap.component });
+      (renamed.payload as unknown as LifecyclePayload).previousComponent = a.component;
+      envelopes.push(renamed);
+      a.component = snap.component;
+    }
+    if (rooted) a.rooted = true;
     if (zombie && !a.exitReported) {
       // A zombie has exited; its status waits in /proc/<pid>/stat until the
       // parent reaps it.
@@ -186,9 +197,14 @@ async function tick(config: WorkerConfig, roots: [number, string][] | null, tsMs
         gone.push(pid);
         continue;
       }
-      // A descendant is named after its root and its own command.
-      if (member.root !== pid) r.snapshot.component = `${rootComponent}/${r.stat.comm}`;
-      note(pid, r.snapshot, r.isNew, r.stat.state === 'Z' || r.stat.state === 'X', r.stat.exitStatus);
+      // A descendant is named after its root and its own command, unless
+      // it was a root once (a client that said Hello, then left).
+      const rooted = member.root === pid;
+      if (!rooted) {
+        const a = r.isNew ? undefined : s.alive.get(pid);
+        r.snapshot.component = a?.rooted === true ? a.component : `${rootComponent}/${r.stat.comm}`;
+      }
+      note(pid, r.snapshot, r.isNew, r.stat.state === 'Z' || r.stat.state === 'X', r.stat.exitStatus, rooted);
     }
     for (const pid of gone) {
       proc.forget(pid);
@@ -199,7 +215,7 @@ async function tick(config: WorkerConfig, roots: [number, string][] | null, tsMs
     const pu = s.pidusage;
     const r = await pu.sample(rootMap, runId, tsMs);
     const fresh = new Set(r.fresh);
-    for (const snap of r.snapshots) note(snap.pid, snap, fresh.has(snap.pid) && !s.alive.has(snap.pid), false, -1);
+    for (const snap of r.snapshots) note(snap.pid, snap, fresh.has(snap.pid) && !s.alive.has(snap.pid), false, -1, rootMap.has(snap.pid));
     for (const pid of r.gone) {
       pu.forget(pid);
       goneOne(pid);

@@ -5,6 +5,7 @@ import {
 } from '../wire/index.js';
 import type { Alert, ContainerSnapshot, Envelope, GpuSnapshot, Heartbeat, HostSnapshot, MetricSample, ResourceSnapshot } from '../wire/index.js';
 import { RollupBatch } from './rollups.js';
+import { Renamer } from './rename.js';
 import { Retention } from './retention.js';
 import type { IngestLimits, Segment } from './retention.js';
 
@@ -34,6 +35,7 @@ interface LifecycleFields {
   image?: string | null;
   labels?: Record<string, string> | null;
   createdAtMs?: number | null;
+  previousComponent?: string | null;
 }
 
 /** Snapshots per multi-row INSERT: fewer statement steps and JS→C++ calls per row. */
@@ -103,6 +105,8 @@ interface BatchNotes {
   segments: Map<number, Segment>;
   /** Ids cached during the transaction, forgotten if it rolls back. */
   newIds: [Map<string, number>, string][];
+  /** Processes named anew: [run, pid, old component id, new component id]. */
+  renames?: [number, number, number, number][];
 }
 
 type Stmt = 'runSel' | 'runIns' | 'compSel' | 'compIns' | 'nameSel' | 'nameIns' | 'runTs' | 'runStarted' | 'runEnded' | 'snapshot' | 'snapshotMulti'
@@ -118,6 +122,7 @@ export class Ingestor {
   readonly #txn: (bytes: Uint8Array, notes: BatchNotes) => number;
   readonly #rollups: RollupBatch;
   readonly #retention: Retention;
+  readonly #renamer: Renamer;
   /** The batch being written. */
   #notes: BatchNotes = { runTs: new Map(), segments: new Map(), newIds: [] };
 
@@ -179,6 +184,7 @@ export class Ingestor {
     };
     this.#rollups = new RollupBatch(db);
     this.#retention = new Retention(db, limits);
+    this.#renamer = new Renamer(db);
     const txn = db.transaction((bytes: Uint8Array, notes: BatchNotes) => this.#apply(bytes, notes));
     this.#txn = (bytes, notes) => txn.immediate(bytes, notes);
   }
@@ -266,6 +272,7 @@ export class Ingestor {
       this.#seen(r, g.max);
     }
     this.#rollups.write();
+    for (const [run, pid, from, to] of notes.renames ?? []) this.#renamer.rename(run, pid, from, to);
     for (const [id, [lo, hi]] of notes.runTs) s.runTs.run({ lo, hi, id });
     return rows;
   }
@@ -451,6 +458,12 @@ export class Ingestor {
         }
         break;
       }
+      case LifecycleKind.PROCESS_RENAMED:
+        // After the batch's rows and rollups (see Renamer).
+        if (p.pid && nonEmpty(p.previousComponent) !== null && p.previousComponent !== p.component) {
+          (this.#notes.renames ??= []).push([run, p.pid, this.#comp(p.previousComponent), comp]);
+        }
+        break;
       case LifecycleKind.CONTAINER_STARTED:
       case LifecycleKind.CONTAINER_EXITED:
       case LifecycleKind.CONTAINER_CLEANED:

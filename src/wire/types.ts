@@ -64,6 +64,7 @@ export const LifecycleKind = {
   CONTAINER_EXITED: 6,
   CONTAINER_CLEANED: 7,
   CONTAINER_ORPHANED: 8,
+  PROCESS_RENAMED: 9,
 } as const;
 export type LifecycleKind = (typeof LifecycleKind)[keyof typeof LifecycleKind];
 

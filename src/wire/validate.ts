@@ -79,7 +79,7 @@ export function validateEnvelope(e: runbus.v1.Envelope, index: number, nowMs: nu
       checkName(at, 'rule', p.rule, true);
       break;
     case 7:
-      if (!(typeof p.kind === 'number' && p.kind >= 1 && p.kind <= 8)) throw invalid(at, `kind ${String(p.kind)} is not a known lifecycle kind`);
+      if (!(typeof p.kind === 'number' && p.kind >= 1 && p.kind <= 9)) throw invalid(at, `kind ${String(p.kind)} is not a known lifecycle kind`);
       break;
     case 8:
       if (typeof p.containerId !== 'string' || !/^[0-9a-f]{12,64}$/.test(p.containerId)) throw invalid(at, 'containerId must be 12 to 64 lower-case hex digits');

@@ -76,7 +76,7 @@ export function recordingBus(): {
   resource: TopicPayloads[1][];
   host: TopicPayloads[2][];
   gpu: TopicPayloads[3][];
-  lifecycle: { kind: number; pid: number; ppid: number; command: string; component: string; exitCode?: number | null; signal?: string | null }[];
+  lifecycle: { kind: number; pid: number; ppid: number; command: string; component: string; exitCode?: number | null; signal?: string | null; previousComponent?: string }[];
 } {
   const bus = new RunBus({ logger: { warn: () => undefined } });
   const out = { bus, resource: [] as TopicPayloads[1][], host: [] as TopicPayloads[2][], gpu: [] as TopicPayloads[3][], lifecycle: [] as never[] };

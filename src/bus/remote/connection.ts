@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
-import { FrameReader, decodeFrame, encodeFrame, kProtocolVersion, kTopicNames } from '../../wire/index.js';
-import type { Envelope, Frame, Hello, LoopReport, Subscribe, Topic, TopicPayloads } from '../../wire/index.js';
+import { FrameReader, LifecycleKind, Topic, WireError, decodeFrame, encodeFrame, kProtocolVersion, kTopicNames } from '../../wire/index.js';
+import type { Envelope, Frame, Hello, LoopReport, Subscribe, TopicPayloads } from '../../wire/index.js';
 import type { RunBus } from '../run-bus.js';
 import type { QueueStats, Subscription } from '../subscription.js';
 import { CloseReason, RemoteBusError, RemoteErrorCode, connectionCode } from './errors.js';
@@ -256,6 +256,12 @@ export class Connection {
   }
 
   #publish(envelopes: Envelope[]): void {
+    // Renaming rewrites stored history: only the hub's own sampler says it.
+    for (const [i, e] of envelopes.entries()) {
+      if (e.topic === Topic.LIFECYCLE && (e.payload.kind as number) === LifecycleKind.PROCESS_RENAMED) {
+        throw new WireError('ERR_WIRE_INVALID', `envelope ${i}: lifecycle kind ${LifecycleKind.PROCESS_RENAMED} (process renamed) comes only from the hub's sampler`);
+      }
+    }
     const bus = this.#host.bus;
     this.envelopesIn += envelopes.length;
     this.#host.totals.envelopesIn += envelopes.length;

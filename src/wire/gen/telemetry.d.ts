@@ -2006,7 +2006,10 @@ export namespace runbus {
             LIFECYCLE_CONTAINER_CLEANED = 7,
 
             /** LIFECYCLE_CONTAINER_ORPHANED value */
-            LIFECYCLE_CONTAINER_ORPHANED = 8
+            LIFECYCLE_CONTAINER_ORPHANED = 8,
+
+            /** LIFECYCLE_PROCESS_RENAMED value */
+            LIFECYCLE_PROCESS_RENAMED = 9
         }
 
         /**
@@ -2069,6 +2072,9 @@ export namespace runbus {
 
             /** Lifecycle createdAtMs. */
             createdAtMs: number;
+
+            /** Lifecycle previousComponent. */
+            previousComponent: string;
 
             /**
              * Creates a new Lifecycle instance using the specified properties.
@@ -2195,6 +2201,9 @@ export namespace runbus {
 
                 /** Lifecycle createdAtMs */
                 createdAtMs?: (number|null);
+
+                /** Lifecycle previousComponent */
+                previousComponent?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

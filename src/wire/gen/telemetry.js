@@ -5307,6 +5307,7 @@ export const runbus = $root.runbus = (() => {
             values[valuesById[6] = "LIFECYCLE_CONTAINER_EXITED"] = 6;
             values[valuesById[7] = "LIFECYCLE_CONTAINER_CLEANED"] = 7;
             values[valuesById[8] = "LIFECYCLE_CONTAINER_ORPHANED"] = 8;
+            values[valuesById[9] = "LIFECYCLE_PROCESS_RENAMED"] = 9;
             return values;
         })();
 
@@ -5334,6 +5335,7 @@ export const runbus = $root.runbus = (() => {
             Lifecycle.prototype.image = "";
             Lifecycle.prototype.labels = $util.emptyObject;
             Lifecycle.prototype.createdAtMs = 0;
+            Lifecycle.prototype.previousComponent = "";
 
             let $oneOfFields;
 
@@ -5385,6 +5387,8 @@ export const runbus = $root.runbus = (() => {
                 }
                 if (m.createdAtMs != null && $Object.hasOwnProperty.call(m, "createdAtMs") && (typeof m.createdAtMs === "object" ? m.createdAtMs.low || m.createdAtMs.high : m.createdAtMs !== 0))
                     w.uint32(112).int64(m.createdAtMs);
+                if (m.previousComponent != null && $Object.hasOwnProperty.call(m, "previousComponent") && m.previousComponent !== "")
+                    w.uint32(122).string(m.previousComponent);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -5573,6 +5577,15 @@ export const runbus = $root.runbus = (() => {
                                 delete m.createdAtMs;
                             continue;
                         }
+                    case 15: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.previousComponent = v;
+                            else
+                                delete m.previousComponent;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -5666,6 +5679,10 @@ export const runbus = $root.runbus = (() => {
                     if (!$util.isInteger(m.createdAtMs) && !(m.createdAtMs && $util.isInteger(m.createdAtMs.low) && $util.isInteger(m.createdAtMs.high)))
                         return "createdAtMs: integer|Long expected";
                 }
+                if (m.previousComponent != null && $Object.hasOwnProperty.call(m, "previousComponent")) {
+                    if (!$util.isString(m.previousComponent))
+                        return "previousComponent: string expected";
+                }
                 return null;
             };
 
@@ -5733,6 +5750,10 @@ export const runbus = $root.runbus = (() => {
                     case "LIFECYCLE_CONTAINER_ORPHANED":
                     case 8:
                         m.kind = 8;
+                        break;
+                    case "LIFECYCLE_PROCESS_RENAMED":
+                    case 9:
+                        m.kind = 9;
                         break;
                     default:
                         if (typeof d.kind === "number" && (d.kind | 0) === d.kind)
@@ -5804,6 +5825,11 @@ export const runbus = $root.runbus = (() => {
                             m.createdAtMs = new $util.LongBits(d.createdAtMs.low >>> 0, d.createdAtMs.high >>> 0).toNumber();
                     }
                 }
+                if (d.previousComponent != null) {
+                    if (typeof d.previousComponent !== "string" || d.previousComponent.length) {
+                        m.previousComponent = $String(d.previousComponent);
+                    }
+                }
                 return m;
             };
 
@@ -5839,6 +5865,7 @@ export const runbus = $root.runbus = (() => {
                         d.createdAtMs = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                     } else
                         d.createdAtMs = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                    d.previousComponent = "";
                 }
                 if (m.tsMs != null && $Object.hasOwnProperty.call(m, "tsMs")) {
                     if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
@@ -5897,6 +5924,9 @@ export const runbus = $root.runbus = (() => {
                         d.createdAtMs = o.longs === $String ? $String(m.createdAtMs) : m.createdAtMs;
                     else
                         d.createdAtMs = o.longs === $String ? $util.Long.prototype.toString.call(m.createdAtMs) : o.longs === $Number ? new $util.LongBits(m.createdAtMs.low >>> 0, m.createdAtMs.high >>> 0).toNumber() : m.createdAtMs;
+                }
+                if (m.previousComponent != null && $Object.hasOwnProperty.call(m, "previousComponent")) {
+                    d.previousComponent = m.previousComponent;
                 }
                 return d;
             };

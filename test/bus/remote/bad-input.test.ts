@@ -4,7 +4,8 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { RunBus } from '../../../src/bus/index.js';
 import { connectBus, serveBus } from '../../../src/bus/remote/index.js';
 import type { BusServer } from '../../../src/bus/remote/index.js';
-import { encodeFrame, proto, Topic } from '../../../src/wire/index.js';
+import { LifecycleKind, encodeFrame, proto, Topic } from '../../../src/wire/index.js';
+import type { Envelope } from '../../../src/wire/index.js';
 import type { ResourceSnapshot } from '../../../src/wire/index.js';
 import { RawClient, quietLogger, snapshot, tempDir, waitFor } from './helpers.js';
 
@@ -67,6 +68,20 @@ test.each(cases)('%s: ErrorFrame, closed, counted, logged; others unaffected', a
   expect(good.connected).toBe(true);
   expect(good.stats().reconnects).toBe(0);
   await good.close();
+});
+
+test('a peer cannot rename a process: the frame is refused whole and nothing of it reaches the bus', async () => {
+  const seen: unknown[] = [];
+  bus.subscribe(Topic.RESOURCE, (p) => seen.push(p));
+  bus.subscribe(Topic.LIFECYCLE, (p) => seen.push(p));
+  const rename = { topic: Topic.LIFECYCLE, payload: { tsMs: Date.now(), runId: 'r', kind: LifecycleKind.PROCESS_RENAMED, pid: 4242, component: 'evil', previousComponent: 'app/node' } } as unknown as Envelope;
+  const raw = await RawClient.open(t.sock);
+  raw.write(concat(hello(), encodeFrame({ kind: 'publish', envelopes: [{ topic: Topic.RESOURCE, payload: snapshot(1) }, rename] })));
+  await raw.closed;
+  expect(raw.errorCode()).toBe('ERR_WIRE_INVALID');
+  expect(log.warnings.find((w) => w.includes('ERR_WIRE_INVALID'))).toMatch(/envelope 1: lifecycle kind 9 \(process renamed\) comes only from the hub's sampler/);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(seen).toEqual([]);
 });
 
 test('a flood of one bad class is logged once per interval, every one counted', async () => {
