@@ -18,6 +18,10 @@
 // compared. bench/samplers.ts has the sampler alone (no store, no alerts).
 //
 //   npm run build && node --import tsx bench/overhead.ts [--quick]
+//
+// BENCH_CLI_BEFORE_ROOT=<checkout with a built dist/> adds that
+// checkout's command line as one more contender ('cli-before'), so a change
+// is measured before and after in the same windows.
 import { cleanUp, external, loadAvg, pctOfCore, sideBySide, spawnSleepers, startCli, startContender, tempDir } from './fixtures/harness.js';
 import type { Contender, Mode, Reading } from './fixtures/harness.js';
 import { kRounds, median, quick, report } from './lib.js';
@@ -41,8 +45,10 @@ try {
   log(`load ${loadAvg()}; starting contenders`);
   const cliStarted = performance.now();
   const cli = external('cli', startCli(kProcesses, dir));
+  const beforeRoot = process.env.BENCH_CLI_BEFORE_ROOT;
+  const before = beforeRoot === undefined || beforeRoot === '' ? [] : [external('cli-before', startCli(kProcesses, dir, 1000, beforeRoot))];
   const modes: Mode[] = ['idle', 'skeleton', 'runbus', 'runbus-bare', 'pidusage', 'prom', 'si'];
-  const cs: Contender[] = [...await Promise.all(modes.map((m) => startContender(m, app.pids, dir, kWarmTicks))), cli];
+  const cs: Contender[] = [...await Promise.all(modes.map((m) => startContender(m, app.pids, dir, kWarmTicks))), cli, ...before];
   await new Promise((r) => setTimeout(r, Math.max(0, cliStarted + kCliWarmMs - performance.now())));
   const own: Record<string, number[]> = {};
   const withKids: Record<string, number[]> = {};
@@ -80,6 +86,12 @@ try {
       goal: { what: `runbus run --quiet, ${kProcesses} processes, vs the pidusage loop`, on: 'ratio', max: 1.5 },
       note: `the command line (compiled) around sh + ${kProcesses} sleeps, measured from outside (schedstat of its threads, ${(median(ticks.cli!) / (kWindowMs / 1000)).toFixed(1)} wake-ups/s); both raw, idle node not subtracted (${idle.toFixed(3)} %); first window after ${kCliWarmMs / 1000} s`,
     },
+    ...(before.length === 0 ? [] : [{
+      name: `runbus run --quiet around ${kProcesses} sleeping processes, own threads, before (${beforeRoot ?? ''})`,
+      value: raw('cli-before'), runs: rawRuns('cli-before'), unit: '% of one core', better: 'lower' as const,
+      peer: 'pidusage loop at 1 Hz, own threads', peerValue: raw('pidusage'), peerRuns: rawRuns('pidusage'),
+      note: `the same command line built from ${beforeRoot ?? ''}, in the same windows`,
+    }]),
     {
       name: `whole hub, 1 s cadence, ${kProcesses} processes (net of idle node)`,
       value: net('runbus'), runs: netRuns('runbus'), unit: '% of one core', better: 'lower',

@@ -45,6 +45,19 @@ class LiveView {
     if (s.component === component || s.component.startsWith(`${component}/`)) this.seen.add(s.pid);
   }
 
+  /**
+   * Pids of the processes in the newest tick (one array, reused: read it
+   * before the next call). A process not in it has gone or was not read.
+   */
+  sampledLast(): readonly number[] {
+    const out = this.#pids;
+    out.length = 0;
+    for (const [pid, s] of this.latest) if (s.tsMs === this.lastTs) out.push(pid);
+    return out;
+  }
+
+  readonly #pids: number[] = [];
+
   /** Totals over the processes of the newest tick. */
   totals(): { cpu: number | null; rss: number | null; processes: number } {
     let cpu: number | null = null;
@@ -245,7 +258,7 @@ export async function supervise(
   // each sampler tick: no timer, no wake-up of their own.
   const hwm = new HighWaterMarks();
   const stopHwm = hub.onTick(() => {
-    hwm.read(view.latest.keys());
+    hwm.read(view.sampledLast());
   });
 
   const end = await ended;
@@ -253,6 +266,7 @@ export async function supervise(
   const wallMs = performance.now() - t0;
   if (timer !== null) clearInterval(timer);
   stopHwm();
+  hwm.close();
   status.close();
 
   let exitStatus: number;

@@ -59,6 +59,8 @@ export class Batcher {
   #inFlight: Promise<void> | null = null;
   #timer: NodeJS.Timeout | null = null;
   #soon = false;
+  /** A flushSoon() is on its way (expectFlush()); add() arms no timer meanwhile. */
+  #expecting = false;
   #failing = false;
   #added = 0;
   #written = 0;
@@ -77,7 +79,21 @@ export class Batcher {
     this.#added++;
     this.#pending.push(e);
     if (this.#pending.length >= this.#o.batchSize) this.#kick();
-    else this.#arm(this.#o.batchAgeMs);
+    else if (!this.#expecting) this.#arm(this.#o.batchAgeMs);
+  }
+
+  /**
+   * Says a flushSoon() will follow shortly (the sampler's tick has started
+   * and calls it when it ends): envelopes added until then wait for it
+   * instead of arming the age timer. A timer armed and then cleared by
+   * flushSoon() still wakes the thread when it would have fired (Node
+   * leaves the native timer set), so the heartbeat published at each tick
+   * cost a wake-up of its own. A second call before the flushSoon() came
+   * (a tick that outlived its interval) flushes what waits at once.
+   */
+  expectFlush(): void {
+    if (this.#expecting && this.#pending.length > 0) this.#kick();
+    this.#expecting = true;
   }
 
   /** True when `capacity` envelopes are pending; the next add() would drop the oldest. */
@@ -97,6 +113,7 @@ export class Batcher {
    * its own schedule.
    */
   flushSoon(): void {
+    this.#expecting = false;
     if (this.#soon) return;
     this.#soon = true;
     setImmediate(() => {

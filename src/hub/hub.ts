@@ -176,6 +176,9 @@ class HubImpl implements Hub {
     // A tick's batch goes to the store as soon as it is published, in the
     // same wake-up, rather than when the batch age runs out.
     this.#sampler.onPublished(() => { batcher.flushSoon(); });
+    // What is published from the tick's start to its end (the heartbeat,
+    // the alert engine's checks) waits for that flush: no age timer.
+    this.#sampler.onTick(() => { batcher.expectFlush(); });
     const o = this.#o;
     this.bus.publish(Topic.LIFECYCLE, {
       tsMs: this.#startedAt, runId: this.runId, kind: LifecycleKind.RUN_STARTED, command: o.command, host: this.#host,

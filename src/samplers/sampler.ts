@@ -76,8 +76,10 @@ export interface Sampler {
   /**
    * Runs `fn` on this thread once a tick's envelopes have all been
    * published (in the same turn, after the publish calls: subscribers'
-   * queues drain in the microtasks that follow). A throwing `fn` is
-   * reported through 'error'. Returns its remover.
+   * queues drain in the microtasks that follow); also after a task that
+   * failed or was skipped, so that a caller waiting for the end of the
+   * tick is never left waiting. A throwing `fn` is reported through
+   * 'error'. Returns its remover.
    */
   onPublished(fn: () => void): () => void;
   /**
@@ -358,8 +360,23 @@ class SamplerImpl implements Sampler {
     });
   }
 
-  // The loop boundary: nothing below escapes as a rejection.
+  // The loop boundary: nothing below escapes as a rejection. The
+  // onPublished hooks run however the task ended.
   async #runTask(task: WorkerTask): Promise<void> {
+    try {
+      await this.#runTaskOnce(task);
+    } finally {
+      for (const fn of this.#onPublished) {
+        try {
+          fn();
+        } catch (err) {
+          this.#report(new RunbusError('ERR_SAMPLER_HOOK', `runbus sampler: onPublished callback failed: ${String(err)}`, { cause: err }));
+        }
+      }
+    }
+  }
+
+  async #runTaskOnce(task: WorkerTask): Promise<void> {
     if (this.#poolBroken) {
       // Starting a worker costs tens of ms of CPU: a worker that cannot
       // start at all is retried at most every poolRetryMs, and the tasks
@@ -442,13 +459,6 @@ class SamplerImpl implements Sampler {
       if (e.topic === Topic.LIFECYCLE) this.#exits.fill(e.payload as unknown as LifecyclePayload, (pid) => this.#roots.has(pid));
       else if (e.topic === Topic.RESOURCE && this.#loops.size > 0) this.#fillLoop(e.payload);
       bus.publish(e.topic, e.payload);
-    }
-    for (const fn of this.#onPublished) {
-      try {
-        fn();
-      } catch (err) {
-        this.#report(new RunbusError('ERR_SAMPLER_HOOK', `runbus sampler: onPublished callback failed: ${String(err)}`, { cause: err }));
-      }
     }
   }
 

@@ -41,3 +41,42 @@ describe('batcher flushSoon', () => {
     expect(writes).toHaveLength(1);
   });
 });
+
+describe('batcher expectFlush', () => {
+  it('what is added while a flushSoon() is expected arms no timer and goes with that flush', async () => {
+    const { b, writes } = batcher();
+    b.expectFlush();
+    b.add({ topic: Topic.HEARTBEAT, payload: { tsMs: 1, runId: 'r', component: 'hub', pid: 1 } });
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(writes).toHaveLength(0);
+    b.add({ topic: Topic.RESOURCE, payload: resource() });
+    b.flushSoon();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writes).toHaveLength(1);
+    expect(b.stats()).toMatchObject({ added: 2, written: 2, pending: 0, batches: 1 });
+    // Once the flush came, the age timer is back.
+    b.add({ topic: Topic.RESOURCE, payload: resource() });
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(writes).toHaveLength(2);
+  });
+
+  it('a second expectFlush() before the flush came writes what waits at once', async () => {
+    const { b, writes } = batcher();
+    b.expectFlush();
+    b.add({ topic: Topic.RESOURCE, payload: resource() });
+    b.expectFlush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writes).toHaveLength(1);
+    expect(b.stats()).toMatchObject({ added: 1, written: 1, pending: 0 });
+  });
+
+  it('a full batch does not wait for the expected flush', async () => {
+    const { b, writes } = batcher();
+    b.expectFlush();
+    for (let i = 0; i < 100; i++) b.add({ topic: Topic.RESOURCE, payload: resource({ pid: i + 1 }) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writes).toHaveLength(1);
+  });
+});

@@ -30,6 +30,20 @@ describe('a pool worker that cannot start', () => {
     await sampler.close();
   });
 
+  // The hub's batcher waits for onPublished instead of arming its age timer
+  // while a tick runs: a tick whose task failed must still end with it.
+  it('still runs the onPublished hooks, once per failed tick', async () => {
+    setWorkerFileForTests(fixture('broken-worker.mjs'));
+    const rec = recordingBus();
+    sampler = createSampler({ bus: rec.bus, runId: 'r', gpu: false });
+    sampler.on('error', () => undefined);
+    let calls = 0;
+    sampler.onPublished(() => { calls++; });
+    await sampler.tickNow();
+    expect(calls).toBe(1);
+    expect(rec.host).toEqual([]);
+  });
+
   it('logs the first error once when nobody listens', async () => {
     setWorkerFileForTests(fixture('broken-worker.mjs'));
     const rec = recordingBus();
