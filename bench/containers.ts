@@ -26,8 +26,7 @@
 // others ("first minute" row).
 //
 //   npm run build && node --import tsx bench/containers.ts [--quick]
-import { execFile, spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -35,7 +34,7 @@ import { createContainerSampler, DockerClient, parseDockerHost } from '../src/co
 import type { ContainerTarget } from '../src/containers/index.js';
 import { startPrivateEngine } from '../support/docker-engine.js';
 import type { PrivateEngine } from '../support/docker-engine.js';
-import { kRoot, loadAvg, taskCpu, tempDir, track } from './fixtures/harness.js';
+import { loadAvg, startIpcChild, taskCpu, tempDir } from './fixtures/harness.js';
 import type { TaskCpu } from './fixtures/harness.js';
 import { cpuMs, fromRuns, kRounds, median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
@@ -109,37 +108,10 @@ function childCpuMs(): number {
 }
 
 interface Reading { cpuMs: number; wallMs: number; requests: number; ticks?: number; rows?: number; active?: number; samplerErrors?: number }
-interface Child { mode: string; pid: number; read(): Promise<Reading>; stop(): Promise<void> }
+interface Child { pid: number; read(): Promise<Reading>; stop(): Promise<void> }
 
-async function startChild(mode: string, dir: string, warm: number, o: object): Promise<Child> {
-  const child: ChildProcess = track(spawn(process.execPath, ['--expose-gc', kChild, mode, dir, String(warm), JSON.stringify(o)], {
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    cwd: kRoot,
-  }));
-  const next = (): Promise<unknown> => new Promise((resolve, reject) => {
-    const onExit = (code: number | null): void => { reject(new Error(`containers child ${mode} exited with ${code}`)); };
-    child.once('exit', onExit);
-    child.once('message', (m) => {
-      child.off('exit', onExit);
-      resolve(m);
-    });
-  });
-  await next();
-  return {
-    mode,
-    pid: child.pid!,
-    read: async () => {
-      const p = next();
-      child.send('read');
-      return (await p) as Reading;
-    },
-    stop: async () => {
-      const p = next().catch(() => undefined);
-      child.send('stop');
-      await Promise.race([p, sleep(10_000)]);
-      child.kill('SIGKILL');
-    },
-  };
+function startChild(mode: string, dir: string, warm: number, o: object): Promise<Child> {
+  return startIpcChild<Reading>(`containers child ${mode}`, ['--expose-gc', kChild, mode, dir, String(warm), JSON.stringify(o)], 10_000);
 }
 
 /** % of one core between two readings of a child. */
