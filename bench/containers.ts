@@ -11,9 +11,9 @@
 //     hub-bare  the same hub watching none          runbus = with − bare
 //     floor     cgroup reads + their rows in a tick's SQLite insert, plain Node
 //     floor-0   the same loop with no container     floor = floor − floor-0
-//   windows, rounds interleaved:
+//   windows, rounds interleaved (the contenders above run through all):
 //     quiet     nothing polls the engine: its idle CPU (the shims' Go
-//               runtimes wake on their own), and the hubs' figures
+//               runtimes wake on their own)
 //     cli       this process runs `docker stats --no-stream` each second
 //     api       this process asks the stats endpoint for each container each second
 //   a poller's cost = its own CPU (this process and its docker children)
@@ -35,7 +35,6 @@ import type { ContainerTarget } from '../src/containers/index.js';
 import { startPrivateEngine } from '../support/docker-engine.js';
 import type { PrivateEngine } from '../support/docker-engine.js';
 import { loadAvg, startIpcChild, taskCpu, tempDir } from './fixtures/harness.js';
-import type { TaskCpu } from './fixtures/harness.js';
 import { cpuMs, fromRuns, kRounds, median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
@@ -53,6 +52,7 @@ const kLabel = 'runbus.bench=containers';
 const kChild = fileURLToPath(new URL('fixtures/containers-child.mjs', import.meta.url));
 const log = (m: string): void => { process.stderr.write(`containers: ${m}\n`); };
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /**
  * CPU time (ms) of this bench's engine, by part: dockerd, its containerd,
@@ -117,13 +117,54 @@ function startChild(mode: string, dir: string, warm: number, o: object): Promise
 /** % of one core between two readings of a child. */
 const pct = (a: Reading, b: Reading): number => ((b.cpuMs - a.cpuMs) / (b.wallMs - a.wallMs)) * 100;
 
-/** Per-thread lines of a child over a window, for the log: where its CPU goes. */
-function threadLines(label: string, a: TaskCpu, b: TaskCpu, wallMs: number): string[] {
-  const out: string[] = [];
-  for (const [k, t] of b.threads) {
-    const s = a.threads.get(k) ?? { cpuNs: 0, slices: 0 };
-    if (t.slices <= s.slices) continue;
-    out.push(`  ${label.padEnd(9)} ${k.padEnd(14)} ${(((t.cpuNs - s.cpuNs) / 1e6 / wallMs) * 100).toFixed(3).padStart(7)} %  ${(((t.slices - s.slices) / wallMs) * 1000).toFixed(1).padStart(6)} wake-ups/s`);
+type Role = 'main' | 'sampler worker' | 'store writer' | 'helpers';
+const kRoles: Role[] = ['main', 'sampler worker', 'store writer', 'helpers'];
+interface Threads { cpuNs: Map<number, number>; slices: Map<number, number>; syscr: Map<number, number>; wbytes: Map<number, number> }
+
+/** Every thread of a process: CPU time (schedstat), timeslices, read syscalls and bytes written. */
+function threadsOf(pid: number): Threads {
+  const t: Threads = { cpuNs: new Map(), slices: new Map(), syscr: new Map(), wbytes: new Map() };
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return t;
+  }
+  for (const d of tids) {
+    const tid = Number(d);
+    try {
+      const [ns, , slices] = readFileSync(`/proc/${pid}/task/${d}/schedstat`, 'latin1').split(' ').map(Number);
+      const io = readFileSync(`/proc/${pid}/task/${d}/io`, 'latin1');
+      t.cpuNs.set(tid, ns ?? 0);
+      t.slices.set(tid, slices ?? 0);
+      t.syscr.set(tid, Number(/^syscr: (\d+)/m.exec(io)?.[1] ?? 0));
+      t.wbytes.set(tid, Number(/^write_bytes: (\d+)/m.exec(io)?.[1] ?? 0));
+    } catch { /* exited meanwhile */ }
+  }
+  return t;
+}
+
+/**
+ * A hub's CPU over a window by thread role: its main thread; the sampler
+ * worker (the thread making the most read calls: /proc and cgroup files);
+ * the store writer (the one writing the most bytes: the SQLite file and its
+ * WAL); and the helpers (V8's compiler and GC threads, libuv's pool). % of
+ * one core, and wake-ups (timeslices) per second.
+ */
+function byRole(pid: number, a: Threads, b: Threads, wallMs: number): Record<Role, { pct: number; wakeups: number }> {
+  const most = (m: Map<number, number>, not: number[]): number => {
+    let best = -1;
+    let v = -1;
+    for (const [tid, x] of m) if (!not.includes(tid) && x > v) { best = tid; v = x; }
+    return best;
+  };
+  const sampler = most(b.syscr, [pid]);
+  const writer = most(b.wbytes, [pid, sampler]);
+  const out = Object.fromEntries(kRoles.map((r) => [r, { pct: 0, wakeups: 0 }])) as Record<Role, { pct: number; wakeups: number }>;
+  for (const [tid, ns] of b.cpuNs) {
+    const role: Role = tid === pid ? 'main' : tid === sampler ? 'sampler worker' : tid === writer ? 'store writer' : 'helpers';
+    out[role].pct += ((ns - (a.cpuNs.get(tid) ?? 0)) / 1e6 / wallMs) * 100;
+    out[role].wakeups += ((b.slices.get(tid)! - (a.slices.get(tid) ?? 0)) / wallMs) * 1000;
   }
   return out;
 }
@@ -147,7 +188,7 @@ interface Window {
   engine: { dockerd: number; containerd: number; shims: number };
   /** Engine API requests the watching hub made in the window. */
   requests: number;
-  threads: { with: { main: number; other: number }; bare: { main: number; other: number } };
+  threads: { with: Record<Role, { pct: number; wakeups: number }>; bare: Record<Role, { pct: number; wakeups: number }> };
 }
 
 const rows: BenchRow[] = [];
@@ -191,7 +232,7 @@ try {
     const windows: Window[] = [];
     const measure = async (kind: Kind, fn: (stop: () => boolean) => Promise<void>): Promise<Window> => {
       const a = await Promise.all(cs.map((c) => c.read()));
-      const ta = [taskCpu(hubWith.pid, { byTid: true }), taskCpu(hubBare.pid, { byTid: true })];
+      const ta = [threadsOf(hubWith.pid), threadsOf(hubBare.pid)];
       const e0 = engineCpuMs(engine);
       const c0 = cpuMs() + childCpuMs();
       const t0 = performance.now();
@@ -201,22 +242,21 @@ try {
       // This process's figure first: reading the engine's threads is the bench's work, not the poller's.
       const c1 = cpuMs() + childCpuMs();
       const e1 = engineCpuMs(engine);
-      const tb = [taskCpu(hubWith.pid, { byTid: true }), taskCpu(hubBare.pid, { byTid: true })];
+      const tb = [threadsOf(hubWith.pid), threadsOf(hubBare.pid)];
       const b = await Promise.all(cs.map((c) => c.read()));
       const per = (x: number): number => (x / wall) * 100;
-      const split = (p: TaskCpu, q: TaskCpu): { main: number; other: number } => {
-        const main = (q.threads.get('main')?.cpuNs ?? 0) - (p.threads.get('main')?.cpuNs ?? 0);
-        return { main: per(main / 1e6), other: per((q.cpuNs - p.cpuNs - main) / 1e6) };
-      };
       const w: Window = {
         kind,
         with: pct(a[0]!, b[0]!), bare: pct(a[1]!, b[1]!), floor: pct(a[2]!, b[2]!), floor0: pct(a[3]!, b[3]!),
         own: per(c1 - c0),
         engine: { dockerd: per(e1.dockerd - e0.dockerd), containerd: per(e1.containerd - e0.containerd), shims: per(e1.shims - e0.shims) },
         requests: b[0]!.requests - a[0]!.requests,
-        threads: { with: split(ta[0]!, tb[0]!), bare: split(ta[1]!, tb[1]!) },
+        threads: { with: byRole(hubWith.pid, ta[0]!, tb[0]!, wall), bare: byRole(hubBare.pid, ta[1]!, tb[1]!, wall) },
       };
-      if (kind === 'quiet') log([`${n} containers, quiet window, per thread:`, ...threadLines('hub-with', ta[0]!, tb[0]!, wall), ...threadLines('hub-bare', ta[1]!, tb[1]!, wall)].join('\n'));
+      if (kind === 'quiet') {
+        log([`${n} containers, quiet window, per thread (% of one core, wake-ups/s):`, ...kRoles.map((r) =>
+          `  ${r.padEnd(15)} with ${w.threads.with[r].pct.toFixed(3)} % ${w.threads.with[r].wakeups.toFixed(1)}/s, bare ${w.threads.bare[r].pct.toFixed(3)} % ${w.threads.bare[r].wakeups.toFixed(1)}/s`)].join('\n'));
+      }
       windows.push(w);
       return w;
     };
@@ -227,7 +267,8 @@ try {
       const c = await measure('cli', (stop) => everySecond(stop, () => run('docker', ['stats', '--no-stream', '--format', '{{.ID}} {{.CPUPerc}} {{.MemUsage}}', ...ids], { env })));
       const a = await measure('api', (stop) => everySecond(stop, () => Promise.all(ids.map((id) => client.stats(id).catch(() => undefined)))));
       const poller = (w: Window): number => w.own + engineSum(w.engine) - engineSum(q.engine);
-      log(`${n} containers, round ${r + 1}: hub with − bare ${(q.with - q.bare).toFixed(2)} % (with ${q.with.toFixed(2)}, bare ${q.bare.toFixed(2)}; ${q.requests} engine requests), floor ${(q.floor - q.floor0).toFixed(2)} %, engine idle ${engineSum(q.engine).toFixed(2)} % (dockerd ${q.engine.dockerd.toFixed(2)}, containerd ${q.engine.containerd.toFixed(2)}, shims ${q.engine.shims.toFixed(2)}), docker stats ${poller(c).toFixed(2)} %, API ${poller(a).toFixed(2)} %`);
+      const hubs = mean([q, c, a].map((w) => w.with - w.bare));
+      log(`${n} containers, round ${r + 1}: hub with − bare ${hubs.toFixed(2)} % over its three windows (quiet ${(q.with - q.bare).toFixed(2)}, cli ${(c.with - c.bare).toFixed(2)}, api ${(a.with - a.bare).toFixed(2)}; ${q.requests + c.requests + a.requests} engine requests), floor ${mean([q, c, a].map((w) => w.floor - w.floor0)).toFixed(2)} %, engine idle ${engineSum(q.engine).toFixed(2)} % (dockerd ${q.engine.dockerd.toFixed(2)}, containerd ${q.engine.containerd.toFixed(2)}, shims ${q.engine.shims.toFixed(2)}), docker stats ${poller(c).toFixed(2)} %, API ${poller(a).toFixed(2)} %`);
     }
     const stats = await hubWith.read();
     await Promise.all(cs.map((c) => c.stop()));
@@ -243,22 +284,26 @@ try {
     const perContainerUs = (threadCpuNs() - c0) / 1000 / reps / n;
 
     const quiet = windows.filter((w) => w.kind === 'quiet');
+    // The hubs and the floor run through every window, side by side with
+    // their baselines: a round's figure is their difference over all three
+    // of its windows (45 s), the pollers' load falling on both sides alike.
+    const byRound = (f: (w: Window) => number): number[] => Array.from({ length: rounds }, (_, r) => mean(windows.slice(3 * r, 3 * r + 3).map(f)));
     const pollers = (kind: Kind): number[] => windows.filter((w) => w.kind === kind).map((w, i) => w.own + engineSum(w.engine) - engineSum(quiet[i]!.engine));
     // The hub asks the engine nothing per tick (requests counted below); its
     // share of the engine's CPU is nil, so runbus's figure is its own.
-    const added = quiet.map((w) => w.with - w.bare);
-    const floorAdded = quiet.map((w) => w.floor - w.floor0);
+    const added = byRound((w) => w.with - w.bare);
+    const floorAdded = byRound((w) => w.floor - w.floor0);
     const cliAll = pollers('cli');
     const apiAll = pollers('api');
-    const requests = quiet.reduce((s, w) => s + w.requests, 0);
-    const m = (f: (w: Window) => number): string => median(quiet.map(f)).toFixed(2);
+    const requests = windows.reduce((s, w) => s + w.requests, 0);
+    const m = (f: (w: Window) => number): string => median(windows.map(f)).toFixed(2);
     const engineOf = (kind: Kind): string => {
       const ws = windows.filter((w) => w.kind === kind);
       return `engine ${median(ws.map((w) => engineSum(w.engine))).toFixed(2)} (dockerd ${median(ws.map((w) => w.engine.dockerd)).toFixed(2)}, containerd ${median(ws.map((w) => w.engine.containerd)).toFixed(2)}, shims ${median(ws.map((w) => w.engine.shims)).toFixed(2)})`;
     };
-    const note = `hub with ${m((w) => w.with)} (main thread ${m((w) => w.threads.with.main)}, other threads ${m((w) => w.threads.with.other)}), ` +
-      `without ${m((w) => w.bare)} (main ${m((w) => w.threads.bare.main)}, other ${m((w) => w.threads.bare.other)}); ` +
-      `${requests} engine requests by the hub in ${quiet.length} windows; quiet ${engineOf('quiet')}; docker stats own ${median(windows.filter((w) => w.kind === 'cli').map((w) => w.own)).toFixed(2)} + ${engineOf('cli')}; ` +
+    const roles = kRoles.map((r) => `${r} ${m((w) => w.threads.with[r].pct - w.threads.bare[r].pct)}`).join(', ');
+    const note = `hub with ${m((w) => w.with)}, without ${m((w) => w.bare)}; added by thread: ${roles}; ` +
+      `${requests} engine requests by the hub in ${windows.length} windows; quiet ${engineOf('quiet')}; docker stats own ${median(windows.filter((w) => w.kind === 'cli').map((w) => w.own)).toFixed(2)} + ${engineOf('cli')}; ` +
       `API own ${median(windows.filter((w) => w.kind === 'api').map((w) => w.own)).toFixed(2)} + ${engineOf('api')}; ${stats.ticks ?? 0} ticks, ${stats.active ?? 0} containers active, ${stats.samplerErrors ?? 0} sampler errors`;
     const judged = n === 50;
     rows.push({
