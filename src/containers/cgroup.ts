@@ -270,30 +270,57 @@ export function newSlowFiles(): CgroupSlowFiles {
  */
 export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined, slow: CgroupSlowFiles = newSlowFiles(), every = 1, files: ReadText = kReadOnce): CgroupReading {
   const r: CgroupReading = { errors: [] };
-  const read = (errors: CgroupReading['errors'], figure: string, file: string, fn: (text: string) => void): void => {
+  // The three files of every tick, read inline: no closure or path string
+  // is made per container per tick.
+  const f = fastFiles(paths);
+  if (f.cpu === null) r.errors.push({ figure: 'cpu', reason: 'no cpu cgroup' });
+  else {
     try {
-      fn(files.read(file));
+      const t = files.read(f.cpu);
+      if (f.cpuV2) {
+        const v = parseFlatKeyed(t).get('usage_usec');
+        if (v !== undefined) r.cpuNs = v * 1000;
+      } else {
+        const v = Number(t.trim());
+        if (Number.isFinite(v)) r.cpuNs = v;
+      }
     } catch (err) {
-      errors.push({ figure, reason: `${file.split('/').pop() ?? file}: ${reason(err)}` });
+      r.errors.push(fileError('cpu', f.cpu, err));
     }
-  };
-  const { cpu, memory, pids } = paths;
-  if (cpu === null) r.errors.push({ figure: 'cpu', reason: 'no cpu cgroup' });
-  else if (cpu.version === 1) read(r.errors, 'cpu', `${cpu.dir}/cpuacct.usage`, (t) => { const v = Number(t.trim()); if (Number.isFinite(v)) r.cpuNs = v; });
-  else read(r.errors, 'cpu', `${cpu.dir}/cpu.stat`, (t) => { const v = parseFlatKeyed(t).get('usage_usec'); if (v !== undefined) r.cpuNs = v * 1000; });
+  }
 
   let usage: number | undefined;
-  if (memory === null) r.errors.push({ figure: 'memory', reason: 'no memory cgroup' });
-  else read(r.errors, 'memory', `${memory.dir}/${memory.version === 1 ? 'memory.usage_in_bytes' : 'memory.current'}`, (t) => { const v = Number(t.trim()); if (Number.isFinite(v)) usage = v; });
+  if (f.memory === null) r.errors.push({ figure: 'memory', reason: 'no memory cgroup' });
+  else {
+    try {
+      const v = Number(files.read(f.memory).trim());
+      if (Number.isFinite(v)) usage = v;
+    } catch (err) {
+      r.errors.push(fileError('memory', f.memory, err));
+    }
+  }
 
-  if (pids === null) r.errors.push({ figure: 'pids', reason: 'no pids cgroup' });
-  else read(r.errors, 'pids', `${pids.dir}/pids.current`, (t) => { const v = Number(t.trim()); if (Number.isFinite(v)) r.pids = v; });
+  if (f.pids === null) r.errors.push({ figure: 'pids', reason: 'no pids cgroup' });
+  else {
+    try {
+      const v = Number(files.read(f.pids).trim());
+      if (Number.isFinite(v)) r.pids = v;
+    } catch (err) {
+      r.errors.push(fileError('pids', f.pids, err));
+    }
+  }
 
   // A container whose fast files are all gone is gone: its slow files would only fail too.
   const gone = r.cpuNs === undefined && usage === undefined && r.pids === undefined;
   if (slow.due <= 0 && !gone) {
     slow.due = every;
-    readSlow(paths, hostMemBytes, slow, (figure, file, fn) => { read(slow.errors, figure, file, fn); });
+    readSlow(paths, hostMemBytes, slow, (figure, file, fn) => {
+      try {
+        fn(files.read(file));
+      } catch (err) {
+        slow.errors.push(fileError(figure, file, err));
+      }
+    });
   }
   slow.due--;
 
@@ -304,8 +331,40 @@ export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined,
   if (slow.memLimitBytes !== undefined) r.memLimitBytes = slow.memLimitBytes;
   if (slow.ioReadBytes !== undefined) r.ioReadBytes = slow.ioReadBytes;
   if (slow.ioWriteBytes !== undefined) r.ioWriteBytes = slow.ioWriteBytes;
-  r.errors.push(...slow.errors);
+  if (slow.errors.length > 0) r.errors.push(...slow.errors);
   return r;
+}
+
+function fileError(figure: string, file: string, err: unknown): { figure: string; reason: string } {
+  return { figure, reason: `${file.split('/').pop() ?? file}: ${reason(err)}` };
+}
+
+/** The paths of the files read every tick. */
+interface FastFiles {
+  cpu: string | null;
+  /** cpu.stat (v2, a keyed file) rather than cpuacct.usage (v1, one number). */
+  cpuV2: boolean;
+  memory: string | null;
+  pids: string | null;
+}
+
+// Built once per container's paths. Kept beside them rather than in them:
+// CgroupPaths stays the plain data that findCgroupPaths() returns.
+const gFastFiles = new WeakMap<CgroupPaths, FastFiles>();
+
+function fastFiles(paths: CgroupPaths): FastFiles {
+  let f = gFastFiles.get(paths);
+  if (f === undefined) {
+    const { cpu, memory, pids } = paths;
+    f = {
+      cpu: cpu === null ? null : `${cpu.dir}/${cpu.version === 1 ? 'cpuacct.usage' : 'cpu.stat'}`,
+      cpuV2: cpu?.version === 2,
+      memory: memory === null ? null : `${memory.dir}/${memory.version === 1 ? 'memory.usage_in_bytes' : 'memory.current'}`,
+      pids: pids === null ? null : `${pids.dir}/pids.current`,
+    };
+    gFastFiles.set(paths, f);
+  }
+  return f;
 }
 
 /** memory.stat, the memory limit and block I/O, into `slow` (figures not read are cleared). */

@@ -51,7 +51,10 @@ interface Seen {
   files: CgroupFiles;
   slow: CgroupSlowFiles;
   lastCpuNs?: number;
-  lastAtNs?: bigint;
+  /** performance.now() of the last cpu reading, ms (µs resolution, no BigInt per read). */
+  lastAtMs?: number;
+  /** The last sample() that listed this container. */
+  tick: number;
 }
 
 export function createContainerSampler(options: ContainerSamplerOptions = {}): ContainerSampler {
@@ -61,19 +64,20 @@ export function createContainerSampler(options: ContainerSamplerOptions = {}): C
   const hostMem = hostMemTotal(procRoot);
   const every = options.slowFilesEvery ?? kDefaultSlowFilesEvery;
   const open = options.open;
+  let tick = 0;
   return {
     sample(targets, runId, tsMs) {
       const snapshots: ContainerSnapshot[] = [];
       const unread: string[] = [];
-      const live = new Set<string>();
+      tick++;
       for (const t of targets) {
-        live.add(t.id);
         let s = seen.get(t.id);
         if (s?.pid !== t.pid) {
           s?.files.close();
-          s = { pid: t.pid, paths: null, files: new CgroupFiles(open), slow: newSlowFiles() };
+          s = { pid: t.pid, paths: null, files: new CgroupFiles(open), slow: newSlowFiles(), tick };
           seen.set(t.id, s);
         }
+        s.tick = tick;
         if (s.paths === null) {
           try {
             s.paths = cgroupPathsOfPid(t.pid, procRoot, prefix);
@@ -83,7 +87,7 @@ export function createContainerSampler(options: ContainerSamplerOptions = {}): C
           }
         }
         const r = readCgroup(s.paths, hostMem, s.slow, every, s.files);
-        const nowNs = process.hrtime.bigint();
+        const nowMs = performance.now();
         if (r.cpuNs === undefined && r.memBytes === undefined && r.pids === undefined) {
           // The container is gone (its cgroup removed) or unreadable: the
           // paths are found again next time, and every file read then.
@@ -98,11 +102,11 @@ export function createContainerSampler(options: ContainerSamplerOptions = {}): C
         };
         if (r.cpuNs !== undefined) {
           snap.cpuMs = r.cpuNs / 1e6;
-          if (s.lastCpuNs !== undefined && s.lastAtNs !== undefined && nowNs > s.lastAtNs && r.cpuNs >= s.lastCpuNs) {
-            snap.cpuPercent = ((r.cpuNs - s.lastCpuNs) / Number(nowNs - s.lastAtNs)) * 100;
+          if (s.lastCpuNs !== undefined && s.lastAtMs !== undefined && nowMs > s.lastAtMs && r.cpuNs >= s.lastCpuNs) {
+            snap.cpuPercent = ((r.cpuNs - s.lastCpuNs) / ((nowMs - s.lastAtMs) * 1e6)) * 100;
           }
           s.lastCpuNs = r.cpuNs;
-          s.lastAtNs = nowNs;
+          s.lastAtMs = nowMs;
         }
         if (r.memBytes !== undefined) snap.memBytes = r.memBytes;
         if (r.memLimitBytes !== undefined) snap.memLimitBytes = r.memLimitBytes;
@@ -113,7 +117,7 @@ export function createContainerSampler(options: ContainerSamplerOptions = {}): C
         snapshots.push(snap);
       }
       for (const [id, x] of seen) {
-        if (live.has(id)) continue;
+        if (x.tick === tick) continue;
         x.files.close();
         seen.delete(id);
       }
