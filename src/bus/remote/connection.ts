@@ -56,6 +56,15 @@ export interface TrafficStats {
 export interface ClientStats extends ClientInfo, TrafficStats {
   /** One bounded queue per subscribed topic; published = delivered + dropped + queued. */
   readonly subscriptions: readonly QueueStats[];
+  /**
+   * Which side of a quiet connection stopped: ms since the last byte came in
+   * (or since accept), whether the hub stopped reading (never expected),
+   * whether deliveries wait for 'drain', and the bytes held for the client.
+   */
+  readonly inIdleMs: number;
+  readonly readPaused: boolean;
+  readonly awaitingDrain: boolean;
+  readonly writeBuffered: number;
 }
 
 interface TopicSub {
@@ -123,6 +132,7 @@ export class Connection {
   envelopesIn = 0;
   envelopesOut = 0;
   abandoned = 0;
+  #lastInAt = Date.now();
   /** Settles when the socket has closed. */
   readonly gone: Promise<void>;
 
@@ -165,6 +175,7 @@ export class Connection {
 
   #onData = (chunk: Buffer): void => {
     if (this.#state === 'closed') return;
+    this.#lastInAt = Date.now();
     this.bytesIn += chunk.length;
     this.#host.totals.bytesIn += chunk.length;
     const before = this.framesIn;
@@ -479,6 +490,10 @@ export class Connection {
       envelopesIn: this.envelopesIn,
       envelopesOut: this.envelopesOut,
       subscriptions: [...this.subs.values()].map((s) => s.sub.stats()),
+      inIdleMs: Date.now() - this.#lastInAt,
+      readPaused: this.socket.isPaused(),
+      awaitingDrain: this.#drained !== null,
+      writeBuffered: this.socket.writableLength,
     };
   }
 }
