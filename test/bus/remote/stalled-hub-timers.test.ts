@@ -1,10 +1,12 @@
-// A hub whose own event loop was held up (a long pause, a descheduled
-// process on a loaded machine) must not blame its clients for it: when the
-// hello and frame timers run late, what the client sent meanwhile is read
-// first, and only a client that really sent nothing is cut off.
+// A process whose own event loop was held up (a long pause, descheduled on
+// a loaded machine, an app's long synchronous stretch) must not blame its
+// peer for it: when the hub's hello and frame timers or the client's
+// handshake timer run late, what the peer sent meanwhile is read first, and
+// only a peer that really sent nothing is cut off.
+import net from 'node:net';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { RunBus } from '../../../src/bus/index.js';
-import { serveBus } from '../../../src/bus/remote/index.js';
+import { connectBus, serveBus } from '../../../src/bus/remote/index.js';
 import type { BusServer } from '../../../src/bus/remote/index.js';
 import { encodeFrame, Topic } from '../../../src/wire/index.js';
 import { RawClient, quietLogger, snapshot, tempDir, waitFor } from './helpers.js';
@@ -79,4 +81,40 @@ test('a client that really sends nothing more is still cut off after a held-up t
   await holdLoop(400, () => undefined);
   await raw.closed;
   expect(raw.errorCode()).toBe('ERR_FRAME_TIMEOUT');
+});
+
+test('a client held up while the Welcome waits in its socket connects on its first attempt', async () => {
+  // The hub has just written Welcome; the client reads it only after a 400 ms hold.
+  server.once('client', () => {
+    void holdLoop(400, () => undefined);
+  });
+  const client = connectBus({ socket: t.sock, component: 'busy-app', handshakeTimeoutMs: 150, loopIntervalMs: 0, logger: quietLogger() });
+  try {
+    await waitFor(() => client.connected, 'connected');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(client.stats()).toMatchObject({ state: 'connected', failedAttempts: 0, reconnects: 0 });
+  } finally {
+    await client.close();
+  }
+});
+
+test('a client still gives up on a hub that never answers Hello: ERR_HANDSHAKE_TIMEOUT', async () => {
+  // Reads (so it sees the client go) and never answers.
+  const mute = net.createServer((s) => {
+    s.on('error', () => undefined);
+    s.resume();
+  });
+  const sock = `${t.sock}.mute`;
+  await new Promise<void>((r) => mute.listen(sock, r));
+  const codes: string[] = [];
+  const client = connectBus({ socket: sock, component: 'c', handshakeTimeoutMs: 100, reconnectMinMs: 1000, loopIntervalMs: 0, logger: quietLogger() });
+  client.on('error', (e) => codes.push(e.code));
+  try {
+    await waitFor(() => codes.length > 0, 'an error');
+    expect(codes[0]).toBe('ERR_HANDSHAKE_TIMEOUT');
+    expect(client.stats().failedAttempts).toBe(1);
+  } finally {
+    await client.close();
+    await new Promise((r) => mute.close(r));
+  }
 });
