@@ -2,27 +2,11 @@
 // the length varint (1, 2 and 3-byte prefixes), right after it, and inside
 // the body, with a pause between the pieces so they arrive as separate
 // reads. Every envelope arrives and the connection stays open.
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { RunBus } from '../../../src/bus/index.js';
-import { serveBus } from '../../../src/bus/remote/index.js';
-import type { BusServer } from '../../../src/bus/remote/index.js';
+import { expect, test } from 'vitest';
 import { encodeFrame, Topic } from '../../../src/wire/index.js';
-import { RawClient, quietLogger, snapshot, tempDir, waitFor } from './helpers.js';
+import { RawClient, hubPerTest, snapshot, waitFor } from './helpers.js';
 
-let t: ReturnType<typeof tempDir>;
-let bus: RunBus;
-let server: BusServer;
-
-beforeEach(async () => {
-  t = tempDir();
-  bus = new RunBus({ logger: quietLogger() });
-  server = await serveBus(bus, { socketPath: t.sock, logger: quietLogger() });
-});
-afterEach(async () => {
-  await server.close();
-  await bus.close();
-  t.cleanup();
-});
+const h = hubPerTest();
 
 function publishFrame(n: number, from: number): Uint8Array {
   const envelopes = [];
@@ -51,12 +35,12 @@ test('Publish frames split in and around their length prefixes all arrive', { ti
     at += f.length;
   }
   let got = 0;
-  bus.subscribe(Topic.RESOURCE, (p) => {
+  h.bus.subscribe(Topic.RESOURCE, (p) => {
     if (p.component === 'split') got++;
   }, { capacity: 1_000_000 });
   let sent = 0;
   for (const cut of [...cuts].filter((c) => c < stream.length).sort((a, b) => a - b)) {
-    const c = await RawClient.open(t.sock);
+    const c = await RawClient.open(h.t.sock);
     c.hello({ component: 'split' });
     // One stream cut at `cut`, then the same stream fed a byte at a time
     // across the cut (so the pieces before and after it are reads of their own).
@@ -79,5 +63,5 @@ test('Publish frames split in and around their length prefixes all arrive', { ti
     expect(c.errorCode()).toBeUndefined();
     c.destroy();
   }
-  expect(server.stats().rejected).toEqual({});
+  expect(h.server.stats().rejected).toEqual({});
 });

@@ -4,27 +4,12 @@
 // handshake timer run late, what the peer sent meanwhile is read first, and
 // only a peer that really sent nothing is cut off.
 import net from 'node:net';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { RunBus } from '../../../src/bus/index.js';
-import { connectBus, serveBus } from '../../../src/bus/remote/index.js';
-import type { BusServer } from '../../../src/bus/remote/index.js';
+import { expect, test } from 'vitest';
+import { connectBus } from '../../../src/bus/remote/index.js';
 import { encodeFrame, Topic } from '../../../src/wire/index.js';
-import { RawClient, quietLogger, snapshot, tempDir, waitFor } from './helpers.js';
+import { RawClient, hubPerTest, quietLogger, snapshot, waitFor } from './helpers.js';
 
-let t: ReturnType<typeof tempDir>;
-let bus: RunBus;
-let server: BusServer;
-
-beforeEach(async () => {
-  t = tempDir();
-  bus = new RunBus({ logger: quietLogger() });
-  server = await serveBus(bus, { socketPath: t.sock, helloTimeoutMs: 150, frameTimeoutMs: 150, logger: quietLogger() });
-});
-afterEach(async () => {
-  await server.close();
-  await bus.close();
-  t.cleanup();
-});
+const h = hubPerTest({ helloTimeoutMs: 150, frameTimeoutMs: 150 });
 
 /** Holds this process's event loop for `ms` from a check-phase callback, so the next turn runs the timers before it reads any socket. */
 function holdLoop(ms: number, first: () => void): Promise<void> {
@@ -42,10 +27,10 @@ function holdLoop(ms: number, first: () => void): Promise<void> {
 
 test('a frame finished while the hub was held up is read, not cut off as a slowloris', async () => {
   let got = 0;
-  bus.subscribe(Topic.RESOURCE, () => {
+  h.bus.subscribe(Topic.RESOURCE, () => {
     got++;
   });
-  const raw = await RawClient.open(t.sock);
+  const raw = await RawClient.open(h.t.sock);
   raw.hello();
   const frame = encodeFrame({ kind: 'publish', envelopes: [{ topic: Topic.RESOURCE, payload: snapshot(1) }] });
   raw.write(frame.subarray(0, 5));
@@ -58,22 +43,22 @@ test('a frame finished while the hub was held up is read, not cut off as a slowl
   await new Promise((r) => setTimeout(r, 50));
   expect(raw.errorCode()).toBeUndefined();
   expect(got).toBe(1);
-  expect(server.stats().rejected).toEqual({});
+  expect(h.server.stats().rejected).toEqual({});
 });
 
 test('a Hello sent while the hub was held up is read, not cut off by the hello timeout', async () => {
-  const raw = await RawClient.open(t.sock);
+  const raw = await RawClient.open(h.t.sock);
   await new Promise((r) => setTimeout(r, 20));
   await holdLoop(400, () => {
     raw.hello();
   });
   await waitFor(() => raw.frames.some((f) => f.kind === 'welcome') || raw.isClosed, 'welcome or close');
   expect(raw.errorCode()).toBeUndefined();
-  expect(server.stats().rejected).toEqual({});
+  expect(h.server.stats().rejected).toEqual({});
 });
 
 test('a client that really sends nothing more is still cut off after a held-up turn', async () => {
-  const raw = await RawClient.open(t.sock);
+  const raw = await RawClient.open(h.t.sock);
   raw.hello();
   const frame = encodeFrame({ kind: 'publish', envelopes: [{ topic: Topic.RESOURCE, payload: snapshot(1) }] });
   raw.write(frame.subarray(0, 5));
@@ -85,10 +70,10 @@ test('a client that really sends nothing more is still cut off after a held-up t
 
 test('a client held up while the Welcome waits in its socket connects on its first attempt', async () => {
   // The hub has just written Welcome; the client reads it only after a 400 ms hold.
-  server.once('client', () => {
+  h.server.once('client', () => {
     void holdLoop(400, () => undefined);
   });
-  const client = connectBus({ socket: t.sock, component: 'busy-app', handshakeTimeoutMs: 150, loopIntervalMs: 0, logger: quietLogger() });
+  const client = connectBus({ socket: h.t.sock, component: 'busy-app', handshakeTimeoutMs: 150, loopIntervalMs: 0, logger: quietLogger() });
   try {
     await waitFor(() => client.connected, 'connected');
     await new Promise((r) => setTimeout(r, 50));
@@ -104,7 +89,7 @@ test('a client still gives up on a hub that never answers Hello: ERR_HANDSHAKE_T
     s.on('error', () => undefined);
     s.resume();
   });
-  const sock = `${t.sock}.mute`;
+  const sock = `${h.t.sock}.mute`;
   await new Promise<void>((r) => mute.listen(sock, r));
   const codes: string[] = [];
   const client = connectBus({ socket: sock, component: 'c', handshakeTimeoutMs: 100, reconnectMinMs: 1000, loopIntervalMs: 0, logger: quietLogger() });
