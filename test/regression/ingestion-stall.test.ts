@@ -22,7 +22,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import path from 'node:path';
 import { RunBus } from '../../src/bus/index.js';
 import { connectBus, serveBus } from '../../src/bus/remote/index.js';
-import type { BusServer, BusServerOptions, RemoteBus } from '../../src/bus/remote/index.js';
+import type { BusServer, BusServerOptions, ClientStats, RemoteBus } from '../../src/bus/remote/index.js';
 import { createHub } from '../../src/hub/index.js';
 import type { Hub } from '../../src/hub/index.js';
 import { kTopics, Topic } from '../../src/wire/index.js';
@@ -98,6 +98,15 @@ async function loopUntilDone(bus: RunBus, pubs: readonly string[], runMs: number
   }
   expect(actions).toBeGreaterThan(0);
   for (const p of pubs) expect(got.get(p) ?? 0).toBeGreaterThan(0);
+}
+
+/**
+ * What a stall report shows of a client, to tell which side stopped: the
+ * hub not reading (paused, or bytes waiting in its socket: see ss -x) or the
+ * client not writing (idleMs grows, nothing paused).
+ */
+function who(c: ClientStats): unknown {
+  return { c: c.component, in: c.envelopesIn, idleMs: c.inIdleMs, paused: c.readPaused, drainWait: c.awaitingDrain, subs: c.subscriptions.map((q) => [q.queued, q.dropped]) };
 }
 
 /** A raw client that subscribes and never reads; paused, resumed and replaced at random. */
@@ -201,10 +210,7 @@ test.skipIf(!kBuilt)('publishers keep being read with a stalled and a reading su
       void reader?.close();
       openReader();
     }
-  }, () => {
-    const st = hub.stats().server!;
-    return st.clients.map((c) => ({ c: c.component, in: c.envelopesIn, bytesIn: c.bytesIn, subs: c.subscriptions.map((q) => [q.queued, q.dropped]) }));
-  });
+  }, () => hub.stats().server!.clients.map(who));
   expect(read).toBeGreaterThan(0);
 });
 
@@ -226,7 +232,7 @@ test.skipIf(!kBuilt)('every queue in block, the server restarted: publishers wit
       server = await serveBus(bus, opts);
       restarts++;
     }
-  }, () => ({ restarts, clients: server.stats().clients.map((c) => ({ c: c.component, in: c.envelopesIn, subs: c.subscriptions.map((q) => [q.queued, q.dropped]) })) }));
+  }, () => ({ restarts, clients: server.stats().clients.map(who) }));
   expect(restarts).toBeGreaterThan(0);
 });
 
@@ -248,7 +254,7 @@ test.skipIf(!kBuilt)('over fork() IPC links: publishers keep being read while IP
     await stalled();
     await ipcSubs();
     await socketSubs();
-  }, () => server.stats().clients.map((c) => ({ c: c.component, in: c.envelopesIn, subs: c.subscriptions.map((q) => [q.queued, q.dropped]) })));
+  }, () => server.stats().clients.map(who));
 });
 
 test.skipIf(!kBuilt)('a hub whose store buffer is small and in block keeps reading publishers', { timeout: kShortRunMs + 60_000 }, async () => {
@@ -259,5 +265,5 @@ test.skipIf(!kBuilt)('a hub whose store buffer is small and in block keeps readi
   await loopUntilDone(hub.bus, kPubs, kShortRunMs, async () => {
     await stalled();
     await stoppedSubs();
-  }, () => ({ batcher: hub.stats().batcher, clients: hub.stats().server!.clients.map((c) => ({ c: c.component, in: c.envelopesIn })) }));
+  }, () => ({ batcher: hub.stats().batcher, clients: hub.stats().server!.clients.map(who) }));
 });

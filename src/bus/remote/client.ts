@@ -67,6 +67,8 @@ export interface RemoteBusStats {
   readonly framesOut: number;
   readonly bytesIn: number;
   readonly bytesOut: number;
+  /** The socket asked for 'drain' (the hub reads slower than we write); the outbox waits for it. */
+  readonly awaitingDrain: boolean;
   /** The local bus that delivers what the hub sends. */
   readonly local: BusStats;
 }
@@ -130,7 +132,7 @@ export class RemoteBus {
       // One unref'd wake-up per interval, the probe and the report at once;
       // figures are sent only while connected.
       this.#loop = startLoopReports(opts.loopIntervalMs, (figures) => {
-        if (this.#state === 'connected') this.#write(encodeFrame({ kind: 'loop', loop: { tsMs: Date.now(), ...figures } }));
+        if (this.#state === 'connected') this.#link?.write(encodeFrame({ kind: 'loop', loop: { tsMs: Date.now(), ...figures } }));
       });
     }
     this.#connect();
@@ -233,10 +235,6 @@ export class RemoteBus {
     q.settle();
   }
 
-  #write(bytes: Uint8Array): void {
-    this.#link?.write(bytes);
-  }
-
   // ── subscribing ────────────────────────────────────────────────────────
 
   /** Subscribes to what the hub's bus carries, with a callback. */
@@ -260,7 +258,7 @@ export class RemoteBus {
 
   #sendFilters(): void {
     if (this.#state !== 'connected') return;
-    for (const subscribe of this.#filters.changes()) this.#write(encodeFrame({ kind: 'subscribe', subscribe }));
+    for (const subscribe of this.#filters.changes()) this.#link?.write(encodeFrame({ kind: 'subscribe', subscribe }));
   }
 
   // The socket keeps the process alive while a handshake is under way
@@ -402,6 +400,7 @@ export class RemoteBus {
       failedAttempts: this.#failedAttempts,
       received: this.#received,
       ...this.#traffic,
+      awaitingDrain: this.#link?.socket.writableNeedDrain ?? false,
       local: this.#local.stats(),
     };
   }

@@ -2,7 +2,8 @@ import type { Duplex } from 'node:stream';
 import { FrameReader, LifecycleKind, Topic, WireError, decodeFrame, encodeFrame, kProtocolVersion, kTopicNames } from '../../wire/index.js';
 import type { Envelope, Frame, Hello, LoopReport, Subscribe, TopicPayloads } from '../../wire/index.js';
 import type { RunBus } from '../run-bus.js';
-import type { QueueStats, Subscription } from '../subscription.js';
+import type { Subscription } from '../subscription.js';
+import type { ClientInfo, ClientStats, Totals } from './connection-stats.js';
 import { CloseReason, RemoteBusError, RemoteErrorCode, connectionCode } from './errors.js';
 import type { ConnectionErrorCode } from './errors.js';
 import { encodePublishFrames, kMaxBatchEnvelopes } from './frames.js';
@@ -10,6 +11,8 @@ import { checkHello } from './handshake.js';
 import type { PeerProof } from './handshake.js';
 import type { Refusal } from './connection-pool.js';
 import type { ResolvedBusServerOptions } from './server-options.js';
+
+export type { ClientInfo, ClientStats, Totals, TrafficStats } from './connection-stats.js';
 
 /*
  * One connection's life:
@@ -25,38 +28,6 @@ import type { ResolvedBusServerOptions } from './server-options.js';
  * Every way out of HELLO or READY other than a clean end is a reason code,
  * counted in stats().rejected (or .closed) and logged once per interval.
  */
-
-/** Who a client said it is in Hello. */
-export interface ClientInfo {
-  /** Connection number on this server, from 1. */
-  readonly id: number;
-  readonly component: string;
-  /** The client's pid as it announced it (0 when it did not). */
-  readonly pid: number;
-  /**
-   * True when `pid` is proven to be the client's own: the kernel's peer
-   * credentials of the socket (same user as the hub) or, over fork() IPC,
-   * the hub's own child. Only a verified pid is sampled.
-   */
-  readonly pidVerified: boolean;
-  readonly runId: string;
-  readonly protocolVersion: number;
-}
-
-/** Frames, bytes and envelopes in each direction (a client's, or the server's sums). */
-export interface TrafficStats {
-  readonly framesIn: number;
-  readonly framesOut: number;
-  readonly bytesIn: number;
-  readonly bytesOut: number;
-  readonly envelopesIn: number;
-  readonly envelopesOut: number;
-}
-
-export interface ClientStats extends ClientInfo, TrafficStats {
-  /** One bounded queue per subscribed topic; published = delivered + dropped + queued. */
-  readonly subscriptions: readonly QueueStats[];
-}
 
 interface TopicSub {
   runId: string;
@@ -80,17 +51,6 @@ export interface ConnectionHost {
   reject(conn: Connection, code: ConnectionErrorCode, message: string): void;
   closed(conn: Connection, reason: CloseReason): void;
   onLoop(info: ClientInfo, report: LoopReport): void;
-}
-
-export interface Totals {
-  framesIn: number;
-  framesOut: number;
-  bytesIn: number;
-  bytesOut: number;
-  envelopesIn: number;
-  envelopesOut: number;
-  unsendable: number;
-  abandoned: number;
 }
 
 /** One client connection: its framing, handshake, state and outgoing batch. */
@@ -123,6 +83,7 @@ export class Connection {
   envelopesIn = 0;
   envelopesOut = 0;
   abandoned = 0;
+  #lastInAt = Date.now();
   /** Settles when the socket has closed. */
   readonly gone: Promise<void>;
 
@@ -153,18 +114,30 @@ export class Connection {
     return this.#state === 'hello';
   }
 
+  // A timer may fire late because this process was held up (a long pause,
+  // descheduled on a loaded machine), with the client's bytes already in the
+  // socket: judge in the check phase, after the poll phase has read them.
   #onHelloTimeout = (): void => {
-    this.#helloTimer = null;
-    this.fail(RemoteErrorCode.HELLO_TIMEOUT, `no Hello within ${this.#host.opts.helloTimeoutMs} ms`);
+    setImmediate(() => {
+      if (this.#state !== 'hello' || this.#helloTimer === null) return;
+      this.#helloTimer = null;
+      this.fail(RemoteErrorCode.HELLO_TIMEOUT, `no Hello within ${this.#host.opts.helloTimeoutMs} ms`);
+    });
   };
 
   #onFrameTimeout = (): void => {
-    this.#frameTimer = null;
-    this.fail(RemoteErrorCode.FRAME_TIMEOUT, `a frame was begun and not finished within ${this.#host.opts.frameTimeoutMs} ms`);
+    const frames = this.framesIn;
+    setImmediate(() => {
+      // Cleared (the frame finished) or refreshed (it finished, another began).
+      if (this.#frameTimer === null || this.framesIn !== frames) return;
+      this.#frameTimer = null;
+      this.fail(RemoteErrorCode.FRAME_TIMEOUT, `a frame was begun and not finished within ${this.#host.opts.frameTimeoutMs} ms`);
+    });
   };
 
   #onData = (chunk: Buffer): void => {
     if (this.#state === 'closed') return;
+    this.#lastInAt = Date.now();
     this.bytesIn += chunk.length;
     this.#host.totals.bytesIn += chunk.length;
     const before = this.framesIn;
@@ -485,6 +458,10 @@ export class Connection {
       envelopesIn: this.envelopesIn,
       envelopesOut: this.envelopesOut,
       subscriptions: [...this.subs.values()].map((s) => s.sub.stats()),
+      inIdleMs: Date.now() - this.#lastInAt,
+      readPaused: this.socket.isPaused(),
+      awaitingDrain: this.#drained !== null,
+      writeBuffered: this.socket.writableLength,
     };
   }
 }

@@ -75,8 +75,13 @@ export class HubLink {
     const o = this.#opts;
     this.write(encodeFrame({ kind: 'hello', hello: { protocolVersion: kProtocolVersion, component: o.component, pid: o.pid, runId: o.runId, token: o.token } }));
     this.#handshakeTimer = setTimeout(() => {
-      this.#handshakeTimer = null;
-      this.#drop(new RemoteBusError(RemoteErrorCode.HANDSHAKE_TIMEOUT, `the hub did not answer Hello within ${o.handshakeTimeoutMs} ms`));
+      // Late when this process was held up (a long synchronous stretch of the
+      // app): judge after the poll phase has read a Welcome already here.
+      setImmediate(() => {
+        if (this.#welcomed || this.#handshakeTimer === null) return;
+        this.#handshakeTimer = null;
+        this.#drop(new RemoteBusError(RemoteErrorCode.HANDSHAKE_TIMEOUT, `the hub did not answer Hello within ${o.handshakeTimeoutMs} ms`));
+      });
     }, o.handshakeTimeoutMs);
     this.#handshakeTimer.unref();
   };

@@ -3,6 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { RunBus } from '../../../src/bus/index.js';
+import { serveBus } from '../../../src/bus/remote/index.js';
+import type { BusServer, BusServerOptions } from '../../../src/bus/remote/index.js';
 import { FrameReader, decodeFrame, encodeFrame, kProtocolVersion, Topic } from '../../../src/wire/index.js';
 import type { Frame, ResourceSnapshot } from '../../../src/wire/index.js';
 
@@ -20,6 +24,22 @@ export function tempDir(): { dir: string; sock: string; cleanup: () => void } {
 
 export function snapshot(i: number, over: Partial<ResourceSnapshot> = {}): ResourceSnapshot {
   return { tsMs: Date.now(), runId: 'run-1', component: 'worker', pid: 1000 + (i % 1000), rssBytes: i, ...over };
+}
+
+/** Per test: a fresh temp dir and a quiet RunBus served on its socket, closed after the test. Read the fields inside tests. */
+export function hubPerTest(opts: Omit<BusServerOptions, 'socketPath' | 'logger'> = {}): { t: ReturnType<typeof tempDir>; bus: RunBus; server: BusServer } {
+  const h = {} as { t: ReturnType<typeof tempDir>; bus: RunBus; server: BusServer };
+  beforeEach(async () => {
+    h.t = tempDir();
+    h.bus = new RunBus({ logger: quietLogger() });
+    h.server = await serveBus(h.bus, { ...opts, socketPath: h.t.sock, logger: quietLogger() });
+  });
+  afterEach(async () => {
+    await h.server.close();
+    await h.bus.close();
+    h.t.cleanup();
+  });
+  return h;
 }
 
 /** Polls `cond` until true; throws after `timeoutMs`. */
