@@ -3,8 +3,12 @@ import { ProcFiles, newStatFields, parseStat } from './proc-files.js';
 
 // Finding descendants by a ppid scan of /proc. (The per-task `children` files
 // need CONFIG_PROC_CHILDREN, which many kernels lack, and cost one read per
-// thread.) The scan lists /proc once per tick and reads the stat of a pid
-// only the first time it is seen, so a steady machine costs one readdir.
+// thread.) The scan lists /proc and reads the stat of a pid only the first
+// time it is seen. It lists /proc only when a process was created since the
+// last listing: the last field of /proc/loadavg is the pid most recently
+// handed out (in this pid namespace), so a tick on a machine that started
+// nothing costs one small read instead of a listing of every host pid. Every
+// kFullScanEveryTicks scans list /proc anyway (and forget pids that went).
 //
 //   /proc listing ──► known: pid → ppid (every host pid, stat read once)
 //                         │ new pids whose parent is a member
@@ -33,6 +37,9 @@ export interface ProcessTree {
   remove(pid: number): void;
 }
 
+/** Scans between two listings of /proc made whether or not a pid was handed out. */
+const kFullScanEveryTicks = 30;
+
 interface Known {
   ppid: number;
   gen: number;
@@ -47,6 +54,20 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
   const known = new Map<number, Known>();
   let gen = 0;
   let rootsChanged = false;
+  /** The last pid handed out at the last listing; -1 unknown. */
+  let lastPid = -1;
+  let sinceListing = 0;
+
+  /** The most recently handed-out pid (/proc/loadavg's last field), or -1. */
+  function latestPid(): number {
+    if (files.tryRead(`${procRoot}/loadavg`) !== null) return -1;
+    const b = files.buf;
+    let i = files.len;
+    while (i > 0 && (b[i - 1] === 0x0a || b[i - 1] === 0x20)) i--;
+    let start = i;
+    while (start > 0 && b[start - 1]! >= 0x30 && b[start - 1]! <= 0x39) start--;
+    return start < i && start > 0 && b[start - 1] === 0x20 ? files.uintAt(start) : -1;
+  }
 
   function attach(candidates: Iterable<number>): void {
     // Parents may be candidates themselves (a child and grandchild born in
@@ -86,6 +107,10 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
     },
     scan() {
       if (roots.size === 0) return;
+      const latest = latestPid();
+      if (!rootsChanged && latest >= 0 && latest === lastPid && ++sinceListing < kFullScanEveryTicks) return;
+      lastPid = latest;
+      sinceListing = 0;
       gen++;
       const fresh: number[] = [];
       let names: string[];
