@@ -8,13 +8,15 @@
 // Beside them, `runbus run --quiet` around a shell with n sleeping children,
 // measured from outside (schedstat of its threads).
 //
-//   npm run build && node --import tsx bench/scale.ts [--quick]
+//   npm run build && node --import tsx bench/scale.ts [--quick] [--sets=1000]
 import { cleanUp, external, loadAvg, pctOfCore, sideBySide, spawnSleepers, startCli, startContender, tempDir } from './fixtures/harness.js';
 import type { Contender, Reading } from './fixtures/harness.js';
 import { kRounds, median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
-const kSets = quick ? [10, 100] : [10, 100, 1000];
+// --sets=100,1000 picks the set sizes (the 3 % goals go with the largest).
+const kSetsArg = process.argv.find((a) => a.startsWith('--sets='))?.slice('--sets='.length);
+const kSets = kSetsArg !== undefined ? kSetsArg.split(',').map(Number) : quick ? [10, 100] : [10, 100, 1000];
 const kWindows = quick ? 1 : kRounds;
 const kWindowMs = quick ? 1500 : 20_000;
 const kWarmTicks = quick ? 1 : 5;

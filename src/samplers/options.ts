@@ -26,6 +26,14 @@ export const kDefaultGpuTimeoutMs = kDefaults.gpuTimeoutMs.default;
 export const kDefaultSmapsEveryTicks = kDefaults.smapsEveryTicks.default;
 /** /proc/<pid>/status is read on a pid's first sample and then every this many samples. */
 export const kDefaultStatusEveryTicks = kDefaults.statusEveryTicks.default;
+/**
+ * With more than kManyPids pids sampled, io and the fd count (figures that
+ * rarely change) are read on a pid's first sample and then every this many
+ * samples of it, staggered across pids; absent in between.
+ */
+export const kDefaultRareEveryTicks = 10;
+/** Above this many sampled pids, io and the fd count take the slower cadence. */
+export const kDefaultManyPids = 100;
 export const kBackends = ['auto', 'procfs', 'pidusage'] as const;
 export type BackendOption = (typeof kBackends)[number];
 

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { FigureError, ResourceSnapshot } from '../wire/index.js';
 import { ProcFiles, errnoOf, fdCountFromSize, kKeys, newStatFields, openFilesLimit, pageSize, parseStat } from './proc-files.js';
 import type { StatFields } from './proc-files.js';
-import { kDefaultSmapsEveryTicks, kDefaultStatusEveryTicks } from './options.js';
+import { kDefaultManyPids, kDefaultRareEveryTicks, kDefaultSmapsEveryTicks, kDefaultStatusEveryTicks } from './options.js';
 
 /** ResourceSnapshot fields (wire names) this sampler produces. */
 export const kProcessFigures = [
@@ -53,6 +53,20 @@ export interface ProcessSamplerOptions {
    * @default 10
    */
   statusEveryTicks?: number;
+  /**
+   * When more than `manyPids` pids are sampled, read io and count fds on a
+   * pid's first sample and then every this many samples (staggered across
+   * pids like smaps and status); 1 every tick. Between reads the three
+   * figures are absent (no error).
+   * @default 10
+   */
+  rareEveryTicks?: number;
+  /**
+   * How many sampled pids make io and the fd count take `rareEveryTicks`;
+   * at or below it they are read every tick.
+   * @default 100
+   */
+  manyPids?: number;
   /**
    * Keep stat, status, io and fd-directory descriptors open between ticks
    * for up to this many pids (4 descriptors each); pids beyond it are opened
@@ -122,6 +136,8 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
   const procRoot = options.procRoot ?? '/proc';
   const smapsEvery = options.smapsEveryTicks ?? kDefaultSmapsEveryTicks;
   const statusEvery = options.statusEveryTicks ?? kDefaultStatusEveryTicks;
+  const rareEvery = Math.max(1, options.rareEveryTicks ?? kDefaultRareEveryTicks);
+  const manyPids = options.manyPids ?? kDefaultManyPids;
   const page = pageSize(procRoot);
   const maxOpenPids = options.maxOpenPids ?? Math.max(0, Math.min(4096, Math.floor((openFilesLimit(procRoot) - 1024) / 4)));
   const files = new ProcFiles();
@@ -294,22 +310,26 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
       }
     }
 
-    // Another user's io is EACCES for good: remember that rather than fail
-    // an open() every tick, and try again at the slow cadence.
-    const ioErr = st.ioErr !== null && !slowTick ? st.ioErr : readInto(st, base, kIo);
-    st.ioErr = ioErr;
-    if (ioErr === null) {
-      const r = files.keyed(kKeys.readBytes);
-      const w = files.keyed(kKeys.writeBytes, files.end);
-      if (r >= 0) snap.ioReadBytes = r;
-      if (w >= 0) snap.ioWriteBytes = w;
-    } else {
-      errors.push({ figure: 'io_read_bytes', reason: ioErr }, { figure: 'io_write_bytes', reason: ioErr });
-    }
+    // io and the fd count rarely change: with many pids they are read at
+    // the slower cadence (absent in between, like context switches).
+    if (state.size <= manyPids || due(st, rareEvery)) {
+      // Another user's io is EACCES for good: remember that rather than fail
+      // an open() every tick, and try again at the slow cadence.
+      const ioErr = st.ioErr !== null && !slowTick ? st.ioErr : readInto(st, base, kIo);
+      st.ioErr = ioErr;
+      if (ioErr === null) {
+        const r = files.keyed(kKeys.readBytes);
+        const w = files.keyed(kKeys.writeBytes, files.end);
+        if (r >= 0) snap.ioReadBytes = r;
+        if (w >= 0) snap.ioWriteBytes = w;
+      } else {
+        errors.push({ figure: 'io_read_bytes', reason: ioErr }, { figure: 'io_write_bytes', reason: ioErr });
+      }
 
-    const fds = countFds(st, base);
-    if (typeof fds === 'number') snap.openFds = fds;
-    else errors.push({ figure: 'open_fds', reason: fds });
+      const fds = countFds(st, base);
+      if (typeof fds === 'number') snap.openFds = fds;
+      else errors.push({ figure: 'open_fds', reason: fds });
+    }
 
     if (slowTick) {
       const smapsErr = files.tryRead(`${base}/smaps_rollup`);

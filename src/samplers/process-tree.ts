@@ -1,10 +1,20 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { ProcFiles, newStatFields, parseStat } from './proc-files.js';
 
 // Finding descendants by a ppid scan of /proc. (The per-task `children` files
 // need CONFIG_PROC_CHILDREN, which many kernels lack, and cost one read per
-// thread.) The scan lists /proc once per tick and reads the stat of a pid
-// only the first time it is seen, so a steady machine costs one readdir.
+// thread.) A scan reads the stat of a pid only the first time it sees it,
+// and lists /proc only now and then. Pids are handed out in increasing order
+// until they wrap, and the last field of /proc/loadavg is the pid most
+// recently handed out (in this pid namespace): every pid born since the last
+// scan lies between the two readings. When that range is short, the scan
+// reads the status of each pid in it (a thread's id is skipped: its Tgid is
+// another pid) instead of listing every host pid; a machine that started
+// nothing costs one small read. /proc is listed when the range is long, the
+// pids wrapped, roots changed, loadavg cannot be read (or procRoot is not of
+// this process's pid namespace), or
+// kListEveryScans scans went by without a listing (which also forgets pids
+// that went).
 //
 //   /proc listing ──► known: pid → ppid (every host pid, stat read once)
 //                         │ new pids whose parent is a member
@@ -33,6 +43,13 @@ export interface ProcessTree {
   remove(pid: number): void;
 }
 
+/** Scans between two listings of /proc made whatever loadavg says. */
+const kListEveryScans = 30;
+/** Pids handed out since the last scan above which /proc is listed instead of probed. */
+const kMaxProbes = 256;
+const kTgid = Buffer.from('\nTgid:', 'latin1');
+const kPpid = Buffer.from('\nPPid:', 'latin1');
+
 interface Known {
   ppid: number;
   gen: number;
@@ -47,6 +64,46 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
   const known = new Map<number, Known>();
   let gen = 0;
   let rootsChanged = false;
+  /** The last pid handed out at the last scan; -1 unknown. */
+  let lastPid = -1;
+  let sinceListing = 0;
+
+  /** Learns the pids handed out after lastPid up to `latest`; false: list /proc instead. */
+  function probe(latest: number): boolean {
+    if (latest < lastPid || latest - lastPid > kMaxProbes) return false;
+    const fresh: number[] = [];
+    for (let pid = lastPid + 1; pid <= latest; pid++) {
+      if (known.has(pid) || files.tryRead(`${procRoot}/${pid}/status`) !== null) continue;
+      // A thread's id: its own /proc entry is hidden from listings, and it is no process.
+      if (files.keyed(kTgid) !== pid) continue;
+      const ppid = files.keyed(kPpid);
+      if (ppid < 0) continue;
+      known.set(pid, { ppid, gen });
+      fresh.push(pid);
+    }
+    if (fresh.length > 0) attach(fresh);
+    return true;
+  }
+
+  // loadavg counts in the pid namespace of its reader: it is of use only when
+  // procRoot is a mount of that namespace (its `self` is this process).
+  let sameNamespace = false;
+  try {
+    sameNamespace = readlinkSync(`${procRoot}/self`) === String(process.pid);
+  } catch {
+    // A fake or foreign tree: list it every time.
+  }
+
+  /** The most recently handed-out pid (/proc/loadavg's last field), or -1. */
+  function latestPid(): number {
+    if (!sameNamespace || files.tryRead(`${procRoot}/loadavg`) !== null) return -1;
+    const b = files.buf;
+    let i = files.len;
+    while (i > 0 && (b[i - 1] === 0x0a || b[i - 1] === 0x20)) i--;
+    let start = i;
+    while (start > 0 && b[start - 1]! >= 0x30 && b[start - 1]! <= 0x39) start--;
+    return start < i && start > 0 && b[start - 1] === 0x20 ? files.uintAt(start) : -1;
+  }
 
   function attach(candidates: Iterable<number>): void {
     // Parents may be candidates themselves (a child and grandchild born in
@@ -88,6 +145,13 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
     },
     scan() {
       if (roots.size === 0) return;
+      const latest = latestPid();
+      if (!rootsChanged && latest >= 0 && lastPid >= 0 && ++sinceListing < kListEveryScans && probe(latest)) {
+        lastPid = latest;
+        return;
+      }
+      lastPid = latest;
+      sinceListing = 0;
       gen++;
       const fresh: number[] = [];
       let names: string[];
