@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 
 // Runs the BUILT command line as a subprocess: node dist/cli/main.js …
 // (`npm test` builds first; while developing: npm run build).
@@ -63,5 +64,20 @@ export function isAlive(pid: number): boolean {
     return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return true;
+  }
+}
+
+/** Whether a database a CLI process writes already holds an alert of `rule` (false while it cannot be read yet). */
+export function alertStored(db: string, rule: string): boolean {
+  if (!existsSync(db)) return false;
+  try {
+    const d = new Database(db, { readonly: true });
+    try {
+      return (d.prepare('SELECT count(*) AS n FROM alerts WHERE rule = ?').get(rule) as { n: number }).n > 0;
+    } finally {
+      d.close();
+    }
+  } catch {
+    return false;
   }
 }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { useTmpDir, waitFor } from '../support/tmp.js';
-import { cleanEnv, kFixtures, runCli, startCli } from './cli-helper.js';
+import { alertStored, cleanEnv, kFixtures, runCli, startCli } from './cli-helper.js';
 
 const tmp = useTmpDir();
 const kBurn = ['node', '-e', 'const t = Date.now(); let x = 0; while (Date.now() - t < 300) x++;'];
@@ -100,20 +100,7 @@ describe('runbus hub --export-dir', () => {
       await waitFor(() => out.includes('listening on'), 20_000, 'the hub to listen');
       expect(out).toContain(`final metrics go to ${join(dir, 'exp')} when it stops`);
       // The rule breaches on the first host sample; wait for its row.
-      const fired = (): boolean => {
-        if (!existsSync(db)) return false;
-        try {
-          const d = new Database(db, { readonly: true });
-          try {
-            return (d.prepare("SELECT count(*) AS n FROM alerts WHERE rule = 'cpus_present'").get() as { n: number }).n > 0;
-          } finally {
-            d.close();
-          }
-        } catch {
-          return false;
-        }
-      };
-      await waitFor(fired, 15_000, 'the cpus_present alert to be stored');
+      await waitFor(() => alertStored(db, 'cpus_present'), 15_000, 'the cpus_present alert to be stored');
       expect(existsSync(join(dir, 'exp', 'metrics_final.json'))).toBe(false); // only at the end
     } finally {
       hub.child.kill('SIGTERM');

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { WatchModel } from '../../src/cli/watch-view.js';
 import { AlertState, Severity } from '../../src/wire/index.js';
 import { useTmpDir, waitFor } from '../support/tmp.js';
-import { kFixtures, runCli, startCli } from './cli-helper.js';
+import { alertStored, kFixtures, runCli, startCli } from './cli-helper.js';
 
 const tmp = useTmpDir();
 
@@ -15,18 +14,7 @@ describe('runbus watch: alerts that fired before it attached', () => {
     const db = join(dir, 'hub.db');
     const hub = startCli(['hub', '--socket', socket, '--db', db, '--interval', '100', '--config', join(kFixtures, 'alerts-always.yaml')], { cwd: dir });
     try {
-      await waitFor(() => {
-        try {
-          const d = new Database(db, { readonly: true });
-          try {
-            return (d.prepare("SELECT count(*) AS n FROM alerts WHERE rule = 'cpus_present'").get() as { n: number }).n > 0;
-          } finally {
-            d.close();
-          }
-        } catch {
-          return false;
-        }
-      }, 20_000, 'the alert to be stored');
+      await waitFor(() => alertStored(db, 'cpus_present'), 20_000, 'the alert to be stored');
       const w = await runCli(['watch', '--socket', socket, '--db', db, '--frames', '3', '--refresh', '200'], { cwd: dir });
       expect(w.code).toBe(0);
       const frames = w.stdout.split('runbus watch —').filter((f) => f.includes('connected to'));
