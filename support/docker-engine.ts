@@ -22,6 +22,16 @@ export const kTestLabel = 'runbus.test';
 
 export const kSharedDir = join(tmpdir(), `runbus-test-dockerd-${process.getuid?.() ?? 0}`);
 
+/** Whether process `pid` exists. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function haveDockerd(): boolean {
   for (const d of ['/usr/sbin', '/usr/bin', '/usr/local/bin', '/sbin']) if (existsSync(join(d, 'dockerd'))) return true;
   return false;
@@ -64,14 +74,7 @@ async function startShared(): Promise<string | null> {
     // another test file is starting it, or an old dir with a dead daemon
     if (existsSync(join(kSharedDir, 'pid'))) {
       const pid = Number(readFileSync(join(kSharedDir, 'pid'), 'utf8'));
-      let alive = false;
-      try {
-        process.kill(pid, 0);
-        alive = true;
-      } catch {
-        alive = false;
-      }
-      if (!alive) {
+      if (!alive(pid)) {
         rmSync(kSharedDir, { recursive: true, force: true });
         mkdirSync(kSharedDir, { mode: 0o700 });
         starter = true;

@@ -1,15 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { kSharedDir } from './docker-engine.js';
+import { alive, kSharedDir } from './docker-engine.js';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // vitest globalSetup: at start, a lease for this run (the container tests
 // start dockerd lazily, only when they run and none answers); at the end,

@@ -104,12 +104,12 @@ export interface LifecyclePayload {
   previousComponent?: string;
 }
 
-function lifecycle(runId: string, tsMs: number, kind: LifecycleKind, pid: number, a: Alive, extra?: { exitCode?: number; signal: string }): Envelope {
-  const payload: LifecyclePayload = { tsMs, runId, kind, pid, ppid: a.ppid, command: a.command, component: a.component, signal: '' };
-  if (extra !== undefined) {
-    payload.signal = extra.signal;
-    if (extra.exitCode !== undefined) payload.exitCode = extra.exitCode;
-  }
+function lifecycle(
+  runId: string, tsMs: number, kind: LifecycleKind, pid: number, a: Alive, extra?: { exitCode?: number; signal?: string; previousComponent?: string },
+): Envelope {
+  const payload: LifecyclePayload = { tsMs, runId, kind, pid, ppid: a.ppid, command: a.command, component: a.component, signal: extra?.signal ?? '' };
+  if (extra?.exitCode !== undefined) payload.exitCode = extra.exitCode;
+  if (extra?.previousComponent !== undefined) payload.previousComponent = extra.previousComponent;
   return { topic: Topic.LIFECYCLE, payload: payload as unknown as Lifecycle };
 }
 
@@ -160,10 +160,9 @@ async function tick(config: WorkerConfig, roots: [number, string][] | null, tsMs
     if (a.component !== snap.component) {
       // Named anew (its Hello made it a root, or a command changed): the
       // store files its history so far under the new name too.
-      const renamed = lifecycle(runId, tsMs, LifecycleKind.PROCESS_RENAMED, pid, { ...a, component: snap.component });
-      (renamed.payload as unknown as LifecyclePayload).previousComponent = a.component;
-      envelopes.push(renamed);
+      const previousComponent = a.component;
       a.component = snap.component;
+      envelopes.push(lifecycle(runId, tsMs, LifecycleKind.PROCESS_RENAMED, pid, a, { previousComponent }));
     }
     if (rooted) a.rooted = true;
     if (zombie && !a.exitReported) {

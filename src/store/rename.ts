@@ -1,6 +1,6 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { kMinuteMs } from './rollups.js';
-import { kResourceRollupFigures } from './schema.js';
+import { kResourceRollupFigures, kSegmentRows } from './schema.js';
 
 // A process named anew (LIFECYCLE PROCESS_RENAMED: a child seen as
 // `app/node` until its Hello made it `worker-1`) has its history so far
@@ -20,7 +20,7 @@ export interface RenameResult {
   minutesKept: number;
 }
 
-const kFrom = `FROM t_segment g CROSS JOIN t_snapshot x ON x.rowid BETWEEN g.first_rowid AND g.last_rowid AND +x.run = g.run`;
+const kFrom = `FROM t_segment g ${kSegmentRows}`;
 /** Rows of one component of a run in [lo, hi): segments found by (run, min_ts). */
 const kMinuteWhere = 'WHERE g.run = :run AND g.min_ts < :hi AND g.max_ts >= :lo AND x.comp = :comp AND x.ts_ms >= :lo AND x.ts_ms < :hi';
 const kAggCols = kResourceRollupFigures.map((f) => `count(x.${f.column}), total(x.${f.column}), min(x.${f.column}), max(x.${f.column})`).join(', ');

@@ -70,9 +70,11 @@ export const kAddedSnapshotColumns: readonly { column: string; type: string }[] 
 /** The columns of the public `snapshots` view (the reader uses them too). */
 export const kSnapshotSelect = `${kSnapshotSelect1}${kAddedSnapshotColumns.map((c) => `, x.${c.column}`).join('')}`;
 /** Snapshots through their segments (t_run r, t_segment g, t_snapshot x, t_component c). */
+/** A run's snapshot rows x found through its segments g (the rowid ranges; see t_segment). */
+export const kSegmentRows = 'CROSS JOIN t_snapshot x ON x.rowid BETWEEN g.first_rowid AND g.last_rowid AND +x.run = g.run';
 export const kSnapshotFrom = `FROM t_run r
   CROSS JOIN t_segment g ON g.run = r.id
-  CROSS JOIN t_snapshot x ON x.rowid BETWEEN g.first_rowid AND g.last_rowid AND +x.run = g.run
+  ${kSegmentRows}
   JOIN t_component c ON c.id = x.comp`;
 
 const kSeverity = `CASE x.severity ${Object.entries(kSeverityNames).map(([n, name]) => `WHEN ${n} THEN '${name}'`).join(' ')} ELSE 'unspecified' END`;
