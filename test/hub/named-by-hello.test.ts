@@ -48,10 +48,15 @@ describe('a process named by its Hello', () => {
       const n = seen.length;
       await waitFor(() => seen.length >= n + 3, 15_000, 'samples after the child left the bus');
     } finally {
-      child.send('stop');
+      // Stopped and closed even when a wait above failed.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        if (child.connected) child.send('stop');
+        else child.kill('SIGKILL');
+        await exited;
+      }
+      await hub.close({ exitCode: 0 });
     }
-    await new Promise((r) => child.once('exit', r));
-    await hub.close({ exitCode: 0 });
 
     expect(renames).toHaveLength(1);
     expect(renames[0]).toMatchObject({ component: 'worker-1', previousComponent: 'app/node' });
