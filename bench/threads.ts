@@ -16,7 +16,7 @@ const n = Number(process.argv[2] ?? 20);
 const windowMs = Number(process.argv[3] ?? 30) * 1000;
 const windows = Number(process.argv[4] ?? 1);
 const byTid = { byTid: true };
-const kWarmMs = Number(process.argv[5] ?? 30) * 1000;
+const kWarmMs = Number(process.argv[5] ?? 35) * 1000;
 
 function rows(label: string, a: TaskCpu, b: TaskCpu, wallMs: number): string[] {
   const out: string[] = [];
