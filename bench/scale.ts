@@ -20,7 +20,7 @@ const kSets = kSetsArg !== undefined ? kSetsArg.split(',').map(Number) : quick ?
 const kWindows = quick ? 1 : kRounds;
 const kWindowMs = quick ? 1500 : 20_000;
 const kWarmTicks = quick ? 1 : 5;
-const kCliWarmMs = quick ? 2000 : 20_000;
+const kCliWarmMs = quick ? 2000 : 35_000; // past V8's one-off memory-reducer collection at about 33 s
 
 const rows: BenchRow[] = [];
 const log = (m: string): void => { process.stderr.write(`scale: ${m}\n`); };
