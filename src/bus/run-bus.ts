@@ -125,6 +125,10 @@ export function resolveRunBusOptions(options: RunBusOptions = {}): ResolvedRunBu
   };
 }
 
+function describe(err: unknown): string {
+  return err instanceof Error ? err.stack ?? err.message : String(err);
+}
+
 function toTopics<T extends Topic>(topic: T | readonly T[]): T[] {
   const list = Array.isArray(topic) ? [...(topic as readonly T[])] : [topic as T];
   if (list.length === 0) throw new TypeError('subscribe() needs at least one topic');
@@ -162,6 +166,7 @@ export class RunBus {
   // Drop reporting: per subscriber, drops since the last warning.
   readonly #drops: DropReporter<Subscription>;
   #unhandledErrorLogged = false;
+  #listenerThrowLogged = false;
 
   readonly #host: SubscriptionHost = {
     noteDrop: (sub, n) => {
@@ -177,13 +182,25 @@ export class RunBus {
         this.#host.reportError(err, sub);
       }
     },
+    // Never throws: it runs inside a subscription's delivery loop, which a
+    // throw here would leave stopped for good (a rejected handler's queue
+    // never delivering again, 'block' publishers never woken).
     reportError: (err, sub) => {
-      if (this.#events.listenerCount('error') > 0) {
-        this.#events.emit('error', err, sub);
-      } else if (!this.#unhandledErrorLogged) {
-        this.#unhandledErrorLogged = true;
-        const msg = err instanceof Error ? err.stack ?? err.message : String(err);
-        this.#opts.logger.warn(`runbus: subscriber "${sub.name}" threw (further errors are only counted; listen to 'error' to see them): ${msg}`);
+      try {
+        if (this.#events.listenerCount('error') > 0) {
+          this.#events.emit('error', err, sub);
+        } else if (!this.#unhandledErrorLogged) {
+          this.#unhandledErrorLogged = true;
+          this.#opts.logger.warn(`runbus: subscriber "${sub.name}" threw (further errors are only counted; listen to 'error' to see them): ${describe(err)}`);
+        }
+      } catch (thrown) {
+        if (this.#listenerThrowLogged) return;
+        this.#listenerThrowLogged = true;
+        try {
+          this.#opts.logger.warn(`runbus: an 'error' listener or the logger threw (further throws are ignored): ${describe(thrown)}`);
+        } catch {
+          // A logger that throws has nowhere left to report to.
+        }
       }
     },
     detach: (sub) => {
