@@ -106,7 +106,7 @@ async function loopUntilDone(bus: RunBus, pubs: readonly string[], runMs: number
  * client not writing (idleMs grows, nothing paused).
  */
 function who(c: ClientStats): unknown {
-  return { c: c.component, in: c.envelopesIn, idleMs: c.inIdleMs, paused: c.readPaused, drainWait: c.awaitingDrain, subs: c.subscriptions.map((q) => [q.queued, q.dropped]) };
+  return { c: c.component, in: c.envelopesIn, idleMs: c.inIdleMs, paused: c.readPaused, stopped: c.readStopped, readBuf: c.readBuffered, drainWait: c.awaitingDrain, subs: c.subscriptions.map((q) => [q.queued, q.dropped]) };
 }
 
 /** A raw client that subscribes and never reads; paused, resumed and replaced at random. */

@@ -39,6 +39,14 @@ export interface ClientStats extends ClientInfo, TrafficStats {
    */
   readonly inIdleMs: number;
   readonly readPaused: boolean;
+  /**
+   * Node no longer asks the kernel for this socket's bytes (libuv read
+   * stopped) though the stream has not ended: set by a pause, or by Node
+   * itself while `readBuffered` is over its high-water mark. Never expected.
+   */
+  readonly readStopped: boolean;
+  /** Bytes Node has read from the socket and not yet handed to the hub (normally 0). */
+  readonly readBuffered: number;
   readonly awaitingDrain: boolean;
   readonly writeBuffered: number;
 }

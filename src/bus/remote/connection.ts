@@ -460,8 +460,17 @@ export class Connection {
       subscriptions: [...this.subs.values()].map((s) => s.sub.stats()),
       inIdleMs: Date.now() - this.#lastInAt,
       readPaused: this.socket.isPaused(),
+      readStopped: readStopped(this.socket),
+      readBuffered: this.socket.readableLength,
       awaitingDrain: this.#drained !== null,
       writeBuffered: this.socket.writableLength,
     };
   }
+}
+
+// A net.Socket's libuv handle says whether Node is reading from the kernel
+// (`reading`, kept by Node's net module); an IPC link has no handle.
+function readStopped(socket: Duplex): boolean {
+  const handle = (socket as unknown as { _handle?: { reading?: unknown } | null })._handle;
+  return handle?.reading === false && !socket.readableEnded && !socket.destroyed;
 }
