@@ -9,7 +9,7 @@
 // in a long run. BENCH_CLI_BEFORE_ROOT=<checkout with a built dist/> runs
 // that checkout's writer in interleaved rounds beside this one.
 //
-//   npm run build && BENCH_CLI_BEFORE_ROOT=/work/wt/base node --import tsx bench/writer-cpu.ts [--quick]
+//   npm run build && BENCH_CLI_BEFORE_ROOT=/work/wt/base node --import tsx bench/writer-cpu.ts [--quick] [--shapes=1000] [--rounds=10]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,7 +18,6 @@ import { encodeBatchTransferable, Topic } from '../src/wire/index.js';
 import type { Envelope } from '../src/wire/index.js';
 import { median, quick, report } from './lib.js';
 
-const kRounds = quick ? 2 : 5;
 /** Retention window: short, so retention deletes a batch's worth of rows after every batch, as in a long run. */
 const kRetentionMs = 60_000;
 /** Batches written before the clock starts: past the retention window. */
@@ -71,11 +70,15 @@ const containers = (n: number): ((i: number) => Envelope[]) =>
     },
   }));
 
-const kShapes: Shape[] = [
+/** `--shapes=1000` (or any part of a shape's name) runs only the shapes named so. */
+const only = process.argv.find((a) => a.startsWith('--shapes='))?.slice('--shapes='.length);
+const kRounds = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? (quick ? 2 : 5));
+const kAllShapes: Shape[] = [
   { name: '20 processes', batch: processes(20), batches: quick ? 200 : 1500 },
   { name: '50 containers', batch: containers(50), batches: quick ? 200 : 1500 },
   { name: '1000 processes', batch: processes(1000), batches: quick ? 40 : 300 },
 ];
+const kShapes = kAllShapes.filter((s) => only === undefined || s.name.includes(only));
 
 interface WriterLike {
   write(b: ArrayBuffer): number;
