@@ -7,13 +7,14 @@ import type { Alert, ContainerSnapshot, Envelope, GpuSnapshot, Heartbeat, HostSn
 import { RollupBatch } from './rollups.js';
 import { Renamer } from './rename.js';
 import { Retention } from './retention.js';
-import type { IngestLimits, Segment } from './retention.js';
+import { SnapshotInserter, addRow } from './snapshot-insert.js';
+import type { IngestLimits, RawTable, Segment } from './retention.js';
 
 // Turns encoded batches into rows: one IMMEDIATE transaction per batch,
 // statements prepared once, ids for runs/components/metric names cached.
 // RESOURCE envelopes, nearly all of the volume, are read by the wire's
-// BatchScanner straight into t_snapshot column order and inserted kMultiRows
-// at a time; every other envelope is decoded by protobufjs and inserted by
+// BatchScanner straight into t_snapshot column order and inserted by
+// SnapshotInserter (snapshot-insert.ts); every other envelope is decoded by protobufjs and inserted by
 // the figure tables' column lists. Rollups: rollups.ts; retention: retention.ts.
 
 export type { IngestLimits } from './retention.js';
@@ -38,8 +39,6 @@ interface LifecycleFields {
   previousComponent?: string | null;
 }
 
-/** Snapshots per multi-row INSERT: fewer statement steps and JS→C++ calls per row. */
-const kMultiRows = 16;
 const kRowParams = `(${new Array<string>(kSnapshotColumns).fill('?').join(', ')})`;
 
 type Nullable<T> = T | null | undefined;
@@ -101,6 +100,8 @@ function snapshotRow(p: ResourceSnapshot, run: number, comp: number): Value[] {
 interface BatchNotes {
   /** run id → [min ts, max ts] of raw rows in this batch. */
   runTs: Map<number, [number, number]>;
+  /** raw table → run id → min ts of this batch's rows there (for retention). */
+  rawTs: Map<RawTable, Map<number, number>>;
   /** run id → the segment (rowid range) of this batch's snapshots of that run. */
   segments: Map<number, Segment>;
   /** Ids cached during the transaction, forgotten if it rolls back. */
@@ -109,7 +110,7 @@ interface BatchNotes {
   renames?: [number, number, number, number][];
 }
 
-type Stmt = 'runSel' | 'runIns' | 'compSel' | 'compIns' | 'nameSel' | 'nameIns' | 'runTs' | 'runStarted' | 'runEnded' | 'snapshot' | 'snapshotMulti'
+type Stmt = 'runSel' | 'runIns' | 'compSel' | 'compIns' | 'nameSel' | 'nameIns' | 'runTs' | 'runStarted' | 'runEnded' | 'snapshot'
   | 'host' | 'gpu' | 'metric' | 'heartbeat' | 'alertFire' | 'alertResolve' | 'procStart' | 'procExit' | 'procExitLate' | 'procExitIns' | 'segmentIns'
   | 'container' | 'containerRow';
 
@@ -123,8 +124,9 @@ export class Ingestor {
   readonly #rollups: RollupBatch;
   readonly #retention: Retention;
   readonly #renamer: Renamer;
+  readonly #inserter: SnapshotInserter;
   /** The batch being written. */
-  #notes: BatchNotes = { runTs: new Map(), segments: new Map(), newIds: [] };
+  #notes: BatchNotes = { runTs: new Map(), rawTs: new Map(), segments: new Map(), newIds: [] };
 
   constructor(db: Db, limits: IngestLimits) {
     const p = (sql: string): Statement => db.prepare(sql);
@@ -141,7 +143,6 @@ export class Ingestor {
       runStarted: p('UPDATE t_run SET started_at_ms = ?, command = coalesce(?, command), host = coalesce(?, host) WHERE id = ?'),
       runEnded: p('UPDATE t_run SET ended_at_ms = ?, exit_code = ?, signal = ? WHERE id = ?'),
       snapshot: p(`INSERT INTO t_snapshot VALUES ${kRowParams}`),
-      snapshotMulti: p(`INSERT INTO t_snapshot VALUES ${new Array<string>(kMultiRows).fill(kRowParams).join(', ')}`),
       host: p(kHostInsert),
       gpu: p(kGpuInsert),
       metric: p('INSERT INTO t_metric VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -185,6 +186,7 @@ export class Ingestor {
     this.#rollups = new RollupBatch(db);
     this.#retention = new Retention(db, limits);
     this.#renamer = new Renamer(db);
+    this.#inserter = new SnapshotInserter(db);
     const txn = db.transaction((bytes: Uint8Array, notes: BatchNotes) => this.#apply(bytes, notes));
     this.#txn = (bytes, notes) => txn.immediate(bytes, notes);
   }
@@ -195,15 +197,16 @@ export class Ingestor {
    * throws WireError and writes nothing.
    */
   write(bytes: Uint8Array): number {
-    const notes: BatchNotes = { runTs: new Map(), segments: new Map(), newIds: [] };
+    const notes: BatchNotes = { runTs: new Map(), rawTs: new Map(), segments: new Map(), newIds: [] };
     let rows: number;
     try {
       rows = this.#txn(bytes, notes);
     } catch (err) {
       for (const [map, key] of notes.newIds) map.delete(key);
+      this.#inserter.reset();
       throw err;
     }
-    this.#retention.written(notes.runTs, notes.segments);
+    this.#retention.written(notes.runTs, notes.rawTs, notes.segments);
     return rows;
   }
 
@@ -240,8 +243,14 @@ export class Ingestor {
     return this.#id(this.#comps, this.#s.compSel, this.#s.compIns, name ?? '');
   }
 
-  /** A raw row of `run` at `ts` was written. */
-  #seen(run: number, ts: number): void {
+  /** A raw row of `run` at `ts` was written (to `table`, unless a snapshot). */
+  #seen(run: number, ts: number, table?: RawTable): void {
+    if (table !== undefined) {
+      let m = this.#notes.rawTs.get(table);
+      if (m === undefined) this.#notes.rawTs.set(table, (m = new Map<number, number>()));
+      const lo = m.get(run);
+      if (lo === undefined || ts < lo) m.set(run, ts);
+    }
     const r = this.#notes.runTs.get(run);
     if (r === undefined) this.#notes.runTs.set(run, [ts, ts]);
     else {
@@ -279,7 +288,7 @@ export class Ingestor {
 
   /**
    * The fast path: RESOURCE envelopes read by the scanner into column order
-   * and inserted kMultiRows at a time. Collects the byte ranges of every
+   * for the SnapshotInserter. Collects the byte ranges of every
    * other envelope in `others`; returns the envelopes read.
    */
   #snapshots(bytes: Uint8Array, others: [number, number][]): number {
@@ -290,20 +299,7 @@ export class Ingestor {
     let run = 0;
     let comp = 0;
     let seg: Segment | undefined;
-    const snap = this.#s.snapshot;
-    const multi = this.#s.snapshotMulti;
-    // Rows wait here until kMultiRows are ready for one INSERT; the rowids
-    // of one statement's rows are consecutive (single writer, rowid table),
-    // so the last rowid gives every row's rowid for its segment.
-    const params = new Array<Value>(kSnapshotColumns * kMultiRows);
-    const pendingSeg = new Array<Segment>(kMultiRows);
-    const pendingTs = new Array<number>(kMultiRows);
-    let pending = 0;
-    const flushMulti = (): void => {
-      const last = Number(multi.run(...params).lastInsertRowid);
-      for (let i = 0; i < kMultiRows; ++i) addRow(pendingSeg[i]!, last - kMultiRows + 1 + i, pendingTs[i]!);
-      pending = 0;
-    };
+    const inserter = this.#inserter;
     const scanner = new BatchScanner(bytes, Date.now());
     const row = scanner.row;
     const v = row.values;
@@ -326,18 +322,10 @@ export class Ingestor {
       v[kCol.run] = run;
       v[kCol.comp] = comp;
       const ts = v[kCol.ts] as number;
-      const base = pending * kSnapshotColumns;
-      for (let c = 0; c < kSnapshotColumns; ++c) params[base + c] = v[c]!;
-      pendingSeg[pending] = seg!;
-      pendingTs[pending] = ts;
-      if (++pending === kMultiRows) flushMulti();
+      inserter.add(v, seg!, ts);
       rollups.resource(run, comp, ts, v);
     }
-    // The rest, one row per statement.
-    for (let i = 0; i < pending; ++i) {
-      const info = snap.run(...params.slice(i * kSnapshotColumns, (i + 1) * kSnapshotColumns));
-      addRow(pendingSeg[i]!, Number(info.lastInsertRowid), pendingTs[i]!);
-    }
+    inserter.flush();
     return rows;
   }
 
@@ -363,7 +351,7 @@ export class Ingestor {
           r, p.tsMs, nonEmpty(p.host), nonEmpty(disk?.mount), json(p.disks), json(p.errors),
           ...kHostColumnFigures.map((f) => nn('disk' in f ? disk?.[f.disk] : p[f.key])),
         );
-        this.#seen(r, p.tsMs);
+        this.#seen(r, p.tsMs, 't_host_snapshot');
         this.#rollups.host(r, p);
         break;
       }
@@ -373,7 +361,7 @@ export class Ingestor {
         for (const d of p.devices ?? []) {
           s.gpu.run(r, p.tsMs, nonEmpty(p.host), nn(d.index), nonEmpty(d.uuid), nonEmpty(d.name), json(d.processes), ...kGpuFigures.map((f) => nn(d[f.key])));
         }
-        this.#seen(r, p.tsMs);
+        this.#seen(r, p.tsMs, 't_gpu');
         break;
       }
       case Topic.METRIC: {
@@ -382,7 +370,7 @@ export class Ingestor {
         const c = this.#comp(p.component);
         const name = this.#id(this.#names, s.nameSel, s.nameIns, p.name);
         s.metric.run(r, c, nn(p.pid), name, p.tsMs, p.value, json(p.labels));
-        this.#seen(r, p.tsMs);
+        this.#seen(r, p.tsMs, 't_metric');
         this.#rollups.metric(r, c, name, p.tsMs, p.value);
         break;
       }
@@ -393,7 +381,7 @@ export class Ingestor {
         const p: Heartbeat = e.payload;
         const r = this.#run(p.runId);
         s.heartbeat.run(r, p.tsMs, this.#comp(p.component), nn(p.pid), json(p.queues), ...kHeartbeatFigures.map((f) => nn(p[f.key])));
-        this.#seen(r, p.tsMs);
+        this.#seen(r, p.tsMs, 't_heartbeat');
         break;
       }
       case Topic.CONTAINER: {
@@ -403,7 +391,7 @@ export class Ingestor {
           r, p.containerId, nonEmpty(p.name), p.tsMs, nn(p.pid), nn(p.cpuPercent), nn(p.memBytes), nn(p.memLimitBytes), nn(p.pids),
           nn(p.ioReadBytes), nn(p.ioWriteBytes), nn(p.cpuMs), nonEmpty(p.source), p.stale === true ? 1 : 0, json(p.errors),
         );
-        this.#seen(r, p.tsMs);
+        this.#seen(r, p.tsMs, 't_container_snapshot');
         this.#rollups.container(r, p);
         break;
       }
@@ -482,18 +470,4 @@ export class Ingestor {
         throw new TypeError(`unknown lifecycle kind ${String(p.kind)}`);
     }
   }
-}
-
-/** Adds the row `rowid` at `ts` to its batch's segment of the run. */
-function addRow(g: Segment, rowid: number, ts: number): void {
-  if (g.rows === 0) {
-    g.first = rowid;
-    g.min = ts;
-    g.max = ts;
-  } else {
-    if (ts < g.min) g.min = ts;
-    if (ts > g.max) g.max = ts;
-  }
-  g.last = rowid;
-  g.rows++;
 }

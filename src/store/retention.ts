@@ -12,7 +12,8 @@ import { kMinuteMs } from './rollups.js';
 export const kRetentionStepRows = 500;
 
 /** Raw tables pruned by (run, ts_ms); t_snapshot goes by segment. */
-const kRawTables = ['t_host_snapshot', 't_gpu', 't_metric', 't_heartbeat', 't_container_snapshot'] as const;
+export const kRawTables = ['t_host_snapshot', 't_gpu', 't_metric', 't_heartbeat', 't_container_snapshot'] as const;
+export type RawTable = (typeof kRawTables)[number];
 const kRollupTables = ['t_rollup', 't_host_rollup', 't_metric_rollup', 't_container_rollup'] as const;
 
 export interface IngestLimits {
@@ -39,7 +40,7 @@ interface SegmentRow {
 }
 
 type Stmt = 'segmentOldest' | 'segmentMinMax' | 'segmentOfRun' | 'segmentDel' | 'segmentLeft' | 'segmentUncount' | 'segmentTrim' | 'pruneSegment'
-  | 'capSegment' | 'oldest:raw' | 'oldest:rollup' | `prune:${(typeof kRawTables)[number] | (typeof kRollupTables)[number]}`;
+  | 'capSegment' | 'oldest:rollup' | `oldest:${RawTable}` | `prune:${RawTable | (typeof kRollupTables)[number]}`;
 
 export class Retention {
   readonly #db: Db;
@@ -47,8 +48,8 @@ export class Retention {
   readonly #s: Record<Stmt, Statement>;
   /** Newest raw timestamp written: the retention clock. */
   #maxTs = 0;
-  /** run → a lower bound of its oldest raw timestamp still stored. */
-  readonly #oldestRaw = new Map<number, number>();
+  /** Raw table → run → a lower bound of the run's oldest timestamp still stored there. */
+  readonly #oldestRaw = new Map<RawTable, Map<number, number>>(kRawTables.map((t) => [t, new Map()]));
   /** run → a lower bound of its oldest rollup minute still stored. */
   readonly #oldestRollup = new Map<number, number>();
   /** run → raw snapshot count (only kept when maxSamplesPerRun is set). */
@@ -65,8 +66,8 @@ export class Retention {
     const oldest = (tables: readonly string[], ts: string): Statement =>
       p(`SELECT min(ts) AS ts FROM (${tables.map((t) => `SELECT min(${ts}) AS ts FROM ${t} WHERE run = :run`).join(' UNION ALL ')})`);
     this.#s = {
-      ...(Object.fromEntries([...prune(kRawTables, 'ts_ms'), ...prune(kRollupTables, 'minute_ms')]) as Record<`prune:${(typeof kRawTables)[number] | (typeof kRollupTables)[number]}`, Statement>),
-      'oldest:raw': oldest(kRawTables, 'ts_ms'),
+      ...(Object.fromEntries([...prune(kRawTables, 'ts_ms'), ...prune(kRollupTables, 'minute_ms')]) as Record<`prune:${RawTable | (typeof kRollupTables)[number]}`, Statement>),
+      ...(Object.fromEntries(kRawTables.map((t) => [`oldest:${t}`, oldest([t], 'ts_ms')])) as Record<`oldest:${RawTable}`, Statement>),
       'oldest:rollup': oldest(kRollupTables, 'minute_ms'),
       segmentOldest: p('SELECT rowid AS id, run, first_rowid AS first, last_rowid AS last, rows FROM t_segment WHERE max_ts < ? ORDER BY max_ts LIMIT 1'),
       segmentMinMax: p('SELECT min(max_ts) AS ts FROM t_segment'),
@@ -94,7 +95,7 @@ export class Retention {
     for (const r of rows) {
       if (r.last !== null && r.last > this.#maxTs) this.#maxTs = r.last;
       if (r.first !== null) {
-        this.#oldestRaw.set(r.id, r.first);
+        for (const m of this.#oldestRaw.values()) m.set(r.id, r.first);
         this.#oldestRollup.set(r.id, r.first);
       }
     }
@@ -105,12 +106,24 @@ export class Retention {
     this.#minSegmentMaxTs = (this.#s.segmentMinMax.get() as { ts: number | null }).ts ?? Infinity;
   }
 
-  /** After a batch committed: its rows' time range per run, and its segments. */
-  written(runTs: ReadonlyMap<number, readonly [number, number]>, segments: ReadonlyMap<number, Segment>): void {
+  /**
+   * After a batch committed: its rows' time range per run, the oldest row it
+   * added per raw table and run, and its segments.
+   */
+  written(
+    runTs: ReadonlyMap<number, readonly [number, number]>,
+    rawTs: ReadonlyMap<RawTable, ReadonlyMap<number, number>>,
+    segments: ReadonlyMap<number, Segment>,
+  ): void {
+    for (const [table, runs] of rawTs) {
+      const bounds = this.#oldestRaw.get(table)!;
+      for (const [run, lo] of runs) {
+        const old = bounds.get(run);
+        if (old === undefined || lo < old) bounds.set(run, lo);
+      }
+    }
     for (const [run, [lo, hi]] of runTs) {
       if (hi > this.#maxTs) this.#maxTs = hi;
-      const old = this.#oldestRaw.get(run);
-      if (old === undefined || lo < old) this.#oldestRaw.set(run, lo);
       const oldR = this.#oldestRollup.get(run);
       if (oldR === undefined || lo < oldR) this.#oldestRollup.set(run, lo);
     }
@@ -143,8 +156,10 @@ export class Retention {
         return n;
       };
     }
-    for (const [run, oldest] of this.#oldestRaw) {
-      if (oldest < rawCut) return () => this.#pruneTables(kRawTables, run, rawCut, this.#oldestRaw, 'oldest:raw');
+    for (const [table, bounds] of this.#oldestRaw) {
+      for (const [run, oldest] of bounds) {
+        if (oldest < rawCut) return () => this.#pruneRaw(table, bounds, run, rawCut);
+      }
     }
     const rollupCut = this.#maxTs - this.#limits.rollupRetentionMs;
     // A minute goes once all of it is older than the cut.
@@ -163,12 +178,23 @@ export class Retention {
     return undefined;
   }
 
+  /**
+   * One DELETE of a run's rows older than `cut` from one raw table (each
+   * table keeps its own bounds, so a run's empty tables cost no DELETE).
+   */
+  #pruneRaw(table: RawTable, bounds: Map<number, number>, run: number, cut: number): number {
+    const n = this.#s[`prune:${table}`].run(run, cut).changes;
+    // Full step: there may be more; come back later.
+    if (n < kRetentionStepRows) this.#rearm(bounds, run, `oldest:${table}`);
+    return n;
+  }
+
   #pruneTables(
-    tables: readonly (typeof kRawTables)[number][] | readonly (typeof kRollupTables)[number][],
+    tables: readonly (typeof kRollupTables)[number][],
     run: number,
     cut: number,
     oldest: Map<number, number>,
-    stmt: 'oldest:raw' | 'oldest:rollup',
+    stmt: 'oldest:rollup',
   ): number {
     let deleted = 0;
     for (const t of tables) {
@@ -219,7 +245,7 @@ export class Retention {
    * After a run's tables are pruned: remember its oldest remaining row, or
    * forget the run when it has none, so idle runs cost nothing per write.
    */
-  #rearm(map: Map<number, number>, run: number, stmt: 'oldest:raw' | 'oldest:rollup'): void {
+  #rearm(map: Map<number, number>, run: number, stmt: 'oldest:rollup' | `oldest:${RawTable}`): void {
     const oldest = (this.#s[stmt].get({ run }) as { ts: number | null }).ts;
     if (oldest === null) map.delete(run);
     else map.set(run, oldest);
