@@ -27,8 +27,17 @@ export interface BatcherOptions {
   batchAgeMs: number;
   capacity: number;
   retryMs: number;
-  /** Writes one encoded batch; resolves when committed. */
+  /**
+   * Writes one encoded batch; resolves when committed, to an object whose
+   * `latencyMs` (when a number) is the flush time to record (a write whose
+   * commit is read late knows when it really committed).
+   */
   write(batch: ArrayBuffer): Promise<unknown>;
+  /**
+   * The batcher is waiting for the write in flight (a full batch, a drain):
+   * have its commit reported now rather than when it would next be looked at.
+   */
+  hurry?(): void;
   /** A write failed (the batch is kept for a retry). */
   onWriteError(err: unknown): void;
   /** A write succeeded after failures. */
@@ -113,11 +122,15 @@ export class Batcher {
    * its own schedule.
    */
   flushSoon(): void {
-    this.#expecting = false;
     if (this.#soon) return;
     this.#soon = true;
     setImmediate(() => {
       this.#soon = false;
+      // Still expecting until now: what is added before this flush (e.g. a
+      // heartbeat published at the end of the tick's turn) goes with it
+      // instead of arming the age timer.
+      this.#expecting = false;
+      if (this.#inFlight !== null && this.#pending.length > 0) this.#o.hurry?.();
       if (this.#held !== null || this.#inFlight !== null || this.#pending.length === 0) return;
       if (this.#timer !== null) {
         clearTimeout(this.#timer);
@@ -137,7 +150,10 @@ export class Batcher {
   }
 
   #kick(): void {
-    if (this.#inFlight !== null) return;
+    if (this.#inFlight !== null) {
+      this.#o.hurry?.();
+      return;
+    }
     if (this.#held === null && this.#pending.length === 0) return;
     this.#inFlight = this.#flushOnce().finally(() => {
       this.#inFlight = null;
@@ -160,15 +176,17 @@ export class Batcher {
     }
     const batch = this.#held;
     const t0 = performance.now();
+    let result: unknown;
     try {
-      await this.#o.write(encodeBatchTransferable(batch));
+      result = await this.#o.write(encodeBatchTransferable(batch));
     } catch (err) {
       this.#failures++;
       this.#failing = true;
       this.#o.onWriteError(err);
       return;
     }
-    const ms = performance.now() - t0;
+    const reported = (result as { latencyMs?: unknown } | null | undefined)?.latencyMs;
+    const ms = typeof reported === 'number' ? reported : performance.now() - t0;
     this.#latency.add(ms);
     this.#o.onFlush?.(ms);
     this.#held = null;
@@ -196,7 +214,10 @@ export class Batcher {
       this.#timer = null;
     }
     for (;;) {
-      if (this.#inFlight !== null) await this.#inFlight;
+      if (this.#inFlight !== null) {
+        this.#o.hurry?.();
+        await this.#inFlight;
+      }
       if (this.#timer !== null) {
         clearTimeout(this.#timer);
         this.#timer = null;
@@ -231,6 +252,7 @@ export class Batcher {
         this.#kick();
         if (this.#inFlight === null) return; // nothing pending or held: nothing to wait for
       }
+      this.#o.hurry?.();
       await this.#inFlight;
     }
   }

@@ -152,7 +152,9 @@ class HubImpl implements Hub {
       batchAgeMs: o.batchAgeMs,
       capacity: o.pendingCapacity,
       retryMs: o.retryMs,
-      write: store === null ? () => Promise.resolve() : (ab) => store.write(ab).then((r) => { remote?.kick(); return r; }),
+      // Quiet: the commit is read at the next tick (poll) instead of waking this thread.
+      write: store === null ? () => Promise.resolve() : (ab) => store.write(ab, { quiet: true }).then((r) => { remote?.kick(); return r; }),
+      hurry: () => { store?.hurry(); },
       onWriteError: (err) => { this.#alerts.storeFailed(err); },
       onRecovered: () => { this.#alerts.storeRecovered(); },
       onFlush: (ms) => { extras.observeFlush(ms); },
@@ -178,7 +180,8 @@ class HubImpl implements Hub {
     this.#sampler.onPublished(() => { batcher.flushSoon(); });
     // What is published from the tick's start to its end (the heartbeat,
     // the alert engine's checks) waits for that flush: no age timer.
-    this.#sampler.onTick(() => { batcher.expectFlush(); });
+    // The last tick's write committed by now, usually: read its commit first.
+    this.#sampler.onTick(() => { this.#store?.poll(); batcher.expectFlush(); });
     const o = this.#o;
     this.bus.publish(Topic.LIFECYCLE, {
       tsMs: this.#startedAt, runId: this.runId, kind: LifecycleKind.RUN_STARTED, command: o.command, host: this.#host,
@@ -226,9 +229,9 @@ class HubImpl implements Hub {
     this.#sampler.start();
     if (o.heartbeatIntervalMs === o.intervalMs) {
       // Same cadence as sampling: ride the sampler's timer.
-      this.#sampler.onTick(() => { this.heartbeat(); });
+      this.#sampler.onTick(() => { this.#heartbeatAfterPoll(); });
     } else {
-      this.#heartbeatTimer = setInterval(() => { this.heartbeat(); }, o.heartbeatIntervalMs);
+      this.#heartbeatTimer = setInterval(() => { this.#heartbeatAfterPoll(); }, o.heartbeatIntervalMs);
       this.#heartbeatTimer.unref();
     }
     if (o.handleSignals) {
@@ -289,6 +292,16 @@ class HubImpl implements Hub {
 
   heartbeat(): void {
     void this.#publishHeartbeat();
+  }
+
+  /**
+   * The heartbeat of a tick: the store's commits read first, and published
+   * at the end of this turn, once the batcher has counted what they settled
+   * (promise reactions), so its figures are those a reply message gave.
+   */
+  #heartbeatAfterPoll(): void {
+    this.#store?.poll();
+    setImmediate(() => { this.heartbeat(); });
   }
 
   #publishHeartbeat(): Promise<boolean> {

@@ -5,7 +5,8 @@ import { StoreError, deserializeError } from './errors.js';
 import type { SerializedStoreError, StoreErrorCode } from './errors.js';
 import { kDefaults, resolveStoreOptions } from './options.js';
 import type { ResolvedStoreOptions, StoreOptions } from './options.js';
-import { unknownMessage } from './protocol.js';
+import { ackBlockOf, kAckBlockBytes, kAckCommitted, kAckIdle, kAckInFlight, kAckWaiting, unknownMessage } from './protocol.js';
+import type { AckBlock } from './protocol.js';
 import type { Control, FromWriter, HostRecord, ToWriter } from './protocol.js';
 
 /** What a committed write reports. */
@@ -14,6 +15,18 @@ export interface WriteResult {
   rows: number;
   /** Time the writer thread spent on the batch (decode + transaction), ms. */
   durationMs: number;
+  /** From the write() call to the commit (whenever the main thread learnt of it), ms. */
+  latencyMs: number;
+}
+
+export interface WriteOptions {
+  /**
+   * Commit reported without waking this thread: the promise settles at the
+   * next poll() (or sooner, after hurry(), or with any later message from the
+   * writer). One quiet write at a time; while one is unsettled, later ones
+   * are answered by message as usual. A failure is always a message.
+   */
+  quiet?: boolean;
 }
 
 /** Counters of a {@link Store}; a snapshot, cheap to call. */
@@ -46,7 +59,11 @@ export interface Store {
    * committed; rejects with a {@link StoreError} (ERR_STORE_FULL,
    * ERR_STORE_READONLY, ERR_STORE_BAD_BATCH, …) and the store stays usable.
    */
-  write(batch: ArrayBuffer): Promise<WriteResult>;
+  write(batch: ArrayBuffer, options?: WriteOptions): Promise<WriteResult>;
+  /** Settles a quiet write that has committed; cheap, no message. */
+  poll(): void;
+  /** Settles a quiet write now if committed, else has the writer post its commit. */
+  hurry(): void;
   stats(): StoreStats;
   /** Changes the size cap (see StoreOptions.maxSizeBytes); undefined lifts it. */
   setMaxSizeBytes(bytes: number | undefined): Promise<void>;
@@ -65,6 +82,8 @@ interface Pending {
   resolve: (v: never) => void;
   reject: (e: Error) => void;
   kind: 'write' | 'control' | 'close';
+  /** performance.timeOrigin + performance.now() when posted (writes). */
+  postedAtMs?: number;
 }
 
 /**
@@ -103,11 +122,15 @@ class StoreImpl implements Store {
   #lastCheckpointMs = Date.now();
   readonly #ready: Promise<void>;
   readonly #options: ResolvedStoreOptions;
+  readonly #ack: AckBlock = ackBlockOf(new SharedArrayBuffer(kAckBlockBytes));
+  /** The id of the quiet write not yet settled. */
+  #quietId: number | undefined;
 
   constructor(o: ResolvedStoreOptions) {
     this.path = o.path;
     this.#options = o;
-    this.#worker = new Worker(workerUrl('writer-worker.js'), { workerData: o, name: 'runbus-store-writer' });
+    Atomics.store(this.#ack.i32, 0, kAckIdle);
+    this.#worker = new Worker(workerUrl('writer-worker.js'), { workerData: { ...o, ackBlock: this.#ack.i32.buffer }, name: 'runbus-store-writer' });
     this.#ready = new Promise<void>((resolve, reject) => {
       let started = false;
       this.#worker.on('message', (msg: FromWriter) => {
@@ -134,6 +157,7 @@ class StoreImpl implements Store {
         if (!started) reject(e);
       });
       this.#worker.on('exit', (code) => {
+        this.poll();
         if (this.#dead === undefined && this.#closing === undefined) {
           this.#die(new StoreError('ERR_STORE_WORKER', `runbus store ${JSON.stringify(this.path)}: writer thread exited (code ${code})`));
         }
@@ -167,18 +191,50 @@ class StoreImpl implements Store {
     this.#lastError = { code: e.code, message: e.message };
   }
 
+  #written(id: number, rows: number, durationMs: number, walBytes: number, committedAtMs: number): void {
+    this.#rows += rows;
+    this.#batches++;
+    this.#walBytes = walBytes;
+    const p = this.#settle(id);
+    const latencyMs = p?.postedAtMs === undefined ? durationMs : Math.max(durationMs, committedAtMs - p.postedAtMs);
+    (p?.resolve as ((v: WriteResult) => void) | undefined)?.({ rows, durationMs, latencyMs });
+  }
+
+  poll(): void {
+    const id = this.#quietId;
+    if (id === undefined || Atomics.load(this.#ack.i32, 0) !== kAckCommitted) return;
+    const f = this.#ack.f64;
+    if (this.#ack.i32[1] !== id) {
+      this.#die(new StoreError('ERR_STORE_WORKER', `runbus store ${JSON.stringify(this.path)}: writer acknowledged write ${this.#ack.i32[1]} instead of ${id}`));
+      return;
+    }
+    this.#quietId = undefined;
+    Atomics.store(this.#ack.i32, 0, kAckIdle);
+    this.#written(id, f[0]!, f[1]!, f[2]!, f[3]!);
+  }
+
+  hurry(): void {
+    this.poll();
+    if (this.#quietId === undefined) return;
+    // Committed meanwhile: settle now; else the writer posts `acked` at the commit.
+    if (Atomics.compareExchange(this.#ack.i32, 0, kAckInFlight, kAckWaiting) === kAckCommitted) this.poll();
+  }
+
   #onMessage(msg: FromWriter): void {
+    // A quiet write's commit precedes every later message.
+    this.poll();
     switch (msg.type) {
-      case 'written': {
-        this.#rows += msg.rows;
-        this.#batches++;
-        this.#walBytes = msg.walBytes;
-        const p = this.#settle(msg.id);
-        (p?.resolve as ((v: WriteResult) => void) | undefined)?.({ rows: msg.rows, durationMs: msg.durationMs });
+      case 'written':
+        this.#written(msg.id, msg.rows, msg.durationMs, msg.walBytes, performance.timeOrigin + performance.now());
         break;
-      }
+      case 'acked':
+        break;
       case 'write-failed':
       case 'failed': {
+        if (msg.id === this.#quietId) {
+          this.#quietId = undefined;
+          Atomics.store(this.#ack.i32, 0, kAckIdle);
+        }
         if (msg.type === 'write-failed') this.#failed++;
         this.#recordError(msg.error);
         this.#settle(msg.id)?.reject(deserializeError(msg.error));
@@ -216,21 +272,31 @@ class StoreImpl implements Store {
   }
 
   #rejectAll(e: StoreError): void {
+    this.#quietId = undefined;
+    Atomics.store(this.#ack.i32, 0, kAckIdle);
     for (const [id, p] of this.#pending) {
       this.#settle(id);
       p.reject(e);
     }
   }
 
-  #request<T>(kind: Pending['kind'], make: (id: number) => ToWriter, transfer?: ArrayBuffer[]): Promise<T> {
+  #request<T>(kind: Pending['kind'], make: (id: number) => ToWriter, transfer?: ArrayBuffer[], quiet = false): Promise<T> {
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject, kind });
+      this.#pending.set(id, { resolve, reject, kind, ...(kind === 'write' ? { postedAtMs: performance.timeOrigin + performance.now() } : {}) });
       if (kind === 'write') this.#pendingWrites++;
+      if (quiet) {
+        this.#quietId = id;
+        Atomics.store(this.#ack.i32, 0, kAckInFlight);
+      }
       try {
         this.#post(make(id), transfer);
       } catch (err) {
         // E.g. a detached ArrayBuffer: nothing was sent, so nothing is pending.
+        if (quiet) {
+          this.#quietId = undefined;
+          Atomics.store(this.#ack.i32, 0, kAckIdle);
+        }
         this.#settle(id);
         reject(new TypeError(`batch cannot be sent to the writer thread: ${(err as Error).message}`, { cause: err }));
       }
@@ -242,7 +308,7 @@ class StoreImpl implements Store {
     return this.#dead;
   }
 
-  write(batch: ArrayBuffer): Promise<WriteResult> {
+  write(batch: ArrayBuffer, options: WriteOptions = {}): Promise<WriteResult> {
     if (!(batch instanceof ArrayBuffer)) {
       return Promise.reject(new TypeError('batch must be an ArrayBuffer (use encodeBatchTransferable())'));
     }
@@ -251,7 +317,8 @@ class StoreImpl implements Store {
     const now = Date.now();
     const checkpoint = now - this.#lastCheckpointMs >= this.#options.checkpointIntervalMs;
     if (checkpoint) this.#lastCheckpointMs = now;
-    return this.#request<WriteResult>('write', (id) => ({ type: 'write', id, batch, checkpoint }), [batch]);
+    const quiet = options.quiet === true && this.#quietId === undefined;
+    return this.#request<WriteResult>('write', (id) => (quiet ? { type: 'write', id, batch, checkpoint, quiet } : { type: 'write', id, batch, checkpoint }), [batch], quiet);
   }
 
   #control(control: Control): Promise<void> {

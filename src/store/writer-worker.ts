@@ -2,7 +2,7 @@
 // Owns the single write connection; see protocol.ts for the messages.
 import { parentPort, workerData } from 'node:worker_threads';
 import { StoreError, serializeError, toStoreError } from './errors.js';
-import { unknownMessage } from './protocol.js';
+import { ackBlockOf, kAckCommitted, kAckWaiting, unknownMessage } from './protocol.js';
 import type { FromWriter, ToWriter } from './protocol.js';
 import type { ResolvedStoreOptions } from './options.js';
 import { Writer } from './writer.js';
@@ -11,6 +11,8 @@ import { kSchemaVersion } from './schema.js';
 if (parentPort === null) throw new Error('writer-worker.js must run in a worker thread');
 const port = parentPort;
 const options = workerData as ResolvedStoreOptions;
+const ackSab = (workerData as { ackBlock?: unknown }).ackBlock;
+const ack = ackSab instanceof SharedArrayBuffer ? ackBlockOf(ackSab) : undefined;
 
 /** How long retention may run between two messages, in ms. */
 const kMaintenanceSliceMs = 5;
@@ -85,7 +87,19 @@ port.on('message', (msg: ToWriter) => {
       let rows = 0;
       try {
         rows = writer.write(msg.batch);
-        post({ type: 'written', id: msg.id, rows, durationMs: performance.now() - t0, walBytes: writer.walBytes() });
+        const durationMs = performance.now() - t0;
+        if (msg.quiet === true && ack !== undefined) {
+          // No message: the main thread reads the commit at its next tick,
+          // unless it said it is waiting for it.
+          ack.f64[0] = rows;
+          ack.f64[1] = durationMs;
+          ack.f64[2] = writer.walBytes();
+          ack.f64[3] = performance.timeOrigin + performance.now();
+          ack.i32[1] = msg.id;
+          if (Atomics.exchange(ack.i32, 0, kAckCommitted) === kAckWaiting) post({ type: 'acked' });
+        } else {
+          post({ type: 'written', id: msg.id, rows, durationMs, walBytes: writer.walBytes() });
+        }
       } catch (err) {
         post({ type: 'write-failed', id: msg.id, error: serializeError(asStoreError(err, 'writing a batch')) });
         break;

@@ -80,3 +80,62 @@ describe('batcher expectFlush', () => {
     expect(writes).toHaveLength(1);
   });
 });
+
+describe('batcher: an envelope added between flushSoon() and its flush', () => {
+  it('goes with that flush and arms no age timer', async () => {
+    const { b, writes } = batcher();
+    b.expectFlush();
+    b.add({ topic: Topic.RESOURCE, payload: resource() });
+    b.flushSoon();
+    // E.g. the heartbeat, published at the end of the same turn.
+    b.add({ topic: Topic.HEARTBEAT, payload: { tsMs: 1, runId: 'r', component: 'hub', pid: 1 } });
+    // Only the flush's setImmediate: an age timer, even cleared by that
+    // flush, would still wake the thread when it would have fired.
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writes).toHaveLength(1);
+    expect(b.stats()).toMatchObject({ added: 2, written: 2, pending: 0, batches: 1 });
+  });
+});
+
+describe('batcher with a write whose commit is read late', () => {
+  function lateBatcher(): { b: Batcher; hurries: () => number; commit: () => void } {
+    let hurried = 0;
+    const waiting: (() => void)[] = [];
+    const commit = (): void => { for (const r of waiting.splice(0)) r(); };
+    const b = new Batcher({
+      batchSize: 2, batchAgeMs: 200, capacity: 1000, retryMs: 100,
+      write: () => new Promise((r) => { waiting.push(() => { r({ latencyMs: 7 }); }); }),
+      hurry: () => { hurried++; commit(); },
+      onWriteError: () => undefined,
+      onRecovered: () => undefined,
+    });
+    return { b, hurries: () => hurried, commit };
+  }
+
+  it('records the latency the write reports, not the time until it was read', async () => {
+    const { b, commit } = lateBatcher();
+    b.add({ topic: Topic.RESOURCE, payload: resource() });
+    b.flushSoon();
+    await vi.advanceTimersByTimeAsync(900);
+    expect(b.stats()).toMatchObject({ written: 0, held: 1 });
+    commit();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(b.stats()).toMatchObject({ written: 1, held: 0, flushP50Ms: 7 });
+  });
+
+  it('hurries the write in flight when a full batch waits, and when draining', async () => {
+    const { b, hurries } = lateBatcher();
+    b.add({ topic: Topic.RESOURCE, payload: resource({ pid: 1 }) });
+    b.add({ topic: Topic.RESOURCE, payload: resource({ pid: 2 }) }); // a full batch: in flight
+    expect(hurries()).toBe(0);
+    b.add({ topic: Topic.RESOURCE, payload: resource({ pid: 3 }) });
+    b.add({ topic: Topic.RESOURCE, payload: resource({ pid: 4 }) }); // the next full batch waits
+    expect(hurries()).toBe(1);
+    await vi.advanceTimersByTimeAsync(0);
+    b.add({ topic: Topic.RESOURCE, payload: resource({ pid: 5 }) });
+    expect(await b.drain(Date.now() + 1000)).toBe(0);
+    expect(hurries()).toBeGreaterThanOrEqual(2);
+    expect(b.stats()).toMatchObject({ added: 5, written: 5, pending: 0, held: 0 });
+  });
+});
