@@ -85,6 +85,10 @@ const kFileNames = ['stat', 'status', 'io', 'fd'] as const;
 
 /** What a process sampler remembers of a pid between ticks. */
 interface PidState {
+  /** `${procRoot}/${pid}`, made once. */
+  base: string;
+  /** The command from the last stat read, kept while its bytes do not change. */
+  comm: string;
   startTime: number;
   cpuTicks: number;
   atMs: number;
@@ -208,8 +212,8 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
     }
   }
 
-  function newState(): PidState {
-    const st: PidState = { startTime: -1, cpuTicks: 0, atMs: 0, samples: 0, fds: null, ioErr: null, phase: newPids++ };
+  function newState(base: string): PidState {
+    const st: PidState = { base, comm: '', startTime: -1, cpuTicks: 0, atMs: 0, samples: 0, fds: null, ioErr: null, phase: newPids++ };
     if (openPids < maxOpenPids) {
       st.fds = new Int32Array(4).fill(-1);
       openPids++;
@@ -225,13 +229,13 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
   }
 
   function sample(pid: number, component: string, runId: string, tsMs: number): SampleResult {
-    const base = `${procRoot}/${pid}`;
     let st = state.get(pid);
     const known = st !== undefined;
-    st ??= newState();
+    st ??= newState(`${procRoot}/${pid}`);
+    const base = st.base;
     const statErr = readInto(st, base, kStat);
     const atMs = performance.now();
-    if (statErr !== null || !parseStat(files, stat)) {
+    if (statErr !== null || !parseStat(files, stat, st.comm)) {
       // ENOENT/ESRCH: gone (ESRCH on a kept descriptor also when the pid
       // now belongs to another process). Anything else on the one file
       // every process has is treated the same way: nothing to report.
@@ -250,6 +254,7 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
       command: stat.comm,
       errors,
     };
+    st.comm = stat.comm;
     const cpuTicks = stat.utimeTicks + stat.stimeTicks;
     snap.cpuUserMs = stat.utimeTicks * kMsPerTick;
     snap.cpuSystemMs = stat.stimeTicks * kMsPerTick;
