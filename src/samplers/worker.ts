@@ -15,7 +15,7 @@ import { createPidusageSampler } from './pidusage-sampler.js';
 import type { PidusageSampler } from './pidusage-sampler.js';
 import { unknownTag } from './protocol.js';
 import { createContainerSampler } from '../containers/index.js';
-import { addEnvelopeFast, beginBatchFast, finishBatchFastTransferable } from '../wire/fast-encode.js';
+import { addEnvelopeFast, addResourceFast, beginBatchFast, finishBatchFastTransferable } from '../wire/fast-encode.js';
 import type { ContainerSampler, ContainerTarget } from '../containers/index.js';
 import type { Backend, BatchResult, WorkerConfig, WorkerTask } from './protocol.js';
 
@@ -158,7 +158,7 @@ function note(s: State, out: TickOut, pid: number, snap: ResourceSnapshot, isNew
   if (gpuMem !== undefined) snap.gpuMemBytes = gpuMem;
   const gpuUtil = s.gpuUtil.get(pid);
   if (gpuUtil !== undefined) snap.gpuUtilPercent = gpuUtil;
-  emit(out, { topic: Topic.RESOURCE, payload: snap });
+  addResourceFast(out.stream, snap);
   out.processes++;
   let a = s.alive.get(pid);
   if (a === undefined || isNew) {
@@ -216,7 +216,9 @@ function sampleTree(s: State, proc: ProcessSampler, out: TickOut): void {
   s.tree.setRoots(out.roots);
   s.tree.scan();
   gGone.length = 0;
-  for (const [pid, member] of s.tree.members) {
+  const members = s.tree.members;
+  for (const pid of members.keys()) {
+    const member = members.get(pid)!;
     const rootComponent = s.tree.rootComponent(member.root) ?? '';
     const r = proc.sample(pid, rootComponent, out.runId, out.tsMs);
     // A reused pid (seen without kept descriptors) is another process,

@@ -420,12 +420,10 @@ function encodeInto(envelopes: readonly Envelope[], start: number): void {
 }
 
 /**
- * Starts a Publish message written one envelope at a time
- * ({@link addEnvelopeFast}, then {@link finishBatchFastTransferable}): the
- * same bytes as {@link encodeBatchFastTransferable} of the same envelopes in
- * the same order, without holding them all until the end. The scratch buffer
- * is shared: write a whole batch without an await in between. Returns the
- * handle the other two calls take.
+ * Starts a Publish written one envelope at a time (add*Fast, then finish…):
+ * the bytes of {@link encodeBatchFastTransferable} of the same envelopes,
+ * without holding them all until the end. The scratch buffer is shared:
+ * write a whole batch without an await in between. Returns its handle.
  */
 export function beginBatchFast(): number {
   pos = 0;
@@ -441,6 +439,12 @@ function checkStream(stream: number): void {
 export function addEnvelopeFast(stream: number, e: Envelope): void {
   checkStream(stream);
   writeEnvelope(e);
+}
+
+/** Appends one RESOURCE envelope of `snapshot` (no Envelope object needed) to the batch `stream`. */
+export function addResourceFast(stream: number, snapshot: ResourceSnapshot): void {
+  checkStream(stream);
+  writeResourceEnvelope(snapshot);
 }
 
 /** Ends the batch `stream`: its bytes, in an ArrayBuffer of their own (transferable). */

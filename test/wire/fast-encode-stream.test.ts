@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeBatch, encodeBatchReference, encodeBatchTransferable, Topic } from '../../src/wire/index.js';
 import type { Envelope } from '../../src/wire/index.js';
-import { addEnvelopeFast, beginBatchFast, finishBatchFastTransferable } from '../../src/wire/fast-encode.js';
+import { addEnvelopeFast, addResourceFast, beginBatchFast, finishBatchFastTransferable } from '../../src/wire/fast-encode.js';
 import { snapshotOf } from '../support/arbitraries.js';
 import { everyTopic, resource } from '../../support/samples.js';
 
@@ -14,9 +14,14 @@ const str = fc.oneof(fc.string({ maxLength: 30 }), fc.constant(''), fc.string({ 
 const num = fc.integer({ min: 0, max: 2 ** 40 });
 const snapshot = snapshotOf({ ts: fc.integer({ min: 0, max: 2 ** 45 }), pid: fc.integer({ min: 0, max: 2 ** 31 }), u32: fc.integer({ min: 0, max: 2 ** 32 - 1 }), u64: num, dbl: fc.double(), str });
 
+/** Writes `envelopes` one at a time; RESOURCE ones by addResourceFast every other time. */
 function streamed(envelopes: readonly Envelope[]): ArrayBuffer {
   const s = beginBatchFast();
-  for (const e of envelopes) addEnvelopeFast(s, e);
+  let i = 0;
+  for (const e of envelopes) {
+    if (e.topic === Topic.RESOURCE && i++ % 2 === 0) addResourceFast(s, e.payload);
+    else addEnvelopeFast(s, e);
+  }
   return finishBatchFastTransferable(s);
 }
 
@@ -51,6 +56,7 @@ describe('fast batch encoder, one envelope at a time', () => {
     addEnvelopeFast(s, { topic: Topic.RESOURCE, payload: resource() });
     encodeBatch([{ topic: Topic.RESOURCE, payload: resource({ pid: 9 }) }]);
     expect(() => addEnvelopeFast(s, { topic: Topic.RESOURCE, payload: resource() })).toThrow(/ended by another encode/);
+    expect(() => addResourceFast(s, resource())).toThrow(/ended by another encode/);
     expect(() => finishBatchFastTransferable(s)).toThrow(/ended by another encode/);
     const t = beginBatchFast();
     expect(() => finishBatchFastTransferable(s)).toThrow(/ended by another encode/);
