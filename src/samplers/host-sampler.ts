@@ -56,22 +56,28 @@ export function createHostSampler(options: HostSamplerOptions = {}): HostSampler
   const cpuCount = os.availableParallelism();
   let prev: CpuTimes | null = null;
 
+  const statPath = `${procRoot}/stat`;
+  const meminfoPath = `${procRoot}/meminfo`;
+
   function procCpu(): CpuTimes | string {
-    const err = files.tryRead(`${procRoot}/stat`);
+    const err = files.tryRead(statPath);
     if (err !== null) return err;
     // "cpu  user nice system idle iowait irq softirq steal guest guest_nice";
     // guest time is already inside user, so it is not added again.
-    const v: number[] = [];
+    const b = files.buf;
+    if (files.len < 4 || b[0] !== 0x63 || b[1] !== 0x70 || b[2] !== 0x75 || b[3] !== 0x20) return 'malformed'; // "cpu "
+    let total = 0;
+    let idle = 0;
+    let count = 0;
     let pos = 3;
-    for (let i = 0; i < 8; i++) {
+    for (; count < 8; count++) {
       const x = files.uintAt(pos);
       if (x < 0) break;
-      v.push(x);
+      total += x;
+      if (count === 3 || count === 4) idle += x;
       pos = files.end;
     }
-    if (files.buf.toString('latin1', 0, 4) !== 'cpu ' || v.length < 4) return 'malformed';
-    const idle = v[3]! + (v[4] ?? 0);
-    const total = v.reduce((a, b) => a + b, 0);
+    if (count < 4) return 'malformed';
     return { busy: total - idle, total };
   }
 
@@ -102,7 +108,7 @@ export function createHostSampler(options: HostSamplerOptions = {}): HostSampler
         prev = cpu;
       }
 
-      const memErr = files.tryRead(`${procRoot}/meminfo`);
+      const memErr = files.tryRead(meminfoPath);
       if (memErr === null) {
         const total = files.keyed(kKeys.memTotal);
         const avail = files.keyed(kKeys.memAvailable);

@@ -137,18 +137,26 @@ const kStatVsize = 23;
 const kStatRss = 24;
 const kStatExitCode = 52;
 
+/** Whether b[from, to) holds the latin1 characters of `s`. */
+function sameLatin1(b: Buffer, from: number, to: number, s: string): boolean {
+  if (to - from !== s.length) return false;
+  for (let i = from; i < to; i++) if (b[i] !== s.charCodeAt(i - from)) return false;
+  return true;
+}
+
 /**
  * Parses the stat file in `f` (just read) into `out`. Returns false when the
  * content is not a stat line. comm may hold spaces and parentheses, so it
- * ends at the last ")".
+ * ends at the last ")". When comm reads the same as `prevComm` (the same
+ * process's last one), `out.comm` is that string rather than a new one.
  */
-export function parseStat(f: ProcFiles, out: StatFields): boolean {
+export function parseStat(f: ProcFiles, out: StatFields, prevComm = ''): boolean {
   const b = f.buf;
   const n = f.len;
   const open = b.indexOf(0x28); // "("
   const close = b.lastIndexOf(0x29, n - 1); // ")"
   if (open < 0 || close < open || close + 2 >= n) return false;
-  out.comm = b.toString('latin1', open + 1, close);
+  out.comm = prevComm !== '' && sameLatin1(b, open + 1, close, prevComm) ? prevComm : b.toString('latin1', open + 1, close);
   out.state = String.fromCharCode(b[close + 2]!);
   out.exitStatus = -1;
   out.rssPages = -1;

@@ -83,8 +83,39 @@ const kIo = 2;
 const kFdDir = 3;
 const kFileNames = ['stat', 'status', 'io', 'fd'] as const;
 
+/**
+ * A snapshot as this sampler builds it. Made by a constructor rather than a
+ * literal: V8 then leaves room in the object for the figures added after it
+ * (a literal gets exactly its own fields, and each figure added later grows
+ * a separate property array).
+ */
+class ProcSnapshot implements ResourceSnapshot {
+  tsMs: number;
+  runId: string;
+  component: string;
+  pid: number;
+  ppid: number;
+  state: string;
+  command: string;
+  errors: FigureError[];
+  constructor(tsMs: number, runId: string, component: string, pid: number, stat: Readonly<StatFields>) {
+    this.tsMs = tsMs;
+    this.runId = runId;
+    this.component = component;
+    this.pid = pid;
+    this.ppid = stat.ppid;
+    this.state = stat.state;
+    this.command = stat.comm;
+    this.errors = [];
+  }
+}
+
 /** What a process sampler remembers of a pid between ticks. */
 interface PidState {
+  /** `${procRoot}/${pid}`, made once. */
+  base: string;
+  /** The command from the last stat read, kept while its bytes do not change. */
+  comm: string;
   startTime: number;
   cpuTicks: number;
   atMs: number;
@@ -208,8 +239,8 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
     }
   }
 
-  function newState(): PidState {
-    const st: PidState = { startTime: -1, cpuTicks: 0, atMs: 0, samples: 0, fds: null, ioErr: null, phase: newPids++ };
+  function newState(base: string): PidState {
+    const st: PidState = { base, comm: '', startTime: -1, cpuTicks: 0, atMs: 0, samples: 0, fds: null, ioErr: null, phase: newPids++ };
     if (openPids < maxOpenPids) {
       st.fds = new Int32Array(4).fill(-1);
       openPids++;
@@ -225,13 +256,13 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
   }
 
   function sample(pid: number, component: string, runId: string, tsMs: number): SampleResult {
-    const base = `${procRoot}/${pid}`;
     let st = state.get(pid);
     const known = st !== undefined;
-    st ??= newState();
+    st ??= newState(`${procRoot}/${pid}`);
+    const base = st.base;
     const statErr = readInto(st, base, kStat);
     const atMs = performance.now();
-    if (statErr !== null || !parseStat(files, stat)) {
+    if (statErr !== null || !parseStat(files, stat, st.comm)) {
       // ENOENT/ESRCH: gone (ESRCH on a kept descriptor also when the pid
       // now belongs to another process). Anything else on the one file
       // every process has is treated the same way: nothing to report.
@@ -239,17 +270,9 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
       else closeAll(st);
       return { kind: 'gone' };
     }
-    const errors: FigureError[] = [];
-    const snap: ResourceSnapshot = {
-      tsMs,
-      runId,
-      component,
-      pid,
-      ppid: stat.ppid,
-      state: stat.state,
-      command: stat.comm,
-      errors,
-    };
+    const snap: ResourceSnapshot = new ProcSnapshot(tsMs, runId, component, pid, stat);
+    const errors = snap.errors!;
+    st.comm = stat.comm;
     const cpuTicks = stat.utimeTicks + stat.stimeTicks;
     snap.cpuUserMs = stat.utimeTicks * kMsPerTick;
     snap.cpuSystemMs = stat.stimeTicks * kMsPerTick;

@@ -135,6 +135,8 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
           rootsChanged = true;
         }
       }
+      // Every pid of `next` is a root now: any other root makes `roots` larger.
+      if (roots.size === next.size) return;
       for (const pid of [...roots.keys()]) {
         if (next.has(pid)) continue;
         roots.delete(pid);

@@ -15,6 +15,7 @@ import { createPidusageSampler } from './pidusage-sampler.js';
 import type { PidusageSampler } from './pidusage-sampler.js';
 import { unknownTag } from './protocol.js';
 import { createContainerSampler } from '../containers/index.js';
+import { addEnvelopeFast, addResourceFast, beginBatchFast, finishBatchFastTransferable } from '../wire/fast-encode.js';
 import type { ContainerSampler, ContainerTarget } from '../containers/index.js';
 import type { Backend, BatchResult, WorkerConfig, WorkerTask } from './protocol.js';
 
@@ -31,6 +32,10 @@ interface Alive {
   component: string;
   /** Named as a root once (e.g. by its Hello): it keeps that name while it lives. */
   rooted: boolean;
+  /** The last descendant name built (see descendantName()) and what it was built from. */
+  nameRoot: string;
+  nameComm: string;
+  name: string;
 }
 
 interface State {
@@ -130,107 +135,143 @@ let gRoots: Map<number, string> | null = null;
 let gContainers: ContainerTarget[] = [];
 let gContainerSampler: ContainerSampler | null = null;
 
+/**
+ * The tick being written. Its envelopes are encoded as they come (a snapshot
+ * is garbage as soon as it is written), so a tick runs without an await from
+ * beginBatchFast() to its end, and one tick at a time.
+ */
+interface TickOut {
+  stream: number;
+  runId: string;
+  tsMs: number;
+  processes: number;
+  exitedRoots: number[];
+  roots: ReadonlyMap<number, string>;
+}
+
+function emit(out: TickOut, e: Envelope): void {
+  addEnvelopeFast(out.stream, e);
+}
+
+function note(s: State, out: TickOut, pid: number, snap: ResourceSnapshot, isNew: boolean, zombie: boolean, exitStatus: number, rooted: boolean): void {
+  const gpuMem = s.gpuMem.get(pid);
+  if (gpuMem !== undefined) snap.gpuMemBytes = gpuMem;
+  const gpuUtil = s.gpuUtil.get(pid);
+  if (gpuUtil !== undefined) snap.gpuUtilPercent = gpuUtil;
+  addResourceFast(out.stream, snap);
+  out.processes++;
+  let a = s.alive.get(pid);
+  if (a === undefined || isNew) {
+    a = { exitReported: false, ppid: snap.ppid ?? 0, command: snap.command ?? '', component: snap.component, rooted, nameRoot: '', nameComm: '', name: '' };
+    s.alive.set(pid, a);
+    emit(out, lifecycle(out.runId, out.tsMs, LifecycleKind.PROCESS_STARTED, pid, a));
+  }
+  a.ppid = snap.ppid ?? a.ppid;
+  a.command = snap.command ?? a.command;
+  if (a.component !== snap.component) {
+    // Named anew (its Hello made it a root, or a command changed): the
+    // store files its history so far under the new name too.
+    const previousComponent = a.component;
+    a.component = snap.component;
+    emit(out, lifecycle(out.runId, out.tsMs, LifecycleKind.PROCESS_RENAMED, pid, a, { previousComponent }));
+  }
+  if (rooted) a.rooted = true;
+  if (zombie && !a.exitReported) {
+    // A zombie has exited; its status waits in /proc/<pid>/stat until the
+    // parent reaps it.
+    a.exitReported = true;
+    emit(out, lifecycle(out.runId, out.tsMs, LifecycleKind.PROCESS_EXITED, pid, a, decodeExitStatus(exitStatus)));
+  }
+}
+
+function goneOne(s: State, out: TickOut, pid: number): void {
+  const a = s.alive.get(pid);
+  // Reaped between two ticks by a parent that is not us: the exit status
+  // is gone with it, so the event carries none.
+  if (a !== undefined && !a.exitReported) emit(out, lifecycle(out.runId, out.tsMs, LifecycleKind.PROCESS_EXITED, pid, a, { signal: '' }));
+  s.alive.delete(pid);
+  if (out.roots.has(pid)) out.exitedRoots.push(pid);
+}
+
+/**
+ * A descendant's component: its root's and its own command, unless it was a
+ * root once (a client that said Hello, then left). Kept on `a` while both
+ * stay the same, rather than joined anew every tick.
+ */
+function descendantName(a: Alive | undefined, rootComponent: string, comm: string): string {
+  if (a === undefined) return `${rootComponent}/${comm}`;
+  if (a.rooted) return a.component;
+  if (a.nameRoot !== rootComponent || a.nameComm !== comm) {
+    a.nameRoot = rootComponent;
+    a.nameComm = comm;
+    a.name = `${rootComponent}/${comm}`;
+  }
+  return a.name;
+}
+
+/** The pids a tick found gone (reused: a tick runs to its end before the next). */
+const gGone: number[] = [];
+
+function sampleTree(s: State, proc: ProcessSampler, out: TickOut): void {
+  s.tree.setRoots(out.roots);
+  s.tree.scan();
+  gGone.length = 0;
+  const members = s.tree.members;
+  for (const pid of members.keys()) {
+    const member = members.get(pid)!;
+    const rootComponent = s.tree.rootComponent(member.root) ?? '';
+    const r = proc.sample(pid, rootComponent, out.runId, out.tsMs);
+    // A reused pid (seen without kept descriptors) is another process,
+    // not necessarily a descendant: end the old one, and let the next
+    // scan decide about the newcomer.
+    if (r.kind === 'gone' || r.replaced) {
+      gGone.push(pid);
+      continue;
+    }
+    const rooted = member.root === pid;
+    if (!rooted) r.snapshot.component = descendantName(r.isNew ? undefined : s.alive.get(pid), rootComponent, r.stat.comm);
+    note(s, out, pid, r.snapshot, r.isNew, r.stat.state === 'Z' || r.stat.state === 'X', r.stat.exitStatus, rooted);
+  }
+  for (const pid of gGone) {
+    proc.forget(pid);
+    s.tree.remove(pid);
+    goneOne(s, out, pid);
+  }
+}
+
 async function tick(config: WorkerConfig, roots: [number, string][] | null, tsMs: number, containers: ContainerTarget[] | null | undefined): Promise<BatchResult> {
   if (containers != null) gContainers = containers;
   if (roots !== null) gRoots = new Map(roots);
   else if (gRoots === null) throw new TypeError('runbus samplers: a tick without roots reached a worker that has none');
   const s = state(config);
-  const { runId } = config;
-  const envelopes: Envelope[] = [];
-  const exitedRoots: number[] = [];
   const rootMap = gRoots;
-  const gone: number[] = [];
-  let processes = 0;
-
-  const note = (pid: number, snap: ResourceSnapshot, isNew: boolean, zombie: boolean, exitStatus: number, rooted: boolean): void => {
-    const gpuMem = s.gpuMem.get(pid);
-    if (gpuMem !== undefined) snap.gpuMemBytes = gpuMem;
-    const gpuUtil = s.gpuUtil.get(pid);
-    if (gpuUtil !== undefined) snap.gpuUtilPercent = gpuUtil;
-    envelopes.push({ topic: Topic.RESOURCE, payload: snap });
-    processes++;
-    let a = s.alive.get(pid);
-    if (a === undefined || isNew) {
-      a = { exitReported: false, ppid: snap.ppid ?? 0, command: snap.command ?? '', component: snap.component, rooted };
-      s.alive.set(pid, a);
-      envelopes.push(lifecycle(runId, tsMs, LifecycleKind.PROCESS_STARTED, pid, a));
-    }
-    a.ppid = snap.ppid ?? a.ppid;
-    a.command = snap.command ?? a.command;
-    if (a.component !== snap.component) {
-      // Named anew (its Hello made it a root, or a command changed): the
-      // store files its history so far under the new name too.
-      const previousComponent = a.component;
-      a.component = snap.component;
-      envelopes.push(lifecycle(runId, tsMs, LifecycleKind.PROCESS_RENAMED, pid, a, { previousComponent }));
-    }
-    if (rooted) a.rooted = true;
-    if (zombie && !a.exitReported) {
-      // A zombie has exited; its status waits in /proc/<pid>/stat until the
-      // parent reaps it.
-      a.exitReported = true;
-      envelopes.push(lifecycle(runId, tsMs, LifecycleKind.PROCESS_EXITED, pid, a, decodeExitStatus(exitStatus)));
-    }
-  };
-
-  const goneOne = (pid: number): void => {
-    const a = s.alive.get(pid);
-    // Reaped between two ticks by a parent that is not us: the exit status
-    // is gone with it, so the event carries none.
-    if (a !== undefined && !a.exitReported) envelopes.push(lifecycle(runId, tsMs, LifecycleKind.PROCESS_EXITED, pid, a, { signal: '' }));
-    s.alive.delete(pid);
-    if (rootMap.has(pid)) exitedRoots.push(pid);
-  };
+  // pidusage is asynchronous: its reading comes first, the batch after.
+  const pu = s.proc === null ? s.pidusage : null;
+  const usage = pu === null ? null : await pu.sample(rootMap, config.runId, tsMs);
+  const out: TickOut = { stream: beginBatchFast(), runId: config.runId, tsMs, processes: 0, exitedRoots: [], roots: rootMap };
 
   if (s.proc !== null) {
-    const proc = s.proc;
-    s.tree.setRoots(rootMap);
-    s.tree.scan();
-    for (const [pid, member] of s.tree.members) {
-      const rootComponent = s.tree.rootComponent(member.root) ?? '';
-      const r = proc.sample(pid, rootComponent, runId, tsMs);
-      // A reused pid (seen without kept descriptors) is another process,
-      // not necessarily a descendant: end the old one, and let the next
-      // scan decide about the newcomer.
-      if (r.kind === 'gone' || r.replaced) {
-        gone.push(pid);
-        continue;
-      }
-      // A descendant is named after its root and its own command, unless
-      // it was a root once (a client that said Hello, then left).
-      const rooted = member.root === pid;
-      if (!rooted) {
-        const a = r.isNew ? undefined : s.alive.get(pid);
-        r.snapshot.component = a?.rooted === true ? a.component : `${rootComponent}/${r.stat.comm}`;
-      }
-      note(pid, r.snapshot, r.isNew, r.stat.state === 'Z' || r.stat.state === 'X', r.stat.exitStatus, rooted);
-    }
-    for (const pid of gone) {
-      proc.forget(pid);
-      s.tree.remove(pid);
-      goneOne(pid);
-    }
-  } else if (s.pidusage !== null) {
-    const pu = s.pidusage;
-    const r = await pu.sample(rootMap, runId, tsMs);
-    const fresh = new Set(r.fresh);
-    for (const snap of r.snapshots) note(snap.pid, snap, fresh.has(snap.pid) && !s.alive.has(snap.pid), false, -1, rootMap.has(snap.pid));
-    for (const pid of r.gone) {
+    sampleTree(s, s.proc, out);
+  } else if (pu !== null && usage !== null) {
+    const fresh = new Set(usage.fresh);
+    for (const snap of usage.snapshots) note(s, out, snap.pid, snap, fresh.has(snap.pid) && !s.alive.has(snap.pid), false, -1, rootMap.has(snap.pid));
+    for (const pid of usage.gone) {
       pu.forget(pid);
-      goneOne(pid);
+      goneOne(s, out, pid);
     }
   }
 
-  if (s.host !== null) envelopes.push({ topic: Topic.HOST, payload: s.host.sample(runId, tsMs) });
+  if (s.host !== null) emit(out, { topic: Topic.HOST, payload: s.host.sample(config.runId, tsMs) });
   // Containers: cgroup reads, beside the /proc reads.
   let unread: string[] = [];
   if (gContainers.length > 0 || gContainerSampler !== null) {
     gContainerSampler ??= createContainerSampler({ procRoot: config.procRoot });
-    const c = gContainerSampler.sample(gContainers, runId, tsMs);
-    for (const snap of c.snapshots) envelopes.push({ topic: Topic.CONTAINER, payload: snap });
+    const c = gContainerSampler.sample(gContainers, config.runId, tsMs);
+    for (const snap of c.snapshots) emit(out, { topic: Topic.CONTAINER, payload: snap });
     unread = c.unread;
   }
-  const result = batch(s, envelopes, processes, exitedRoots, []);
+  const bytes = finishBatchFastTransferable(out.stream);
+  const result: BatchResult = { type: 'batch', bytes, processes: out.processes, exitedRoots: out.exitedRoots, notes: [], backend: s.backend };
   if (unread.length > 0) result.unreadContainers = unread;
   return result;
 }

@@ -393,22 +393,72 @@ function putErrors(b: Buffer, q: number, errors: readonly FigureError[]): number
   return q;
 }
 
+/** Appends one envelope (with its Publish field tag) at `pos`. */
+function writeEnvelope(e: Envelope): void {
+  if (e.topic === 1) {
+    writeResourceEnvelope(e.payload);
+    return;
+  }
+  const props = { topic: e.topic, [kTopicNames[e.topic]]: e.payload };
+  const bytes = pb.Envelope.encode(props).finish();
+  reserve(1 + 5 + bytes.length);
+  buf[pos++] = 0x0a;
+  pos = putU32(buf, pos, bytes.length);
+  buf.set(bytes, pos);
+  pos += bytes.length;
+}
+
+/** The Publish being written envelope by envelope (0: none); any other use of the scratch buffer ends it. */
+let gStream = 0;
+let gStreams = 0;
+
 /** Writes `envelopes` as a Publish message at `start` in the scratch buffer; sets pos to its end. */
 function encodeInto(envelopes: readonly Envelope[], start: number): void {
+  gStream = 0;
   pos = start;
-  for (const e of envelopes) {
-    if (e.topic === 1) {
-      writeResourceEnvelope(e.payload);
-    } else {
-      const props = { topic: e.topic, [kTopicNames[e.topic]]: e.payload };
-      const bytes = pb.Envelope.encode(props).finish();
-      reserve(1 + 5 + bytes.length);
-      buf[pos++] = 0x0a;
-      pos = putU32(buf, pos, bytes.length);
-      buf.set(bytes, pos);
-      pos += bytes.length;
-    }
-  }
+  for (const e of envelopes) writeEnvelope(e);
+}
+
+/**
+ * Starts a Publish written one envelope at a time (add*Fast, then finish…):
+ * the bytes of {@link encodeBatchFastTransferable} of the same envelopes,
+ * without holding them all until the end. The scratch buffer is shared:
+ * write a whole batch without an await in between. Returns its handle.
+ */
+export function beginBatchFast(): number {
+  pos = 0;
+  gStream = ++gStreams;
+  return gStream;
+}
+
+function checkStream(stream: number): void {
+  if (stream === 0 || stream !== gStream) throw new Error('runbus fast-encode: this batch was ended by another encode (write a batch without an await in between)');
+}
+
+/** Appends one envelope to the batch `stream` from {@link beginBatchFast}. */
+export function addEnvelopeFast(stream: number, e: Envelope): void {
+  checkStream(stream);
+  writeEnvelope(e);
+}
+
+/** Appends one RESOURCE envelope of `snapshot` (no Envelope object needed) to the batch `stream`. */
+export function addResourceFast(stream: number, snapshot: ResourceSnapshot): void {
+  checkStream(stream);
+  writeResourceEnvelope(snapshot);
+}
+
+/** Ends the batch `stream`: its bytes, in an ArrayBuffer of their own (transferable). */
+export function finishBatchFastTransferable(stream: number): ArrayBuffer {
+  checkStream(stream);
+  gStream = 0;
+  return copyOut();
+}
+
+/** The scratch buffer's bytes up to pos, in an ArrayBuffer of their own. */
+function copyOut(): ArrayBuffer {
+  const ab = new ArrayBuffer(pos);
+  new Uint8Array(ab).set(buf.subarray(0, pos));
+  return ab;
 }
 
 /** Encodes a batch as a `Publish` message; same bytes as protobufjs. */
@@ -421,9 +471,7 @@ export function encodeBatchFast(envelopes: readonly Envelope[]): Uint8Array {
 /** Like {@link encodeBatchFast}, into an ArrayBuffer of its own (transferable). */
 export function encodeBatchFastTransferable(envelopes: readonly Envelope[]): ArrayBuffer {
   encodeInto(envelopes, 0);
-  const ab = new ArrayBuffer(pos);
-  new Uint8Array(ab).set(buf.subarray(0, pos));
-  return ab;
+  return copyOut();
 }
 
 // Room left before the Publish for the frame's prefixes, at most
