@@ -1,5 +1,6 @@
 import { constants as perfConstants, monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import type { EventLoopUtilization, IntervalHistogram } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { checkInt, checkKeys, checkObject } from '../options.js';
 import type { LoopReport, ResourceSnapshot } from '../wire/index.js';
 
@@ -145,18 +146,51 @@ export function readRuntimeFigures(): RuntimeFigures {
   return out;
 }
 
-// readRuntimeFigures() into an object of the caller's (reused by a report loop).
+// readRuntimeFigures() into an object of the caller's.
 function fillRuntimeFigures(out: RuntimeFigures): void {
   const m = process.memoryUsage();
   out.heapUsedBytes = m.heapUsed;
   out.heapTotalBytes = m.heapTotal;
   out.externalBytes = m.external;
   out.arrayBuffersBytes = m.arrayBuffers;
+  fillGcAndResources(out);
+}
+
+function fillGcAndResources(out: RuntimeFigures): void {
   out.gcMinorMs = gcMs[0]!;
   out.gcMajorMs = gcMs[1]!;
   out.gcIncrementalMs = gcMs[2]!;
   out.gcWeakcbMs = gcMs[3]!;
   out.activeResources = process.getActiveResourcesInfo().length;
+}
+
+/**
+ * fillRuntimeFigures() for a report loop, a tick a second for the life of
+ * the process. process.memoryUsage() also reads the resident set size from
+ * /proc/self/stat (open, read, parse, close: over ten times the cost of the
+ * rest) only to have it thrown away; V8's heap statistics carry the same
+ * heap and external figures without it. Array buffers, the one figure only
+ * memoryUsage() has, are part of external memory and move it by their own
+ * size: memoryUsage() is read again whenever external memory has moved
+ * since its last reading, and its array-buffer figure kept while it has not.
+ */
+function runtimeFiguresReader(): (out: RuntimeFigures) => void {
+  let external = -1;
+  let arrayBuffers = 0;
+  return (out) => {
+    const h = getHeapStatistics();
+    if (h.external_memory !== external) {
+      fillRuntimeFigures(out);
+      external = out.externalBytes;
+      arrayBuffers = out.arrayBuffersBytes;
+      return;
+    }
+    out.heapUsedBytes = h.used_heap_size;
+    out.heapTotalBytes = h.total_heap_size;
+    out.externalBytes = external;
+    out.arrayBuffersBytes = arrayBuffers;
+    fillGcAndResources(out);
+  };
 }
 
 export interface LoopSampler {
@@ -275,6 +309,7 @@ export function startLoopTicks(intervalMs: number, report: (tick: LoopTick) => v
     active = start > 0 ? t - start - idle : 0;
   };
   readElu(performance.now());
+  const readRuntime = runtimeFiguresReader();
   const tick: LoopTick = {
     tsMs: 0, loopLagP50Ms: 0, loopLagP99Ms: 0, loopLagMaxMs: 0, loopUtilization: 0,
     heapUsedBytes: 0, heapTotalBytes: 0, externalBytes: 0, arrayBuffersBytes: 0,
@@ -295,7 +330,7 @@ export function startLoopTicks(intervalMs: number, report: (tick: LoopTick) => v
     tick.loopLagP99Ms = lag;
     tick.loopLagMaxMs = lag;
     tick.loopUtilization = utilization;
-    fillRuntimeFigures(tick);
+    readRuntime(tick);
     report(tick);
   };
   const timer = setInterval(onTimer, intervalMs);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLoopSampler } from '../../src/bus/index.js';
 import { startLoopReports, startLoopTicks } from '../../src/bus/loop-sampler.js';
 import type { LoopTick } from '../../src/bus/loop-sampler.js';
@@ -132,5 +132,36 @@ describe('loop ticks of a remote bus', () => {
     copies.forEach((c, i) => expect(c.loopUtilization).toBeCloseTo(nodeSays[i]!, 1));
     expect(first.heapUsedBytes).toBeGreaterThan(0);
     expect(first.activeResources).toBeGreaterThan(0);
+  });
+});
+
+describe('runtime figures of loop ticks', () => {
+  it('skip process.memoryUsage() (and its /proc read) while external memory stands still, and follow array buffers when it moves', async () => {
+    const spy = vi.spyOn(process, 'memoryUsage');
+    const ticks: { calls: number; external: number; arrayBuffers: number }[] = [];
+    const t = startLoopTicks(20, (tick) => {
+      ticks.push({ calls: spy.mock.calls.length, external: tick.externalBytes, arrayBuffers: tick.arrayBuffersBytes });
+    });
+    try {
+      await sleep(150);
+      const kept = Buffer.alloc(3_000_000, 1);
+      const at = ticks.length;
+      await sleep(60);
+      const after = ticks.slice(at);
+      expect(after.length).toBeGreaterThan(0);
+      expect(after.at(-1)!.arrayBuffers).toBeGreaterThanOrEqual(ticks[at - 1]!.arrayBuffers + kept.length);
+      // A tick that did not call memoryUsage() saw external memory where the last call left it.
+      let skipped = 0;
+      for (let i = 1; i < ticks.length; i++) {
+        if (ticks[i]!.calls !== ticks[i - 1]!.calls) continue;
+        skipped++;
+        expect(ticks[i]!.external).toBe(ticks[i - 1]!.external);
+        expect(ticks[i]!.arrayBuffers).toBe(ticks[i - 1]!.arrayBuffers);
+      }
+      expect(skipped).toBeGreaterThan(0);
+    } finally {
+      t.stop();
+      spy.mockRestore();
+    }
   });
 });
