@@ -1,5 +1,6 @@
 import { encodeFrame } from '../../wire/index.js';
 import type { LoopReport } from '../../wire/index.js';
+import { varintLen, writeVarint as putVarint } from '../../wire/varint.js';
 import type { HubLink } from './hub-link.js';
 
 // The LOOP report, a client's one frame a second while idle, encoded by hand
@@ -19,24 +20,6 @@ const kTagLoop = 0x32;
 // Largest LoopReport: ts 11, 8 doubles × 9, 4 × 11, activeResources 6.
 const kMaxReport = 11 + 8 * 9 + 4 * 11 + 6;
 const kReserve = 3 + 3;
-
-function varintLen(v: number): number {
-  let n = 1;
-  while (v >= 0x80) {
-    v = Math.floor(v / 128);
-    n++;
-  }
-  return n;
-}
-
-function putVarint(b: Uint8Array, p: number, v: number): number {
-  while (v >= 0x80) {
-    b[p++] = (v % 128) | 0x80;
-    v = Math.floor(v / 128);
-  }
-  b[p++] = v;
-  return p;
-}
 
 const isCount = (v: number): boolean => Number.isSafeInteger(v) && v >= 0;
 const isCount0 = (v: number | null | undefined): boolean => v == null || isCount(v);
