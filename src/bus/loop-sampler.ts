@@ -1,5 +1,6 @@
 import { constants as perfConstants, monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import type { EventLoopUtilization, IntervalHistogram } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { checkInt, checkKeys, checkObject } from '../options.js';
 import type { LoopReport, ResourceSnapshot } from '../wire/index.js';
 
@@ -136,19 +137,59 @@ export function fillLoopFigures(p: ResourceSnapshot, l: LoopFigures): void {
   p.loopUtilization = l.loopUtilization;
 }
 
+type RuntimeFigures = Required<Pick<LoopFigures, 'heapUsedBytes' | 'heapTotalBytes' | 'externalBytes' | 'arrayBuffersBytes' | 'gcMinorMs' | 'gcMajorMs' | 'gcIncrementalMs' | 'gcWeakcbMs' | 'activeResources'>>;
+
 /** This process's heap, external memory, GC pause totals and active resources, now. */
-export function readRuntimeFigures(): Required<Pick<LoopFigures, 'heapUsedBytes' | 'heapTotalBytes' | 'externalBytes' | 'arrayBuffersBytes' | 'gcMinorMs' | 'gcMajorMs' | 'gcIncrementalMs' | 'gcWeakcbMs' | 'activeResources'>> {
+export function readRuntimeFigures(): RuntimeFigures {
+  const out = {} as RuntimeFigures;
+  fillRuntimeFigures(out);
+  return out;
+}
+
+// readRuntimeFigures() into an object of the caller's.
+function fillRuntimeFigures(out: RuntimeFigures): void {
   const m = process.memoryUsage();
-  return {
-    heapUsedBytes: m.heapUsed,
-    heapTotalBytes: m.heapTotal,
-    externalBytes: m.external,
-    arrayBuffersBytes: m.arrayBuffers,
-    gcMinorMs: gcMs[0]!,
-    gcMajorMs: gcMs[1]!,
-    gcIncrementalMs: gcMs[2]!,
-    gcWeakcbMs: gcMs[3]!,
-    activeResources: process.getActiveResourcesInfo().length,
+  out.heapUsedBytes = m.heapUsed;
+  out.heapTotalBytes = m.heapTotal;
+  out.externalBytes = m.external;
+  out.arrayBuffersBytes = m.arrayBuffers;
+  fillGcAndResources(out);
+}
+
+function fillGcAndResources(out: RuntimeFigures): void {
+  out.gcMinorMs = gcMs[0]!;
+  out.gcMajorMs = gcMs[1]!;
+  out.gcIncrementalMs = gcMs[2]!;
+  out.gcWeakcbMs = gcMs[3]!;
+  out.activeResources = process.getActiveResourcesInfo().length;
+}
+
+/**
+ * fillRuntimeFigures() for a report loop, a tick a second for the life of
+ * the process. process.memoryUsage() also reads the resident set size from
+ * /proc/self/stat (open, read, parse, close: over ten times the cost of the
+ * rest) only to have it thrown away; V8's heap statistics carry the same
+ * heap and external figures without it. Array buffers, the one figure only
+ * memoryUsage() has, are part of external memory and move it by their own
+ * size: memoryUsage() is read again whenever external memory has moved
+ * since its last reading, and its array-buffer figure kept while it has not.
+ */
+function runtimeFiguresReader(): (out: RuntimeFigures) => void {
+  let external = -1;
+  let arrayBuffers = 0;
+  return (out) => {
+    const h = getHeapStatistics();
+    if (h.external_memory !== external) {
+      fillRuntimeFigures(out);
+      external = out.externalBytes;
+      arrayBuffers = out.arrayBuffersBytes;
+      return;
+    }
+    out.heapUsedBytes = h.used_heap_size;
+    out.heapTotalBytes = h.total_heap_size;
+    out.externalBytes = external;
+    out.arrayBuffersBytes = arrayBuffers;
+    fillGcAndResources(out);
   };
 }
 
@@ -220,6 +261,9 @@ export interface LoopReports {
   stop(): void;
 }
 
+/** One report of a report loop: its figures and when it was taken (Date.now()). */
+export type LoopTick = Required<LoopFigures> & { tsMs: number };
+
 /**
  * Calls `report` every `intervalMs` with this process's event-loop figures,
  * from one unref'd timer that is also the probe: its lateness is the lag
@@ -232,20 +276,64 @@ export interface LoopReports {
  * seen in utilization only; the hub's own figures use createLoopSampler().
  */
 export function startLoopReports(intervalMs: number, report: (figures: LoopFigures) => void): LoopReports {
+  return startLoopTicks(intervalMs, (t) => {
+    report({
+      loopLagP50Ms: t.loopLagP50Ms, loopLagP99Ms: t.loopLagP99Ms, loopLagMaxMs: t.loopLagMaxMs, loopUtilization: t.loopUtilization,
+      heapUsedBytes: t.heapUsedBytes, heapTotalBytes: t.heapTotalBytes, externalBytes: t.externalBytes, arrayBuffersBytes: t.arrayBuffersBytes,
+      gcMinorMs: t.gcMinorMs, gcMajorMs: t.gcMajorMs, gcIncrementalMs: t.gcIncrementalMs, gcWeakcbMs: t.gcWeakcbMs,
+      activeResources: t.activeResources,
+    });
+  });
+}
+
+/**
+ * startLoopReports() for a process that sends each report at once (the
+ * remote bus): `report` gets one record, refilled in place every interval
+ * (copy it to keep it), and the tick allocates nothing of its own beyond
+ * what Node's readings (memory usage, active resources, utilization) do.
+ */
+export function startLoopTicks(intervalMs: number, report: (tick: LoopTick) => void): LoopReports {
   gcRetain();
   let stopped = false;
   let due = performance.now() + intervalMs;
-  let elu: EventLoopUtilization = performance.eventLoopUtilization();
-  const timer = setInterval(() => {
+  // Utilization over the interval, as performance.eventLoopUtilization()
+  // works it out (active = now - loopStart - idle, zero before the loop
+  // starts), from the clock this tick reads anyway and the loop's idle time:
+  // no objects, one native call.
+  const timing = performance.nodeTiming;
+  let idle = 0;
+  let active = 0;
+  const readElu = (t: number): void => {
+    const start = timing.loopStart;
+    idle = start > 0 ? timing.idleTime : 0;
+    active = start > 0 ? t - start - idle : 0;
+  };
+  readElu(performance.now());
+  const readRuntime = runtimeFiguresReader();
+  const tick: LoopTick = {
+    tsMs: 0, loopLagP50Ms: 0, loopLagP99Ms: 0, loopLagMaxMs: 0, loopUtilization: 0,
+    heapUsedBytes: 0, heapTotalBytes: 0, externalBytes: 0, arrayBuffersBytes: 0,
+    gcMinorMs: 0, gcMajorMs: 0, gcIncrementalMs: 0, gcWeakcbMs: 0, activeResources: 0,
+  };
+  const onTimer = (): void => {
     const now = performance.now();
     const lag = Math.max(0, now - due);
     // setInterval schedules the next call from this one's start.
     due = now + intervalMs;
-    const e = performance.eventLoopUtilization();
-    const utilization = performance.eventLoopUtilization(e, elu).utilization;
-    elu = e;
-    report({ loopLagP50Ms: lag, loopLagP99Ms: lag, loopLagMaxMs: lag, loopUtilization: utilization, ...readRuntimeFigures() });
-  }, intervalMs);
+    const idle0 = idle;
+    const active0 = active;
+    readElu(now);
+    const busy = active - active0;
+    const utilization = busy / (idle - idle0 + busy);
+    tick.tsMs = Date.now();
+    tick.loopLagP50Ms = lag;
+    tick.loopLagP99Ms = lag;
+    tick.loopLagMaxMs = lag;
+    tick.loopUtilization = utilization;
+    readRuntime(tick);
+    report(tick);
+  };
+  const timer = setInterval(onTimer, intervalMs);
   timer.unref();
   return {
     stop() {

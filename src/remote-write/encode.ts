@@ -17,6 +17,7 @@
 // Tags are (field << 3) | wire type: 0x0a, 0x12, 0x1a for length-delimited
 // fields 1, 2, 3; 0x09 fixed64 field 1; 0x10 varint field 2.
 
+import { varintLen, writeVarint } from '../wire/varint.js';
 import type { FamilyMeta, LabelPair, Series } from './request.js';
 
 const kMetaType: Readonly<Record<FamilyMeta['type'], number>> = { counter: 1, gauge: 2, info: 6 };
@@ -24,24 +25,6 @@ const kMetaType: Readonly<Record<FamilyMeta['type'], number>> = { counter: 1, ga
 export const kDefaultMaxKeptSeries = 100_000;
 
 const utf8 = new TextEncoder();
-
-function varintLen(v: number): number {
-  let n = 1;
-  while (v >= 0x80) {
-    v = Math.floor(v / 128);
-    n++;
-  }
-  return n;
-}
-
-function writeVarint(out: Uint8Array, pos: number, v: number): number {
-  while (v >= 0x80) {
-    out[pos++] = (v % 128) | 0x80;
-    v = Math.floor(v / 128);
-  }
-  out[pos++] = v;
-  return pos;
-}
 
 /** int64 as protobuf writes it: a negative value is ten bytes of two's complement. */
 function int64Len(v: number): number {

@@ -4,7 +4,7 @@ import { EventEmitter } from 'eventemitter3';
 import { encodeFrame } from '../../wire/index.js';
 // The loop sampler alone (perf_hooks, no bus): every process that embeds the
 // bus measures its own event loop, which no other process can.
-import { startLoopReports } from '../loop-sampler.js';
+import { startLoopTicks } from '../loop-sampler.js';
 import type { LoopReports } from '../loop-sampler.js';
 import type { Envelope, Topic, TopicPayloads, Welcome } from '../../wire/index.js';
 import { RunbusError } from '../../errors.js';
@@ -21,6 +21,7 @@ import { HubLink } from './hub-link.js';
 import type { LinkCounters } from './hub-link.js';
 import { ParentChannel } from './ipc-link.js';
 import { LogLimiter } from './log-limiter.js';
+import { LoopFrames } from './loop-frame.js';
 import { Outbox } from './outbox.js';
 import { RemoteFilters } from './remote-filters.js';
 
@@ -103,6 +104,7 @@ export class RemoteBus {
   #outageReported = false;
   #reconnectTimer: NodeJS.Timeout | null = null;
   #loop: LoopReports | null = null;
+  readonly #loopFrames = new LoopFrames();
   #refTimer: NodeJS.Timeout | null = null;
   #flushScheduled: NodeJS.Immediate | null = null;
   #closing: Promise<void> | null = null;
@@ -129,10 +131,9 @@ export class RemoteBus {
     });
     this.#backoff = new Backoff(opts.reconnectMinMs, opts.reconnectMaxMs);
     if (opts.loopIntervalMs > 0 && opts.pid !== 0) {
-      // One unref'd wake-up per interval, the probe and the report at once;
-      // figures are sent only while connected.
-      this.#loop = startLoopReports(opts.loopIntervalMs, (figures) => {
-        if (this.#state === 'connected') this.#link?.write(encodeFrame({ kind: 'loop', loop: { tsMs: Date.now(), ...figures } }));
+      // One unref'd wake-up per interval (probe and report); sent only while connected.
+      this.#loop = startLoopTicks(opts.loopIntervalMs, (tick) => {
+        if (this.#state === 'connected' && this.#link !== null) this.#loopFrames.send(this.#link, tick);
       });
     }
     this.#connect();
