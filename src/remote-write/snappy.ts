@@ -17,6 +17,7 @@
 // may overlap what it writes (offset < len repeats a pattern).
 
 import { RunbusError } from '../errors.js';
+import { writeVarint } from '../wire/varint.js';
 
 /** Input that is not a well-formed snappy block. */
 export class SnappyError extends RunbusError {
@@ -35,15 +36,6 @@ const kMinMatch = 4;
 
 function maxCompressedLength(n: number): number {
   return 32 + n + Math.floor(n / 6);
-}
-
-function writeVarint(out: Uint8Array, pos: number, v: number): number {
-  while (v >= 0x80) {
-    out[pos++] = (v & 0x7f) | 0x80;
-    v = Math.floor(v / 128);
-  }
-  out[pos++] = v;
-  return pos;
 }
 
 function load32(b: Uint8Array, i: number): number {
