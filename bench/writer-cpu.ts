@@ -9,12 +9,16 @@
 // in a long run. BENCH_CLI_BEFORE_ROOT=<checkout with a built dist/> runs
 // that checkout's writer in interleaved rounds beside this one.
 //
+// Shape 'renames': 1000 processes seen as `app/sh` for 50 s (a shell that
+// forked them and had not exec'd yet), then one batch renaming all of them;
+// the figure is the writer's CPU for that one batch.
+//
 //   npm run build && BENCH_CLI_BEFORE_ROOT=/work/wt/base node --import tsx bench/writer-cpu.ts [--quick] [--shapes=1000] [--rounds=10]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { encodeBatchTransferable, Topic } from '../src/wire/index.js';
+import { encodeBatchTransferable, LifecycleKind, Topic } from '../src/wire/index.js';
 import type { Envelope } from '../src/wire/index.js';
 import { median, quick, report } from './lib.js';
 
@@ -79,6 +83,37 @@ const kAllShapes: Shape[] = [
   { name: '1000 processes', batch: processes(1000), batches: quick ? 40 : 300 },
 ];
 const kShapes = kAllShapes.filter((s) => only === undefined || s.name.includes(only));
+const kRenames = only === undefined || 'renames'.includes(only);
+
+/** The 'renames' batches: started, kRenameTicks seconds of snapshots as `app/sh`, then the renames. */
+const kRenamePids = 1000;
+const kRenameTicks = quick ? 10 : 50;
+function renameBatches(): ArrayBuffer[] {
+  const pids = Array.from({ length: kRenamePids }, (_, j) => 10_000 + j);
+  const lc = (ts: number, kind: number, pid: number, component: string, previousComponent?: string): Envelope =>
+    ({ topic: Topic.LIFECYCLE, payload: { tsMs: ts, runId: 'bench-run', kind, pid, component, ppid: 1, command: 'sleep 600', ...(previousComponent === undefined ? {} : { previousComponent }) } }) as Envelope;
+  const snapshot = (ts: number, pid: number, component: string): Envelope =>
+    ({ topic: Topic.RESOURCE, payload: { tsMs: ts, runId: 'bench-run', pid, component, cpuPercent: 0, rssBytes: 1e6 + pid, threads: 1, state: 'S', ppid: 1 } });
+  const t = kT0 - (kT0 % 60_000) + 1000;
+  const out = [encodeBatchTransferable(pids.map((p) => lc(t, LifecycleKind.PROCESS_STARTED, p, 'app/sh')))];
+  for (let k = 0; k < kRenameTicks; ++k) out.push(encodeBatchTransferable(pids.map((p) => snapshot(t + k * 1000, p, 'app/sh'))));
+  const at = t + kRenameTicks * 1000;
+  out.push(encodeBatchTransferable([...pids.map((p) => lc(at, LifecycleKind.PROCESS_RENAMED, p, 'app/sleep', 'app/sh')), ...pids.map((p) => snapshot(at, p, 'app/sleep'))]));
+  return out;
+}
+
+/** Process CPU µs of the last batch alone, the others written first. */
+function runLast(e: Engine, dir: string, tag: string, encoded: ArrayBuffer[]): number {
+  const path = join(dir, `${tag}.db`);
+  const w = new e.Writer(e.resolveStoreOptions({ path, retentionMs: 3600_000 }));
+  for (let k = 0; k < encoded.length - 1; ++k) w.write(encoded[k]!.slice(0));
+  const c0 = process.cpuUsage();
+  w.write(encoded[encoded.length - 1]!.slice(0));
+  const c = process.cpuUsage(c0);
+  w.close();
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  return c.user + c.system;
+}
 
 interface WriterLike {
   write(b: ArrayBuffer): number;
@@ -121,18 +156,24 @@ const beforeRoot = process.env.BENCH_CLI_BEFORE_ROOT;
 const after = await engine('.');
 const before = beforeRoot === undefined ? undefined : await engine(beforeRoot);
 const dir = mkdtempSync(join(tmpdir(), 'runbus-bench-writer-'));
+
+/** kRounds of `measure` on this build and the one before, interleaved and each first in turn, so drift hits both alike. */
+function paired(measure: typeof run, encoded: ArrayBuffer[]): [number[], number[]] {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let r = 0; r < kRounds; ++r) {
+    if (before !== undefined && r % 2 === 0) b.push(measure(before, dir, `b${r}`, encoded));
+    a.push(measure(after, dir, `a${r}`, encoded));
+    if (before !== undefined && r % 2 === 1) b.push(measure(before, dir, `b${r}`, encoded));
+  }
+  return [a, b];
+}
+
 try {
   const rows = [];
   for (const shape of kShapes) {
     const encoded = Array.from({ length: kWarmup + shape.batches }, (_, i) => encodeBatchTransferable(shape.batch(i)));
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let r = 0; r < kRounds; ++r) {
-      // Interleaved, and each goes first in turn, so drift hits both alike.
-      if (before !== undefined && r % 2 === 0) b.push(run(before, dir, `b${r}`, encoded));
-      a.push(run(after, dir, `a${r}`, encoded));
-      if (before !== undefined && r % 2 === 1) b.push(run(before, dir, `b${r}`, encoded));
-    }
+    const [a, b] = paired(run, encoded);
     const ma = median(a);
     const mb = before === undefined ? undefined : median(b);
     rows.push({
@@ -142,6 +183,20 @@ try {
       better: 'lower' as const,
       ...(mb === undefined ? {} : { peer: `before (${beforeRoot})`, peerValue: +mb.toFixed(1) }),
       note: `rounds ${a.map((x) => x.toFixed(0)).join('/')}` + (mb === undefined ? '' : ` vs before ${b.map((x) => x.toFixed(0)).join('/')}; after/before ${(ma / mb).toFixed(2)}x (median of paired rounds ${median(a.map((x, r) => x / b[r]!)).toFixed(2)}x)`),
+    });
+  }
+  if (kRenames) {
+    const encoded = renameBatches();
+    const [a, b] = paired(runLast, encoded);
+    const ma = median(a) / 1000;
+    const mb = before === undefined ? undefined : median(b) / 1000;
+    rows.push({
+      name: `writer CPU for one batch renaming ${kRenamePids} processes (${kRenameTicks} s of their rows stored)`,
+      value: +ma.toFixed(1),
+      unit: 'ms',
+      better: 'lower' as const,
+      ...(mb === undefined ? {} : { peer: `before (${beforeRoot})`, peerValue: +mb.toFixed(1) }),
+      note: `rounds ${a.map((x) => (x / 1000).toFixed(0)).join('/')}` + (mb === undefined ? '' : ` vs before ${b.map((x) => (x / 1000).toFixed(0)).join('/')}; after/before ${(ma / mb).toFixed(3)}x`),
     });
   }
   report('writer-cpu', rows);

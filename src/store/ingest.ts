@@ -281,7 +281,7 @@ export class Ingestor {
       this.#seen(r, g.max);
     }
     this.#rollups.write();
-    for (const [run, pid, from, to] of notes.renames ?? []) this.#renamer.rename(run, pid, from, to);
+    if (notes.renames !== undefined) this.#renamer.renameAll(notes.renames);
     for (const [id, [lo, hi]] of notes.runTs) s.runTs.run({ lo, hi, id });
     return rows;
   }

@@ -123,6 +123,50 @@ describe('a process named anew', () => {
     }
   });
 
+  it('renames many processes in one batch, one of them twice and two runs at once, and the rollups still equal the raw rows', async () => {
+    using tmp = tempDir();
+    const store = await openStore({ path: tmp.db });
+    // 40 processes in each of two runs, seen as `app/sh` for 90 s (two
+    // minutes), then all renamed in one batch: to `app/sleep`, pid 7 of run
+    // r on to `app/worker` in the same batch, pid 9 back and forth.
+    const pids = Array.from({ length: 40 }, (_, i) => i + 1);
+    const envs: Envelope[] = [];
+    for (const runId of ['r', 'q']) for (const pid of pids) envs.push(lifecycle({ tsMs: kT0, runId, kind: LifecycleKind.PROCESS_STARTED, component: 'app/sh', pid, ppid: 1, command: 'sh' }));
+    await store.write(batch(envs));
+    for (let t = 0; t < 90; t += 3) {
+      await store.write(batch(['r', 'q'].flatMap((runId) => pids.map((pid) => snap({ runId, pid, component: 'app/sh', tsMs: kT0 + t * 1000 + pid, cpuPercent: pid + t, rssBytes: pid * 1000 + t })))));
+    }
+    const at = kT0 + 90_000;
+    const rename = (runId: string, pid: number, from: string, to: string): Envelope =>
+      lifecycle({ tsMs: at, runId, kind: LifecycleKind.PROCESS_RENAMED, component: to, previousComponent: from, pid, ppid: 1, command: 'sleep' });
+    await store.write(
+      batch([
+        ...['r', 'q'].flatMap((runId) => pids.map((pid) => rename(runId, pid, 'app/sh', 'app/sleep'))),
+        rename('r', 7, 'app/sleep', 'app/worker'),
+        rename('r', 9, 'app/sleep', 'app/sh'),
+        rename('r', 9, 'app/sh', 'app/sleep'),
+      ]),
+    );
+    await store.close();
+
+    const db = new Database(tmp.db, { readonly: true });
+    try {
+      const names = db.prepare('SELECT run_id, component, count(DISTINCT pid) AS pids, count(*) AS n FROM snapshots GROUP BY 1, 2 ORDER BY 1, 2').all();
+      expect(names).toEqual([
+        { run_id: 'q', component: 'app/sleep', pids: 40, n: 1200 },
+        { run_id: 'r', component: 'app/sleep', pids: 39, n: 1170 },
+        { run_id: 'r', component: 'app/worker', pids: 1, n: 30 },
+      ]);
+      expect(db.prepare("SELECT component FROM processes WHERE run_id = 'r' AND pid IN (7, 9) ORDER BY pid").all()).toEqual([{ component: 'app/worker' }, { component: 'app/sleep' }]);
+      for (const run of ['r', 'q']) {
+        const raw = db.prepare(fromRaw.replace("run_id = 'r'", `run_id = '${run}'`)).all() as Row[];
+        expectSame(db.prepare(fromRollups.replace("run_id = 'r'", `run_id = '${run}'`)).all() as Row[], raw);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
   it('ignores a rename to the same name, and one of a process it never saw', async () => {
     using tmp = tempDir();
     const store = await openStore({ path: tmp.db });
