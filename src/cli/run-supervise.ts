@@ -51,12 +51,24 @@ class LiveView {
    */
   sampledLast(): readonly number[] {
     const out = this.#pids;
+    const rss = this.#rss;
     out.length = 0;
-    for (const [pid, s] of this.latest) if (s.tsMs === this.lastTs) out.push(pid);
+    rss.length = 0;
+    for (const [pid, s] of this.latest) {
+      if (s.tsMs !== this.lastTs) continue;
+      out.push(pid);
+      rss.push(s.rssBytes);
+    }
     return out;
   }
 
+  /** The sampled rss of each pid of the last sampledLast(), in its order (reused likewise). */
+  sampledRss(): readonly (number | null | undefined)[] {
+    return this.#rss;
+  }
+
   readonly #pids: number[] = [];
+  readonly #rss: (number | null | undefined)[] = [];
 
   /** Totals over the processes of the newest tick. */
   totals(): { cpu: number | null; rss: number | null; processes: number } {
@@ -254,11 +266,11 @@ export async function supervise(
   const timer = live ? setInterval(redraw, Math.min(cfg.intervalMs, 1000)) : null;
   timer?.unref();
   // The kernel's high-water marks of the processes sampled in the last tick
-  // (a few small /proc reads per interval, in runbus's own process), read at
-  // each sampler tick: no timer, no wake-up of their own.
+  // (at most 32 small /proc reads per interval, in runbus's own process; see
+  // hwm.ts), read at each sampler tick: no timer, no wake-up of their own.
   const hwm = new HighWaterMarks();
   const stopHwm = hub.onTick(() => {
-    hwm.read(view.sampledLast());
+    hwm.read(view.sampledLast(), view.sampledRss());
   });
 
   const end = await ended;

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HighWaterMarks } from '../../src/cli/hwm.js';
+import { HighWaterMarks, kLargest, kReadsPerTick } from '../../src/cli/hwm.js';
 import { useTmpDir } from '../support/tmp.js';
 
 const tmp = useTmpDir();
@@ -59,5 +59,41 @@ describe('HighWaterMarks', () => {
     h.read([child.pid!]);
     expect(h.openFiles).toBe(0);
     expect(h.maxBytes).toBe(seen);
+  });
+
+  it('past kReadsPerTick processes reads the largest by rss every tick and every other one in turn, and keeps every descriptor', () => {
+    const root = tmp();
+    const n = 100;
+    const pids = Array.from({ length: n }, (_, i) => 1000 + i);
+    for (const pid of pids) status(root, pid, pid);
+    // pid 1099 has the largest rss; pid 1003 the peak, read only in its turn.
+    const rss = pids.map((p) => (p === 1099 ? 9e9 : p * 10));
+    status(root, 1003, 50_000);
+    const h = new HighWaterMarks(root);
+    h.read(pids, rss);
+    expect(h.reads).toBe(kReadsPerTick);
+    const turn = kReadsPerTick - kLargest;
+    // The first turn starts at index 0: 1003 is read at once.
+    expect(h.maxBytes).toBe(50_000 * 1024);
+    // A spike of the largest shows on the next tick, whatever the turn.
+    status(root, 1099, 90_000);
+    h.read(pids, rss);
+    expect(h.maxBytes).toBe(90_000 * 1024);
+    expect(h.reads).toBe(2 * kReadsPerTick);
+    // Every process is read within ⌈n / turn⌉ ticks: a peak of the smallest
+    // process is found in that many.
+    status(root, 1000 + n - 2, 95_000);
+    const ticks = Math.ceil(n / turn);
+    let found = -1;
+    for (let t = 1; t <= ticks && found < 0; t++) {
+      h.read(pids, rss);
+      if (h.maxBytes === 95_000 * 1024) found = t;
+    }
+    expect(found).toBeGreaterThan(0);
+    // Descriptors of every process asked for are kept (opened when first read).
+    expect(h.openFiles).toBeGreaterThan(kReadsPerTick);
+    h.read(pids.slice(0, 10), rss.slice(0, 10));
+    expect(h.openFiles).toBeLessThanOrEqual(10);
+    h.close();
   });
 });
