@@ -8,80 +8,20 @@
 //                                                                 (for, forSamples)  (cooldown)
 
 import type { RunBus, Subscription } from '../bus/index.js';
+import type { AlertEngine, AlertEngineOptions, AlertEngineStats } from './engine-types.js';
 import { checkKeys, checkObject, checkSettingOr, checkString, int } from '../options.js';
-import { AlertState, LifecycleKind, Topic } from '../wire/index.js';
+import { AlertState, LifecycleKind, Topic, figureValue } from '../wire/index.js';
 import type { Alert, Lifecycle, TopicPayloads } from '../wire/index.js';
 import { effectiveAlertRules } from './defaults.js';
-import { orphanReading, readGpu, readHeartbeat, readHost, readMetric, readResource } from './figures.js';
+import { orphanReading, readGpu, readHeartbeat, readHost, readMetric, readResource, resourceValue } from './figures.js';
 import type { AlertSource, FigureReading } from './figures.js';
 import { OrphanTracker } from '../bus/index.js';
 import { formatValue, renderTemplate } from './template.js';
-import type { AlertOperator, AlertRule } from './rules.js';
+import { compare, figureName } from './rules.js';
+import type { AlertRule } from './rules.js';
 import { SeriesWindow } from './series-window.js';
 
-/** Options of {@link createAlertEngine}. */
-export interface AlertEngineOptions {
-  /** The bus to watch and publish ALERT envelopes on. */
-  bus: RunBus;
-  /** Only this run's samples. @default every run */
-  runId?: string;
-  /** Validated rules ({@link parseAlertRules}). @default [] */
-  rules?: readonly AlertRule[];
-  /** Run the built-in rules (a rule of the same name replaces one). @default true */
-  defaults?: boolean;
-  /** Milliseconds since the epoch. @default Date.now */
-  clock?: () => number;
-  /**
-   * How often absence, `for` durations and cooldowns are checked when no
-   * sample arrives (each sample checks its own series at once). Each check
-   * wakes the process: 1 s matches the default sampling interval.
-   * @default 1000
-   */
-  tickMs?: number;
-  /**
-   * Drives those checks from a tick that already wakes the process (the
-   * hub passes its sampler's) instead of a timer of the engine's own: it
-   * is called once with the check and returns its remover. Its period
-   * should not exceed `tickMs`. @default a timer every `tickMs`
-   */
-  ticker?: (check: () => void) => () => void;
-  /**
-   * A series with no sample for this long is forgotten (a firing alert on
-   * it resolves). Absence series are kept until their run ends.
-   * @default 300000
-   */
-  staleAfterMs?: number;
-  /** Series per rule at most; more are ignored and counted. @default 1000 */
-  maxSeriesPerRule?: number;
-  /** The engine's bus queue. @default 10000 */
-  capacity?: number;
-}
-
-export interface AlertEngineStats {
-  readonly rules: number;
-  readonly series: number;
-  readonly samples: number;
-  readonly fired: number;
-  readonly resolved: number;
-  /** Firings held back by a cooldown. */
-  readonly suppressed: number;
-  /** New series ignored because a rule had maxSeriesPerRule already. */
-  readonly seriesRejected: number;
-  /** Samples whose evaluation threw (a bug; the engine goes on). */
-  readonly errors: number;
-  readonly firing: number;
-}
-
-/** A running engine; see {@link createAlertEngine}. */
-export interface AlertEngine {
-  /** The rules in force (defaults merged, disabled ones removed). */
-  readonly rules: readonly AlertRule[];
-  /** Alerts firing now. */
-  firing(): Alert[];
-  stats(): AlertEngineStats;
-  /** Handles what is queued, then stops. Firing alerts stay firing. Idempotent. */
-  close(): Promise<void>;
-}
+export type { AlertEngine, AlertEngineOptions, AlertEngineStats } from './engine-types.js';
 
 /** The engine's numeric settings: default, range and help, written once. */
 export const kDefaults = {
@@ -111,25 +51,10 @@ interface SeriesState {
 interface RuleState {
   rule: AlertRule;
   series: Map<string, SeriesState>;
+  /** RESOURCE rules without absence: the series last seen for each pid (checked against `series` before use). */
+  byPid: Map<number, SeriesState>;
   startMs: number;
   everSeen: boolean;
-}
-
-function compare(v: number, op: AlertOperator, t: number): boolean {
-  switch (op) {
-    case '>': return v > t;
-    case '>=': return v >= t;
-    case '<': return v < t;
-    case '<=': return v <= t;
-    case '==': return v === t;
-    case '!=': return v !== t;
-  }
-}
-
-function figureName(rule: AlertRule): string {
-  if (rule.source === 'metric') return rule.metric!;
-  if (rule.source === 'orphans') return 'orphaned processes';
-  return rule.field!;
 }
 
 const kNoSeries = '\u0000absent';
@@ -170,7 +95,7 @@ class AlertEngineImpl implements AlertEngine {
     this.rules = o.rules;
     const now = this.#clock();
     for (const rule of o.rules) {
-      const rs: RuleState = { rule, series: new Map(), startMs: now, everSeen: false };
+      const rs: RuleState = { rule, series: new Map(), byPid: new Map(), startMs: now, everSeen: false };
       this.#all.push(rs);
       if (rule.source === 'metric') {
         const list = this.#byMetric.get(rule.metric!) ?? [];
@@ -205,8 +130,17 @@ class AlertEngineImpl implements AlertEngine {
           const p = payload as TopicPayloads[typeof Topic.RESOURCE];
           for (const rs of this.#bySource.get('resource') ?? []) {
             if (rs.rule.component !== undefined && rs.rule.component !== p.component) continue;
+            // The pid's series as last seen: no key string, no reading object.
+            const st = rs.byPid.get(p.pid);
+            if (st !== undefined && st.reading.runId === p.runId && st.reading.component === p.component && rs.series.get(st.reading.key) === st) {
+              const v = resourceValue(p, rs.rule.field!);
+              if (v !== undefined) this.#apply(rs, st, figureValue(p.tsMs) ?? 0, v, now);
+              continue;
+            }
             const r = readResource(p, rs.rule.field!);
-            if (r !== undefined) this.#observe(rs, r, now);
+            if (r === undefined) continue;
+            const seen = this.#observe(rs, r, now);
+            if (seen !== undefined && rs.rule.absentForMs === undefined) rs.byPid.set(p.pid, seen);
           }
           const orphans = this.#orphans.resource(p, now);
           if (orphans !== undefined) this.#orphanCount(p.runId, orphans, now);
@@ -280,7 +214,7 @@ class AlertEngineImpl implements AlertEngine {
       // for a run that ended). A firing alert stays firing — the condition
       // never recovered — and is not resolved.
       for (const rs of this.#all) {
-        for (const [key, st] of rs.series) if (st.reading.runId === e.runId && st.firing === undefined) rs.series.delete(key);
+        for (const [key, st] of rs.series) if (st.reading.runId === e.runId && st.firing === undefined) this.#drop(rs, key, st);
       }
       this.#endedRuns.add(e.runId);
       if (this.#endedRuns.size > kMaxEndedRuns) this.#endedRuns.delete(this.#endedRuns.values().next().value!);
@@ -289,7 +223,12 @@ class AlertEngineImpl implements AlertEngine {
 
   #forget(rs: RuleState, key: string, st: SeriesState, now: number): void {
     if (st.firing !== undefined) this.#resolve(rs, st, now);
+    this.#drop(rs, key, st);
+  }
+
+  #drop(rs: RuleState, key: string, st: SeriesState): void {
     rs.series.delete(key);
+    if (rs.byPid.get(st.reading.pid) === st) rs.byPid.delete(st.reading.pid);
   }
 
   #series(rs: RuleState, r: FigureReading, now: number): SeriesState | undefined {
@@ -312,21 +251,31 @@ class AlertEngineImpl implements AlertEngine {
     return st;
   }
 
-  #observe(rs: RuleState, r: FigureReading, now: number): void {
+  /** Returns the reading's series, or undefined when there is no room for it. */
+  #observe(rs: RuleState, r: FigureReading, now: number): SeriesState | undefined {
     const rule = rs.rule;
     const st = this.#series(rs, r, now);
-    if (st === undefined) return;
-    st.lastSeenMs = now;
-    rs.everSeen = true;
+    if (st === undefined) return undefined;
     if (rule.absentForMs !== undefined) {
+      st.lastSeenMs = now;
+      rs.everSeen = true;
       // A sample arrived: the series (and "nothing at all") is not absent.
       if (st.firing !== undefined) this.#resolve(rs, st, now, 0);
       const none = rs.series.get(kNoSeries);
       if (none !== undefined) this.#forget(rs, kNoSeries, none, now);
-      return;
+      return st;
     }
     st.reading = r;
-    st.window!.add(r.tsMs, r.value);
+    this.#apply(rs, st, r.tsMs, r.value, now);
+    return st;
+  }
+
+  /** A value of a known series (not an absence rule). */
+  #apply(rs: RuleState, st: SeriesState, tsMs: number, value: number, now: number): void {
+    const rule = rs.rule;
+    st.lastSeenMs = now;
+    rs.everSeen = true;
+    st.window!.add(tsMs, value);
     const ev = st.window!.evaluate();
     const breach = ev.value !== undefined && compare(ev.value, rule.op, rule.threshold)
       && (rule.aggregate !== 'slope' || (ev.r2 ?? 0) >= rule.minR2);

@@ -95,6 +95,11 @@ function reading(runId: string, component: string, pid: number, labels: Record<s
   return { key: `${runId}\u0000${component}\u0000${pid}\u0000${sortedLabels(labels)}`, runId, component, pid, labels, value, tsMs };
 }
 
+/** A RESOURCE figure's value alone (what readResource reads), or undefined. */
+export function resourceValue(p: ResourceSnapshot, field: string): number | undefined {
+  return num(kResourceFields[field]?.(p));
+}
+
 export function readResource(p: ResourceSnapshot, field: string): FigureReading | undefined {
   const v = num(kResourceFields[field]?.(p));
   return v === undefined ? undefined : reading(p.runId, p.component, p.pid, {}, v, num(p.tsMs) ?? 0);

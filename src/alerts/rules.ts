@@ -393,3 +393,22 @@ export function parseAlertRules(input: unknown): AlertRule[] {
   }
   return rules;
 }
+
+/** Whether `v op t` holds. */
+export function compare(v: number, op: AlertOperator, t: number): boolean {
+  switch (op) {
+    case '>': return v > t;
+    case '>=': return v >= t;
+    case '<': return v < t;
+    case '<=': return v <= t;
+    case '==': return v === t;
+    case '!=': return v !== t;
+  }
+}
+
+/** What a rule watches, for messages. */
+export function figureName(rule: AlertRule): string {
+  if (rule.source === 'metric') return rule.metric!;
+  if (rule.source === 'orphans') return 'orphaned processes';
+  return rule.field!;
+}

@@ -245,6 +245,34 @@ describe('alert engine', () => {
     expect(engine.stats()).toMatchObject({ series: 0, firing: 0 });
   });
 
+  it('a pid seen under another name or run, or again after it exited, is another series', async () => {
+    const { bus, alerts } = alertBus();
+    engine = createAlertEngine({ bus, defaults: false, rules: parseAlertRules([{ name: 'fds', source: 'resource', field: 'open_fds', threshold: 10 }]) });
+    const fds = (component: string, openFds: number, runId = 'run-1'): void => { bus.publish(Topic.RESOURCE, resource({ pid: 9, component, runId, openFds, tsMs: Date.now() })); };
+    fds('a', 50);
+    fds('a', 60);
+    fds('b', 50); // renamed: a series of its own, firing on its own
+    fds('b', 50, 'run-2');
+    fds('a', 5); // the first series recovers; b's are untouched
+    await settle();
+    expect(alerts.map((a) => [a.component, a.runId, a.state])).toEqual([
+      ['a', 'run-1', AlertState.FIRING],
+      ['b', 'run-1', AlertState.FIRING],
+      ['b', 'run-2', AlertState.FIRING],
+      ['a', 'run-1', AlertState.RESOLVED],
+    ]);
+    expect(engine.stats()).toMatchObject({ series: 3, firing: 2 });
+    bus.publish(Topic.LIFECYCLE, { tsMs: Date.now(), runId: 'run-1', kind: LifecycleKind.PROCESS_EXITED, pid: 9, component: 'b' });
+    await settle();
+    // Back after its exit (a reused pid): a new series, firing anew.
+    fds('b', 70);
+    await settle();
+    expect(alerts.slice(4).map((a) => [a.component, a.runId, a.state, a.value])).toEqual([
+      ['b', 'run-1', AlertState.RESOLVED, 50],
+      ['b', 'run-1', AlertState.FIRING, 70],
+    ]);
+  });
+
   it('quiet series are forgotten after staleAfterMs; series per rule are capped', async () => {
     const { bus } = alertBus();
     engine = createAlertEngine({ bus, defaults: false, staleAfterMs: 10_000, maxSeriesPerRule: 3, rules: parseAlertRules([{ name: 'fds', source: 'resource', field: 'open_fds', threshold: 10_000 }]) });
