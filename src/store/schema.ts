@@ -80,6 +80,21 @@ export const kSnapshotFrom = `FROM t_run r
 const kSeverity = `CASE x.severity ${Object.entries(kSeverityNames).map(([n, name]) => `WHEN ${n} THEN '${name}'`).join(' ')} ELSE 'unspecified' END`;
 const kAlertState = `CASE x.state WHEN 1 THEN 'firing' WHEN 2 THEN 'resolved' ELSE 'unspecified' END`;
 
+// The rollup views as migrations 1 and 3 made them; migration 5 re-creates
+// them word for word over the rebuilt tables.
+const kRollupsView = `CREATE VIEW rollups_1m AS
+SELECT r.run_id, c.name AS component, x.minute_ms, x.samples,
+  ${statView(kResourceRollupFigures)}
+FROM t_rollup x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp;`;
+const kMetricRollupsView = `CREATE VIEW metric_rollups_1m AS
+SELECT r.run_id, c.name AS component, n.name, x.minute_ms, x.value_n AS count, x.value_sum AS sum,
+  x.value_sum / NULLIF(x.value_n, 0) AS avg, x.value_min AS min, x.value_max AS max
+FROM t_metric_rollup x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp JOIN t_name n ON n.id = x.name;`;
+const kContainerRollupsView = `CREATE VIEW container_rollups_1m AS
+SELECT r.run_id, x.container_id, x.minute_ms, x.samples,
+  ${statView(kContainerRollupFigures)}
+FROM t_container_rollup x JOIN t_run r ON r.id = x.run;`;
+
 const kMigration1 = `
 CREATE TABLE t_run (
   id INTEGER PRIMARY KEY,
@@ -214,20 +229,14 @@ CREATE VIEW processes AS
 SELECT r.run_id, c.name AS component, x.pid, x.ppid, x.command, x.host, x.started_at_ms, x.exited_at_ms, x.exit_code, x.signal
 FROM t_process x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp;
 
-CREATE VIEW rollups_1m AS
-SELECT r.run_id, c.name AS component, x.minute_ms, x.samples,
-  ${statView(kResourceRollupFigures)}
-FROM t_rollup x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp;
+${kRollupsView}
 
 CREATE VIEW host_rollups_1m AS
 SELECT r.run_id, x.minute_ms, x.samples,
   ${statView(kHostRollupFigures)}
 FROM t_host_rollup x JOIN t_run r ON r.id = x.run;
 
-CREATE VIEW metric_rollups_1m AS
-SELECT r.run_id, c.name AS component, n.name, x.minute_ms, x.value_n AS count, x.value_sum AS sum,
-  x.value_sum / NULLIF(x.value_n, 0) AS avg, x.value_min AS min, x.value_max AS max
-FROM t_metric_rollup x JOIN t_run r ON r.id = x.run JOIN t_component c ON c.id = x.comp JOIN t_name n ON n.id = x.name;
+${kMetricRollupsView}
 `;
 
 // ─── remote write and host identity (src/remote-write) ───────────────────
@@ -289,10 +298,7 @@ SELECT r.run_id, x.container_id, x.name, x.ts_ms, x.cpu_percent, x.mem_bytes, x.
   x.io_read_bytes, x.io_write_bytes, x.cpu_ms, x.pid, x.source, x.stale, x.errors
 FROM t_container_snapshot x JOIN t_run r ON r.id = x.run;
 
-CREATE VIEW container_rollups_1m AS
-SELECT r.run_id, x.container_id, x.minute_ms, x.samples,
-  ${statView(kContainerRollupFigures)}
-FROM t_container_rollup x JOIN t_run r ON r.id = x.run;
+${kContainerRollupsView}
 `;
 
 /**
@@ -310,7 +316,58 @@ ${kSnapshotSelect}
 ${kSnapshotFrom};
 ${kMigrationRunSummary}`;
 
-export const kMigrations: readonly string[] = [kMigration1, kMigrationRemoteWrite, kMigrationContainers, kMigrationRuntimeAndSummary];
+// Rollup tables keyed by minute first: (run, minute_ms, comp) and so on,
+// not (run, comp, minute_ms). A batch's upserts all fall in the current
+// minute, so they touch neighbouring rows of one or two leaf pages instead
+// of one page per component or container, and a retention delete by run and
+// minute is an index range. Each table is rebuilt (SQLite cannot change a
+// primary key) with its rows in the new order; the views that read them are
+// dropped first (a table rename checks every view) and re-created unchanged.
+// t_host_rollup is (run, minute_ms) already.
+function rebuild(table: string, columns: string, key: string): string {
+  return `CREATE TABLE ${table}_v5 (
+  ${columns},
+  PRIMARY KEY (${key})
+) WITHOUT ROWID;
+INSERT INTO ${table}_v5 SELECT * FROM ${table} ORDER BY ${key};
+DROP TABLE ${table};
+ALTER TABLE ${table}_v5 RENAME TO ${table};`;
+}
+
+const kMigrationMinuteFirst = `
+DROP VIEW rollups_1m;
+DROP VIEW metric_rollups_1m;
+DROP VIEW container_rollups_1m;
+${rebuild(
+  't_rollup',
+  `run INTEGER NOT NULL, comp INTEGER NOT NULL, minute_ms INTEGER NOT NULL, samples INTEGER NOT NULL,
+  ${statColumns(kResourceRollupFigures)}`,
+  'run, minute_ms, comp',
+)}
+${rebuild(
+  't_metric_rollup',
+  `run INTEGER NOT NULL, comp INTEGER NOT NULL, name INTEGER NOT NULL, minute_ms INTEGER NOT NULL,
+  value_n INTEGER NOT NULL, value_sum REAL, value_min REAL, value_max REAL`,
+  'run, minute_ms, comp, name',
+)}
+${rebuild(
+  't_container_rollup',
+  `run INTEGER NOT NULL, container_id TEXT NOT NULL, minute_ms INTEGER NOT NULL, samples INTEGER NOT NULL,
+  ${statColumns(kContainerRollupFigures)}`,
+  'run, minute_ms, container_id',
+)}
+${kRollupsView}
+${kMetricRollupsView}
+${kContainerRollupsView}
+`;
+
+export const kMigrations: readonly string[] = [
+  kMigration1,
+  kMigrationRemoteWrite,
+  kMigrationContainers,
+  kMigrationRuntimeAndSummary,
+  kMigrationMinuteFirst,
+];
 
 /** The schema version this code writes (`PRAGMA user_version`). */
 export const kSchemaVersion = kMigrations.length;
