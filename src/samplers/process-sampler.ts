@@ -68,6 +68,16 @@ export interface ProcessSamplerOptions {
    */
   manyPids?: number;
   /**
+   * With many pids, fewer slow reads per pid: at `widenPerPids` × k sampled
+   * pids and more, the status, smaps and (past `manyPids`) io/fd cadences
+   * are k times their setting (1000 pids: 10×), so a tick makes about as
+   * many of those reads as at `widenPerPids` pids. Each figure still
+   * arrives for every pid, on its first sample and at the wider cadence;
+   * 0 never widens.
+   * @default 100
+   */
+  widenPerPids?: number;
+  /**
    * Keep stat, status, io and fd-directory descriptors open between ticks
    * for up to this many pids (4 descriptors each); pids beyond it are opened
    * and closed on every read.
@@ -75,6 +85,9 @@ export interface ProcessSamplerOptions {
    */
   maxOpenPids?: number;
 }
+
+/** See ProcessSamplerOptions.widenPerPids. */
+const kDefaultWidenPerPids = 100;
 
 // Which descriptor of a pid: /proc/<pid>/stat, status, io, and fd/.
 const kStat = 0;
@@ -169,6 +182,7 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
   const statusEvery = options.statusEveryTicks ?? kDefaultStatusEveryTicks;
   const rareEvery = Math.max(1, options.rareEveryTicks ?? kDefaultRareEveryTicks);
   const manyPids = options.manyPids ?? kDefaultManyPids;
+  const widenPerPids = options.widenPerPids ?? kDefaultWidenPerPids;
   const page = pageSize(procRoot);
   const maxOpenPids = options.maxOpenPids ?? Math.max(0, Math.min(4096, Math.floor((openFilesLimit(procRoot) - 1024) / 4)));
   const files = new ProcFiles();
@@ -299,7 +313,8 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
     st.cpuTicks = cpuTicks;
     st.atMs = atMs;
     st.samples++;
-    const slowTick = due(st, smapsEvery);
+    const widen = widenPerPids > 0 ? Math.max(1, Math.floor(state.size / widenPerPids)) : 1;
+    const slowTick = due(st, smapsEvery * widen);
 
     const zombie = stat.state === 'Z' || stat.state === 'X';
     if (zombie) {
@@ -321,7 +336,7 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
       else errors.push({ figure: 'rss_bytes', reason: 'absent' });
     }
 
-    if (due(st, statusEvery)) {
+    if (due(st, statusEvery * widen)) {
       const statusErr = readInto(st, base, kStatus);
       if (statusErr === null) {
         const vol = files.keyed(kKeys.voluntary);
@@ -335,7 +350,7 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
 
     // io and the fd count rarely change: with many pids they are read at
     // the slower cadence (absent in between, like context switches).
-    if (state.size <= manyPids || due(st, rareEvery)) {
+    if (state.size <= manyPids || due(st, rareEvery * widen)) {
       // Another user's io is EACCES for good: remember that rather than fail
       // an open() every tick, and try again at the slow cadence.
       const ioErr = st.ioErr !== null && !slowTick ? st.ioErr : readInto(st, base, kIo);
