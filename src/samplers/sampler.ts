@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { EventEmitter } from 'eventemitter3';
 import { Piscina } from 'piscina';
-import { Topic, decodeBatch } from '../wire/index.js';
+import { Topic } from '../wire/index.js';
+import { decodeBatchKeepingBytes } from '../wire/codec.js';
+import { KeptSnapshot } from '../wire/kept-snapshot.js';
 import { ExitNotes } from './exit-notes.js';
 import type { ExitInfo } from './exit-notes.js';
 import type { LifecyclePayload } from './worker.js';
@@ -22,7 +24,12 @@ import type { ContainerTarget } from '../containers/index.js';
 // growing backlog. Timers are unref'd: a sampler never keeps a process alive.
 //
 //   timer ─► #tick() ─► pool.run({type:'tick'}) ─► ArrayBuffer (moved)
-//                                                  └► decodeBatch ─► bus.publish × n
+//                                                  └► decodeBatchKeepingBytes ─► bus.publish × n
+//
+// A RESOURCE payload keeps its bytes in that ArrayBuffer, and the batcher
+// copies them to the store rather than encoding it again; #fillLoop, the one
+// place that changes such a payload, drops them first. (LIFECYCLE payloads,
+// which #exits.fill completes, are decoded by protobufjs and keep nothing.)
 
 export interface SamplerStats {
   /** Ticks completed (successfully or not). */
@@ -289,6 +296,7 @@ class SamplerImpl implements Sampler {
       this.#loops.delete(p.pid);
       return;
     }
+    KeptSnapshot.forget(p);
     fillLoopFigures(p, l);
   }
 
@@ -447,7 +455,7 @@ class SamplerImpl implements Sampler {
     }
     let envelopes: Envelope[];
     try {
-      envelopes = decodeBatch(new Uint8Array(result.bytes));
+      envelopes = decodeBatchKeepingBytes(new Uint8Array(result.bytes));
     } catch (err) {
       this.#report(new RunbusError('ERR_SAMPLER_DECODE', `runbus sampler: batch does not decode: ${String(err)}`, { cause: err }));
       return;

@@ -85,12 +85,12 @@ const kEnvelopeAt = pb.Envelope as unknown as DecodesAt<runbus.v1.Envelope>;
  * that do not decode, an envelope that fails validation, an encoding it
  * does not handle — and the caller then decodes the whole message again
  * the reference way, so errors (code, message, and which one comes first)
- * are exactly the reference's. `depth` is the Publish's nesting depth.
- * Exported for tests only.
+ * are exactly the reference's. `depth` is the Publish's nesting depth;
+ * `keep`: see {@link decodeBatchKeepingBytes}. Exported for tests only.
  */
-export function decodePublishFast(bytes: Uint8Array, start: number, end: number, nowMs: number, depth: number): Envelope[] | null {
+export function decodePublishFast(bytes: Uint8Array, start: number, end: number, nowMs: number, depth: number, keep = false): Envelope[] | null {
   try {
-    const sc = new BatchScanner(bytes, nowMs, start, end, false);
+    const sc = new BatchScanner(bytes, nowMs, start, end, false, keep);
     const out: Envelope[] = [];
     for (let k = sc.next(); k !== 'done'; k = sc.next()) {
       if (k === 'resource') {
@@ -121,6 +121,18 @@ export function decodeBatchReference(bytes: Uint8Array, nowMs = Date.now()): Env
 export function decodeBatch(bytes: Uint8Array): Envelope[] {
   const nowMs = Date.now();
   return decodePublishFast(bytes, 0, bytes.length, nowMs, 0) ?? decodeBatchReference(bytes, nowMs);
+}
+
+/**
+ * decodeBatch, for bytes handed over for good (a batch transferred from the
+ * sampler's worker, written by the fast encoder): each RESOURCE payload it
+ * reads keeps its bytes (a KeptSnapshot, kept-snapshot.ts), and encoding it
+ * again copies them. The caller must never change `bytes`; whoever changes a
+ * field of such a payload calls KeptSnapshot.forget() first.
+ */
+export function decodeBatchKeepingBytes(bytes: Uint8Array): Envelope[] {
+  const nowMs = Date.now();
+  return decodePublishFast(bytes, 0, bytes.length, nowMs, 0, true) ?? decodeBatchReference(bytes, nowMs);
 }
 
 /** Encodes one envelope's payload alone (no envelope, no prefix). */

@@ -1,16 +1,16 @@
 import { runbus } from './gen/telemetry.js';
+import { KeptSnapshot } from './kept-snapshot.js';
 import { kTopicNames } from './types.js';
 import type { Envelope, FigureError, ResourceSnapshot } from './types.js';
 
-// The hot path of every sampler tick and every socket client is "encode a
-// batch of ResourceSnapshots". protobufjs's generated encoder allocates a
-// LongBits object per 64-bit field and a fork per nested message; this
-// encoder writes each snapshot in one pass straight into one growing scratch
-// buffer, guessing one-byte lengths (a snapshot and its strings are nearly
-// always under 128 bytes) and moving the body along in the rare case they
-// are not. Its output is byte-for-byte what protobufjs writes
-// (test/wire/fast-encode.test.ts proves it with fast-check); other topics are
-// encoded by protobufjs and copied in.
+// The hot path of every sampler tick and every socket client is "encode a batch of
+// ResourceSnapshots". protobufjs's generated encoder allocates a LongBits object per 64-bit
+// field and a fork per nested message; this encoder writes each snapshot in one pass straight
+// into one growing scratch buffer, guessing one-byte lengths (a snapshot and its strings are
+// nearly always under 128 bytes) and moving the body along in the rare case they are not. Its
+// output is byte-for-byte what protobufjs writes (test/wire/fast-encode.test.ts proves it with
+// fast-check); other topics are encoded by protobufjs and copied in. A snapshot decoded from
+// bytes it keeps (KeptSnapshot, kept-snapshot.ts) is copied from them, not written again.
 //
 //   Publish   = { 0x0a len Envelope }*
 //   Envelope  = 0x08 topic  0x12 len ResourceSnapshot     (topic RESOURCE)
@@ -117,9 +117,8 @@ function putU64(b: Buffer, q: number, v: number): number {
   return q;
 }
 
-// Little-endian doubles through a shared scratch: cheaper here than
-// Buffer#writeDoubleLE's checks. (Every supported platform is
-// little-endian; checked at load.)
+// Little-endian doubles through a shared scratch: cheaper here than Buffer#writeDoubleLE's
+// checks. (Every supported platform is little-endian; checked at load.)
 function putDbl(b: Buffer, q: number, v: number): number {
   kF64[0] = v;
   b[q++] = kF64Bytes[0]!;
@@ -133,8 +132,7 @@ function putDbl(b: Buffer, q: number, v: number): number {
   return q;
 }
 
-// Below this many UTF-16 units a string's UTF-8 form is under 128 bytes
-// (3 bytes per unit at most), so its length is one byte.
+// Below this many UTF-16 units a string's UTF-8 form is under 128 bytes (3 per unit at most): one length byte.
 const kShortString = 43;
 
 /** A string with its length prefix. */
@@ -163,16 +161,14 @@ function putStr(b: Buffer, q: number, s: string): number {
 
 /** An upper bound on the bytes one RESOURCE envelope takes, cheap to compute. */
 function snapshotBound(p: ResourceSnapshot): number {
-  // 36 fields of at most 2 tag + 10 varint bytes, 4 strings' tags and
-  // lengths, the envelope's prefixes; then 3 bytes per UTF-16 unit.
+  // 36 fields of ≤ 2 tag + 10 varint bytes, 4 strings' tags and lengths, the envelope's prefixes; 3 bytes per UTF-16 unit.
   let n = 36 * 12 + 4 * 7 + 16;
   n += 3 * ((p.runId?.length ?? 0) + (p.component?.length ?? 0) + (p.state?.length ?? 0) + (p.command?.length ?? 0));
   if (p.errors != null) for (const e of p.errors) n += 2 * 7 + 7 + 3 * ((e.figure?.length ?? 0) + (e.reason?.length ?? 0));
   return n;
 }
 
-// Unrolled, one property access per field: a loop over a field table made
-// every access megamorphic and was slower than protobufjs.
+// Unrolled, one property access per field (a field-table loop went megamorphic: slower than protobufjs).
 function putSnapshot(b: Buffer, q: number, p: ResourceSnapshot): number {
   if (p.tsMs != null && p.tsMs !== 0) {
     b[q++] = 0x08;
@@ -340,6 +336,12 @@ function putSnapshot(b: Buffer, q: number, p: ResourceSnapshot): number {
 
 /** One RESOURCE envelope (with its Publish field tag) at `pos`. */
 function writeResourceEnvelope(p: ResourceSnapshot): void {
+  const kept = KeptSnapshot.keptLength(p);
+  if (kept >= 0) {
+    reserve(kept + 16);
+    pos = KeptSnapshot.putEnvelope(p, buf, pos);
+    return;
+  }
   reserve(snapshotBound(p));
   const b = buf;
   let q = pos;
@@ -369,8 +371,7 @@ function writeResourceEnvelope(p: ResourceSnapshot): void {
   pos = end + shift;
 }
 
-// FigureError sub-messages (rare: only figures that could not be read), each
-// sized first: its strings' UTF-8 lengths decide its own length prefix.
+// FigureError sub-messages (rare), each sized first: its strings' UTF-8 lengths decide its length prefix.
 function putErrors(b: Buffer, q: number, errors: readonly FigureError[]): number {
   for (const e of errors) {
     const fig = e.figure != null && e.figure !== '' ? e.figure : null;

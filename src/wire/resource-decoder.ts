@@ -1,6 +1,7 @@
 import { WireError } from '../errors.js';
 import { runbus } from './gen/telemetry.js';
 import { kCol, kResourceFigures, kSnapshotColumns } from './figures.js';
+import { KeptSnapshot } from './kept-snapshot.js';
 import { ProtoReader } from './proto-reader.js';
 import { kMaxFutureMs, kMaxNameLength, kMinTsMs } from './validate.js';
 
@@ -56,6 +57,10 @@ export class BatchScanner extends ProtoReader {
   readonly #nowMs: number;
   #index = -1;
   readonly #columns: boolean;
+  /** The bytes, when snapshots keep their encoding in them. */
+  readonly #keep: Uint8Array | null;
+  /** A 64-bit figure of the snapshot being read was past 2^53 (not kept). */
+  #wide = false;
 
   /** The snapshot just read by next() === 'resource', as protobufjs's decoder builds it (validated). */
   snapshot: Snapshot | null = null;
@@ -67,11 +72,13 @@ export class BatchScanner extends ProtoReader {
 
   /**
    * Reads the `Publish` message in bytes[start, end); `columns` false skips
-   * filling `row` (the codec reads `snapshot` only).
+   * filling `row` (the codec reads `snapshot` only); `keep` makes each
+   * snapshot a {@link KeptSnapshot} of its bytes (the caller must never change them).
    */
-  constructor(bytes: Uint8Array, nowMs: number, start = 0, end = bytes.byteLength, columns = true) {
+  constructor(bytes: Uint8Array, nowMs: number, start = 0, end = bytes.byteLength, columns = true, keep = false) {
     super(bytes, start);
     this.#columns = columns;
+    this.#keep = keep ? bytes : null;
     this.#end = end;
     this.#nowMs = nowMs;
   }
@@ -139,11 +146,14 @@ export class BatchScanner extends ProtoReader {
   // wins, a proto3 scalar at 0/"" is left out (and clears an earlier one),
   // an optional is kept whenever present.
   #resource(start: number, end: number): Snapshot {
-    const m = new Snapshot();
+    const keep = this.#keep;
+    const kept = keep === null ? null : new KeptSnapshot();
+    const m = kept ?? new Snapshot();
     const d = m as Partial<Snapshot>; // for delete
     let ts = 0;
     let pid = 0;
     this.suspect = false;
+    this.#wide = false;
     this.pos = start;
     while (this.pos < end) {
       const t = this.tag(end);
@@ -182,11 +192,11 @@ export class BatchScanner extends ProtoReader {
           continue;
         case 6:
           if ((t & 7) !== 0) break;
-          m.rssBytes = this.u64(end);
+          m.rssBytes = this.#u64(end);
           continue;
         case 7:
           if ((t & 7) !== 0) break;
-          m.ussBytes = this.u64(end);
+          m.ussBytes = this.#u64(end);
           continue;
         case 8:
           if ((t & 7) !== 0) break;
@@ -202,7 +212,7 @@ export class BatchScanner extends ProtoReader {
           continue;
         case 11:
           if ((t & 7) !== 0) break;
-          m.gpuMemBytes = this.u64(end);
+          m.gpuMemBytes = this.#u64(end);
           continue;
         case 12:
           if ((t & 7) !== 1) break;
@@ -218,27 +228,27 @@ export class BatchScanner extends ProtoReader {
           continue;
         case 15:
           if ((t & 7) !== 0) break;
-          m.pssBytes = this.u64(end);
+          m.pssBytes = this.#u64(end);
           continue;
         case 16:
           if ((t & 7) !== 0) break;
-          m.vmsBytes = this.u64(end);
+          m.vmsBytes = this.#u64(end);
           continue;
         case 17:
           if ((t & 7) !== 0) break;
-          m.ioReadBytes = this.u64(end);
+          m.ioReadBytes = this.#u64(end);
           continue;
         case 18:
           if ((t & 7) !== 0) break;
-          m.ioWriteBytes = this.u64(end);
+          m.ioWriteBytes = this.#u64(end);
           continue;
         case 19:
           if ((t & 7) !== 0) break;
-          m.ctxSwitchesVoluntary = this.u64(end);
+          m.ctxSwitchesVoluntary = this.#u64(end);
           continue;
         case 20:
           if ((t & 7) !== 0) break;
-          m.ctxSwitchesInvoluntary = this.u64(end);
+          m.ctxSwitchesInvoluntary = this.#u64(end);
           continue;
         case 21: {
           if ((t & 7) !== 2) break;
@@ -281,19 +291,19 @@ export class BatchScanner extends ProtoReader {
         }
         case 28:
           if ((t & 7) !== 0) break;
-          m.heapUsedBytes = this.u64(end);
+          m.heapUsedBytes = this.#u64(end);
           continue;
         case 29:
           if ((t & 7) !== 0) break;
-          m.heapTotalBytes = this.u64(end);
+          m.heapTotalBytes = this.#u64(end);
           continue;
         case 30:
           if ((t & 7) !== 0) break;
-          m.externalBytes = this.u64(end);
+          m.externalBytes = this.#u64(end);
           continue;
         case 31:
           if ((t & 7) !== 0) break;
-          m.arrayBuffersBytes = this.u64(end);
+          m.arrayBuffersBytes = this.#u64(end);
           continue;
         case 32:
           if ((t & 7) !== 1) break;
@@ -336,7 +346,15 @@ export class BatchScanner extends ProtoReader {
         if (x !== null && !(Number.isFinite(x) && x >= 0)) throw invalid(i, `${name} ${String(x)} must be a finite number >= 0`);
       }
     }
+    if (keep !== null && kept !== null && !this.#wide) KeptSnapshot.keep(kept, keep, start, end);
     return m;
+  }
+
+  // A 64-bit figure; past 2^53 the double is rounded and would encode otherwise.
+  #u64(end: number): number {
+    const v = this.u64(end);
+    if (this.hi >= 0x200000) this.#wide = true;
+    return v;
   }
 
   #figureError(start: number, end: number): runbus.v1.FigureError {
