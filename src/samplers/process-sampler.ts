@@ -73,7 +73,7 @@ export interface ProcessSamplerOptions {
    * are k times their setting (1000 pids: 10×), so a tick makes about as
    * many of those reads as at `widenPerPids` pids. Each figure still
    * arrives for every pid, on its first sample and at the wider cadence;
-   * 0 never widens.
+   * 0 never widens. A cadence of 1 (every tick) is never widened.
    * @default 100
    */
   widenPerPids?: number;
@@ -313,8 +313,10 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
     st.cpuTicks = cpuTicks;
     st.atMs = atMs;
     st.samples++;
+    // A cadence of 1 is "every tick", asked for: never widened.
     const widen = widenPerPids > 0 ? Math.max(1, Math.floor(state.size / widenPerPids)) : 1;
-    const slowTick = due(st, smapsEvery * widen);
+    const wide = (every: number): number => (every > 1 ? every * widen : every);
+    const slowTick = due(st, wide(smapsEvery));
 
     const zombie = stat.state === 'Z' || stat.state === 'X';
     if (zombie) {
@@ -336,7 +338,7 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
       else errors.push({ figure: 'rss_bytes', reason: 'absent' });
     }
 
-    if (due(st, statusEvery * widen)) {
+    if (due(st, wide(statusEvery))) {
       const statusErr = readInto(st, base, kStatus);
       if (statusErr === null) {
         const vol = files.keyed(kKeys.voluntary);
@@ -350,7 +352,7 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
 
     // io and the fd count rarely change: with many pids they are read at
     // the slower cadence (absent in between, like context switches).
-    if (state.size <= manyPids || due(st, rareEvery * widen)) {
+    if (state.size <= manyPids || due(st, wide(rareEvery))) {
       // Another user's io is EACCES for good: remember that rather than fail
       // an open() every tick, and try again at the slow cadence.
       const ioErr = st.ioErr !== null && !slowTick ? st.ioErr : readInto(st, base, kIo);

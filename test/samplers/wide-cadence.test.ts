@@ -11,11 +11,11 @@ afterEach(() => {
 });
 
 /** How many of 9 samples of each of two pids carry each slow figure. */
-async function readsOf(widenPerPids: number): Promise<Record<string, number>[]> {
+async function readsOf(widenPerPids: number, every = 2): Promise<Record<string, number>[]> {
   const a = spawnChild('sleep', ['30']);
   const b = spawnChild('sleep', ['30']);
   await new Promise((r) => setTimeout(r, 100));
-  proc = createProcessSampler({ manyPids: 1, rareEveryTicks: 2, statusEveryTicks: 2, smapsEveryTicks: 2, widenPerPids });
+  proc = createProcessSampler({ manyPids: 1, rareEveryTicks: every, statusEveryTicks: every, smapsEveryTicks: every, widenPerPids });
   const counts = [{}, {}] as Record<string, number>[];
   for (let t = 0; t < 9; t++) {
     for (const [i, pid] of [a.pid!, b.pid!].entries()) {
@@ -44,5 +44,10 @@ describe('slow cadences with many pids', () => {
     proc?.close();
     killAll();
     expect(await readsOf(3)).toEqual([n, n]);
+  });
+
+  it('never widen a cadence of 1: every tick, asked for, stays every tick', async () => {
+    const n = { ctxSwitchesVoluntary: 9, ioReadBytes: 9, openFds: 9, pssBytes: 9 };
+    expect(await readsOf(1, 1)).toEqual([n, n]);
   });
 });
