@@ -51,7 +51,7 @@ interface SeriesState {
 interface RuleState {
   rule: AlertRule;
   series: Map<string, SeriesState>;
-  /** RESOURCE rules without absence: the series last seen for each pid (checked against `series` before use). */
+  /** RESOURCE rules without absence: the series last seen for each pid (a series of `series`; #drop removes it with it). */
   byPid: Map<number, SeriesState>;
   startMs: number;
   everSeen: boolean;
@@ -130,9 +130,10 @@ class AlertEngineImpl implements AlertEngine {
           const p = payload as TopicPayloads[typeof Topic.RESOURCE];
           for (const rs of this.#bySource.get('resource') ?? []) {
             if (rs.rule.component !== undefined && rs.rule.component !== p.component) continue;
-            // The pid's series as last seen: no key string, no reading object.
+            // The pid's series as last seen (#drop keeps byPid in step with
+            // series): no key string, no reading object.
             const st = rs.byPid.get(p.pid);
-            if (st !== undefined && st.reading.runId === p.runId && st.reading.component === p.component && rs.series.get(st.reading.key) === st) {
+            if (st !== undefined && st.reading.runId === p.runId && st.reading.component === p.component) {
               const v = resourceValue(p, rs.rule.field!);
               if (v !== undefined) this.#apply(rs, st, figureValue(p.tsMs) ?? 0, v, now);
               continue;

@@ -101,7 +101,7 @@ export function resourceValue(p: ResourceSnapshot, field: string): number | unde
 }
 
 export function readResource(p: ResourceSnapshot, field: string): FigureReading | undefined {
-  const v = num(kResourceFields[field]?.(p));
+  const v = resourceValue(p, field);
   return v === undefined ? undefined : reading(p.runId, p.component, p.pid, {}, v, num(p.tsMs) ?? 0);
 }
 

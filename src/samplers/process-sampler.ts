@@ -89,6 +89,11 @@ export interface ProcessSamplerOptions {
 /** See ProcessSamplerOptions.widenPerPids. */
 const kDefaultWidenPerPids = 100;
 
+/** A cadence widened `widen` times; 1 is "every tick", asked for: never widened. */
+function widened(every: number, widen: number): number {
+  return every > 1 ? every * widen : every;
+}
+
 // Which descriptor of a pid: /proc/<pid>/stat, status, io, and fd/.
 const kStat = 0;
 const kStatus = 1;
@@ -313,10 +318,8 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
     st.cpuTicks = cpuTicks;
     st.atMs = atMs;
     st.samples++;
-    // A cadence of 1 is "every tick", asked for: never widened.
     const widen = widenPerPids > 0 ? Math.max(1, Math.floor(state.size / widenPerPids)) : 1;
-    const wide = (every: number): number => (every > 1 ? every * widen : every);
-    const slowTick = due(st, wide(smapsEvery));
+    const slowTick = due(st, widened(smapsEvery, widen));
 
     const zombie = stat.state === 'Z' || stat.state === 'X';
     if (zombie) {
@@ -338,7 +341,7 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
       else errors.push({ figure: 'rss_bytes', reason: 'absent' });
     }
 
-    if (due(st, wide(statusEvery))) {
+    if (due(st, widened(statusEvery, widen))) {
       const statusErr = readInto(st, base, kStatus);
       if (statusErr === null) {
         const vol = files.keyed(kKeys.voluntary);
@@ -352,7 +355,7 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
 
     // io and the fd count rarely change: with many pids they are read at
     // the slower cadence (absent in between, like context switches).
-    if (state.size <= manyPids || due(st, wide(rareEvery))) {
+    if (state.size <= manyPids || due(st, widened(rareEvery, widen))) {
       // Another user's io is EACCES for good: remember that rather than fail
       // an open() every tick, and try again at the slow cadence.
       const ioErr = st.ioErr !== null && !slowTick ? st.ioErr : readInto(st, base, kIo);
