@@ -55,6 +55,19 @@ export const kReportPrefix = 'RUNBUS_BENCH_RESULT ';
 
 export const quick = process.argv.includes('--quick');
 
+/**
+ * How long the contenders run before the windows that count against a
+ * target: V8 goes on optimising a once-a-second tick's code on its helper
+ * threads for minutes (a function reaches its tier-up budget only after a
+ * hundred ticks or more), so the first minutes cost more than the rest. In
+ * one run (`bench/age.ts`), two instances of the same build of `runbus run
+ * --quiet` around 20 processes, measured in the same windows: 1.12–1.25 % of
+ * a core at 35–155 s after their start, 0.72–0.84 % at 6 minutes. Benches
+ * with a target measure after kSteadyMs and report the first minutes
+ * beside. BENCH_STEADY_S overrides it (seconds).
+ */
+export const kSteadyMs = quick ? 2000 : Number(process.env.BENCH_STEADY_S ?? 300) * 1000;
+
 export function report(workload: string, rows: BenchRow[]): void {
   process.stdout.write(`${kReportPrefix}${JSON.stringify({ workload, rows })}\n`);
 }
