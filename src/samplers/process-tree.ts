@@ -1,4 +1,4 @@
-import { readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { ProcFiles, newStatFields, parseStat } from './proc-files.js';
 
 // Finding descendants by a ppid scan of /proc. (The per-task `children` files
@@ -73,7 +73,11 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
     if (latest < lastPid || latest - lastPid > kMaxProbes) return false;
     const fresh: number[] = [];
     for (let pid = lastPid + 1; pid <= latest; pid++) {
-      if (known.has(pid) || files.tryRead(`${procRoot}/${pid}/status`) !== null) continue;
+      // On a busy machine most pids of the range have gone already (short
+      // commands started elsewhere). A failed open throws, and building the
+      // exception costs several times the lookup (~10 µs against ~3 µs for
+      // existsSync, which does not throw): ask first.
+      if (known.has(pid) || !existsSync(`${procRoot}/${pid}`) || files.tryRead(`${procRoot}/${pid}/status`) !== null) continue;
       // A thread's id: its own /proc entry is hidden from listings, and it is no process.
       if (files.keyed(kTgid) !== pid) continue;
       const ppid = files.keyed(kPpid);

@@ -53,6 +53,8 @@ export interface BatchResult {
   backend: Backend;
   /** Containers: ids whose cgroup files could not be read (the monitor asks the Engine API). */
   unreadContainers?: string[];
+  /** A GPU task's answer when GPU sampling is off for good: the scheduler stops asking. */
+  gpuOff?: true;
 }
 
 export type WorkerResult = BatchResult;

@@ -162,6 +162,7 @@ class SamplerImpl implements Sampler {
   #gpuTimer: NodeJS.Timeout | null = null;
   #tickRun: Promise<void> | null = null;
   #gpuRun: Promise<void> | null = null;
+  #gpuOff = false;
   #closing: Promise<void> | null = null;
   #ticks = 0;
   #skipped = 0;
@@ -235,7 +236,7 @@ class SamplerImpl implements Sampler {
     this.#timer.unref();
     this.#tick();
     const gpu = this.#opts.gpu;
-    if (gpu !== null) {
+    if (gpu !== null && !this.#gpuOff) {
       this.#gpuTimer = setInterval(() => {
         this.#gpu();
       }, gpu.intervalMs);
@@ -361,7 +362,7 @@ class SamplerImpl implements Sampler {
   }
 
   #gpu(): void {
-    if (this.#closing !== null || this.#gpuRun !== null || this.#opts.gpu === null) return;
+    if (this.#closing !== null || this.#gpuRun !== null || this.#opts.gpu === null || this.#gpuOff) return;
     this.#gpuRun = this.#runTask({ type: 'gpu', config: this.#config, tsMs: Date.now() }).finally(() => {
       this.#gpuTicks++;
       this.#gpuRun = null;
@@ -440,6 +441,11 @@ class SamplerImpl implements Sampler {
     if (result.type !== 'batch') unknownTag('result', result);
     this.#backend = result.backend;
     for (const n of result.notes) this.#opts.logger.warn(n);
+    // GPU sampling is off for good (no nvidia-smi, no driver): its timer goes, rather than wake both threads for nothing.
+    if (result.gpuOff === true && !this.#gpuOff) {
+      this.#gpuOff = true;
+      if (this.#gpuTimer !== null) clearInterval(this.#gpuTimer);
+    }
     if (task.type === 'tick') this.#processes = result.processes;
     // A root that has exited is no longer tracked (unless track() was
     // called for it again, which replaced the component).

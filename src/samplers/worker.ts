@@ -294,7 +294,9 @@ async function gpu(config: WorkerConfig, tsMs: number): Promise<BatchResult> {
       }
     }
   }
-  return batch(s, envelopes, 0, [], notes);
+  const result = batch(s, envelopes, 0, [], notes);
+  if (s.gpu?.enabled !== true) result.gpuOff = true;
+  return result;
 }
 
 /** The piscina task handler. */
