@@ -72,6 +72,13 @@ export class Batcher {
   #inFlight: Promise<void> | null = null;
   #timer: NodeJS.Timeout | null = null;
   #soon = false;
+  /**
+   * A flushSoon() came while a write was in flight: what it found pending
+   * goes as soon as that write is done, not after the batch age (a tick of
+   * more than batchSize envelopes otherwise waited batchAgeMs, a wake-up and
+   * a commit of its own, for its last few).
+   */
+  #soonAfter = false;
   /** A flushSoon() is on its way (expectFlush()); add() arms no timer meanwhile. */
   #expecting = false;
   #failing = false;
@@ -134,7 +141,10 @@ export class Batcher {
       // heartbeat published at the end of the tick's turn) goes with it
       // instead of arming the age timer.
       this.#expecting = false;
-      if (this.#inFlight !== null && this.#pending.length > 0) this.#o.hurry?.();
+      if (this.#inFlight !== null && this.#pending.length > 0) {
+        this.#soonAfter = true;
+        this.#o.hurry?.();
+      }
       if (this.#held !== null || this.#inFlight !== null || this.#pending.length === 0) return;
       if (this.#timer !== null) {
         clearTimeout(this.#timer);
@@ -161,11 +171,19 @@ export class Batcher {
     if (this.#held === null && this.#pending.length === 0) return;
     this.#inFlight = this.#flushOnce().finally(() => {
       this.#inFlight = null;
-      // More waiting: a full batch goes now, a partial one on the age timer,
+      // More waiting: a full batch goes now, so does the rest of a burst
+      // that flushSoon() closed meanwhile; a partial one on the age timer,
       // a failed one on the retry timer.
+      const rest = this.#pending.length;
+      if (this.#held === null && (rest >= this.#o.batchSize || (this.#soonAfter && rest > 0))) {
+        // The burst goes on until a batch takes the last of it.
+        if (rest <= this.#o.batchSize) this.#soonAfter = false;
+        this.#kick();
+        return;
+      }
+      this.#soonAfter = false;
       if (this.#held !== null) this.#arm(this.#o.retryMs);
-      else if (this.#pending.length >= this.#o.batchSize) this.#kick();
-      else if (this.#pending.length > 0) this.#arm(this.#o.batchAgeMs);
+      else if (rest > 0) this.#arm(this.#o.batchAgeMs);
     });
   }
 

@@ -17,7 +17,7 @@ import type { HubContainersOptions, ResolvedContainersOptions } from '../contain
  * store's; the environment is read by src/config (readLibraryEnv).
  */
 export const kDefaults = {
-  batchSize: int(1, 1_000_000, 1000, 'envelopes per store write'),
+  batchSize: int(1, 1_000_000, 10_000, 'envelopes per store write (a tick of 1000 processes goes in one)'),
   batchAgeMs: int(1, 3_600_000, 200, 'longest an envelope waits for its batch, ms'),
   pendingCapacity: int(1, 2 ** 24, 100_000, 'envelopes held while the store is slow or failing'),
   retryMs: int(1, 3_600_000, 1000, 'wait between retries of a failed store write, ms'),

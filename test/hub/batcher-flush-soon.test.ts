@@ -139,3 +139,48 @@ describe('batcher with a write whose commit is read late', () => {
     expect(b.stats()).toMatchObject({ added: 5, written: 5, pending: 0, held: 0 });
   });
 });
+
+describe('batcher: a tick of more than batchSize envelopes', () => {
+  it('writes the rest as soon as the first batch is committed, not after the batch age', async () => {
+    const writes: number[] = [];
+    const waiting: (() => void)[] = [];
+    const b = new Batcher({
+      batchSize: 100, batchAgeMs: 200, capacity: 1000, retryMs: 100,
+      write: (ab) => { writes.push(ab.byteLength); return new Promise<void>((r) => { waiting.push(r); }); },
+      onWriteError: () => undefined,
+      onRecovered: () => undefined,
+    });
+    b.expectFlush();
+    // 250 envelopes in one tick: two full batches, the second waiting on the first.
+    for (let i = 0; i < 250; i++) b.add({ topic: Topic.RESOURCE, payload: resource({ pid: i + 1 }) });
+    b.flushSoon();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writes).toHaveLength(1);
+    for (let k = 2; k <= 3; k++) {
+      waiting.shift()!();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(writes).toHaveLength(k);
+    }
+    waiting.shift()!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(b.stats()).toMatchObject({ added: 250, written: 250, pending: 0, batches: 3 });
+    // Nothing was left for an age timer.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(writes).toHaveLength(3);
+  });
+
+  it('without a flushSoon(), a partial rest still waits for its age', async () => {
+    const writes: number[] = [];
+    const b = new Batcher({
+      batchSize: 100, batchAgeMs: 200, capacity: 1000, retryMs: 100,
+      write: (ab) => { writes.push(ab.byteLength); return Promise.resolve(); },
+      onWriteError: () => undefined,
+      onRecovered: () => undefined,
+    });
+    for (let i = 0; i < 150; i++) b.add({ topic: Topic.RESOURCE, payload: resource({ pid: i + 1 }) });
+    await vi.advanceTimersByTimeAsync(199);
+    expect(writes).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(writes).toHaveLength(2);
+  });
+});
