@@ -6,11 +6,12 @@ import { resource } from '../../support/samples.js';
 beforeEach(() => { vi.useFakeTimers(); });
 afterEach(() => { vi.useRealTimers(); });
 
-function batcher(): { b: Batcher; writes: number[] } {
+// `commit` settles each write; by default at once.
+function batcher(commit: () => Promise<void> = () => Promise.resolve()): { b: Batcher; writes: number[] } {
   const writes: number[] = [];
   const b = new Batcher({
     batchSize: 100, batchAgeMs: 200, capacity: 1000, retryMs: 100,
-    write: (ab) => { writes.push(ab.byteLength); return Promise.resolve(); },
+    write: (ab) => { writes.push(ab.byteLength); return commit(); },
     onWriteError: () => undefined,
     onRecovered: () => undefined,
   });
@@ -142,14 +143,8 @@ describe('batcher with a write whose commit is read late', () => {
 
 describe('batcher: a tick of more than batchSize envelopes', () => {
   it('writes the rest as soon as the first batch is committed, not after the batch age', async () => {
-    const writes: number[] = [];
     const waiting: (() => void)[] = [];
-    const b = new Batcher({
-      batchSize: 100, batchAgeMs: 200, capacity: 1000, retryMs: 100,
-      write: (ab) => { writes.push(ab.byteLength); return new Promise<void>((r) => { waiting.push(r); }); },
-      onWriteError: () => undefined,
-      onRecovered: () => undefined,
-    });
+    const { b, writes } = batcher(() => new Promise<void>((r) => { waiting.push(r); }));
     b.expectFlush();
     // 250 envelopes in one tick: two full batches, the second waiting on the first.
     for (let i = 0; i < 250; i++) b.add({ topic: Topic.RESOURCE, payload: resource({ pid: i + 1 }) });
@@ -170,13 +165,7 @@ describe('batcher: a tick of more than batchSize envelopes', () => {
   });
 
   it('without a flushSoon(), a partial rest still waits for its age', async () => {
-    const writes: number[] = [];
-    const b = new Batcher({
-      batchSize: 100, batchAgeMs: 200, capacity: 1000, retryMs: 100,
-      write: (ab) => { writes.push(ab.byteLength); return Promise.resolve(); },
-      onWriteError: () => undefined,
-      onRecovered: () => undefined,
-    });
+    const { b, writes } = batcher();
     for (let i = 0; i < 150; i++) b.add({ topic: Topic.RESOURCE, payload: resource({ pid: i + 1 }) });
     await vi.advanceTimersByTimeAsync(199);
     expect(writes).toHaveLength(1);
