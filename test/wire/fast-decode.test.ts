@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodePublishFast } from '../../src/wire/codec.js';
-import { decodeBatch, decodeBatchReference, decodeFrame, decodeFrameReference, encodeBatch, encodeFrame, Topic, WireError } from '../../src/wire/index.js';
+import { decodeBatch, decodeBatchReference, decodeFrame, decodeFrameReference, encodeBatch, encodeFrame, Topic } from '../../src/wire/index.js';
 import type { Envelope } from '../../src/wire/index.js';
 import { snapshotOf } from '../support/arbitraries.js';
 import { everyTopic, kTs, resource } from '../../support/samples.js';
+import { mutated, outcome } from '../support/decode-outcome.js';
+import type { Outcome } from '../support/decode-outcome.js';
 
 // decodeBatch and decodeFrame read RESOURCE envelopes with src/wire's own
 // scanner and fall back to protobufjs for anything it refuses. Whatever the
@@ -12,16 +14,6 @@ import { everyTopic, kTs, resource } from '../../support/samples.js';
 // give: the same messages (same class, same own fields), or the same error.
 
 const kNow = kTs + 1000;
-
-type Outcome = { ok: unknown } | { code: string; message: string };
-function outcome(fn: () => unknown): Outcome {
-  try {
-    return { ok: fn() };
-  } catch (err) {
-    if (!(err instanceof WireError)) throw err;
-    return { code: err.code, message: err.message };
-  }
-}
 
 /** The fast path agrees with the reference on `bytes` (a Publish message). */
 function agreesOnBatch(bytes: Uint8Array): { fast: Envelope[] | null; ref: Outcome } {
@@ -50,21 +42,6 @@ const envelopes = fc.array(
   fc.oneof({ weight: 6, arbitrary: snapshot.map((payload): Envelope => ({ topic: Topic.RESOURCE, payload })) }, { weight: 1, arbitrary: fc.constantFrom(...everyTopic()) }),
   { maxLength: 12 },
 );
-
-/** Random single-byte edits, insertions and deletions. */
-function mutated(base: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array> {
-  const edits = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete')), { minLength: 1, maxLength: 6 });
-  return fc.tuple(base, edits).map(([bytes, es]) => {
-    const b = [...bytes];
-    for (const [i, v, op] of es) {
-      const at = b.length === 0 ? 0 : i % (b.length + 1);
-      if (op === 'set' && at < b.length) b[at] = v;
-      else if (op === 'insert') b.splice(at, 0, v);
-      else b.splice(at, 1);
-    }
-    return Uint8Array.from(b);
-  });
-}
 
 // Hand-written protobuf, for encodings our encoder never writes.
 function varint(n: number): number[] {
