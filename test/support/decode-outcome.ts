@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { WireError } from '../../src/wire/index.js';
+import { expect } from 'vitest';
+import { decodePublishFast } from '../../src/wire/codec.js';
+import { decodeBatchReference, WireError } from '../../src/wire/index.js';
+import type { Envelope } from '../../src/wire/index.js';
 
 // For the decoder tests that hold a fast path to its reference (test/wire).
 
@@ -28,4 +31,24 @@ export function mutated(base: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array
     }
     return Uint8Array.from(b);
   });
+}
+
+/**
+ * The fast path agrees with the reference on `bytes` (a Publish message) at
+ * `nowMs`: the same messages (same class, same own fields), or it gives up;
+ * input the reference refuses never gets through it. `keep` as for
+ * decodePublishFast (kept payloads are compared by value).
+ */
+export function agreesAt(bytes: Uint8Array, nowMs: number, keep = false): { fast: Envelope[] | null; ref: Outcome } {
+  const ref = outcome(() => decodeBatchReference(bytes, nowMs));
+  const fast = decodePublishFast(bytes, 0, bytes.length, nowMs, 0, keep);
+  if ('ok' in ref) {
+    if (fast !== null) {
+      if (keep) expect(fast).toEqual(ref.ok);
+      else expect(fast).toStrictEqual(ref.ok);
+    }
+  } else {
+    expect(fast).toBeNull();
+  }
+  return { fast, ref };
 }
