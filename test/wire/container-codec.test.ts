@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBatchKeepingBytes } from '../../src/wire/codec.js';
 import { KeptContainer } from '../../src/wire/container-encode.js';
-import { decodeBatch, decodeBatchReference, encodeBatch, encodeBatchReference, encodeBatchTransferable, encodeFrame, encodePublishFrame, Topic } from '../../src/wire/index.js';
+import { decodeBatch, decodeBatchReference, decodeFrame, decodeFrameReference, encodeBatch, encodeBatchReference, encodeBatchTransferable, encodeFrame, encodePublishFrame, Topic } from '../../src/wire/index.js';
 import type { ContainerSnapshot, Envelope } from '../../src/wire/index.js';
 import { opt } from '../support/arbitraries.js';
 import { everyTopic, kTs } from '../../support/samples.js';
@@ -96,6 +96,20 @@ describe('CONTAINER decoder', () => {
   it('agrees on mutated and random bytes', () => {
     fc.assert(fc.property(mutated(envelopesOf(sampled).map((e) => encodeBatch(e))), agrees), { numRuns: 3000 });
     fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }).map((b) => Uint8Array.of(0x0a, b.length + 3, 0x08, 0x08, 0x4a, b.length, ...b)), agrees), { numRuns: 2000 });
+  });
+
+  it('reads a socket frame\'s envelopes (a Publish at an offset) as protobufjs does', () => {
+    fc.assert(
+      fc.property(envelopesOf(container), (envelopes) => {
+        const frame = encodePublishFrame(envelopes);
+        let p = 0;
+        while (frame[p]! >= 0x80) p++;
+        const body = frame.subarray(p + 1);
+        const ref = outcome(() => decodeFrameReference(body, kNow));
+        if ('ok' in ref) expect(decodeFrame(body)).toStrictEqual(ref.ok);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reads every snapshot the sampler writes itself (they keep their bytes)', () => {
