@@ -20,12 +20,18 @@
 //   + the engine's (dockerd, its containerd, the shims) in its window
 //   − the engine's in the same round's quiet window.
 //
+// BENCH_CLI_BEFORE_ROOT=<checkout with a built dist/> adds a second pair of
+// hubs (with and without containers) from that checkout, through the same
+// windows: "before" and "after" side by side, their figures in the round
+// logs and a row of their own. --counts=50 --rounds=N --window=S narrow a
+// run to what an iteration needs (defaults: 10 and 50, 3 rounds, 15 s).
+//
 // The hubs are warmed (ticks run back to back) before any window: a hub's
 // first minute costs more — V8 compiles the tick's code on its helper
 // threads — and that is measured apart, by a cold pair started with the
 // others ("first minute" row).
 //
-//   npm run build && node --import tsx bench/containers.ts [--quick]
+//   npm run build && [BENCH_CLI_BEFORE_ROOT=/path] node --import tsx bench/containers.ts [--quick] [--counts=50] [--rounds=3] [--window=15]
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -43,13 +49,18 @@ const run = promisify(execFile);
 // (This bench used to divide by it: the docker CLI's CPU, and the engine's,
 // counted a hundredth of what they were.)
 const kMsPerTick = 1000 / 100;
-const windowMs = quick ? 4000 : 15_000;
-const rounds = quick ? 1 : kRounds;
-const counts = quick ? [10] : [10, 50];
+const opt = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const windowMs = Number(opt('window') ?? (quick ? 4 : 15)) * 1000;
+const rounds = Number(opt('rounds') ?? (quick ? 1 : kRounds));
+const counts = opt('counts')?.split(',').map(Number) ?? (quick ? [10] : [10, 50]);
+if (!(windowMs > 0) || !(rounds >= 1) || !counts.every((c) => Number.isInteger(c) && c > 0)) throw new RangeError('containers bench: --window, --rounds and --counts must be positive numbers');
+const beforeRoot = process.env.BENCH_CLI_BEFORE_ROOT;
 const kWarmTicks = quick ? 30 : 300;
 const kColdMs = quick ? 10_000 : 60_000;
 const kLabel = 'runbus.bench=containers';
 const kChild = fileURLToPath(new URL('fixtures/containers-child.mjs', import.meta.url));
+// The same fixture in the "before" checkout: it imports that checkout's dist/.
+const kBeforeChild = beforeRoot === undefined ? null : `${beforeRoot}/bench/fixtures/containers-child.mjs`;
 const log = (m: string): void => { process.stderr.write(`containers: ${m}\n`); };
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -110,8 +121,8 @@ function childCpuMs(): number {
 interface Reading { cpuMs: number; wallMs: number; requests: number; ticks?: number; rows?: number; active?: number; samplerErrors?: number }
 interface Child { pid: number; read(): Promise<Reading>; stop(): Promise<void> }
 
-function startChild(mode: string, dir: string, warm: number, o: object): Promise<Child> {
-  return startIpcChild<Reading>(`containers child ${mode}`, ['--expose-gc', kChild, mode, dir, String(warm), JSON.stringify(o)], 10_000);
+function startChild(mode: string, dir: string, warm: number, o: object, script = kChild): Promise<Child> {
+  return startIpcChild<Reading>(`containers child ${mode}${script === kChild ? '' : ' (before)'}`, ['--expose-gc', script, mode, dir, String(warm), JSON.stringify(o)], 10_000);
 }
 
 /** % of one core between two readings of a child. */
@@ -183,6 +194,8 @@ interface Window {
   kind: Kind;
   /** % of one core. */
   with: number; bare: number; floor: number; floor0: number;
+  /** The "before" checkout's pair (NaN without BENCH_CLI_BEFORE_ROOT). */
+  beforeWith: number; beforeBare: number;
   /** This process and its reaped docker children. */
   own: number;
   engine: { dockerd: number; containerd: number; shims: number };
@@ -221,7 +234,8 @@ try {
       startChild('hub-with', dir, kWarmTicks, o), startChild('hub-bare', dir, kWarmTicks, o),
       startChild('floor', dir, kWarmTicks, o), startChild('floor-0', dir, kWarmTicks, o),
     ]);
-    const cs = [hubWith, hubBare, floor, floor0];
+    const before = kBeforeChild === null ? [] : await Promise.all([startChild('hub-with', dir, kWarmTicks, o, kBeforeChild), startChild('hub-bare', dir, kWarmTicks, o, kBeforeChild)]);
+    const cs = [hubWith, hubBare, floor, floor0, ...before];
     await sleep(Math.max(0, kColdMs - (performance.now() - cold0[0].wallMs)));
     const cold1 = await Promise.all([coldWith.read(), coldBare.read()]);
     const coldAdded = pct(cold0[0], cold1[0]) - pct(cold0[1], cold1[1]);
@@ -232,7 +246,7 @@ try {
     const windows: Window[] = [];
     const measure = async (kind: Kind, fn: (stop: () => boolean) => Promise<void>): Promise<Window> => {
       const a = await Promise.all(cs.map((c) => c.read()));
-      const ta = [threadsOf(hubWith.pid), threadsOf(hubBare.pid)];
+      const ta = [hubWith, hubBare, ...before].map((c) => threadsOf(c.pid));
       const e0 = engineCpuMs(engine);
       const c0 = cpuMs() + childCpuMs();
       const t0 = performance.now();
@@ -242,17 +256,23 @@ try {
       // This process's figure first: reading the engine's threads is the bench's work, not the poller's.
       const c1 = cpuMs() + childCpuMs();
       const e1 = engineCpuMs(engine);
-      const tb = [threadsOf(hubWith.pid), threadsOf(hubBare.pid)];
+      const tb = [hubWith, hubBare, ...before].map((c) => threadsOf(c.pid));
       const b = await Promise.all(cs.map((c) => c.read()));
       const per = (x: number): number => (x / wall) * 100;
       const w: Window = {
         kind,
         with: pct(a[0]!, b[0]!), bare: pct(a[1]!, b[1]!), floor: pct(a[2]!, b[2]!), floor0: pct(a[3]!, b[3]!),
+        beforeWith: before.length > 0 ? pct(a[4]!, b[4]!) : Number.NaN, beforeBare: before.length > 0 ? pct(a[5]!, b[5]!) : Number.NaN,
         own: per(c1 - c0),
         engine: { dockerd: per(e1.dockerd - e0.dockerd), containerd: per(e1.containerd - e0.containerd), shims: per(e1.shims - e0.shims) },
         requests: b[0]!.requests - a[0]!.requests,
         threads: { with: byRole(hubWith.pid, ta[0]!, tb[0]!, wall), bare: byRole(hubBare.pid, ta[1]!, tb[1]!, wall) },
       };
+      const tBefore = before.length > 0 ? { with: byRole(before[0].pid, ta[2]!, tb[2]!, wall), bare: byRole(before[1].pid, ta[3]!, tb[3]!, wall) } : null;
+      if (tBefore !== null) {
+        log(`${n} containers, ${kind} window, added by thread (% of one core), after vs before: ${kRoles.map((r) =>
+          `${r} ${(w.threads.with[r].pct - w.threads.bare[r].pct).toFixed(3)} vs ${(tBefore.with[r].pct - tBefore.bare[r].pct).toFixed(3)}`).join(', ')}`);
+      }
       if (kind === 'quiet') {
         log([`${n} containers, quiet window, per thread (% of one core, wake-ups/s):`, ...kRoles.map((r) =>
           `  ${r.padEnd(15)} with ${w.threads.with[r].pct.toFixed(3)} % ${w.threads.with[r].wakeups.toFixed(1)}/s, bare ${w.threads.bare[r].pct.toFixed(3)} % ${w.threads.bare[r].wakeups.toFixed(1)}/s`)].join('\n'));
@@ -268,6 +288,7 @@ try {
       const a = await measure('api', (stop) => everySecond(stop, () => Promise.all(ids.map((id) => client.stats(id).catch(() => undefined)))));
       const poller = (w: Window): number => w.own + engineSum(w.engine) - engineSum(q.engine);
       const hubs = mean([q, c, a].map((w) => w.with - w.bare));
+      if (before.length > 0) log(`${n} containers, round ${r + 1}: before (${beforeRoot}) with − bare ${mean([q, c, a].map((w) => w.beforeWith - w.beforeBare)).toFixed(2)} %, after ${hubs.toFixed(2)} %`);
       log(`${n} containers, round ${r + 1}: hub with − bare ${hubs.toFixed(2)} % over its three windows (quiet ${(q.with - q.bare).toFixed(2)}, cli ${(c.with - c.bare).toFixed(2)}, api ${(a.with - a.bare).toFixed(2)}; ${q.requests + c.requests + a.requests} engine requests), floor ${mean([q, c, a].map((w) => w.floor - w.floor0)).toFixed(2)} %, engine idle ${engineSum(q.engine).toFixed(2)} % (dockerd ${q.engine.dockerd.toFixed(2)}, containerd ${q.engine.containerd.toFixed(2)}, shims ${q.engine.shims.toFixed(2)}), docker stats ${poller(c).toFixed(2)} %, API ${poller(a).toFixed(2)} %`);
     }
     const stats = await hubWith.read();
@@ -292,6 +313,7 @@ try {
     // The hub asks the engine nothing per tick (requests counted below); its
     // share of the engine's CPU is nil, so runbus's figure is its own.
     const added = byRound((w) => w.with - w.bare);
+    const addedBefore = byRound((w) => w.beforeWith - w.beforeBare);
     const floorAdded = byRound((w) => w.floor - w.floor0);
     const cliAll = pollers('cli');
     const apiAll = pollers('api');
@@ -326,6 +348,12 @@ try {
       peer: 'the floor: three kept-open cgroup files read per container and its row inserted in the tick\'s transaction (plain Node and better-sqlite3), minus the same loop watching none', peerValue: median(floorAdded), peerRuns: floorAdded,
       note: `gap ${(median(added) - median(floorAdded)).toFixed(2)} % of a core: encode in the sampler worker, transfer, decode, the bus, the batcher, the store writer's insert of the full rows and the rollups`,
     });
+    if (before.length > 0) {
+      rows.push({
+        name: `${n} containers at 1 s: added by watching them, this checkout beside BENCH_CLI_BEFORE_ROOT's (same windows)`, ...fromRuns(added), unit: '% of one core', better: 'lower',
+        peer: `before: ${beforeRoot}`, peerValue: median(addedBefore), peerRuns: addedBefore,
+      });
+    }
     rows.push({ name: `${n} containers: first ${(kColdMs / 1000).toFixed(0)} s of a cold hub, added by watching them`, value: coldAdded, unit: '% of one core', better: 'lower', note: 'once per hub: V8 compiling the tick\'s code (sampler worker and main thread) on its helper threads; not in the windows above' });
     rows.push({ name: `${n} containers: cgroup reads per container per tick`, value: perContainerUs, unit: 'µs', better: 'lower', note: 'CPU time of one thread (in the hub: the sampler worker); three preads a tick, limit, memory.stat and blkio one tick in ten' });
     await engine.docker('rm', '-f', ...ids);

@@ -1,6 +1,7 @@
 import { BoundedQueue } from '../bus/index.js';
 import { Topic, encodeBatchTransferable } from '../wire/index.js';
 import { KeptSnapshot } from '../wire/kept-snapshot.js';
+import { KeptContainer } from '../wire/container-encode.js';
 import type { Envelope } from '../wire/index.js';
 import { LatencyWindow } from './latency.js';
 
@@ -18,8 +19,8 @@ import { LatencyWindow } from './latency.js';
  * retried every `retryMs`, before anything newer. The hub feeds it from a bus
  * subscription that waits (`waitForRoom`) while it is full, so overflow
  * happens in that subscription's queue under its named policy; add() on a
- * full batcher drops the oldest, counted. A RESOURCE payload the sampler
- * decoded keeps its bytes (KeptSnapshot): the encode copies them, and once
+ * full batcher drops the oldest, counted. A RESOURCE or CONTAINER payload the sampler
+ * decoded keeps its bytes (KeptSnapshot, KeptContainer): the encode copies them, and once
  * written they are let go, so that a payload kept elsewhere (a "latest per pid"
  * view) does not hold its whole tick's buffer. For the batcher, at every moment:
  *
@@ -212,7 +213,10 @@ export class Batcher {
     this.#latency.add(ms);
     this.#o.onFlush?.(ms);
     this.#held = null;
-    for (const e of batch) if (e.topic === Topic.RESOURCE) KeptSnapshot.forget(e.payload);
+    for (const e of batch) {
+      if (e.topic === Topic.RESOURCE) KeptSnapshot.forget(e.payload);
+      else if (e.topic === Topic.CONTAINER) KeptContainer.forget(e.payload);
+    }
     this.#written += batch.length;
     this.#batches++;
     this.#lastBatchSize = batch.length;

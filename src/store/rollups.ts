@@ -86,9 +86,9 @@ export class RollupBatch {
   readonly #resource = new Map<number, Map<number, Agg>>();
   readonly #host = new Map<string, Agg>();
   readonly #metric = new Map<string, Agg>();
-  // Containers: (run, container id, minute) → aggregate.
+  // Containers: run → minute → container id → aggregate; no key string per row.
   readonly #containerStmt: Statement;
-  readonly #container = new Map<string, Agg>();
+  readonly #container = new Map<number, Map<number, Map<string, Agg>>>();
 
   constructor(db: Db) {
     this.#resourceStmt = db.prepare(upsertSql('t_rollup', ['run', 'comp', 'minute_ms'], names(kResourceRollupFigures), 'samples'));
@@ -108,11 +108,20 @@ export class RollupBatch {
   /** A container snapshot (figures in kContainerRollupFigures order). */
   container(run: number, p: ContainerSnapshot): void {
     const minute = p.tsMs - (p.tsMs % kMinuteMs);
-    const key = `${run}:${p.containerId}:${minute}`;
-    let a = this.#container.get(key);
+    let byMinute = this.#container.get(run);
+    if (byMinute === undefined) {
+      byMinute = new Map();
+      this.#container.set(run, byMinute);
+    }
+    let byId = byMinute.get(minute);
+    if (byId === undefined) {
+      byId = new Map();
+      byMinute.set(minute, byId);
+    }
+    let a = byId.get(p.containerId);
     if (a === undefined) {
       a = new Agg([run, p.containerId, minute], kContainerRollupFigures.length);
-      this.#container.set(key, a);
+      byId.set(p.containerId, a);
     }
     a.samples += 1;
     a.add(0, p.cpuPercent);
@@ -166,7 +175,7 @@ export class RollupBatch {
   write(): void {
     for (const byMinute of this.#resource.values()) for (const a of byMinute.values()) this.#resourceStmt.run(a.params());
     for (const a of this.#host.values()) this.#hostStmt.run(a.params());
-    for (const a of this.#container.values()) this.#containerStmt.run(a.params());
+    for (const byMinute of this.#container.values()) for (const byId of byMinute.values()) for (const a of byId.values()) this.#containerStmt.run(a.params());
     for (const a of this.#metric.values()) {
       // Metric rollups have no separate sample count: value_n is the count.
       this.#metricStmt.run([...a.keys, a.n[0]!, a.sum[0]!, a.min[0]!, a.max[0]!]);

@@ -2,6 +2,7 @@ import type protobuf from 'protobufjs/minimal.js';
 import { runbus } from './gen/telemetry.js';
 import { NumberReader } from './number-reader.js';
 import { BatchScanner } from './resource-decoder.js';
+import { ContainerReader } from './container-decode.js';
 import { encodeBatchFast, encodeBatchFastTransferable, encodePublishFrameFast } from './fast-encode.js';
 import { WireError } from '../errors.js';
 import { validateEnvelope, validateHello, validateLoopReport, validateSubscribe } from './validate.js';
@@ -80,8 +81,8 @@ const kEnvelopeAt = pb.Envelope as unknown as DecodesAt<runbus.v1.Envelope>;
 
 /**
  * The fast way through a `Publish` in bytes[start, end): RESOURCE envelopes
- * read and validated in one pass by {@link BatchScanner}, others by
- * protobufjs one at a time. Returns null on anything it refuses — bytes
+ * read and validated in one pass by {@link BatchScanner}, CONTAINER ones by
+ * {@link ContainerReader}, others by protobufjs one at a time. Returns null on anything it refuses — bytes
  * that do not decode, an envelope that fails validation, an encoding it
  * does not handle — and the caller then decodes the whole message again
  * the reference way, so errors (code, message, and which one comes first)
@@ -92,10 +93,16 @@ export function decodePublishFast(bytes: Uint8Array, start: number, end: number,
   try {
     const sc = new BatchScanner(bytes, nowMs, start, end, false, keep);
     const out: Envelope[] = [];
+    let containers: ContainerReader | null = null;
     for (let k = sc.next(); k !== 'done'; k = sc.next()) {
       if (k === 'resource') {
         out.push({ topic: 1, payload: sc.snapshot! });
       } else {
+        const c = (containers ??= new ContainerReader(bytes, keep)).read(sc.otherStart, sc.otherEnd, nowMs);
+        if (c !== null) {
+          out.push({ topic: 8, payload: c });
+          continue;
+        }
         const e = kEnvelopeAt.decode(new NumberReader(bytes.subarray(sc.otherStart, sc.otherEnd)), undefined, undefined, depth + 1);
         out.push(validateEnvelope(e, sc.index, nowMs));
       }

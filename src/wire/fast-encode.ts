@@ -1,7 +1,9 @@
 import { runbus } from './gen/telemetry.js';
 import { KeptSnapshot } from './kept-snapshot.js';
 import { kTopicNames } from './types.js';
-import type { Envelope, FigureError, ResourceSnapshot } from './types.js';
+import type { Envelope, ResourceSnapshot } from './types.js';
+import { beginEnvelope, endEnvelope, putDbl, putErrors, putStr, putU32, putU64, size32 } from './put-bytes.js';
+import { containerEnvelopeBound, putContainerEnvelope } from './container-encode.js';
 
 // The hot path of every sampler tick and every socket client is "encode a batch of
 // ResourceSnapshots". protobufjs's generated encoder allocates a LongBits object per 64-bit
@@ -9,7 +11,7 @@ import type { Envelope, FigureError, ResourceSnapshot } from './types.js';
 // into one growing scratch buffer, guessing one-byte lengths (a snapshot and its strings are
 // nearly always under 128 bytes) and moving the body along in the rare case they are not. Its
 // output is byte-for-byte what protobufjs writes (test/wire/fast-encode.test.ts proves it with
-// fast-check); other topics are encoded by protobufjs and copied in. A snapshot decoded from
+// fast-check); CONTAINER ones by container-encode.ts, other topics by protobufjs, copied in. A snapshot decoded from
 // bytes it keeps (KeptSnapshot, kept-snapshot.ts) is copied from them, not written again.
 //
 //   Publish   = { 0x0a len Envelope }*
@@ -23,48 +25,6 @@ import type { Envelope, FigureError, ResourceSnapshot } from './types.js';
 //        ^envAt          ^bodyAt    (patched, or body moved right, after)
 
 const pb = runbus.v1;
-const kTwo32 = 4294967296;
-
-const kErrorsTag = [0xda, 0x01];
-
-// 64-bit halves, as protobufjs's LongBits.fromNumber computes them.
-let gLo = 0;
-let gHi = 0;
-function split64(v: number): void {
-  if (v === 0) {
-    gLo = gHi = 0;
-    return;
-  }
-  const neg = v < 0;
-  if (neg) v = -v;
-  let lo = v >>> 0;
-  let hi = ((v - lo) / kTwo32) >>> 0;
-  if (neg) {
-    hi = ~hi >>> 0;
-    lo = ~lo >>> 0;
-    if (++lo > 4294967295) {
-      lo = 0;
-      if (++hi > 4294967295) hi = 0;
-    }
-  }
-  gLo = lo;
-  gHi = hi;
-}
-
-function size32(v: number): number {
-  v >>>= 0;
-  return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
-}
-
-function utf8Length(s: string): number {
-  const n = s.length;
-  for (let i = 0; i < n; ++i) if (s.charCodeAt(i) >= 0x80) return Buffer.byteLength(s, 'utf8');
-  return n;
-}
-
-const kF64 = new Float64Array(1);
-const kF64Bytes = new Uint8Array(kF64.buffer);
-if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('runbus fast-encode assumes a little-endian platform');
 
 // The scratch buffer every batch is written into, and the write position.
 let buf: Buffer = Buffer.allocUnsafe(64 * 1024);
@@ -77,86 +37,6 @@ function reserve(n: number): void {
   const next = Buffer.allocUnsafe(size);
   buf.copy(next, 0, 0, pos);
   buf = next;
-}
-
-// The put* helpers write at b[q] and return the position after what they wrote.
-
-function putU32(b: Buffer, q: number, v: number): number {
-  v >>>= 0;
-  while (v > 127) {
-    b[q++] = (v & 127) | 128;
-    v >>>= 7;
-  }
-  b[q++] = v;
-  return q;
-}
-
-function putU64(b: Buffer, q: number, v: number): number {
-  let lo: number;
-  let hi: number;
-  if (v >= 0) {
-    if (v < 0x80000000 && (v | 0) === v) return putU32(b, q, v);
-    // LongBits.fromNumber for a non-negative number.
-    lo = v >>> 0;
-    hi = ((v - lo) / kTwo32) >>> 0;
-  } else {
-    split64(v);
-    lo = gLo;
-    hi = gHi;
-  }
-  while (hi) {
-    b[q++] = (lo & 127) | 128;
-    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
-    hi >>>= 7;
-  }
-  while (lo > 127) {
-    b[q++] = (lo & 127) | 128;
-    lo >>>= 7;
-  }
-  b[q++] = lo;
-  return q;
-}
-
-// Little-endian doubles through a shared scratch: cheaper here than Buffer#writeDoubleLE's
-// checks. (Every supported platform is little-endian; checked at load.)
-function putDbl(b: Buffer, q: number, v: number): number {
-  kF64[0] = v;
-  b[q++] = kF64Bytes[0]!;
-  b[q++] = kF64Bytes[1]!;
-  b[q++] = kF64Bytes[2]!;
-  b[q++] = kF64Bytes[3]!;
-  b[q++] = kF64Bytes[4]!;
-  b[q++] = kF64Bytes[5]!;
-  b[q++] = kF64Bytes[6]!;
-  b[q++] = kF64Bytes[7]!;
-  return q;
-}
-
-// Below this many UTF-16 units a string's UTF-8 form is under 128 bytes (3 per unit at most): one length byte.
-const kShortString = 43;
-
-/** A string with its length prefix. */
-function putStr(b: Buffer, q: number, s: string): number {
-  const n = s.length;
-  if (n < kShortString) {
-    const at = q++;
-    for (let i = 0; i < n; ++i) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) {
-        const w = b.write(s, at + 1, 'utf8');
-        b[at] = w;
-        return at + 1 + w;
-      }
-      b[q++] = c;
-    }
-    b[at] = n;
-    return q;
-  }
-  const len = utf8Length(s);
-  q = putU32(b, q, len);
-  if (len !== n) return q + b.write(s, q, 'utf8');
-  for (let i = 0; i < n; ++i) b[q++] = s.charCodeAt(i);
-  return q;
 }
 
 /** An upper bound on the bytes one RESOURCE envelope takes, cheap to compute. */
@@ -330,7 +210,7 @@ function putSnapshot(b: Buffer, q: number, p: ResourceSnapshot): number {
     b[q++] = 0x02;
     q = putU32(b, q, p.activeResources);
   }
-  if (p.errors != null && p.errors.length > 0) q = putErrors(b, q, p.errors);
+  if (p.errors != null && p.errors.length > 0) q = putErrors(b, q, p.errors, 0xda, 0x01);
   return q;
 }
 
@@ -343,55 +223,8 @@ function writeResourceEnvelope(p: ResourceSnapshot): void {
     return;
   }
   reserve(snapshotBound(p));
-  const b = buf;
-  let q = pos;
-  b[q++] = 0x0a;
-  const envAt = q++;
-  b[q++] = 0x08;
-  b[q++] = 1;
-  b[q++] = 0x12;
-  const bodyAt = q++;
-  const end = putSnapshot(b, q, p);
-  const bodyLen = end - q;
-  const envLen = 3 + size32(bodyLen) + bodyLen;
-  if (envLen < 128) {
-    b[envAt] = envLen;
-    b[bodyAt] = bodyLen;
-    pos = end;
-    return;
-  }
-  // Longer lengths: move the body right to make room for them.
-  const shift = size32(envLen) - 1 + size32(bodyLen) - 1;
-  b.copyWithin(q + shift, q, end);
-  q = putU32(b, envAt, envLen);
-  b[q++] = 0x08;
-  b[q++] = 1;
-  b[q++] = 0x12;
-  putU32(b, q, bodyLen);
-  pos = end + shift;
-}
-
-// FigureError sub-messages (rare), each sized first: its strings' UTF-8 lengths decide its length prefix.
-function putErrors(b: Buffer, q: number, errors: readonly FigureError[]): number {
-  for (const e of errors) {
-    const fig = e.figure != null && e.figure !== '' ? e.figure : null;
-    const rea = e.reason != null && e.reason !== '' ? e.reason : null;
-    const figLen = fig === null ? 0 : utf8Length(fig);
-    const reaLen = rea === null ? 0 : utf8Length(rea);
-    const n = (fig === null ? 0 : 1 + size32(figLen) + figLen) + (rea === null ? 0 : 1 + size32(reaLen) + reaLen);
-    b[q++] = kErrorsTag[0]!;
-    b[q++] = kErrorsTag[1]!;
-    q = putU32(b, q, n);
-    if (fig !== null) {
-      b[q++] = 0x0a;
-      q = putStr(b, q, fig);
-    }
-    if (rea !== null) {
-      b[q++] = 0x12;
-      q = putStr(b, q, rea);
-    }
-  }
-  return q;
+  const body = beginEnvelope(buf, pos, 1, 0x12);
+  pos = endEnvelope(buf, pos, body, putSnapshot(buf, body, p));
 }
 
 /** Appends one envelope (with its Publish field tag) at `pos`. */
@@ -399,6 +232,14 @@ function writeEnvelope(e: Envelope): void {
   if (e.topic === 1) {
     writeResourceEnvelope(e.payload);
     return;
+  }
+  if (e.topic === 8) {
+    reserve(containerEnvelopeBound(e.payload));
+    const end = putContainerEnvelope(buf, pos, e.payload);
+    if (end >= 0) {
+      pos = end;
+      return;
+    }
   }
   const props = { topic: e.topic, [kTopicNames[e.topic]]: e.payload };
   const bytes = pb.Envelope.encode(props).finish();

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodePublishFast } from '../../src/wire/codec.js';
-import { decodeBatch, decodeBatchReference, decodeFrame, decodeFrameReference, encodeBatch, encodeFrame, Topic, WireError } from '../../src/wire/index.js';
+import { decodeBatch, decodeBatchReference, decodeFrame, decodeFrameReference, encodeBatch, encodeFrame, Topic } from '../../src/wire/index.js';
 import type { Envelope } from '../../src/wire/index.js';
 import { snapshotOf } from '../support/arbitraries.js';
 import { everyTopic, kTs, resource } from '../../support/samples.js';
+import { agreesAt, mutated, outcome } from '../support/decode-outcome.js';
+import type { Outcome } from '../support/decode-outcome.js';
 
 // decodeBatch and decodeFrame read RESOURCE envelopes with src/wire's own
 // scanner and fall back to protobufjs for anything it refuses. Whatever the
@@ -13,28 +15,7 @@ import { everyTopic, kTs, resource } from '../../support/samples.js';
 
 const kNow = kTs + 1000;
 
-type Outcome = { ok: unknown } | { code: string; message: string };
-function outcome(fn: () => unknown): Outcome {
-  try {
-    return { ok: fn() };
-  } catch (err) {
-    if (!(err instanceof WireError)) throw err;
-    return { code: err.code, message: err.message };
-  }
-}
-
-/** The fast path agrees with the reference on `bytes` (a Publish message). */
-function agreesOnBatch(bytes: Uint8Array): { fast: Envelope[] | null; ref: Outcome } {
-  const ref = outcome(() => decodeBatchReference(bytes, kNow));
-  const fast = decodePublishFast(bytes, 0, bytes.length, kNow, 0);
-  if ('ok' in ref) {
-    if (fast !== null) expect(fast).toStrictEqual(ref.ok);
-  } else {
-    // Refused input never gets through the fast path.
-    expect(fast).toBeNull();
-  }
-  return { fast, ref };
-}
+const agreesOnBatch = (bytes: Uint8Array): { fast: Envelope[] | null; ref: Outcome } => agreesAt(bytes, kNow);
 
 const u64 = fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(2 ** 31, 2 ** 32, 2 ** 32 - 1, 2 ** 53 - 1));
 const u32 = fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }));
@@ -50,21 +31,6 @@ const envelopes = fc.array(
   fc.oneof({ weight: 6, arbitrary: snapshot.map((payload): Envelope => ({ topic: Topic.RESOURCE, payload })) }, { weight: 1, arbitrary: fc.constantFrom(...everyTopic()) }),
   { maxLength: 12 },
 );
-
-/** Random single-byte edits, insertions and deletions. */
-function mutated(base: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array> {
-  const edits = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete')), { minLength: 1, maxLength: 6 });
-  return fc.tuple(base, edits).map(([bytes, es]) => {
-    const b = [...bytes];
-    for (const [i, v, op] of es) {
-      const at = b.length === 0 ? 0 : i % (b.length + 1);
-      if (op === 'set' && at < b.length) b[at] = v;
-      else if (op === 'insert') b.splice(at, 0, v);
-      else b.splice(at, 1);
-    }
-    return Uint8Array.from(b);
-  });
-}
 
 // Hand-written protobuf, for encodings our encoder never writes.
 function varint(n: number): number[] {
