@@ -1,5 +1,5 @@
 import { runbus } from './gen/telemetry.js';
-import { beginEnvelope, endEnvelope, putDbl, putErrors, putStr, putU32, putU64 } from './put-bytes.js';
+import { beginEnvelope, endEnvelope, errorsBound, putDbl, putErrors, putStr, putU32, putU64 } from './put-bytes.js';
 import { varintLen, writeVarint } from './varint.js';
 import type { ContainerSnapshot } from './types.js';
 
@@ -78,8 +78,7 @@ export function containerEnvelopeBound(p: ContainerSnapshot): number {
   // 15 fields of ≤ 1 tag + 10 varint bytes, 5 strings' lengths, the envelope's prefixes; 3 bytes per UTF-16 unit.
   let n = 15 * 11 + 5 * 5 + 16;
   n += 3 * ((p.runId?.length ?? 0) + (p.containerId?.length ?? 0) + (p.name?.length ?? 0) + (p.image?.length ?? 0) + (p.source?.length ?? 0));
-  if (p.errors != null) for (const e of p.errors) n += 2 * 7 + 7 + 3 * ((e.figure?.length ?? 0) + (e.reason?.length ?? 0));
-  return n;
+  return n + errorsBound(p.errors);
 }
 
 // Unrolled, one property access per field, as putSnapshot in fast-encode.ts.

@@ -2,7 +2,7 @@ import { runbus } from './gen/telemetry.js';
 import { KeptSnapshot } from './kept-snapshot.js';
 import { kTopicNames } from './types.js';
 import type { Envelope, ResourceSnapshot } from './types.js';
-import { beginEnvelope, endEnvelope, putDbl, putErrors, putStr, putU32, putU64, size32 } from './put-bytes.js';
+import { beginEnvelope, endEnvelope, errorsBound, putDbl, putErrors, putStr, putU32, putU64, size32 } from './put-bytes.js';
 import { containerEnvelopeBound, putContainerEnvelope } from './container-encode.js';
 
 // The hot path of every sampler tick and every socket client is "encode a batch of
@@ -44,8 +44,7 @@ function snapshotBound(p: ResourceSnapshot): number {
   // 36 fields of ≤ 2 tag + 10 varint bytes, 4 strings' tags and lengths, the envelope's prefixes; 3 bytes per UTF-16 unit.
   let n = 36 * 12 + 4 * 7 + 16;
   n += 3 * ((p.runId?.length ?? 0) + (p.component?.length ?? 0) + (p.state?.length ?? 0) + (p.command?.length ?? 0));
-  if (p.errors != null) for (const e of p.errors) n += 2 * 7 + 7 + 3 * ((e.figure?.length ?? 0) + (e.reason?.length ?? 0));
-  return n;
+  return n + errorsBound(p.errors);
 }
 
 // Unrolled, one property access per field (a field-table loop went megamorphic: slower than protobufjs).

@@ -149,6 +149,13 @@ export function putErrors(b: Buffer, q: number, errors: readonly FigureError[], 
   return q;
 }
 
+/** An upper bound on what putErrors writes: tags, lengths and 3 bytes per UTF-16 unit. */
+export function errorsBound(errors: readonly FigureError[] | null | undefined): number {
+  let n = 0;
+  if (errors != null) for (const e of errors) n += 2 * 7 + 7 + 3 * ((e.figure?.length ?? 0) + (e.reason?.length ?? 0));
+  return n;
+}
+
 /**
  * Starts an envelope in a Publish at b[q]: `0a [envLen] 08 topic payloadTag
  * [bodyLen]`, both lengths guessed at one byte; the body goes at the
