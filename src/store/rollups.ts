@@ -77,6 +77,16 @@ function upsertSql(table: string, keys: readonly string[], figures: readonly str
 
 const names = (figs: readonly RollupFigure[]): string[] => figs.map((f) => f.name);
 
+/** The map under `key` in `outer`, added empty when absent. */
+function inner<K, K2, V>(outer: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let m = outer.get(key);
+  if (m === undefined) {
+    m = new Map();
+    outer.set(key, m);
+  }
+  return m;
+}
+
 /** One batch's rollups, written inside the batch's transaction. */
 export class RollupBatch {
   readonly #resourceStmt: Statement;
@@ -108,16 +118,7 @@ export class RollupBatch {
   /** A container snapshot (figures in kContainerRollupFigures order). */
   container(run: number, p: ContainerSnapshot): void {
     const minute = p.tsMs - (p.tsMs % kMinuteMs);
-    let byMinute = this.#container.get(run);
-    if (byMinute === undefined) {
-      byMinute = new Map();
-      this.#container.set(run, byMinute);
-    }
-    let byId = byMinute.get(minute);
-    if (byId === undefined) {
-      byId = new Map();
-      byMinute.set(minute, byId);
-    }
+    const byId = inner(inner(this.#container, run), minute);
     let a = byId.get(p.containerId);
     if (a === undefined) {
       a = new Agg([run, p.containerId, minute], kContainerRollupFigures.length);
@@ -132,12 +133,7 @@ export class RollupBatch {
   /** A process snapshot, as its t_snapshot row. */
   resource(run: number, comp: number, ts: number, row: readonly (number | string | null)[]): void {
     const minute = ts - (ts % kMinuteMs);
-    const k1 = run * kCompIdSpan + comp;
-    let byMinute = this.#resource.get(k1);
-    if (byMinute === undefined) {
-      byMinute = new Map();
-      this.#resource.set(k1, byMinute);
-    }
+    const byMinute = inner(this.#resource, run * kCompIdSpan + comp);
     let agg = byMinute.get(minute);
     if (agg === undefined) {
       agg = new Agg([run, comp, minute], kResourceRollupCols.length);

@@ -5,7 +5,6 @@ import type { ContainerSnapshot } from './types.js';
 import { kMaxFutureMs, kMaxNameLength, kMinTsMs } from './validate.js';
 
 const pb = runbus.v1;
-const kTwo32 = 4294967296;
 
 /*
  * The fast way through a CONTAINER envelope of a Publish (decodePublishFast in
@@ -76,9 +75,7 @@ export class ContainerReader extends ProtoReader {
       last = field;
       switch (t) {
         case 0x08: {
-          this.varint(end);
-          // int64: two's complement over the two halves.
-          const ts = this.hi & 0x80000000 ? -((~this.hi >>> 0) * kTwo32 + (~this.lo >>> 0) + 1) : this.hi * kTwo32 + this.lo;
+          const ts = this.i64(end);
           if (!Number.isSafeInteger(ts) || ts < kMinTsMs || ts > nowMs + kMaxFutureMs) return null;
           m.tsMs = ts;
           break;
@@ -174,10 +171,10 @@ export class ContainerReader extends ProtoReader {
   // A uint64 field below 2^53: read back as the number it was written from.
   #u64(limit: number): number {
     const from = this.pos;
-    this.varint(limit);
+    const v = this.u64(limit);
     this.#minimal(from);
     if (this.hi >= 0x200000) this.#odd = true;
-    return this.hi * kTwo32 + this.lo;
+    return v;
   }
 
   // A proto3 string: never empty (an empty one is left out).

@@ -1,6 +1,5 @@
 import { runbus } from './gen/telemetry.js';
-import { beginEnvelope, endEnvelope, errorsBound, putDbl, putErrors, putStr, putU32, putU64 } from './put-bytes.js';
-import { varintLen, writeVarint } from './varint.js';
+import { beginEnvelope, endEnvelope, errorsBound, putDbl, putEnvelopeHead, putErrors, putStr, putU32, putU64 } from './put-bytes.js';
 import type { ContainerSnapshot } from './types.js';
 
 // CONTAINER envelopes, written by hand as fast-encode.ts writes RESOURCE ones:
@@ -156,15 +155,7 @@ function putContainer(b: Buffer, q: number, p: ContainerSnapshot): number {
  */
 export function putContainerEnvelope(b: Buffer, q: number, p: ContainerSnapshot): number {
   const kept = KeptContainer.keptLength(p);
-  if (kept >= 0) {
-    b[q++] = 0x0a;
-    q = writeVarint(b, q, 3 + varintLen(kept) + kept);
-    b[q++] = 0x08;
-    b[q++] = 8;
-    b[q++] = 0x4a;
-    q = writeVarint(b, q, kept);
-    return KeptContainer.putBody(p, b, q);
-  }
+  if (kept >= 0) return KeptContainer.putBody(p, b, putEnvelopeHead(b, q, 8, 0x4a, kept));
   if (!plain(p)) return -1;
   const body = beginEnvelope(b, q, 8, 0x4a);
   return endEnvelope(b, q, body, putContainer(b, body, p));

@@ -2,7 +2,7 @@ import { runbus } from './gen/telemetry.js';
 import { KeptSnapshot } from './kept-snapshot.js';
 import { kTopicNames } from './types.js';
 import type { Envelope, ResourceSnapshot } from './types.js';
-import { beginEnvelope, endEnvelope, errorsBound, putDbl, putErrors, putStr, putU32, putU64, size32 } from './put-bytes.js';
+import { beginEnvelope, endEnvelope, errorsBound, putDbl, putEnvelopeHead, putErrors, putStr, putU32, putU64, size32 } from './put-bytes.js';
 import { containerEnvelopeBound, putContainerEnvelope } from './container-encode.js';
 
 // The hot path of every sampler tick and every socket client is "encode a batch of
@@ -218,7 +218,7 @@ function writeResourceEnvelope(p: ResourceSnapshot): void {
   const kept = KeptSnapshot.keptLength(p);
   if (kept >= 0) {
     reserve(kept + 16);
-    pos = KeptSnapshot.putEnvelope(p, buf, pos);
+    pos = KeptSnapshot.putBody(p, buf, putEnvelopeHead(buf, pos, 1, 0x12, kept));
     return;
   }
   reserve(snapshotBound(p));

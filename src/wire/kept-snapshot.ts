@@ -1,5 +1,4 @@
 import { runbus } from './gen/telemetry.js';
-import { varintLen, writeVarint } from './varint.js';
 
 const Snapshot = runbus.v1.ResourceSnapshot;
 
@@ -31,24 +30,13 @@ export class KeptSnapshot extends Snapshot {
     return #from in p && p.#from !== null ? p.#end - p.#start : -1;
   }
 
-  /**
-   * Writes the RESOURCE envelope of `p` (keptLength(p) >= 0), its Publish
-   * field tag first, at out[at…] (room for keptLength(p) + 16 bytes); returns
-   * the position after it.
-   */
-  static putEnvelope(p: object, out: Uint8Array, at: number): number {
+  /** Copies the kept body of `p` (keptLength(p) >= 0) to out[at…]; returns the position after it. */
+  static putBody(p: object, out: Uint8Array, at: number): number {
     if (!(#from in p) || p.#from === null) throw new TypeError('runbus fast-encode: this snapshot keeps no encoding');
-    const n = p.#end - p.#start;
-    out[at] = 0x0a; // Publish field 1, length-delimited
-    let q = writeVarint(out, at + 1, 3 + varintLen(n) + n);
-    out[q++] = 0x08; // topic
-    out[q++] = 1; // RESOURCE
-    out[q++] = 0x12; // its payload field
-    q = writeVarint(out, q, n);
-    // A loop: cheaper than Buffer#copy's checks and view for some 150 bytes.
     const from = p.#from;
-    for (let i = p.#start, end = p.#end; i < end; ++i) out[q++] = from[i]!;
-    return q;
+    // A loop: cheaper than Buffer#copy's checks and view for some 150 bytes.
+    for (let i = p.#start, end = p.#end; i < end; ++i) out[at++] = from[i]!;
+    return at;
   }
 
   /** Drops the encoding kept for `p`, if any: call before changing a field of a decoded payload. */

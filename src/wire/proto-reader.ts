@@ -230,6 +230,12 @@ export class ProtoReader {
     return this.hi * kTwo32 + this.lo;
   }
 
+  // An int64: two's complement over the two halves.
+  protected i64(limit: number): number {
+    this.varint(limit);
+    return this.hi & 0x80000000 ? -((~this.hi >>> 0) * kTwo32 + (~this.lo >>> 0) + 1) : this.hi * kTwo32 + this.lo;
+  }
+
   protected string(limit: number, slot: number): string {
     this.slot = slot;
     const n = this.len(limit);

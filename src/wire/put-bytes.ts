@@ -45,7 +45,7 @@ const kF64 = new Float64Array(1);
 const kF64Bytes = new Uint8Array(kF64.buffer);
 if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('runbus wire encoders assume a little-endian platform');
 
-export function putU32(b: Buffer, q: number, v: number): number {
+export function putU32(b: Uint8Array, q: number, v: number): number {
   v >>>= 0;
   while (v > 127) {
     b[q++] = (v & 127) | 128;
@@ -154,6 +154,20 @@ export function errorsBound(errors: readonly FigureError[] | null | undefined): 
   let n = 0;
   if (errors != null) for (const e of errors) n += 2 * 7 + 7 + 3 * ((e.figure?.length ?? 0) + (e.reason?.length ?? 0));
   return n;
+}
+
+/**
+ * The head of an envelope in a Publish whose body of `bodyLen` bytes is
+ * known beforehand (a payload's kept bytes): `0a [envLen] 08 topic
+ * payloadTag [bodyLen]` at b[q…]; returns where the body goes.
+ */
+export function putEnvelopeHead(b: Uint8Array, q: number, topic: number, payloadTag: number, bodyLen: number): number {
+  b[q] = 0x0a;
+  q = putU32(b, q + 1, 3 + size32(bodyLen) + bodyLen);
+  b[q++] = 0x08;
+  b[q++] = topic;
+  b[q++] = payloadTag;
+  return putU32(b, q, bodyLen);
 }
 
 /**

@@ -35,8 +35,6 @@ type Snapshot = runbus.v1.ResourceSnapshot;
  * table (src/wire/figures.ts). The primitive reads are in proto-reader.ts.
  */
 
-const kTwo32 = 4294967296;
-
 /** Doubles the validator requires finite and >= 0 (every double of the figure table). */
 const kCheckedDoubles: readonly string[] = kResourceFigures.filter((f) => f.type === 'double').map((f) => f.key);
 
@@ -160,9 +158,7 @@ export class BatchScanner extends ProtoReader {
       switch (t >>> 3) {
         case 1:
           if ((t & 7) !== 0) break;
-          this.varint(end);
-          // int64: two's complement over the two halves.
-          ts = this.hi & 0x80000000 ? -((~this.hi >>> 0) * kTwo32 + (~this.lo >>> 0) + 1) : this.hi * kTwo32 + this.lo;
+          ts = this.i64(end);
           if (ts !== 0) m.tsMs = ts;
           else delete d.tsMs;
           continue;

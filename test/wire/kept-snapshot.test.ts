@@ -85,7 +85,7 @@ describe('payloads that keep their bytes', () => {
     expect(Object.keys(kept[i]!.payload)).toEqual(Object.keys(plain[i]!.payload));
   });
 
-  it('refuse to write an envelope for a payload that keeps nothing', () => {
-    expect(() => KeptSnapshot.putEnvelope(resource(), Buffer.alloc(64), 0)).toThrow(TypeError);
+  it('refuse to copy the bytes of a payload that keeps nothing', () => {
+    expect(() => KeptSnapshot.putBody(resource(), Buffer.alloc(64), 0)).toThrow(TypeError);
   });
 });
