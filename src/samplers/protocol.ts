@@ -2,16 +2,22 @@
 // sides import this file; tasks and results are unions tagged by `type`, and
 // an unknown tag is a bug that fails loudly.
 //
-//   main ── {type:'tick', config, roots (null: unchanged), tsMs} ──► worker
-//   main ◄── {type:'batch', bytes: ArrayBuffer (moved), …} ── worker
+//   main ── {type:'attach', config, port} ──► worker   (a piscina task, once per pool)
+//   main ── {roots (null: unchanged), tsMs, containers} ──► port ──► worker   (each tick)
+//   main ◄── port ◄── {ok, result: {type:'batch', bytes: ArrayBuffer (moved), …}} ── worker
 //   main ── {type:'gpu', config, tsMs} ──► worker   (own cadence, may overlap a tick)
+//
+// Ticks go over a MessagePort of their own rather than as piscina tasks: a
+// piscina task a second (its task record, async context and abort wiring on
+// both threads) cost about twice a bare message round trip on this path.
 
+import type { MessagePort } from 'node:worker_threads';
 import type { ContainerTarget } from '../containers/index.js';
 
 /** Which process sampler the worker uses. */
 export type Backend = 'procfs' | 'pidusage';
 
-/** Everything the worker needs to know; sent with every task (it is small). */
+/** Everything the worker needs to know; sent with each piscina task (it is small), not with a tick. */
 export interface WorkerConfig {
   runId: string;
   host: boolean;
@@ -23,19 +29,29 @@ export interface WorkerConfig {
   gpu: { command: string; timeoutMs: number } | null;
 }
 
+/** One tick, sent on the attached port. */
+export interface TickMessage {
+  /**
+   * The tracked roots; null when they have not changed since the last
+   * tick this worker received (a pool has one thread, so "this worker"
+   * is the pool). Cloning 1000 roots every tick was measurable.
+   */
+  roots: [pid: number, component: string][] | null;
+  tsMs: number;
+  /** Containers: running containers to read from their cgroups; null when unchanged (like roots). */
+  containers?: ContainerTarget[] | null;
+}
+
+/** The worker's answer to a TickMessage: its batch, or why it has none. */
+export type TickReply = { ok: true; result: BatchResult } | { ok: false; error: string };
+
 export type WorkerTask =
   | {
-      type: 'tick';
+      type: 'attach';
+      /** The sampler's settings: they do not change for the life of a pool. */
       config: WorkerConfig;
-      /**
-       * The tracked roots; null when they have not changed since the last
-       * tick this worker received (a pool has one thread, so "this worker"
-       * is the pool). Cloning 1000 roots every tick was measurable.
-       */
-      roots: [pid: number, component: string][] | null;
-      tsMs: number;
-      /** Containers: running containers to read from their cgroups; null when unchanged (like roots). */
-      containers?: ContainerTarget[] | null;
+      /** Where the ticks will come (moved to the worker). */
+      port: MessagePort;
     }
   | { type: 'gpu'; config: WorkerConfig; tsMs: number };
 

@@ -12,7 +12,8 @@ import { RunbusError } from '../errors.js';
 import { checkRoot, resolveSamplerOptions } from './options.js';
 import type { ResolvedSamplerOptions, SamplerOptions } from './options.js';
 import { unknownTag } from './protocol.js';
-import type { Backend, WorkerConfig, WorkerResult, WorkerTask } from './protocol.js';
+import type { Backend, TickMessage, WorkerConfig, WorkerResult, WorkerTask } from './protocol.js';
+import { TickChannel, minTaskDeadlineMs, runWithDeadline } from './tick-channel.js';
 import { fillLoopFigures } from '../bus/index.js';
 import type { LoopFigures } from '../bus/index.js';
 import type { ContainerTarget } from '../containers/index.js';
@@ -23,7 +24,7 @@ import type { ContainerTarget } from '../containers/index.js';
 // counted, never queued, so a slow machine sees fewer ticks rather than a
 // growing backlog. Timers are unref'd: a sampler never keeps a process alive.
 //
-//   timer ─► #tick() ─► pool.run({type:'tick'}) ─► ArrayBuffer (moved)
+//   timer ─► #tick() ─► tick channel (tick-channel.ts) ─► ArrayBuffer (moved)
 //                                                  └► decodeBatchKeepingBytes ─► bus.publish × n
 //
 // A RESOURCE payload keeps its bytes in that ArrayBuffer, and the batcher
@@ -134,9 +135,6 @@ function workerFilename(): string {
   return fileURLToPath(new URL('./worker.js', import.meta.url));
 }
 
-/** Shortest time a task may run before it is aborted. */
-const kMinTaskDeadlineMs = 10_000;
-
 class SamplerImpl implements Sampler {
   readonly #opts: ResolvedSamplerOptions;
   readonly #config: WorkerConfig;
@@ -149,6 +147,8 @@ class SamplerImpl implements Sampler {
   #rootsVersion = 0;
   /** Which pool last received the roots, and which version of them. */
   #rootsSent: { pool: Piscina<WorkerTask, WorkerResult>; version: number } | null = null;
+  /** The ticks' channel to the worker of which pool. */
+  #channel: { pool: Piscina<WorkerTask, WorkerResult>; ch: TickChannel } | null = null;
   readonly #exits = new ExitNotes();
   readonly #loops = new Map<number, LoopFigures & { atMs: number }>();
   readonly #onTick = new Set<() => void>();
@@ -205,6 +205,9 @@ class SamplerImpl implements Sampler {
       // The process sampler keeps /proc descriptors open between ticks; the
       // worker's exit closes them even if it dies mid-tick.
       trackUnmanagedFds: true,
+      // The worker waits on its event loop, not in Atomics.wait(): the
+      // ticks come on a port of their own (tick-channel.ts).
+      atomics: 'disabled',
     });
     // A worker that fails outside a task (it cannot load, it crashes) is
     // reported, never thrown: piscina emits 'error' on the pool. Such a pool
@@ -224,13 +227,7 @@ class SamplerImpl implements Sampler {
   start(): void {
     if (this.#closing !== null || this.#timer !== null) return;
     this.#timer = setInterval(() => {
-      for (const fn of this.#onTick) {
-        try {
-          fn();
-        } catch (err) {
-          this.#report(new RunbusError('ERR_SAMPLER_HOOK', `runbus sampler: onTick callback failed: ${String(err)}`, { cause: err }));
-        }
-      }
+      this.#callHooks(this.#onTick, 'onTick', undefined);
       this.#tick();
     }, this.#opts.intervalMs);
     this.#timer.unref();
@@ -331,6 +328,7 @@ class SamplerImpl implements Sampler {
       this.#timer = null;
       this.#gpuTimer = null;
       await Promise.all([this.#tickRun, this.#gpuRun]);
+      this.#channel?.ch.close();
       await this.#pool.destroy();
     })();
     return this.#closing;
@@ -353,8 +351,7 @@ class SamplerImpl implements Sampler {
       return;
     }
     const t0 = performance.now();
-    const task: WorkerTask = { type: 'tick', config: this.#config, roots: null, tsMs: Date.now() };
-    this.#tickRun = this.#runTask(task).finally(() => {
+    this.#tickRun = this.#runTask('tick').finally(() => {
       this.#ticks++;
       this.#lastTickMs = performance.now() - t0;
       this.#tickRun = null;
@@ -363,7 +360,7 @@ class SamplerImpl implements Sampler {
 
   #gpu(): void {
     if (this.#closing !== null || this.#gpuRun !== null || this.#opts.gpu === null || this.#gpuOff) return;
-    this.#gpuRun = this.#runTask({ type: 'gpu', config: this.#config, tsMs: Date.now() }).finally(() => {
+    this.#gpuRun = this.#runTask('gpu').finally(() => {
       this.#gpuTicks++;
       this.#gpuRun = null;
     });
@@ -371,28 +368,22 @@ class SamplerImpl implements Sampler {
 
   // The loop boundary: nothing below escapes as a rejection. The
   // onPublished hooks run however the task ended.
-  async #runTask(task: WorkerTask): Promise<void> {
+  async #runTask(kind: 'tick' | 'gpu'): Promise<void> {
     try {
-      await this.#runTaskOnce(task);
+      await this.#runTaskOnce(kind);
     } finally {
-      for (const fn of this.#onPublished) {
-        try {
-          fn();
-        } catch (err) {
-          this.#report(new RunbusError('ERR_SAMPLER_HOOK', `runbus sampler: onPublished callback failed: ${String(err)}`, { cause: err }));
-        }
-      }
+      this.#callHooks(this.#onPublished, 'onPublished', undefined);
     }
   }
 
-  async #runTaskOnce(task: WorkerTask): Promise<void> {
+  async #runTaskOnce(kind: 'tick' | 'gpu'): Promise<void> {
     if (this.#poolBroken) {
       // Starting a worker costs tens of ms of CPU: a worker that cannot
       // start at all is retried at most every poolRetryMs, and the tasks
       // due in between are skipped.
       const now = performance.now();
       if (now - this.#poolStartedAt < this.#opts.poolRetryMs) {
-        if (task.type === 'tick') this.#skipped++;
+        if (kind === 'tick') this.#skipped++;
         return;
       }
       this.#poolBroken = false;
@@ -400,32 +391,12 @@ class SamplerImpl implements Sampler {
       this.#pool = this.#makePool();
       old.destroy().catch(() => undefined);
     }
-    // A task that outlives its deadline is aborted (and reported) so that a
-    // wedged worker cannot stop ticking or hang close().
-    const deadlineMs =
-      task.type === 'tick' ? Math.max(kMinTaskDeadlineMs, 3 * this.#opts.intervalMs) : kMinTaskDeadlineMs + 2 * (this.#opts.gpu?.timeoutMs ?? 0);
-    if (task.type === 'tick') {
-      // The roots go to the worker only when they changed since it last
-      // had them, or when the pool is a new one.
-      if (this.#rootsSent?.pool !== this.#pool || this.#rootsSent.version !== this.#rootsVersion) {
-        task.roots = [...this.#roots];
-        this.#rootsSent = { pool: this.#pool, version: this.#rootsVersion };
-      }
-      if (this.#containersSent?.pool !== this.#pool || this.#containersSent.version !== this.#containersVersion) {
-        task.containers = this.#containers;
-        this.#containersSent = { pool: this.#pool, version: this.#containersVersion };
-      }
-    }
+    // A task that outlives its deadline fails (and is reported), and its
+    // pool is replaced, so that a wedged worker cannot stop ticking or hang
+    // close().
     let result: WorkerResult;
-    // A timer cleared when the task ends: it never fires in the normal case.
-    // (AbortSignal.timeout() cannot be cleared: each tick's timer fired
-    // `deadlineMs` later anyway, a JavaScript wake-up and an error object
-    // a second for nothing.)
-    const abort = new AbortController();
-    const deadline = setTimeout(() => { abort.abort(new Error(`no answer within ${deadlineMs} ms`)); }, deadlineMs);
-    deadline.unref();
     try {
-      result = await this.#pool.run(task, { signal: abort.signal });
+      result = kind === 'tick' ? await this.#runTick() : await this.#runGpu();
     } catch (err) {
       // The worker code catches its own faults, so a failed task means the
       // worker could not run it (it did not load, died, or wedged past the
@@ -433,10 +404,8 @@ class SamplerImpl implements Sampler {
       // fails to load through the task first and the pool's 'error' event
       // later, and a pool in that state accepts tasks it never runs.)
       this.#poolBroken = true;
-      this.#report(new RunbusError('ERR_SAMPLER_TICK', `runbus sampler: ${task.type} task failed: ${String(err)}`, { cause: err }));
+      this.#report(new RunbusError('ERR_SAMPLER_TICK', `runbus sampler: ${kind} task failed: ${String(err)}`, { cause: err }));
       return;
-    } finally {
-      clearTimeout(deadline);
     }
     if (result.type !== 'batch') unknownTag('result', result);
     this.#backend = result.backend;
@@ -446,18 +415,12 @@ class SamplerImpl implements Sampler {
       this.#gpuOff = true;
       if (this.#gpuTimer !== null) clearInterval(this.#gpuTimer);
     }
-    if (task.type === 'tick') this.#processes = result.processes;
+    if (kind === 'tick') this.#processes = result.processes;
     // A root that has exited is no longer tracked (unless track() was
     // called for it again, which replaced the component).
     for (const pid of result.exitedRoots) this.untrack(pid);
     if (result.unreadContainers !== undefined) {
-      for (const fn of this.#onUnread) {
-        try {
-          fn(result.unreadContainers);
-        } catch (err) {
-          this.#report(new RunbusError('ERR_SAMPLER_HOOK', `runbus sampler: onUnreadContainers callback failed: ${String(err)}`, { cause: err }));
-        }
-      }
+      this.#callHooks(this.#onUnread, 'onUnreadContainers', result.unreadContainers);
     }
     let envelopes: Envelope[];
     try {
@@ -473,6 +436,42 @@ class SamplerImpl implements Sampler {
       if (e.topic === Topic.LIFECYCLE) this.#exits.fill(e.payload as unknown as LifecyclePayload, (pid) => this.#roots.has(pid));
       else if (e.topic === Topic.RESOURCE && this.#loops.size > 0) this.#fillLoop(e.payload);
       bus.publish(e.topic, e.payload);
+    }
+  }
+
+  async #runTick(): Promise<WorkerResult> {
+    const pool = this.#pool;
+    const deadlineMs = Math.max(minTaskDeadlineMs(), 3 * this.#opts.intervalMs);
+    if (this.#channel?.pool !== pool) {
+      this.#channel?.ch.close();
+      this.#channel = { pool, ch: await TickChannel.open(pool, this.#config, deadlineMs) };
+    }
+    const msg: TickMessage = { roots: null, tsMs: Date.now() };
+    // The roots go to the worker only when they changed since it last
+    // had them, or when the pool is a new one.
+    if (this.#rootsSent?.pool !== pool || this.#rootsSent.version !== this.#rootsVersion) {
+      msg.roots = [...this.#roots];
+      this.#rootsSent = { pool, version: this.#rootsVersion };
+    }
+    if (this.#containersSent?.pool !== pool || this.#containersSent.version !== this.#containersVersion) {
+      msg.containers = this.#containers;
+      this.#containersSent = { pool, version: this.#containersVersion };
+    }
+    return this.#channel.ch.run(msg, deadlineMs);
+  }
+
+  #runGpu(): Promise<WorkerResult> {
+    return runWithDeadline(this.#pool, { type: 'gpu', config: this.#config, tsMs: Date.now() }, minTaskDeadlineMs() + 2 * (this.#opts.gpu?.timeoutMs ?? 0));
+  }
+
+  /** Calls each hook; one that throws is reported and the others still run. */
+  #callHooks<A>(hooks: ReadonlySet<(a: A) => void>, name: string, arg: A): void {
+    for (const fn of hooks) {
+      try {
+        fn(arg);
+      } catch (err) {
+        this.#report(new RunbusError('ERR_SAMPLER_HOOK', `runbus sampler: ${name} callback failed: ${String(err)}`, { cause: err }));
+      }
     }
   }
 

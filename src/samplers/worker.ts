@@ -17,7 +17,8 @@ import { unknownTag } from './protocol.js';
 import { createContainerSampler } from '../containers/index.js';
 import { addEnvelopeFast, addResourceFast, beginBatchFast, finishBatchFastTransferable } from '../wire/fast-encode.js';
 import type { ContainerSampler, ContainerTarget } from '../containers/index.js';
-import type { Backend, BatchResult, WorkerConfig, WorkerTask } from './protocol.js';
+import type { Backend, BatchResult, TickMessage, TickReply, WorkerConfig, WorkerTask } from './protocol.js';
+import type { MessagePort } from 'node:worker_threads';
 
 // The piscina worker entry. Per-pid state (previous cpu times, the process
 // tree, who has exited) lives here, in module scope: the pool has exactly one
@@ -299,11 +300,29 @@ async function gpu(config: WorkerConfig, tsMs: number): Promise<BatchResult> {
   return result;
 }
 
+/**
+ * The tick channel's worker end (see tick-channel.ts): each message is a
+ * tick, answered with its batch (the bytes moved) or the reason it has none.
+ */
+function attach(config: WorkerConfig, port: MessagePort): void {
+  const run = async (m: TickMessage): Promise<void> => {
+    let reply: TickReply;
+    try {
+      reply = { ok: true, result: await tick(config, m.roots, m.tsMs, m.containers) };
+    } catch (err) {
+      reply = { ok: false, error: String(err) };
+    }
+    port.postMessage(reply, reply.ok ? [reply.result.bytes] : []);
+  };
+  port.on('message', (m: TickMessage) => { void run(m); });
+}
+
 /** The piscina task handler. */
 export default async function handle(task: WorkerTask): Promise<unknown> {
   switch (task.type) {
-    case 'tick':
-      return transferable(await tick(task.config, task.roots, task.tsMs, task.containers));
+    case 'attach':
+      attach(task.config, task.port);
+      return null;
     case 'gpu':
       return transferable(await gpu(task.config, task.tsMs));
     default:
