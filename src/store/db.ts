@@ -30,7 +30,8 @@ export function walBytesOf(path: string): number {
  * (https://sqlite.org/walformat.html, native byte order):
  *
  *   offset  0 iVersion u32 │ 4 unused │ 8 iChange │ 12 isInit u8, 13 bigEndCksum u8
- *          14 szPage u16 (1 = 65536) │ 16 mxFrame u32 (valid frames in the WAL) │ …
+ *          14 szPage u16 (1 = 65536) │ 16 mxFrame u32 (valid frames in the WAL)
+ *          20 nPage │ 24 aFrameCksum[2] │ 32 aSalt[2] (the WAL header's) │ …
  *
  * The WAL file's size cannot tell: after a checkpoint SQLite writes it again
  * from the beginning without shrinking it (down to journal_size_limit at most).
@@ -38,7 +39,8 @@ export function walBytesOf(path: string): number {
 export class WalWatch {
   readonly #path: string;
   #fd: number | undefined;
-  readonly #buf = Buffer.alloc(20);
+  readonly #buf = Buffer.alloc(40);
+  #salt = -1;
 
   constructor(path: string) {
     this.#path = `${path}-shm`;
@@ -48,7 +50,7 @@ export class WalWatch {
   liveBytes(): number | undefined {
     try {
       this.#fd ??= openSync(this.#path, 'r');
-      if (readSync(this.#fd, this.#buf, 0, 20, 0) < 20) return undefined;
+      if (readSync(this.#fd, this.#buf, 0, 40, 0) < 40) return undefined;
     } catch {
       this.close();
       return undefined;
@@ -56,8 +58,19 @@ export class WalWatch {
     const le = kLittleEndian;
     const sz = le ? this.#buf.readUInt16LE(14) : this.#buf.readUInt16BE(14);
     const frames = le ? this.#buf.readUInt32LE(16) : this.#buf.readUInt32BE(16);
+    // aSalt[0] at offset 32: a new value each time the WAL restarts from its beginning.
+    this.#salt = le ? this.#buf.readUInt32LE(32) : this.#buf.readUInt32BE(32);
     const page = sz === 1 ? 65536 : sz;
     return frames === 0 ? 0 : 32 + frames * (page + 24);
+  }
+
+  /**
+   * The WAL's first salt as of the last liveBytes() that answered (-1
+   * before): it changes whenever the WAL restarts from its beginning, the
+   * only time SQLite shrinks the file (to journal_size_limit).
+   */
+  get salt(): number {
+    return this.#salt;
   }
 
   close(): void {

@@ -32,6 +32,10 @@ export class Writer {
   #maxSize: number | null;
   #fault: 'readonly' | 'none' = 'none';
   readonly #wal: WalWatch;
+  /** The WAL file's size at its last stat (-1: stat at the next walBytes()), and the salt then. */
+  #walFile = -1;
+  #walSalt = -1;
+  #walStats = 0;
 
   /** Opens the database; throws StoreError. */
   constructor(options: ResolvedStoreOptions) {
@@ -67,6 +71,7 @@ export class Writer {
     this.#db = undefined;
     this.#ingestor = undefined;
     this.#wal.close();
+    this.#walFile = -1;
   }
 
   #failed(err: unknown, doing: string): StoreError {
@@ -141,6 +146,7 @@ export class Writer {
   checkpoint(): void {
     const db = this.#db;
     if (db === undefined) return;
+    this.#walFile = -1;
     try {
       db.pragma('wal_checkpoint(PASSIVE)');
       if (this.walBytes() > this.#o.journalSizeLimitBytes) {
@@ -156,8 +162,26 @@ export class Writer {
     }
   }
 
+  /**
+   * The WAL file's size, without a stat() per batch: between two restarts of
+   * the WAL (a new salt in the wal-index) SQLite only appends frames, so the
+   * file is the larger of its size when last stat'ed and the live frames'
+   * end. A restart (the one time the file may shrink), a checkpoint, or an
+   * unreadable wal-index means a stat.
+   */
   walBytes(): number {
-    return walBytesOf(this.#o.path);
+    const live = this.#wal.liveBytes();
+    if (live === undefined || this.#walFile < 0 || this.#wal.salt !== this.#walSalt) {
+      this.#walFile = walBytesOf(this.#o.path);
+      this.#walSalt = this.#wal.salt;
+      this.#walStats++;
+    }
+    return Math.max(this.#walFile, live ?? 0);
+  }
+
+  /** stat() calls walBytes() has made (for tests). */
+  get walStats(): number {
+    return this.#walStats;
   }
 
   setMaxSize(bytes: number | null): void {
