@@ -6,7 +6,11 @@
 // same modules (bench/fixtures/contender.mjs).
 //
 // Beside them, `runbus run --quiet` around a shell with n sleeping children,
-// measured from outside (schedstat of its threads).
+// measured from outside (schedstat of its threads). The two runbus rows are
+// not quite alike: the hub (createHub defaults) also samples its own process
+// and event loop, which the command line does not (self: false), about 0.3
+// points at 1000 processes; tracking n roots rather than one root with n
+// descendants costs nothing more (bench/roots.ts, docs/samplers.md).
 //
 //   npm run build && node --import tsx bench/scale.ts [--quick] [--sets=1000]
 import { cleanUp, external, loadAvg, pctOfCore, sideBySide, spawnSleepers, startCli, startContender, tempDir } from './fixtures/harness.js';
@@ -64,14 +68,14 @@ async function measure(n: number, dir: string): Promise<BenchRow[]> {
       value: median(cpu.runbus!), runs: cpu.runbus!, unit: '% of one core', better: 'lower',
       peer: 'pidusage loop at 1 Hz, same pids (raw)', peerValue: median(cpu.pidusage!), peerRuns: cpu.pidusage!,
       ...(big ? { goal: { what: `hub at ${n} processes, own threads`, on: 'value' as const, max: 3 } } : {}),
-      note: `createHub defaults in a contender process; process.cpuUsage() of all its threads; first window after ${warmMs / 1000} s`,
+      note: `createHub defaults in a contender process, so it samples its own process and event loop too (runbus run: self: false), and tracks its ${n} processes as ${n} roots; process.cpuUsage() of all its threads; first window after ${warmMs / 1000} s`,
     },
     {
       name: `runbus run --quiet, ${n} processes, 1 s, own threads`,
       value: median(cpu.cli!), runs: cpu.cli!, unit: '% of one core', better: 'lower',
       peer: 'pidusage loop at 1 Hz, same pids (raw)', peerValue: median(cpu.pidusage!), peerRuns: cpu.pidusage!,
       ...(big ? { goal: { what: `runbus run --quiet at ${n} processes, own threads`, on: 'value' as const, max: 3 } } : {}),
-      note: `the command line around sh + ${n} sleeps; schedstat of its threads from outside; first window after ${warmMs / 1000} s`,
+      note: `the command line around sh + ${n} sleeps (one root, ${n} descendants found by the tree scan; it samples no process of its own); schedstat of its threads from outside; first window after ${warmMs / 1000} s`,
     },
     {
       name: `whole hub, 1 s cadence, ${n} processes (net of idle node)`,
