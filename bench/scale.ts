@@ -6,7 +6,12 @@
 // same modules (bench/fixtures/contender.mjs).
 //
 // Beside them, `runbus run --quiet` around a shell with n sleeping children,
-// measured from outside (schedstat of its threads).
+// measured from outside (schedstat of its threads). The two are not quite
+// alike: the hub (createHub defaults) also samples its own process and event
+// loop, which the command line does not (self: false), about 0.3 points at
+// 1000 processes; a third contender, the hub with self: false, is the like
+// for like of the command line. Tracking n roots rather than one root with n
+// descendants costs nothing more (bench/roots.ts, docs/samplers.md).
 //
 //   npm run build && node --import tsx bench/scale.ts [--quick] [--sets=1000]
 import { cleanUp, external, loadAvg, pctOfCore, sideBySide, spawnSleepers, startCli, startContender, tempDir } from './fixtures/harness.js';
@@ -37,7 +42,7 @@ async function measure(n: number, dir: string): Promise<BenchRow[]> {
   const warmMs = big ? kSteadyMs : kCliWarmMs;
   const cliStarted = performance.now();
   const cli = external('cli', startCli(n, dir));
-  const cs: Contender[] = [...await Promise.all((['idle', 'runbus', 'pidusage'] as const).map((m) => startContender(m, app.pids, dir, kWarmTicks))), cli];
+  const cs: Contender[] = [...await Promise.all((['idle', 'runbus', 'runbus-noself', 'pidusage'] as const).map((m) => startContender(m, app.pids, dir, kWarmTicks))), cli];
   log(`n=${n}: windows from ${warmMs / 1000} s`);
   await new Promise((r) => setTimeout(r, Math.max(0, cliStarted + warmMs - performance.now())));
   const cpu: Record<string, number[]> = {};
@@ -64,14 +69,21 @@ async function measure(n: number, dir: string): Promise<BenchRow[]> {
       value: median(cpu.runbus!), runs: cpu.runbus!, unit: '% of one core', better: 'lower',
       peer: 'pidusage loop at 1 Hz, same pids (raw)', peerValue: median(cpu.pidusage!), peerRuns: cpu.pidusage!,
       ...(big ? { goal: { what: `hub at ${n} processes, own threads`, on: 'value' as const, max: 3 } } : {}),
-      note: `createHub defaults in a contender process; process.cpuUsage() of all its threads; first window after ${warmMs / 1000} s`,
+      note: `createHub defaults in a contender process, so it samples its own process and event loop too (runbus run: self: false), and tracks its ${n} processes as ${n} roots; process.cpuUsage() of all its threads; first window after ${warmMs / 1000} s`,
     },
     {
       name: `runbus run --quiet, ${n} processes, 1 s, own threads`,
       value: median(cpu.cli!), runs: cpu.cli!, unit: '% of one core', better: 'lower',
       peer: 'pidusage loop at 1 Hz, same pids (raw)', peerValue: median(cpu.pidusage!), peerRuns: cpu.pidusage!,
       ...(big ? { goal: { what: `runbus run --quiet at ${n} processes, own threads`, on: 'value' as const, max: 3 } } : {}),
-      note: `the command line around sh + ${n} sleeps; schedstat of its threads from outside; first window after ${warmMs / 1000} s`,
+      note: `the command line around sh + ${n} sleeps (one root, ${n} descendants found by the tree scan; it samples no process of its own); schedstat of its threads from outside; first window after ${warmMs / 1000} s`,
+    },
+    {
+      // Like for like with the command line: the same hub without self-sampling.
+      name: `hub with self: false, ${n} processes, 1 s, own threads (raw)`,
+      value: median(cpu['runbus-noself']!), runs: cpu['runbus-noself']!, unit: '% of one core', better: 'lower',
+      peer: 'runbus run --quiet, same windows', peerValue: median(cpu.cli!), peerRuns: cpu.cli!,
+      note: `createHub defaults but self: false, as runbus run has them (no sampling of its own process, no loop sampler); ${n} roots where the command line has 1 root and ${n} descendants; process.cpuUsage() of all its threads; first window after ${warmMs / 1000} s`,
     },
     {
       name: `whole hub, 1 s cadence, ${n} processes (net of idle node)`,
