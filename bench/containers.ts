@@ -8,7 +8,7 @@
 //   contender processes (bench/fixtures/containers-child.mjs), warm, all
 //   running through every window, each measured on its own:
 //     hub-with  a hub (store, host figures, alerts) watching the containers
-//     hub-bare  the same hub watching none          runbus = with − bare
+//     hub-bare  the same hub watching none          runbus = with − (bare + bare2) / 2
 //     hub-bare2 a second hub watching none          noise  = bare2 − bare
 //     floor     cgroup reads + their rows in a tick's SQLite insert, plain Node
 //     floor-0   the same loop with no container     floor = floor − floor-0
@@ -130,6 +130,12 @@ function startChild(mode: string, dir: string, warm: number, o: object, script =
 
 /** % of one core between two readings of a child. */
 const pct = (a: Reading, b: Reading): number => ((b.cpuMs - a.cpuMs) / (b.wallMs - a.wallMs)) * 100;
+
+/**
+ * What watching adds in a window: the watching hub minus the mean of the two
+ * hubs watching none (two baselines halve the variance one would add).
+ */
+const addedIn = (w: { with: number; bare: number; bare2: number }): number => w.with - (w.bare + w.bare2) / 2;
 
 type Role = 'main' | 'sampler worker' | 'store writer' | 'helpers';
 const kRoles: Role[] = ['main', 'sampler worker', 'store writer', 'helpers'];
@@ -296,10 +302,10 @@ try {
       const c = await measure('cli', (stop) => everySecond(stop, () => run('docker', ['stats', '--no-stream', '--format', '{{.ID}} {{.CPUPerc}} {{.MemUsage}}', ...ids], { env })));
       const a = await measure('api', (stop) => everySecond(stop, () => Promise.all(ids.map((id) => client.stats(id).catch(() => undefined)))));
       const poller = (w: Window): number => w.own + engineSum(w.engine) - engineSum(q.engine);
-      const hubs = mean([q, c, a].map((w) => w.with - w.bare));
+      const hubs = mean([q, c, a].map(addedIn));
       if (before.length > 0) log(`${n} containers, round ${r + 1}: before (${beforeRoot}) with − bare ${mean([q, c, a].map((w) => w.beforeWith - w.beforeBare)).toFixed(2)} %, after ${hubs.toFixed(2)} %`);
       log(`${n} containers, round ${r + 1}: two hubs watching none differ by ${mean([q, c, a].map((w) => w.bare2 - w.bare)).toFixed(2)} %`);
-      log(`${n} containers, round ${r + 1}: hub with − bare ${hubs.toFixed(2)} % over its three windows (quiet ${(q.with - q.bare).toFixed(2)}, cli ${(c.with - c.bare).toFixed(2)}, api ${(a.with - a.bare).toFixed(2)}; ${q.requests + c.requests + a.requests} engine requests), floor ${mean([q, c, a].map((w) => w.floor - w.floor0)).toFixed(2)} %, engine idle ${engineSum(q.engine).toFixed(2)} % (dockerd ${q.engine.dockerd.toFixed(2)}, containerd ${q.engine.containerd.toFixed(2)}, shims ${q.engine.shims.toFixed(2)}), docker stats ${poller(c).toFixed(2)} %, API ${poller(a).toFixed(2)} %`);
+      log(`${n} containers, round ${r + 1}: hub with − without ${hubs.toFixed(2)} % over its three windows (quiet ${addedIn(q).toFixed(2)}, cli ${addedIn(c).toFixed(2)}, api ${addedIn(a).toFixed(2)}; ${q.requests + c.requests + a.requests} engine requests), floor ${mean([q, c, a].map((w) => w.floor - w.floor0)).toFixed(2)} %, engine idle ${engineSum(q.engine).toFixed(2)} % (dockerd ${q.engine.dockerd.toFixed(2)}, containerd ${q.engine.containerd.toFixed(2)}, shims ${q.engine.shims.toFixed(2)}), docker stats ${poller(c).toFixed(2)} %, API ${poller(a).toFixed(2)} %`);
     }
     const stats = await hubWith.read();
     await Promise.all(cs.map((c) => c.stop()));
@@ -322,14 +328,15 @@ try {
     const pollers = (kind: Kind): number[] => windows.filter((w) => w.kind === kind).map((w, i) => w.own + engineSum(w.engine) - engineSum(quiet[i]!.engine));
     // The hub asks the engine nothing per tick (requests counted below); its
     // share of the engine's CPU is nil, so runbus's figure is its own.
-    const added = byRound((w) => w.with - w.bare);
+    const added = byRound(addedIn);
     const addedBefore = byRound((w) => w.beforeWith - w.beforeBare);
     const floorAdded = byRound((w) => w.floor - w.floor0);
     const noise = byRound((w) => w.bare2 - w.bare);
     // A figure is the mean of its rounds: the added CPU over all the windows'
-    // time. Not their median: a hub's periodic costs (a full garbage
-    // collection every minute or two) fall in some rounds and not others,
-    // and a median of three leaves them out.
+    // time. Not their median: a hub's bursts (garbage collections, a young
+    // generation's every ~10 s in each of its three isolates, a full one
+    // more rarely) fall in some rounds and not others, and a median of a
+    // few rounds leaves the costly ones out.
     const whole = (xs: number[]): { value: number; runs: number[] } => ({ value: mean(xs), runs: xs });
     const cliAll = pollers('cli');
     const apiAll = pollers('api');
@@ -372,7 +379,7 @@ try {
     }
     rows.push({
       name: `${n} containers: the method's noise, two identical hubs watching none (bare2 − bare, same windows)`, ...whole(noise), unit: '% of one core', better: 'lower',
-      note: 'what a with − bare figure would read with nothing to measure; its rounds spread as the with − bare rounds do',
+      note: 'what a hub minus one baseline reads with nothing to measure (the figure above takes the mean of both baselines)',
     });
     rows.push({ name: `${n} containers: first ${(kColdMs / 1000).toFixed(0)} s of a cold hub, added by watching them`, value: coldAdded, unit: '% of one core', better: 'lower', note: 'once per hub: V8 compiling the tick\'s code (sampler worker and main thread) on its helper threads; not in the windows above' });
     rows.push({ name: `${n} containers: cgroup reads per container per tick`, value: perContainerUs, unit: 'µs', better: 'lower', note: 'CPU time of one thread (in the hub: the sampler worker); three preads a tick, limit, memory.stat and blkio one tick in ten' });
