@@ -8,7 +8,8 @@
 //   contender processes (bench/fixtures/containers-child.mjs), warm, all
 //   running through every window, each measured on its own:
 //     hub-with  a hub (store, host figures, alerts) watching the containers
-//     hub-bare  the same hub watching none          runbus = with − bare
+//     hub-bare  the same hub watching none          runbus = with − (bare + bare2) / 2
+//     hub-bare2 a second hub watching none          noise  = bare2 − bare
 //     floor     cgroup reads + their rows in a tick's SQLite insert, plain Node
 //     floor-0   the same loop with no container     floor = floor − floor-0
 //   windows, rounds interleaved (the contenders above run through all):
@@ -24,7 +25,7 @@
 // hubs (with and without containers) from that checkout, through the same
 // windows: "before" and "after" side by side, their figures in the round
 // logs and a row of their own. --counts=50 --rounds=N --window=S narrow a
-// run to what an iteration needs (defaults: 10 and 50, 3 rounds, 15 s).
+// run to what an iteration needs (defaults: 10 and 50, 4 rounds, 15 s).
 //
 // The hubs are warmed (ticks run back to back) before any window: a hub's
 // first minute costs more — V8 compiles the tick's code on its helper
@@ -41,7 +42,7 @@ import type { ContainerTarget } from '../src/containers/index.js';
 import { startPrivateEngine } from '../support/docker-engine.js';
 import type { PrivateEngine } from '../support/docker-engine.js';
 import { loadAvg, startIpcChild, taskCpu, tempDir } from './fixtures/harness.js';
-import { cpuMs, fromRuns, kRounds, median, quick, report } from './lib.js';
+import { cpuMs, kRounds, median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
 
 const run = promisify(execFile);
@@ -51,7 +52,9 @@ const run = promisify(execFile);
 const kMsPerTick = 1000 / 100;
 const opt = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const windowMs = Number(opt('window') ?? (quick ? 4 : 15)) * 1000;
-const rounds = Number(opt('rounds') ?? (quick ? 1 : kRounds));
+// One round more than the other workloads: a watching hub's added cost
+// comes in bursts (its garbage collections), and the figure is their mean.
+const rounds = Number(opt('rounds') ?? (quick ? 1 : kRounds + 1));
 const counts = opt('counts')?.split(',').map(Number) ?? (quick ? [10] : [10, 50]);
 if (!(windowMs > 0) || !(rounds >= 1) || !counts.every((c) => Number.isInteger(c) && c > 0)) throw new RangeError('containers bench: --window, --rounds and --counts must be positive numbers');
 const beforeRoot = process.env.BENCH_CLI_BEFORE_ROOT;
@@ -128,6 +131,12 @@ function startChild(mode: string, dir: string, warm: number, o: object, script =
 /** % of one core between two readings of a child. */
 const pct = (a: Reading, b: Reading): number => ((b.cpuMs - a.cpuMs) / (b.wallMs - a.wallMs)) * 100;
 
+/**
+ * What watching adds in a window: the watching hub minus the mean of the two
+ * hubs watching none (two baselines halve the variance one would add).
+ */
+const addedIn = (w: { with: number; bare: number; bare2: number }): number => w.with - (w.bare + w.bare2) / 2;
+
 type Role = 'main' | 'sampler worker' | 'store writer' | 'helpers';
 const kRoles: Role[] = ['main', 'sampler worker', 'store writer', 'helpers'];
 interface Threads { cpuNs: Map<number, number>; slices: Map<number, number>; syscr: Map<number, number>; wbytes: Map<number, number> }
@@ -194,6 +203,8 @@ interface Window {
   kind: Kind;
   /** % of one core. */
   with: number; bare: number; floor: number; floor0: number;
+  /** A second hub watching none: bare2 − bare is what two identical hubs differ by (the method's noise). */
+  bare2: number;
   /** The "before" checkout's pair (NaN without BENCH_CLI_BEFORE_ROOT). */
   beforeWith: number; beforeBare: number;
   /** This process and its reaped docker children. */
@@ -235,7 +246,10 @@ try {
       startChild('floor', dir, kWarmTicks, o), startChild('floor-0', dir, kWarmTicks, o),
     ]);
     const before = kBeforeChild === null ? [] : await Promise.all([startChild('hub-with', dir, kWarmTicks, o, kBeforeChild), startChild('hub-bare', dir, kWarmTicks, o, kBeforeChild)]);
-    const cs = [hubWith, hubBare, floor, floor0, ...before];
+    // Two identical hubs watching none: what they differ by is the noise of a with − bare figure.
+    const hubBare2 = await startChild('hub-bare', dir, kWarmTicks, o);
+    const cs = [hubWith, hubBare, floor, floor0, ...before, hubBare2];
+    const k2 = cs.length - 1;
     await sleep(Math.max(0, kColdMs - (performance.now() - cold0[0].wallMs)));
     const cold1 = await Promise.all([coldWith.read(), coldBare.read()]);
     const coldAdded = pct(cold0[0], cold1[0]) - pct(cold0[1], cold1[1]);
@@ -263,6 +277,7 @@ try {
         kind,
         with: pct(a[0]!, b[0]!), bare: pct(a[1]!, b[1]!), floor: pct(a[2]!, b[2]!), floor0: pct(a[3]!, b[3]!),
         beforeWith: before.length > 0 ? pct(a[4]!, b[4]!) : Number.NaN, beforeBare: before.length > 0 ? pct(a[5]!, b[5]!) : Number.NaN,
+        bare2: pct(a[k2]!, b[k2]!),
         own: per(c1 - c0),
         engine: { dockerd: per(e1.dockerd - e0.dockerd), containerd: per(e1.containerd - e0.containerd), shims: per(e1.shims - e0.shims) },
         requests: b[0]!.requests - a[0]!.requests,
@@ -287,9 +302,10 @@ try {
       const c = await measure('cli', (stop) => everySecond(stop, () => run('docker', ['stats', '--no-stream', '--format', '{{.ID}} {{.CPUPerc}} {{.MemUsage}}', ...ids], { env })));
       const a = await measure('api', (stop) => everySecond(stop, () => Promise.all(ids.map((id) => client.stats(id).catch(() => undefined)))));
       const poller = (w: Window): number => w.own + engineSum(w.engine) - engineSum(q.engine);
-      const hubs = mean([q, c, a].map((w) => w.with - w.bare));
+      const hubs = mean([q, c, a].map(addedIn));
       if (before.length > 0) log(`${n} containers, round ${r + 1}: before (${beforeRoot}) with − bare ${mean([q, c, a].map((w) => w.beforeWith - w.beforeBare)).toFixed(2)} %, after ${hubs.toFixed(2)} %`);
-      log(`${n} containers, round ${r + 1}: hub with − bare ${hubs.toFixed(2)} % over its three windows (quiet ${(q.with - q.bare).toFixed(2)}, cli ${(c.with - c.bare).toFixed(2)}, api ${(a.with - a.bare).toFixed(2)}; ${q.requests + c.requests + a.requests} engine requests), floor ${mean([q, c, a].map((w) => w.floor - w.floor0)).toFixed(2)} %, engine idle ${engineSum(q.engine).toFixed(2)} % (dockerd ${q.engine.dockerd.toFixed(2)}, containerd ${q.engine.containerd.toFixed(2)}, shims ${q.engine.shims.toFixed(2)}), docker stats ${poller(c).toFixed(2)} %, API ${poller(a).toFixed(2)} %`);
+      log(`${n} containers, round ${r + 1}: two hubs watching none differ by ${mean([q, c, a].map((w) => w.bare2 - w.bare)).toFixed(2)} %`);
+      log(`${n} containers, round ${r + 1}: hub with − without ${hubs.toFixed(2)} % over its three windows (quiet ${addedIn(q).toFixed(2)}, cli ${addedIn(c).toFixed(2)}, api ${addedIn(a).toFixed(2)}; ${q.requests + c.requests + a.requests} engine requests), floor ${mean([q, c, a].map((w) => w.floor - w.floor0)).toFixed(2)} %, engine idle ${engineSum(q.engine).toFixed(2)} % (dockerd ${q.engine.dockerd.toFixed(2)}, containerd ${q.engine.containerd.toFixed(2)}, shims ${q.engine.shims.toFixed(2)}), docker stats ${poller(c).toFixed(2)} %, API ${poller(a).toFixed(2)} %`);
     }
     const stats = await hubWith.read();
     await Promise.all(cs.map((c) => c.stop()));
@@ -312,13 +328,20 @@ try {
     const pollers = (kind: Kind): number[] => windows.filter((w) => w.kind === kind).map((w, i) => w.own + engineSum(w.engine) - engineSum(quiet[i]!.engine));
     // The hub asks the engine nothing per tick (requests counted below); its
     // share of the engine's CPU is nil, so runbus's figure is its own.
-    const added = byRound((w) => w.with - w.bare);
+    const added = byRound(addedIn);
     const addedBefore = byRound((w) => w.beforeWith - w.beforeBare);
     const floorAdded = byRound((w) => w.floor - w.floor0);
+    const noise = byRound((w) => w.bare2 - w.bare);
+    // A figure is the mean of its rounds: the added CPU over all the windows'
+    // time. Not their median: a hub's bursts (garbage collections, a young
+    // generation's every ~10 s in each of its three isolates, a full one
+    // more rarely) fall in some rounds and not others, and a median of a
+    // few rounds leaves the costly ones out.
+    const whole = (xs: number[]): { value: number; runs: number[] } => ({ value: mean(xs), runs: xs });
     const cliAll = pollers('cli');
     const apiAll = pollers('api');
     const requests = windows.reduce((s, w) => s + w.requests, 0);
-    const m = (f: (w: Window) => number): string => median(windows.map(f)).toFixed(2);
+    const m = (f: (w: Window) => number): string => mean(windows.map(f)).toFixed(2);
     const engineOf = (kind: Kind): string => {
       const ws = windows.filter((w) => w.kind === kind);
       return `engine ${median(ws.map((w) => engineSum(w.engine))).toFixed(2)} (dockerd ${median(ws.map((w) => w.engine.dockerd)).toFixed(2)}, containerd ${median(ws.map((w) => w.engine.containerd)).toFixed(2)}, shims ${median(ws.map((w) => w.engine.shims)).toFixed(2)})`;
@@ -329,31 +352,35 @@ try {
       `API own ${median(windows.filter((w) => w.kind === 'api').map((w) => w.own)).toFixed(2)} + ${engineOf('api')}; ${stats.ticks ?? 0} ticks, ${stats.active ?? 0} containers active, ${stats.samplerErrors ?? 0} sampler errors`;
     const judged = n === 50;
     rows.push({
-      name: `${n} containers at 1 s: added by watching them (warm hub with − without, same windows), engine included`, ...fromRuns(added), unit: '% of one core', better: 'lower',
+      name: `${n} containers at 1 s: added by watching them (warm hub with − without, same windows), engine included`, ...whole(added), unit: '% of one core', better: 'lower',
       peer: 'docker stats --no-stream each second, engine included', peerValue: median(cliAll), peerRuns: cliAll,
       ...(judged ? { target: '<= 0.5', goal: { what: '50 containers at 1 s, engine included', on: 'value' as const, max: 0.5 } } : {}), note,
     });
     rows.push({
-      name: `${n} containers at 1 s: added by watching them, vs the stats endpoint`, ...fromRuns(added), unit: '% of one core', better: 'lower',
+      name: `${n} containers at 1 s: added by watching them, vs the stats endpoint`, ...whole(added), unit: '% of one core', better: 'lower',
       peer: 'Engine API stats (one-shot) for each container each second, engine included', peerValue: median(apiAll), peerRuns: apiAll,
       ...(judged ? { target: '>= 20x cheaper', goal: { what: '50 containers: runbus vs polling the stats endpoint', on: 'ratio' as const, max: 0.05 } } : {}),
     });
     rows.push({
-      name: `${n} containers: per container, runbus vs docker stats`, value: median(added) / n, runs: added.map((x) => x / n), unit: '% of one core per container', better: 'lower',
+      name: `${n} containers: per container, runbus vs docker stats`, value: mean(added) / n, runs: added.map((x) => x / n), unit: '% of one core per container', better: 'lower',
       peer: 'docker stats --no-stream', peerValue: median(cliAll) / n, peerRuns: cliAll.map((x) => x / n),
       ...(judged ? { target: '>= 20x cheaper', goal: { what: '50 containers: runbus vs docker stats, per container', on: 'ratio' as const, max: 0.05 } } : {}),
     });
     rows.push({
-      name: `${n} containers at 1 s: runbus beside the floor (the cgroup reads and a minimal insert)`, ...fromRuns(added), unit: '% of one core', better: 'lower',
-      peer: 'the floor: three kept-open cgroup files read per container and its row inserted in the tick\'s transaction (plain Node and better-sqlite3), minus the same loop watching none', peerValue: median(floorAdded), peerRuns: floorAdded,
-      note: `gap ${(median(added) - median(floorAdded)).toFixed(2)} % of a core: encode in the sampler worker, transfer, decode, the bus, the batcher, the store writer's insert of the full rows and the rollups`,
+      name: `${n} containers at 1 s: runbus beside the floor (the cgroup reads and a minimal insert)`, ...whole(added), unit: '% of one core', better: 'lower',
+      peer: 'the floor: three kept-open cgroup files read per container and its row inserted in the tick\'s transaction (plain Node and better-sqlite3), minus the same loop watching none', peerValue: mean(floorAdded), peerRuns: floorAdded,
+      note: `gap ${(mean(added) - mean(floorAdded)).toFixed(2)} % of a core: encode in the sampler worker, transfer, decode, the bus, the batcher, the store writer's insert of the full rows and the rollups`,
     });
     if (before.length > 0) {
       rows.push({
-        name: `${n} containers at 1 s: added by watching them, this checkout beside BENCH_CLI_BEFORE_ROOT's (same windows)`, ...fromRuns(added), unit: '% of one core', better: 'lower',
-        peer: `before: ${beforeRoot}`, peerValue: median(addedBefore), peerRuns: addedBefore,
+        name: `${n} containers at 1 s: added by watching them, this checkout beside BENCH_CLI_BEFORE_ROOT's (same windows)`, ...whole(added), unit: '% of one core', better: 'lower',
+        peer: `before: ${beforeRoot}`, peerValue: mean(addedBefore), peerRuns: addedBefore,
       });
     }
+    rows.push({
+      name: `${n} containers: the method's noise, two identical hubs watching none (bare2 − bare, same windows)`, ...whole(noise), unit: '% of one core', better: 'lower',
+      note: 'what a hub minus one baseline reads with nothing to measure (the figure above takes the mean of both baselines)',
+    });
     rows.push({ name: `${n} containers: first ${(kColdMs / 1000).toFixed(0)} s of a cold hub, added by watching them`, value: coldAdded, unit: '% of one core', better: 'lower', note: 'once per hub: V8 compiling the tick\'s code (sampler worker and main thread) on its helper threads; not in the windows above' });
     rows.push({ name: `${n} containers: cgroup reads per container per tick`, value: perContainerUs, unit: 'µs', better: 'lower', note: 'CPU time of one thread (in the hub: the sampler worker); three preads a tick, limit, memory.stat and blkio one tick in ten' });
     await engine.docker('rm', '-f', ...ids);

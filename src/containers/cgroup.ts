@@ -148,6 +148,25 @@ export function parseFlatKeyed(text: string): Map<string, number> {
   return out;
 }
 
+/**
+ * The figure of `key` in "key value" lines (memory.stat, cpu.stat): what
+ * parseFlatKeyed(text).get(key) gives, without splitting the text or
+ * building the map (memory.stat has some 35 lines; one figure is wanted).
+ */
+export function flatKeyedValue(text: string, key: string): number | undefined {
+  // The last line of the key whose value is a number, as the map keeps it.
+  for (let at = text.length; at >= 0;) {
+    const i = text.lastIndexOf(key, at);
+    if (i < 0) return undefined;
+    at = i - 1;
+    if ((i > 0 && text.charCodeAt(i - 1) !== 0x0a) || text.charCodeAt(i + key.length) !== 0x20) continue;
+    const eol = text.indexOf('\n', i);
+    const v = Number(text.slice(i + key.length + 1, eol < 0 ? text.length : eol));
+    if (Number.isFinite(v)) return v;
+  }
+  return undefined;
+}
+
 /** v1 blkio "8:0 Read 4096" lines: sums of Read and Write over devices. */
 export function parseBlkio(text: string): { read: number; write: number } {
   let read = 0;
@@ -211,21 +230,45 @@ export class CgroupFiles implements ReadText {
   }
 
   read(path: string): string {
+    const n = this.#pread(path);
+    if (n < kFileBytes) return CgroupFiles.#buf.toString('latin1', 0, n);
+    // Larger than the buffer (not a file this reader follows today): read it whole.
+    return readFileSync(path, 'latin1');
+  }
+
+  /**
+   * A file of one number (cpuacct.usage, memory.usage_in_bytes,
+   * pids.current): what Number(read(path).trim()) gives. The usual text —
+   * up to 15 digits and a newline, exact as a double — is read from the
+   * buffer with no string made; anything else goes through the string.
+   */
+  number(path: string): number {
+    const n = this.#pread(path);
+    const buf = CgroupFiles.#buf;
+    const digits = n > 0 && buf[n - 1] === 0x0a ? n - 1 : n;
+    if (digits === 0 || digits > 15) return Number((n < kFileBytes ? buf.toString('latin1', 0, n) : readFileSync(path, 'latin1')).trim());
+    let v = 0;
+    for (let i = 0; i < digits; ++i) {
+      const d = buf[i]! - 0x30;
+      if (d < 0 || d > 9) return Number(buf.toString('latin1', 0, n).trim());
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  /** Reads the file from offset 0 into the shared buffer; returns the byte count. */
+  #pread(path: string): number {
     let fd = this.#fds.get(path);
     if (fd === undefined) {
       fd = this.#open(path);
       this.#fds.set(path, fd);
     }
-    const buf = CgroupFiles.#buf;
     try {
-      const n = readSync(fd, buf, 0, kFileBytes, 0);
-      if (n < kFileBytes) return buf.toString('latin1', 0, n);
+      return readSync(fd, CgroupFiles.#buf, 0, kFileBytes, 0);
     } catch (err) {
       this.#drop(path, fd);
       throw err;
     }
-    // Larger than the buffer (not a file this reader follows today): read it whole.
-    return readFileSync(path, 'latin1');
   }
 
   #drop(path: string, fd: number): void {
@@ -276,12 +319,11 @@ export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined,
   if (f.cpu === null) r.errors.push({ figure: 'cpu', reason: 'no cpu cgroup' });
   else {
     try {
-      const t = files.read(f.cpu);
       if (f.cpuV2) {
-        const v = parseFlatKeyed(t).get('usage_usec');
+        const v = flatKeyedValue(files.read(f.cpu), 'usage_usec');
         if (v !== undefined) r.cpuNs = v * 1000;
       } else {
-        const v = Number(t.trim());
+        const v = numberOf(files, f.cpu);
         if (Number.isFinite(v)) r.cpuNs = v;
       }
     } catch (err) {
@@ -293,7 +335,7 @@ export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined,
   if (f.memory === null) r.errors.push({ figure: 'memory', reason: 'no memory cgroup' });
   else {
     try {
-      const v = Number(files.read(f.memory).trim());
+      const v = numberOf(files, f.memory);
       if (Number.isFinite(v)) usage = v;
     } catch (err) {
       r.errors.push(fileError('memory', f.memory, err));
@@ -303,7 +345,7 @@ export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined,
   if (f.pids === null) r.errors.push({ figure: 'pids', reason: 'no pids cgroup' });
   else {
     try {
-      const v = Number(files.read(f.pids).trim());
+      const v = numberOf(files, f.pids);
       if (Number.isFinite(v)) r.pids = v;
     } catch (err) {
       r.errors.push(fileError('pids', f.pids, err));
@@ -333,6 +375,11 @@ export function readCgroup(paths: CgroupPaths, hostMemBytes: number | undefined,
   if (slow.ioWriteBytes !== undefined) r.ioWriteBytes = slow.ioWriteBytes;
   if (slow.errors.length > 0) r.errors.push(...slow.errors);
   return r;
+}
+
+/** A file of one number; without a string per read when `files` keeps them open. */
+function numberOf(files: ReadText, path: string): number {
+  return files instanceof CgroupFiles ? files.number(path) : Number(files.read(path).trim());
 }
 
 function fileError(figure: string, file: string, err: unknown): { figure: string; reason: string } {
@@ -378,7 +425,7 @@ function readSlow(paths: CgroupPaths, hostMemBytes: number | undefined, slow: Cg
   if (memory !== null) {
     const v1 = memory.version === 1;
     read('memory', `${memory.dir}/memory.stat`, (t) => {
-      const v = parseFlatKeyed(t).get(v1 ? 'total_inactive_file' : 'inactive_file');
+      const v = flatKeyedValue(t, v1 ? 'total_inactive_file' : 'inactive_file');
       if (v !== undefined) slow.inactiveFile = v;
     });
     read('memory_limit', `${memory.dir}/${v1 ? 'memory.limit_in_bytes' : 'memory.max'}`, (t) => {
