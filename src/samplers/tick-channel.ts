@@ -74,7 +74,9 @@ export class TickChannel {
       this.#closed = true;
       this.#take()?.reject(new Error('the worker closed its end of the tick channel'));
     });
-    // Waiting for a tick must not keep the process alive.
+    // An idle channel must not keep the process alive; a tick under way
+    // does (as a piscina task does), or a script that awaits one with
+    // nothing else alive would end before its answer.
     port.unref();
   }
 
@@ -88,6 +90,7 @@ export class TickChannel {
       }, deadlineMs);
       timer.unref();
       this.#pending = { resolve, reject, timer };
+      this.#port.ref();
       this.#port.postMessage(msg);
     });
   }
@@ -97,6 +100,7 @@ export class TickChannel {
     if (p !== null) {
       this.#pending = null;
       clearTimeout(p.timer);
+      this.#port.unref();
     }
     return p;
   }

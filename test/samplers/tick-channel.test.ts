@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setWorkerFileForTests } from '../../src/samplers/sampler.js';
 import { setMinTaskDeadlineForTests } from '../../src/samplers/tick-channel.js';
@@ -56,6 +59,14 @@ describe('the tick channel', () => {
     setWorkerFileForTests(null);
     await sampler!.tickNow();
     await waitFor(() => rec.resource.find((p) => p.pid === process.pid));
+  });
+
+  it('keeps a script alive while its tick is under way', async () => {
+    // The script awaits one tick with nothing else alive; an unref'd port
+    // let it end mid-tick with status 13 (unsettled top-level await).
+    const entry = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [fixture('await-tick.mjs'), entry], { timeout: 60_000 });
+    expect(stdout.trim()).toBe('ticks=1 resources=1');
   });
 
   it('still closes when a tick is wedged (close waits for the deadline, then ends the pool)', async () => {
