@@ -1,7 +1,6 @@
 import { BoundedQueue } from '../bus/index.js';
 import { Topic, encodeBatchTransferable } from '../wire/index.js';
-import { KeptSnapshot } from '../wire/kept-snapshot.js';
-import { KeptContainer } from '../wire/container-encode.js';
+import { KeptContainer, KeptSnapshot } from '../wire/kept-snapshot.js';
 import type { Envelope } from '../wire/index.js';
 import { LatencyWindow } from './latency.js';
 

@@ -1,5 +1,5 @@
 import { runbus } from './gen/telemetry.js';
-import { KeptContainer } from './container-encode.js';
+import { KeptContainer } from './kept-snapshot.js';
 import { ProtoReader } from './proto-reader.js';
 import type { ContainerSnapshot } from './types.js';
 import { kMaxFutureMs, kMaxNameLength, kMinTsMs } from './validate.js';

@@ -1,4 +1,4 @@
-import { runbus } from './gen/telemetry.js';
+import { KeptContainer } from './kept-snapshot.js';
 import { beginEnvelope, endEnvelope, errorsBound, putDbl, putEnvelopeHead, putErrors, putStr, putU32, putU64 } from './put-bytes.js';
 import type { ContainerSnapshot } from './types.js';
 
@@ -11,46 +11,6 @@ import type { ContainerSnapshot } from './types.js';
 // fields a decoder kept) is left to protobufjs.
 //
 //   0a [envLen] 08 08 4a [bodyLen] body…     (Publish field 1, topic 8, Envelope field 9)
-
-/**
- * A ContainerSnapshot read from a batch the reader may keep (the sampler's,
- * transferred from its worker): it remembers where its encoding lies in those
- * bytes, and the encoder copies them. Anything that changes a field of such a
- * payload calls {@link KeptContainer.forget} first. The decoder keeps the
- * encoding only where encoding the decoded fields afresh gives the same bytes.
- * Private fields: invisible to Object.keys, JSON and test equality.
- */
-export class KeptContainer extends runbus.v1.ContainerSnapshot {
-  #from: Uint8Array | null = null;
-  #start = 0;
-  #end = 0;
-
-  /** Records that `p` was read from from[start, end). */
-  static keep(p: KeptContainer, from: Uint8Array, start: number, end: number): void {
-    p.#from = from;
-    p.#start = start;
-    p.#end = end;
-  }
-
-  /** The length of the encoding kept for `p`, or -1 when it has none. */
-  static keptLength(p: object): number {
-    return #from in p && p.#from !== null ? p.#end - p.#start : -1;
-  }
-
-  /** Copies the kept body of `p` (keptLength(p) >= 0) to out[at…]; returns the position after it. */
-  static putBody(p: object, out: Uint8Array, at: number): number {
-    if (!(#from in p) || p.#from === null) throw new TypeError('runbus container-encode: this snapshot keeps no encoding');
-    const from = p.#from;
-    // A loop: cheaper than Buffer#copy's checks and view for some 150 bytes.
-    for (let i = p.#start, end = p.#end; i < end; ++i) out[at++] = from[i]!;
-    return at;
-  }
-
-  /** Drops the encoding kept for `p`, if any: call before changing a field of a decoded payload. */
-  static forget(p: object): void {
-    if (#from in p) p.#from = null;
-  }
-}
 
 const isNum = (v: unknown): boolean => v == null || typeof v === 'number';
 const isStr = (v: unknown): boolean => v == null || typeof v === 'string';

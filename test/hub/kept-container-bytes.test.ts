@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Batcher } from '../../src/hub/index.js';
 import { decodeBatchKeepingBytes } from '../../src/wire/codec.js';
-import { KeptContainer } from '../../src/wire/container-encode.js';
+import { KeptContainer } from '../../src/wire/kept-snapshot.js';
 import { encodeBatch, encodeBatchTransferable, Topic } from '../../src/wire/index.js';
 import type { ContainerSnapshot, Envelope } from '../../src/wire/index.js';
 import { kTs } from '../../support/samples.js';

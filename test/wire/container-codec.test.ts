@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBatchKeepingBytes } from '../../src/wire/codec.js';
-import { KeptContainer } from '../../src/wire/container-encode.js';
+import { KeptContainer } from '../../src/wire/kept-snapshot.js';
 import { decodeBatch, decodeBatchReference, decodeFrame, decodeFrameReference, encodeBatch, encodeBatchReference, encodeBatchTransferable, encodeFrame, encodePublishFrame, Topic } from '../../src/wire/index.js';
 import type { ContainerSnapshot, Envelope } from '../../src/wire/index.js';
 import { opt } from '../support/arbitraries.js';
