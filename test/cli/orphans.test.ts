@@ -26,7 +26,10 @@ function lines(path: string): Record<string, unknown>[] {
 describe('runbus run finds orphans', () => {
   it('a backgrounded sleep outlives sh: listed, recorded, left running without --kill-orphans', async () => {
     const dir = tmp();
-    const r = await runCli(['run', '--log-json', 'log.jsonl', '--', 'sh', '-c', 'sleep 60 >/dev/null 2>&1 & echo $! > orphan.pid'], { cwd: dir });
+    // sh waits until its backgrounded child has exec'd sleep: until then the
+    // child is a copy of sh, and an exit scan in that moment lists it as sh.
+    const script = 'sleep 60 >/dev/null 2>&1 & p=$!; i=0; until [ "$(cat /proc/$p/comm 2>/dev/null)" = sleep ] || [ $i -ge 5000 ]; do i=$((i+1)); done; echo $p > orphan.pid';
+    const r = await runCli(['run', '--log-json', 'log.jsonl', '--', 'sh', '-c', script], { cwd: dir });
     const pid = Number(readFileSync(join(dir, 'orphan.pid'), 'utf8'));
     leftovers.push(pid);
     expect(r.code).toBe(0);
