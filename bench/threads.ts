@@ -8,7 +8,9 @@
 //   npm run build && node --import tsx bench/threads.ts [processes] [windowS] [windows] [warmS]
 //
 // BENCH_CLI_BEFORE_ROOT=<checkout with a built dist/> measures that
-// checkout's command line too, in the same windows ('before').
+// checkout's command line too, in the same windows ('before'); several
+// checkouts, comma-separated, are each measured ('before', 'before2', ...),
+// which is how variants of one change are compared.
 import { cleanUp, loadAvg, spawnSleepers, startCli, startContender, taskCpu, tempDir } from './fixtures/harness.js';
 import type { TaskCpu } from './fixtures/harness.js';
 
@@ -36,23 +38,24 @@ try {
   const dir = tempDir('rb-bench-threads-');
   const app = await spawnSleepers(n);
   const cli = startCli(n, dir);
-  const beforeRoot = process.env.BENCH_CLI_BEFORE_ROOT;
-  const before = beforeRoot === undefined || beforeRoot === '' ? undefined : startCli(n, dir, 1000, beforeRoot);
+  const beforeRoots = (process.env.BENCH_CLI_BEFORE_ROOT ?? '').split(',').filter((r) => r !== '');
+  const before = beforeRoots.map((r) => startCli(n, dir, 1000, r));
   const pidusage = await startContender('pidusage', app.pids, dir, 5);
   await new Promise((r) => setTimeout(r, kWarmMs));
   for (let w = 0; w < windows; w++) {
     const l0 = loadAvg();
     const t0 = performance.now();
-    const pids = [cli.pid!, pidusage.pid, ...(before === undefined ? [] : [before.pid!])];
+    const pids = [cli.pid!, pidusage.pid, ...before.map((b) => b.pid!)];
     const a = pids.map((p) => taskCpu(p, byTid));
     await new Promise((r) => setTimeout(r, windowMs));
     const b = pids.map((p) => taskCpu(p, byTid));
     const wall = performance.now() - t0;
     process.stdout.write(`window ${w + 1}/${windows}, ${(wall / 1000).toFixed(1)} s, ${n} processes, load ${l0} → ${loadAvg()}\n`);
-    const lines = [...rows('cli', a[0]!, b[0]!, wall), ...rows('pidusage', a[1]!, b[1]!, wall), ...(before === undefined ? [] : rows('before', a[2]!, b[2]!, wall))];
+    const label = (i: number): string => `before${i === 0 ? '' : i + 1}`;
+    const lines = [...rows('cli', a[0]!, b[0]!, wall), ...rows('pidusage', a[1]!, b[1]!, wall), ...before.flatMap((_, i) => rows(label(i), a[i + 2]!, b[i + 2]!, wall))];
     process.stdout.write(`${lines.join('\n')}\n`);
     const ratio = (i: number): string => ((b[i]!.cpuNs - a[i]!.cpuNs) / (b[1]!.cpuNs - a[1]!.cpuNs)).toFixed(2);
-    process.stdout.write(`cli ÷ pidusage: ${ratio(0)}×${before === undefined ? '' : `; before ÷ pidusage: ${ratio(2)}×`}\n`);
+    process.stdout.write(`cli ÷ pidusage: ${ratio(0)}×${before.map((_, i) => `; ${label(i)} ÷ pidusage: ${ratio(i + 2)}×`).join('')}\n`);
   }
   await pidusage.stop();
   app.kill();

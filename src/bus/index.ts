@@ -15,7 +15,7 @@ export { BoundedQueue, DropReporter, kOverflowPolicies } from './bounded-queue.j
 export type { BoundedQueueHooks, OverflowPolicy, PushResult } from './bounded-queue.js';
 export { RingBuffer } from './ring-buffer.js';
 // The event-loop probe every embedding process runs (the hub and each remote bus).
-export { createLoopSampler, kLoopFigures, kDefaultLoopResolutionMs, kMinLoopResolutionMs, fillLoopFigures, loopFiguresOfReport, readRuntimeFigures } from './loop-sampler.js';
+export { createLoopSampler, createLoopTickReader, kLoopFigures, kDefaultLoopResolutionMs, kMinLoopResolutionMs, fillLoopFigures, loopFiguresOfReport, readRuntimeFigures } from './loop-sampler.js';
 export type { LoopSampler, LoopSamplerOptions, LoopFigures } from './loop-sampler.js';
 // Orphaned processes from RESOURCE and LIFECYCLE (the alert engine and the exporter both count them).
 export { OrphanTracker } from './orphan-tracker.js';

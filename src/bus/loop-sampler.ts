@@ -293,6 +293,41 @@ export function startLoopReports(intervalMs: number, report: (figures: LoopFigur
  * what Node's readings (memory usage, active resources, utilization) do.
  */
 export function startLoopTicks(intervalMs: number, report: (tick: LoopTick) => void): LoopReports {
+  const reader = createLoopTickReader(intervalMs);
+  const timer = setInterval(() => { report(reader.read()); }, intervalMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      reader.stop();
+    },
+  };
+}
+
+/** Loop figures read from a timer that already fires every interval; see createLoopTickReader(). */
+export interface LoopTickReader {
+  /**
+   * The figures since the previous read (or creation): call it first thing
+   * in the callback of a timer that fires every `intervalMs`. One record,
+   * refilled in place (copy it to keep it).
+   */
+  read(): LoopTick;
+  /** Releases the shared GC observer. Idempotent. */
+  stop(): void;
+}
+
+/**
+ * Loop figures with no timer of their own: the caller's timer, due every
+ * `intervalMs`, is the probe. Its lateness is the lag sample (so p50 = p99 =
+ * max, one sample a read), and utilization covers the whole interval. The
+ * remote bus's report timer reads it (startLoopTicks()), and so does the
+ * hub at each sampler tick: a histogram timer, even a native one, wakes the
+ * loop every period (about 0.15-0.2 % of a core at 100 ms, measured here),
+ * more than the whole budget of an embedding process (docs/PERFORMANCE.md).
+ * A stall that does not overlap the timer is seen in utilization only;
+ * createLoopSampler() has percentiles within the interval, at that price.
+ */
+export function createLoopTickReader(intervalMs: number): LoopTickReader {
   gcRetain();
   let stopped = false;
   let due = performance.now() + intervalMs;
@@ -315,29 +350,26 @@ export function startLoopTicks(intervalMs: number, report: (tick: LoopTick) => v
     heapUsedBytes: 0, heapTotalBytes: 0, externalBytes: 0, arrayBuffersBytes: 0,
     gcMinorMs: 0, gcMajorMs: 0, gcIncrementalMs: 0, gcWeakcbMs: 0, activeResources: 0,
   };
-  const onTimer = (): void => {
-    const now = performance.now();
-    const lag = Math.max(0, now - due);
-    // setInterval schedules the next call from this one's start.
-    due = now + intervalMs;
-    const idle0 = idle;
-    const active0 = active;
-    readElu(now);
-    const busy = active - active0;
-    const utilization = busy / (idle - idle0 + busy);
-    tick.tsMs = Date.now();
-    tick.loopLagP50Ms = lag;
-    tick.loopLagP99Ms = lag;
-    tick.loopLagMaxMs = lag;
-    tick.loopUtilization = utilization;
-    readRuntime(tick);
-    report(tick);
-  };
-  const timer = setInterval(onTimer, intervalMs);
-  timer.unref();
   return {
+    read() {
+      const now = performance.now();
+      const lag = Math.max(0, now - due);
+      // setInterval schedules the next call from this one's start.
+      due = now + intervalMs;
+      const idle0 = idle;
+      const active0 = active;
+      readElu(now);
+      const busy = active - active0;
+      const span = idle - idle0 + busy;
+      tick.tsMs = Date.now();
+      tick.loopLagP50Ms = lag;
+      tick.loopLagP99Ms = lag;
+      tick.loopLagMaxMs = lag;
+      tick.loopUtilization = span > 0 ? busy / span : 0;
+      readRuntime(tick);
+      return tick;
+    },
     stop() {
-      clearInterval(timer);
       if (stopped) return;
       stopped = true;
       gcRelease();

@@ -1,10 +1,10 @@
 import { hostname } from 'node:os';
-import { loopFiguresOfReport, RunBus } from '../bus/index.js';
+import { createLoopTickReader, loopFiguresOfReport, RunBus } from '../bus/index.js';
 import type { BusStats, QueueStats, Subscription } from '../bus/index.js';
 import { serveBus } from '../bus/remote/index.js';
 import type { BusServer, BusServerStats } from '../bus/remote/index.js';
 import { createLoopSampler, createSampler } from '../samplers/index.js';
-import type { LoopSampler, Sampler, SamplerStats } from '../samplers/index.js';
+import type { Sampler, SamplerStats } from '../samplers/index.js';
 import { startHubExtras } from './extras.js';
 import type { HubExtras } from './extras.js';
 import { openStore } from '../store/index.js';
@@ -111,7 +111,7 @@ class HubImpl implements Hub {
   readonly #startedAt = Date.now();
   readonly #host = hostname();
   #heartbeatTimer: NodeJS.Timeout | null = null;
-  #loop: LoopSampler | null = null;
+  #loop: { stop(): void } | null = null;
   #closing: Promise<void> | null = null;
   readonly #alerts: HubAlerts;
   // Who asked to sample a pid: track() calls (the app, `runbus run`) and
@@ -189,11 +189,12 @@ class HubImpl implements Hub {
     });
     if (o.self !== false) {
       this.#sampler.track(process.pid, o.self);
-      // The hub's own event loop, read once per interval like a remote bus's.
-      const loop = createLoopSampler();
+      // The hub's own event loop, read at each sampler tick rather than on a
+      // timer of its own: by default the tick's lateness is the lag sample,
+      // as a remote bus's report timer is; a histogram only when asked for,
+      // since its timer wakes this thread every period.
+      const loop = o.loopResolutionMs === undefined ? createLoopTickReader(o.intervalMs) : createLoopSampler({ resolutionMs: o.loopResolutionMs });
       this.#loop = loop;
-      // Read at each sampler tick rather than on a timer of its own: one
-      // wake-up fewer per interval.
       this.#sampler.onTick(() => { this.#sampler.noteLoop(process.pid, loop.read()); });
     }
     // Only a pid the client proved to be its own is sampled (see

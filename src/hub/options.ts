@@ -1,4 +1,4 @@
-import { kOverflowPolicies, resolveRunBusOptions } from '../bus/index.js';
+import { kMinLoopResolutionMs, kOverflowPolicies, resolveRunBusOptions } from '../bus/index.js';
 import type { Logger, OverflowPolicy, RunBusOptions } from '../bus/index.js';
 import { kMetricsPort, readLibraryEnv } from '../config/index.js';
 import { checkBool, checkInt, checkKeys, checkLogger, checkObject, checkOneOf, checkSetting, checkSettingOr, checkString, int } from '../options.js';
@@ -23,6 +23,7 @@ export const kDefaults = {
   retryMs: int(1, 3_600_000, 1000, 'wait between retries of a failed store write, ms'),
   closeTimeoutMs: int(0, 3_600_000, 10_000, 'how long close() keeps retrying a failing store, ms'),
   heartbeatIntervalMs: int(kSamplerDefaults.intervalMs.min, kSamplerDefaults.intervalMs.max, undefined, 'HEARTBEAT cadence, ms (default: the sampling interval)'),
+  loopResolutionMs: int(kMinLoopResolutionMs, 60_000, undefined, "period of a delay histogram for the hub's own event loop, ms (default: none, the tick's lateness)"),
 } as const;
 
 export { kDefaultDbPath };
@@ -65,6 +66,15 @@ export interface HubOptions {
    * @default 'app'
    */
   self?: string | false;
+  /**
+   * This process's event-loop lag from a native delay histogram of this
+   * period, ms (createLoopSampler(): p50/p99/max within each interval), at
+   * the cost of one wake-up of the main thread per period. Unset, the lag is
+   * the sampler tick's own lateness, one sample per interval, as a process
+   * that embeds the bus reports it: no wake-up of its own.
+   * @default unset
+   */
+  loopResolutionMs?: number;
   /** Sample the host each tick. @default true */
   host?: boolean;
   /** Mounts whose usage is sampled. @default ['/'] */
@@ -159,6 +169,7 @@ export interface ResolvedHubOptions {
   socket: string | boolean;
   token: string | undefined;
   self: string | false;
+  loopResolutionMs: number | undefined;
   host: boolean;
   disks: string[] | undefined;
   gpu: boolean | GpuOptions;
@@ -186,7 +197,7 @@ export interface ResolvedHubOptions {
 }
 
 const kKeys = [
-  'db', 'runId', 'command', 'intervalMs', 'socket', 'token', 'self', 'host', 'disks', 'gpu', 'batchSize', 'batchAgeMs',
+  'db', 'runId', 'command', 'intervalMs', 'socket', 'token', 'self', 'loopResolutionMs', 'host', 'disks', 'gpu', 'batchSize', 'batchAgeMs',
   'pendingCapacity', 'storeOverflow', 'retryMs', 'retentionMs', 'rollupRetentionMs', 'maxSamplesPerRun', 'maxDbBytes', 'durability', 'heartbeatIntervalMs',
   'handleSignals', 'closeTimeoutMs', 'alerts', 'metrics', 'dashboard', 'exportDir', 'alertLog', 'bus', 'logger',
   'remoteWrite',
@@ -247,6 +258,7 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
     socket,
     token,
     self,
+    loopResolutionMs: checkSetting(o.loopResolutionMs, 'options.loopResolutionMs', kDefaults.loopResolutionMs),
     host: checkBool(o.host ?? true, 'options.host'),
     disks: o.disks,
     gpu,

@@ -28,4 +28,44 @@ describe('event-loop figures of every process that embeds the bus', () => {
       await hub.close();
     }
   });
+
+  it("the hub's own lag is its tick's lateness by default: a stall over a tick shows, p50 = p99 = max", async () => {
+    const hub = await createHub({ db: false, intervalMs: 200, gpu: false, host: false, handleSignals: false, logger: quietLogger() });
+    try {
+      const own: ResourceSnapshot[] = [];
+      hub.bus.subscribe(Topic.RESOURCE, (s) => { if (s.pid === process.pid) own.push(s); });
+      await waitFor(() => own.length >= 2, 10_000, 'two snapshots of the hub itself');
+      // A 400 ms stall covers at least one due tick, which then runs at
+      // least 200 ms late.
+      const end = performance.now() + 400;
+      while (performance.now() < end) { /* the stall */ }
+      const from = own.length;
+      await waitFor(() => own.slice(from).some((s) => (s.loopLagMaxMs ?? 0) >= 150), 10_000, 'the stall in the hub\'s own figures');
+      const s = own.slice(from).find((x) => (x.loopLagMaxMs ?? 0) >= 150)!;
+      expect(s.loopLagP50Ms).toBe(s.loopLagMaxMs);
+      expect(s.loopLagP99Ms).toBe(s.loopLagMaxMs);
+      expect(s.loopUtilization).toBeGreaterThan(0.5);
+      expect(s.loopUtilization).toBeLessThanOrEqual(1);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('loopResolutionMs gives the hub a delay histogram instead; a period finer than 20 ms is refused by name', async () => {
+    await expect(createHub({ db: false, gpu: false, loopResolutionMs: 10, handleSignals: false, logger: quietLogger() })).rejects.toThrow(/options\.loopResolutionMs/);
+    const hub = await createHub({ db: false, intervalMs: 500, loopResolutionMs: 20, gpu: false, host: false, handleSignals: false, logger: quietLogger() });
+    try {
+      const own: ResourceSnapshot[] = [];
+      hub.bus.subscribe(Topic.RESOURCE, (s) => { if (s.pid === process.pid) own.push(s); });
+      await waitFor(() => own.length >= 2, 10_000, 'two snapshots of the hub itself');
+      // 25 periods of 20 ms in each interval: the histogram's figures.
+      const from = own.length;
+      await waitFor(() => own.slice(from).some((s) => s.loopLagP50Ms != null), 10_000, 'a histogram reading');
+      const s = own.slice(from).find((x) => x.loopLagP50Ms != null)!;
+      expect(s.loopLagP50Ms!).toBeLessThanOrEqual(s.loopLagP99Ms!);
+      expect(s.loopLagP99Ms!).toBeLessThanOrEqual(s.loopLagMaxMs!);
+    } finally {
+      await hub.close();
+    }
+  });
 });
