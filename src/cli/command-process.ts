@@ -51,6 +51,8 @@ export interface CommandEnd {
 export interface CommandProcess {
   /** Undefined when it could not be started. */
   readonly pid: number | undefined;
+  /** Started under runbus-wait: its end will carry the kernel's rusage. */
+  readonly exactUsage: boolean;
   readonly ended: Promise<CommandEnd>;
   kill(signal: NodeJS.Signals): void;
 }
@@ -139,7 +141,7 @@ export function startCommand(file: string, argv: readonly string[], o: { env: No
       });
     });
   } catch (err) {
-    return { pid: undefined, ended: Promise.resolve({ code: null, signal: null, error: err as NodeJS.ErrnoException }), kill: () => undefined };
+    return { pid: undefined, exactUsage: false, ended: Promise.resolve({ code: null, signal: null, error: err as NodeJS.ErrnoException }), kill: () => undefined };
   }
   let done = false;
   void ended.then(() => {
@@ -147,6 +149,7 @@ export function startCommand(file: string, argv: readonly string[], o: { env: No
   });
   return {
     pid: pids.pid,
+    exactUsage: true,
     ended,
     kill(signal) {
       // Through the helper, which forwards it: the helper's pid is not
@@ -173,6 +176,7 @@ function startWithNode(file: string, argv: readonly string[], o: { env: NodeJS.P
   });
   return {
     pid: proc.pid,
+    exactUsage: false,
     ended,
     kill(signal) {
       proc.kill(signal);

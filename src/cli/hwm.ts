@@ -2,17 +2,20 @@ import { closeSync, openSync, readSync } from 'node:fs';
 
 // The kernel's rss high-water mark of a process (VmHWM in
 // /proc/<pid>/status): what getrusage() would report as ru_maxrss for it.
-// Node cannot wait4() the command, so runbus reads it while the processes
-// are alive; since it only grows, the last reading is a lower bound that
-// catches spikes between samples, up to the last read.
+// Without the native addon Node cannot wait4() the command, so runbus reads
+// it while the processes are alive; since it only grows, the last reading
+// is a lower bound that catches spikes between samples, up to the last read.
+// With the addon the kernel's maxrss of the command's tree is exact, and
+// VmHWM is read on a smaller budget (kExactUsageBudget).
 //
 // It is read at each tick, on the main thread, so each read goes into one
 // kept buffer and is parsed in place: no string, no regex, nothing for the
 // collector per file. A status file costs the kernel ~10 µs to format, so a
-// tick reads at most kReadsPerTick of them: every process while there are
-// that few; past that, the kLargest with the largest sampled rss (the
-// likely holders of the peak) and the rest in turn, each at least every
-// ⌈n / (kReadsPerTick − kLargest)⌉ ticks (1000 processes: every ~63 s).
+// tick reads at most the budget's `reads` of them (kReadsPerTick without
+// the addon): every process while there are that few; past that, the
+// `largest` with the largest sampled rss (the likely holders of the peak)
+// and the rest in turn, each at least every ⌈n / (reads − largest)⌉ ticks
+// (1000 processes, no addon: every ~63 s).
 // Reading all 1000 each tick cost ~1 % of a core. HighWaterMarks keeps each
 // process's status file open between ticks and reads it again with pread
 // (one system call a process a tick instead of three). A kept descriptor
@@ -25,6 +28,25 @@ const kStatusBytes = 8 * 1024;
 export const kReadsPerTick = 32;
 /** Of those, the processes with the largest sampled rss. */
 export const kLargest = 16;
+
+/** How many status files a tick reads: at most `reads`, of which the `largest` by sampled rss. */
+export interface HwmBudget {
+  readonly reads: number;
+  readonly largest: number;
+}
+
+/**
+ * The estimate's budget, when the kernel's maxrss will not come (no addon):
+ * then the summary's max rss is the larger of the sampled rss and VmHWM.
+ */
+export const kEstimateBudget: HwmBudget = { reads: kReadsPerTick, largest: kLargest };
+/**
+ * With the command's rusage from wait4() (the addon), max rss is exact and
+ * VmHWM is only `kernel_peak_rss_bytes` (which also sees orphans): 4 reads a
+ * tick, the 2 largest and the rest in turn. At 20 processes the 20 reads a
+ * tick cost about 0.03 % of a core of the main thread (bench/threads.ts).
+ */
+export const kExactUsageBudget: HwmBudget = { reads: 4, largest: 2 };
 const kKey = Buffer.from('VmHWM:', 'latin1');
 const gBuf = Buffer.allocUnsafe(kStatusBytes);
 
@@ -79,30 +101,36 @@ export class HighWaterMarks {
   readonly #byPid = new Map<number, number>();
   readonly #open = new Map<number, OpenStatus>();
   readonly #procRoot: string;
+  readonly #budget: HwmBudget;
   #gen = 0;
   /** Where the next turn of reads starts, past kReadsPerTick processes. */
   #cursor = 0;
   #reads = 0;
 
-  constructor(procRoot = '/proc') {
+  constructor(procRoot = '/proc', budget: HwmBudget = kEstimateBudget) {
+    if (!(Number.isInteger(budget.reads) && Number.isInteger(budget.largest) && budget.largest >= 0 && budget.reads > budget.largest)) {
+      throw new RangeError(`HighWaterMarks: the budget needs whole numbers with reads > largest >= 0 (got reads ${budget.reads}, largest ${budget.largest})`);
+    }
     this.#procRoot = procRoot;
+    this.#budget = budget;
   }
 
   /**
    * Reads the current VmHWM of the pids (all of them when there are at most
-   * kReadsPerTick, or no `rss`; else the kLargest by `rss`, sampled rss in
-   * the same order, and the next ones in turn). The status files of these
-   * pids stay open until a later call leaves them out, their process is
-   * gone, or close().
+   * the budget's `reads`, or no `rss`; else its `largest` by `rss`, sampled
+   * rss in the same order, and the next ones in turn). The status files of
+   * these pids stay open until a later call leaves them out, their process
+   * is gone, or close().
    */
   read(pids: readonly number[], rss?: readonly (number | null | undefined)[]): void {
     const gen = ++this.#gen;
     const n = pids.length;
-    if (n <= kReadsPerTick || rss === undefined) {
+    const b = this.#budget;
+    if (n <= b.reads || rss === undefined) {
       for (const pid of pids) this.#readOne(pid, gen);
     } else {
-      for (const i of largest(rss, kLargest)) this.#readOne(pids[i]!, gen);
-      const turn = kReadsPerTick - kLargest;
+      for (const i of largest(rss, b.largest)) this.#readOne(pids[i]!, gen);
+      const turn = b.reads - b.largest;
       for (let j = 0; j < turn; j++) this.#readOne(pids[(this.#cursor + j) % n]!, gen);
       this.#cursor = (this.#cursor + turn) % n;
       // The others keep their descriptors for their turn.

@@ -11,7 +11,7 @@ import type { Alert, HostSnapshot, ResourceSnapshot } from '../wire/index.js';
 import { startCommand } from './command-process.js';
 import type { CommandProcess, CommandUsage } from './command-process.js';
 import { fmtBytes, fmtDuration, fmtPercent, inert, shellQuote } from './format.js';
-import { HighWaterMarks } from './hwm.js';
+import { HighWaterMarks, kEstimateBudget, kExactUsageBudget } from './hwm.js';
 import { toJsonObject } from './log-json.js';
 import type { JsonLog } from './log-json.js';
 import { findOrphans, killOrphans, kMarkerEnv, readProcStat } from './orphans.js';
@@ -266,9 +266,10 @@ export async function supervise(
   const timer = live ? setInterval(redraw, Math.min(cfg.intervalMs, 1000)) : null;
   timer?.unref();
   // The kernel's high-water marks of the processes sampled in the last tick
-  // (at most 32 small /proc reads per interval, in runbus's own process; see
-  // hwm.ts), read at each sampler tick: no timer, no wake-up of their own.
-  const hwm = new HighWaterMarks();
+  // (at most 32 small /proc reads per interval in runbus's own process, 4
+  // when wait4() will give the exact maxrss; see hwm.ts), read at each
+  // sampler tick: no timer, no wake-up of their own.
+  const hwm = new HighWaterMarks('/proc', proc.exactUsage ? kExactUsageBudget : kEstimateBudget);
   const stopHwm = hub.onTick(() => {
     hwm.read(view.sampledLast(), view.sampledRss());
   });

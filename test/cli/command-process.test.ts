@@ -10,6 +10,7 @@ describe('startCommand', () => {
     expect(commandUsageUnavailable()).toBe('');
     const ok = startCommand('/bin/sh', ['sh', '-c', 'exit 3'], { env, cwd: '/' });
     expect(ok.pid).toBeGreaterThan(0);
+    expect(ok.exactUsage).toBe(true);
     const end = await ok.ended;
     expect(end.code).toBe(3);
     expect(end.signal).toBeNull();
@@ -29,6 +30,7 @@ describe('startCommand', () => {
 
   it('without the addon (nativeWait: false): the same end, no rusage', async () => {
     const p = startCommand('/bin/sh', ['sh', '-c', 'exit 4'], { env, cwd: '/', nativeWait: false });
+    expect(p.exactUsage).toBe(false);
     const end = await p.ended;
     expect(end.code).toBe(4);
     expect(end.usage).toBeUndefined();

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HighWaterMarks, kLargest, kReadsPerTick } from '../../src/cli/hwm.js';
+import { HighWaterMarks, kExactUsageBudget, kLargest, kReadsPerTick } from '../../src/cli/hwm.js';
 import { useTmpDir } from '../support/tmp.js';
 
 const tmp = useTmpDir();
@@ -95,5 +95,34 @@ describe('HighWaterMarks', () => {
     h.read(pids.slice(0, 10), rss.slice(0, 10));
     expect(h.openFiles).toBeLessThanOrEqual(10);
     h.close();
+  });
+
+  it('on the exact-usage budget reads 4 status files a tick around 20 processes: the 2 largest each tick, every other within 9 ticks', () => {
+    const root = tmp();
+    const pids = Array.from({ length: 20 }, (_, i) => 2000 + i);
+    for (const pid of pids) status(root, pid, 100);
+    const rss = pids.map((p) => (p === 2005 ? 9e9 : p));
+    const h = new HighWaterMarks(root, kExactUsageBudget);
+    h.read(pids, rss);
+    expect(h.reads).toBe(kExactUsageBudget.reads);
+    // The largest by rss: its spike shows on the next tick.
+    status(root, 2005, 70_000);
+    h.read(pids, rss);
+    expect(h.maxBytes).toBe(70_000 * 1024);
+    // Any other within ⌈18 / 2⌉ ticks.
+    status(root, 2017, 80_000);
+    let found = -1;
+    for (let t = 1; t <= 9 && found < 0; t++) {
+      h.read(pids, rss);
+      if (h.maxBytes === 80_000 * 1024) found = t;
+    }
+    expect(found).toBeGreaterThan(0);
+    expect(h.reads).toBe((2 + found) * kExactUsageBudget.reads);
+    h.close();
+  });
+
+  it('refuses a budget that cannot read anything in turn', () => {
+    expect(() => new HighWaterMarks('/proc', { reads: 2, largest: 2 })).toThrow(/reads > largest >= 0 \(got reads 2, largest 2\)/);
+    expect(() => new HighWaterMarks('/proc', { reads: 1.5, largest: 0 })).toThrow(RangeError);
   });
 });
