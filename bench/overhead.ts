@@ -141,7 +141,7 @@ try {
       note: `sampler pool, host figures, bus, heartbeats only: where the whole hub's cost goes; raw ${raw('runbus-bare').toFixed(3)} %, ${median(ticks['runbus-bare']!)} ticks/window`,
     },
     {
-      name: 'skeleton: pool task + worker round trip at 1 Hz, 100 ms loop timer, no work (net)',
+      name: 'skeleton: tick timer, worker round trip, message to a writer thread, no work (net)',
       value: net('skeleton'), runs: netRuns('skeleton'), unit: '% of one core', better: 'lower',
       ...pidusagePeer,
       note: `the threads and wake-ups the hub's design needs before sampling, storing or alerting anything: the floor under the whole-hub figure; raw ${raw('skeleton').toFixed(3)} %`,
