@@ -266,14 +266,9 @@ export type LoopTick = Required<LoopFigures> & { tsMs: number };
 
 /**
  * Calls `report` every `intervalMs` with this process's event-loop figures,
- * from one unref'd timer that is also the probe: its lateness is the lag
- * sample (so p50 = p99 = max, one sample a report), and utilization covers
- * the whole interval. An idle process that embeds the bus pays one wake-up
- * per interval and nothing else: a histogram timer of its own, even a
- * native one, wakes the loop every period (about 0.15 % of a core at
- * 100 ms, measured here), more than the whole budget of an embedding
- * process (docs/PERFORMANCE.md). A stall that does not overlap a report is
- * seen in utilization only; the hub's own figures use createLoopSampler().
+ * from one unref'd timer that is also the probe (createLoopTickReader()): an
+ * idle process that embeds the bus pays one wake-up per interval and
+ * nothing else.
  */
 export function startLoopReports(intervalMs: number, report: (figures: LoopFigures) => void): LoopReports {
   return startLoopTicks(intervalMs, (t) => {

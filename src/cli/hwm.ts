@@ -103,7 +103,7 @@ export class HighWaterMarks {
   readonly #procRoot: string;
   readonly #budget: HwmBudget;
   #gen = 0;
-  /** Where the next turn of reads starts, past kReadsPerTick processes. */
+  /** Where the next turn of reads starts, past the budget's `reads` processes. */
   #cursor = 0;
   #reads = 0;
 

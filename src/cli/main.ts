@@ -6,10 +6,11 @@ import { setFlagsFromString } from 'node:v8';
 // tick: at V8's default interrupt budget such a function reaches optimised
 // code only after minutes of ticks, and until then runs as baseline code
 // through inline-cache stubs. A budget 16 times smaller optimises it within
-// tens of ticks. Around 20 processes, after 2.5-6.5 minutes of running,
-// this cost 0.87-0.90 times the command line's CPU without it, main thread,
-// sampler worker and store writer alike (bench/threads.ts, 7 windows side by
-// side; docs/PERFORMANCE.md). Set before the rest of the command line is
+// tens of ticks. Around 20 processes, 4 to 7 minutes after start, this
+// cost 0.75-0.89 times the command line's CPU without it, window by window,
+// main thread, sampler worker and store writer alike (bench/threads.ts, 6
+// windows side by side; docs/PERFORMANCE.md); the first minute costs about
+// 0.2 s of CPU more, paid back by 5 minutes. Set before the rest of the command line is
 // loaded, so that every function's budget is the new one; V8 flags are per
 // process, so the worker threads have it too. Only the executable sets it:
 // a library must not change its host's V8.
