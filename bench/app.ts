@@ -12,11 +12,16 @@
 //
 // Beside them in the same windows, a bare Node loop polling 20 sleeping
 // processes with pidusage once a second: the idle embedding process is held
-// to a quarter of its cost.
+// to a quarter of its cost. Beside the largest application, N floor
+// processes: idle nodes whose one 1 s timer writes a LOOP-frame-sized
+// buffer to a Unix socket (a sink in this process), the least a process
+// that reports once a second can cost; the embedding process's row is
+// read against it too.
 //
 //   npm run build && node --import tsx bench/app.ts [--quick]
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanUp, kRoot, loadAvg, spawnSleepers, taskCpu, tempDir, track } from './fixtures/harness.js';
@@ -38,7 +43,7 @@ const rows: BenchRow[] = [];
 const log = (m: string): void => { process.stderr.write(`app: ${m}\n`); };
 const loads: string[] = [loadAvg()];
 
-type Kind = 'bare' | 'runbus' | 'prom' | 'hub' | 'pidusage';
+type Kind = 'bare' | 'runbus' | 'prom' | 'hub' | 'pidusage' | 'floor';
 interface Proc { kind: Kind; child: ChildProcess }
 
 async function start(kind: Kind, dir: string, socket: string, pids: number[] = []): Promise<Proc> {
@@ -65,11 +70,18 @@ const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 async function measure(n: number, dir: string, sleepers: number[]): Promise<void> {
   const socket = join(dir, `hub-${n}.sock`);
+  const largest = n === kSizes[kSizes.length - 1];
+  // The floor processes' socket: a sink that only reads.
+  const sinkPath = join(dir, `sink-${n}.sock`);
+  const sink = createServer((s) => { s.on('data', () => undefined); s.on('error', () => undefined); });
+  if (largest) await new Promise<void>((resolve) => { sink.listen(sinkPath, resolve); });
   const hub = await start('hub', dir, socket);
   const procs: Proc[] = [hub, await start('pidusage', dir, socket, sleepers)];
   for (let i = 0; i < n; i++) {
     procs.push(...await Promise.all((['bare', 'runbus', 'prom'] as const).map((k) => start(k, dir, socket))));
+    if (largest) procs.push(await start('floor', dir, sinkPath));
   }
+  const kinds = (['bare', 'runbus', 'prom', 'hub', 'pidusage', 'floor'] as const).filter((k) => procs.some((p) => p.kind === k));
   log(`n=${n}: ${procs.length} processes up; warming ${warmMs(n) / 1000} s`);
   await new Promise((r) => setTimeout(r, warmMs(n)));
   // % of one core per kind (summed over its processes), and per-thread detail
@@ -85,7 +97,7 @@ async function measure(n: number, dir: string, sleepers: number[]): Promise<void
     const wall = performance.now() - t0;
     loads.push(loadAvg());
     const by = (k: Kind, f: (x: TaskCpu) => number): number => sum(procs.map((p, i) => (p.kind === k ? f(b[i]!) - f(a[i]!) : 0)));
-    for (const k of ['bare', 'runbus', 'prom', 'hub', 'pidusage'] as const) {
+    for (const k of kinds) {
       (pct[k] ??= []).push((by(k, (x) => x.cpuNs) / 1e6 / wall) * 100);
       (wakes[k] ??= []).push(by(k, (x) => x.slices) / (wall / 1000));
     }
@@ -97,6 +109,7 @@ async function measure(n: number, dir: string, sleepers: number[]): Promise<void
     log(`n=${n} window ${w + 1}/${kWindows}: ${Object.entries(pct).map(([k, v]) => `${k} ${v[w]!.toFixed(3)} %`).join(', ')}; one embedding process: ${threads}`);
   }
   await Promise.all(procs.map(stop));
+  if (largest) await new Promise((resolve) => { sink.close(resolve); });
 
   const bare = pct.bare!;
   // What the application pays for runbus: its N embedding processes and the hub, less N bare processes.
@@ -113,13 +126,24 @@ async function measure(n: number, dir: string, sleepers: number[]): Promise<void
     peer: 'prom-client collectDefaultMetrics in each, read 1 Hz', peerValue: median(withProm), peerRuns: withProm,
     note: `net of the same app bare; ${raw}; ${wake}; ${kWindows} × ${kWindowMs / 1000} s windows after ${warmMs(n) / 1000} s warm-up, side by side`,
   });
-  if (n === kSizes[kSizes.length - 1]) {
+  if (largest) {
+    const floor = bare.map((x, i) => (pct.floor![i]! - x) / n);
     rows.push({
       name: 'idle process embedding the bus (connected, reporting loop lag), per process',
       value: median(embed), runs: embed, unit: '% of one core', better: 'lower',
       peer: 'bare Node pidusage loop, 20 children, 1 Hz', peerValue: median(pidusage), peerRuns: pidusage,
       goal: { what: 'idle process embedding the bus vs the pidusage loop', on: 'ratio', max: 0.25 },
       note: `both net of a bare idle node (${median(perBare).toFixed(3)} % each); mean over ${n} embedding processes; one of them by thread: ${threads}; pidusage raw ${median(pct.pidusage!).toFixed(3)} %`,
+    }, {
+      name: 'floor: idle node whose 1 s timer writes 100 bytes to a Unix socket, per process',
+      value: median(floor), runs: floor, unit: '% of one core', better: 'lower',
+      peer: 'bare Node pidusage loop, 20 children, 1 Hz', peerValue: median(pidusage), peerRuns: pidusage,
+      note: `net of a bare idle node; mean over ${n} processes; wake-ups/s of all threads: floor ${median(wakes.floor!).toFixed(1)}, embedding ${median(wakes.runbus!).toFixed(1)}, bare ${median(wakes.bare!).toFixed(1)} (per ${n} processes)`,
+    }, {
+      name: 'idle process embedding the bus, per process, against the floor',
+      value: median(embed), runs: embed, unit: '% of one core', better: 'lower',
+      peer: 'floor: a 1 s timer writing to a Unix socket', peerValue: median(floor), peerRuns: floor,
+      note: 'both net of a bare idle node, same windows',
     });
   }
 }
