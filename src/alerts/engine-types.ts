@@ -35,7 +35,7 @@ export interface AlertEngineOptions {
    * @default 300000
    */
   staleAfterMs?: number;
-  /** Series per rule at most; more are ignored and counted. @default 1000 */
+  /** Series per rule at most; more are ignored and counted. @default 10000 */
   maxSeriesPerRule?: number;
   /** The engine's bus queue. @default 10000 */
   capacity?: number;

@@ -27,7 +27,11 @@ export type { AlertEngine, AlertEngineOptions, AlertEngineStats } from './engine
 export const kDefaults = {
   tickMs: int(10, 60_000, 1000, "period of the engine's own timer (windowed and stale checks), ms"),
   staleAfterMs: int(0, Number.MAX_SAFE_INTEGER, 300_000, 'a series not seen for this long is forgotten, ms'),
-  maxSeriesPerRule: int(1, Number.MAX_SAFE_INTEGER, 1000, 'series one rule keeps'),
+  // As many processes as the Prometheus collector keeps (its maxProcesses): a
+  // rule on a process figure watches every process a hub can be asked to. A
+  // series of the built-in rss_leak rule holds at most 5 minutes of samples
+  // (~5 KiB at 1 s), so 10 000 cost ~50 MiB only on a host with that many.
+  maxSeriesPerRule: int(1, Number.MAX_SAFE_INTEGER, 10_000, 'series one rule keeps'),
   capacity: int(1, Number.MAX_SAFE_INTEGER, 10_000, "the engine's bus queue"),
 } as const;
 

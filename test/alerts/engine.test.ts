@@ -283,6 +283,14 @@ describe('alert engine', () => {
     expect(engine.stats().series).toBe(0);
   });
 
+  it('by default a rule keeps a series for each of 10 000 processes (what the Prometheus collector keeps), not fewer', async () => {
+    const { bus } = alertBus();
+    engine = createAlertEngine({ bus, defaults: false, capacity: 20_000, rules: parseAlertRules([{ name: 'fds', source: 'resource', field: 'open_fds', threshold: 10_000 }]) });
+    for (let pid = 1; pid <= 10_001; ++pid) bus.publish(Topic.RESOURCE, resource({ pid }));
+    await settle();
+    expect(engine.stats()).toMatchObject({ series: 10_000, seriesRejected: 1 });
+  });
+
   it('derived orphan count: reparented processes of the run', async () => {
     const { bus, alerts } = alertBus();
     engine = createAlertEngine({ bus, defaults: true, rules: [] });
