@@ -68,13 +68,13 @@ const kContainers: FlagSpec = {
   name: 'containers',
   type: 'string',
   arg: 'FILTER',
-  help: 'also watch Docker containers matching a Docker filter: label=app=sandbox, name=eval-, several joined by commas, or all (env RUNBUS_CONTAINERS; DOCKER_HOST names the engine)',
+  help: 'also watch Docker containers matching a Docker filter: label=app=sandbox, name=eval-, several joined by commas, or all; DOCKER_HOST names the engine',
   config: 'containers',
 };
 const kCleanContainers: FlagSpec = {
   name: 'clean-containers',
   type: 'boolean',
-  help: 'stop and remove matching containers left by earlier runs at start, and the run\'s own leftovers at the end (env RUNBUS_CLEAN_CONTAINERS)',
+  help: 'stop and remove matching containers left by earlier runs at start, and the run\'s own leftovers at the end',
   config: 'cleanContainers',
 };
 const kJson: FlagSpec = { name: 'json', type: 'boolean', help: 'print JSON instead of a table' };

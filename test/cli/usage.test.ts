@@ -24,6 +24,11 @@ describe('runbus --help, --version and usage errors', () => {
       expect(h.code, c.name).toBe(0);
       expect(h.stdout).toContain(`Usage: ${c.usage}`);
       for (const f of c.flags) expect(h.stdout, `${c.name} --${f.name}`).toContain(`--${f.name}`);
+      // Each flag's line names an environment variable once.
+      for (const line of h.stdout.split('\n')) {
+        const names = [...line.matchAll(/\(env (RUNBUS_[A-Z_]+)/g)].map((m) => m[1]);
+        expect(new Set(names).size, `${c.name}: ${line.trim()}`).toBe(names.length);
+      }
     }
   });
 
