@@ -138,7 +138,7 @@ async function measure(n: number, dir: string, sleepers: number[]): Promise<void
       name: 'floor: idle node whose 1 s timer writes 100 bytes to a Unix socket, per process',
       value: median(floor), runs: floor, unit: '% of one core', better: 'lower',
       peer: 'bare Node pidusage loop, 20 children, 1 Hz', peerValue: median(pidusage), peerRuns: pidusage,
-      note: `net of a bare idle node; mean over ${n} processes; wake-ups/s of all threads: floor ${median(wakes.floor!).toFixed(1)}, embedding ${median(wakes.runbus!).toFixed(1)}, bare ${median(wakes.bare!).toFixed(1)} (per ${n} processes)`,
+      note: `net of a bare idle node; mean over ${n} processes; wake-ups/s of all threads: floor ${median(wakes.floor!).toFixed(1)}, embedding ${median(wakes.runbus!).toFixed(1)}, bare ${median(wakes.bare!).toFixed(1)} (each summed over its ${n} processes)`,
     }, {
       name: 'idle process embedding the bus, per process, against the floor',
       value: median(embed), runs: embed, unit: '% of one core', better: 'lower',
