@@ -10,7 +10,7 @@ import { toJsonObject } from './log-json.js';
 import type { JsonLog } from './log-json.js';
 import type { RunCommandOptions } from './run-preflight.js';
 import type { Supervised } from './run-supervise.js';
-import { formatSummary, summarizeRun, summaryRow, withRunEnd } from './summary.js';
+import { formatSummary, listedOrphans, moreOrphans, summarizeRun, summaryRow, withRunEnd } from './summary.js';
 import type { RunSummary } from './summary.js';
 
 /** Records and reports a run whose command has ended; returns the exit status. */
@@ -75,7 +75,14 @@ export async function report(hub: Hub, o: RunCommandOptions, s: Supervised, log:
     }
   } else if (orphans.length > 0 && !cfg.killOrphans) {
     // Even quiet, say that something is left behind.
-    stderr.write(`${inert(`runbus run: ${orphans.length} orphan process(es) still running: ${orphanList.map((p) => `${p.pid} (${p.comm})`).join(', ')}`)}\n`);
+    stderr.write(`${inert(quietOrphansLine(orphanList))}\n`);
   }
   return exitStatus;
+}
+
+/** The one line `runbus run --quiet` writes about orphans it leaves running. */
+export function quietOrphansLine(orphans: readonly { pid: number; comm: string }[]): string {
+  const { listed, more } = listedOrphans(orphans);
+  const names = listed.map((p) => `${p.pid} (${p.comm})`).join(', ');
+  return `runbus run: ${orphans.length} orphan process(es) still running: ${names}${more > 0 ? `, ${moreOrphans(more)}` : ''}`;
 }

@@ -398,6 +398,23 @@ export interface RunExtras {
   estimatedBecause?: string;
 }
 
+/**
+ * Orphans listed by name in the text summary and the quiet one-line report;
+ * past it, a count. Every one is in --summary-json and --log-json.
+ */
+export const kOrphansListed = 20;
+
+/** The orphans to list by name, and how many more there are. */
+export function listedOrphans<T>(orphans: readonly T[]): { listed: readonly T[]; more: number } {
+  const listed = orphans.slice(0, kOrphansListed);
+  return { listed, more: orphans.length - listed.length };
+}
+
+/** What follows the listed orphans when there are more. */
+export function moreOrphans(more: number): string {
+  return `… and ${more} more (every one in --summary-json and --log-json)`;
+}
+
 function fmtCount(n: number | null): string {
   return n === null ? '-' : String(n);
 }
@@ -441,7 +458,9 @@ export function formatSummary(s: RunSummary, extras?: RunExtras): string[] {
   }
   if (extras !== undefined && extras.orphans.length > 0) {
     out.push(`  orphans    ${extras.orphans.length} process${extras.orphans.length === 1 ? '' : 'es'} outlived the command:`);
-    for (const o of extras.orphans) out.push(`    ${String(o.pid).padStart(7)}  ${o.comm}  ${o.fate}`);
+    const { listed, more } = listedOrphans(extras.orphans);
+    for (const o of listed) out.push(`    ${String(o.pid).padStart(7)}  ${o.comm}  ${o.fate}`);
+    if (more > 0) out.push(`    ${moreOrphans(more)}`);
   }
   // Run ids, commands, component and process names and alert text come from outside.
   return out.map(inert);

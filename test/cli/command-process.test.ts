@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandUsageUnavailable, startCommand } from '../../src/cli/command-process.js';
+import { quietOrphansLine } from '../../src/cli/run-report.js';
 import { formatSummary, withRunEnd } from '../../src/cli/summary.js';
 import type { RunSummary } from '../../src/cli/summary.js';
 
@@ -37,15 +38,16 @@ describe('startCommand', () => {
   });
 });
 
+const base = {
+  run_id: 'r', command: 'x', host: null, started_at_ms: 0, ended_at_ms: 1000, duration_ms: 1000, exit_code: 0, signal: null,
+  samples: 3, ticks: 3, processes: 1, cpu_user_ms: 100, cpu_system_ms: 10, cpu_avg_percent: 50, cpu_peak_percent: 60,
+  peak_rss_bytes: 1e6, peak_process_rss_bytes: 1e6, host_cpu_peak_percent: null, host_mem_peak_percent: null,
+  source: 'sampled', recorded: false, wall_ms: null, exit_status: null, max_rss_bytes: 1e6, minor_faults: null, major_faults: null,
+  ctx_switches_voluntary: 5, ctx_switches_involuntary: 1, block_inputs: null, block_outputs: null,
+  alerts_fired: 0, alerts: [], dropped: 0, components: [], process_list: [],
+} satisfies RunSummary;
+
 describe('the summary says which figures are estimated', () => {
-  const base = {
-    run_id: 'r', command: 'x', host: null, started_at_ms: 0, ended_at_ms: 1000, duration_ms: 1000, exit_code: 0, signal: null,
-    samples: 3, ticks: 3, processes: 1, cpu_user_ms: 100, cpu_system_ms: 10, cpu_avg_percent: 50, cpu_peak_percent: 60,
-    peak_rss_bytes: 1e6, peak_process_rss_bytes: 1e6, host_cpu_peak_percent: null, host_mem_peak_percent: null,
-    source: 'sampled', recorded: false, wall_ms: null, exit_status: null, max_rss_bytes: 1e6, minor_faults: null, major_faults: null,
-    ctx_switches_voluntary: 5, ctx_switches_involuntary: 1, block_inputs: null, block_outputs: null,
-    alerts_fired: 0, alerts: [], dropped: 0, components: [], process_list: [],
-  } satisfies RunSummary;
 
   it('without rusage: estimated, with the reason; the VmHWM read raises the max rss', () => {
     const s = withRunEnd(base, { wallMs: 900, exitStatus: 0, usage: undefined, kernelPeakRssBytes: 3e6 });
@@ -67,5 +69,26 @@ describe('the summary says which figures are estimated', () => {
     const text = formatSummary(s).join('\n');
     expect(text).toContain('2 major, 50000 minor');
     expect(text).not.toContain('estimated');
+  });
+});
+
+describe('orphans in the summary and the quiet report', () => {
+  const orphans = Array.from({ length: 25 }, (_, i) => ({ pid: 1000 + i, comm: 'sleep', fate: 'left running' }));
+
+  it('the text summary lists 20 by name, then a count of the rest', () => {
+    const lines = formatSummary(base, { orphans });
+    expect(lines).toContain('  orphans    25 processes outlived the command:');
+    expect(lines.filter((l) => /^ +\d+ {2}sleep {2}left running$/.test(l))).toHaveLength(20);
+    expect(lines).toContain('       1019  sleep  left running');
+    expect(lines.join('\n')).not.toContain('1020');
+    expect(lines).toContain('    … and 5 more (every one in --summary-json and --log-json)');
+  });
+
+  it('the quiet line does the same; 20 or fewer are all listed', () => {
+    const line = quietOrphansLine(orphans);
+    expect(line).toMatch(/^runbus run: 25 orphan process\(es\) still running: 1000 \(sleep\), /);
+    expect(line).toContain('1019 (sleep), … and 5 more (every one in --summary-json and --log-json)');
+    expect(line).not.toContain('1020');
+    expect(quietOrphansLine(orphans.slice(0, 20))).toBe(`runbus run: 20 orphan process(es) still running: ${orphans.slice(0, 20).map((o) => `${o.pid} (sleep)`).join(', ')}`);
   });
 });
