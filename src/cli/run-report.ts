@@ -84,5 +84,5 @@ export async function report(hub: Hub, o: RunCommandOptions, s: Supervised, log:
 export function quietOrphansLine(orphans: readonly { pid: number; comm: string }[]): string {
   const { listed, more } = listedOrphans(orphans);
   const names = listed.map((p) => `${p.pid} (${p.comm})`).join(', ');
-  return `runbus run: ${orphans.length} orphan process(es) still running: ${names}${more > 0 ? `, ${moreOrphans(more)}` : ''}`;
+  return `runbus run: ${orphans.length} orphan process(es) still running: ${names}${more > 0 ? `, ${moreOrphans(more, '--log-json')}` : ''}`;
 }

@@ -400,7 +400,8 @@ export interface RunExtras {
 
 /**
  * Orphans listed by name in the text summary and the quiet one-line report;
- * past it, a count. Every one is in --summary-json and --log-json.
+ * past it, a count. Every one is in --summary-json (not written with
+ * --quiet) and --log-json.
  */
 export const kOrphansListed = 20;
 
@@ -410,9 +411,9 @@ export function listedOrphans<T>(orphans: readonly T[]): { listed: readonly T[];
   return { listed, more: orphans.length - listed.length };
 }
 
-/** What follows the listed orphans when there are more. */
-export function moreOrphans(more: number): string {
-  return `… and ${more} more (every one in --summary-json and --log-json)`;
+/** What follows the listed orphans when there are more; `where` lists them all. */
+export function moreOrphans(more: number, where = '--summary-json and --log-json'): string {
+  return `… and ${more} more (every one in ${where})`;
 }
 
 function fmtCount(n: number | null): string {
