@@ -71,15 +71,24 @@ const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 async function measure(n: number, dir: string, sleepers: number[]): Promise<void> {
   const socket = join(dir, `hub-${n}.sock`);
   const largest = n === kSizes[kSizes.length - 1];
-  // The floor processes' socket: a sink that only reads.
+  // The floor processes' socket (largest application only): a sink that only reads.
   const sinkPath = join(dir, `sink-${n}.sock`);
-  const sink = createServer((s) => { s.on('data', () => undefined); s.on('error', () => undefined); });
-  if (largest) await new Promise<void>((resolve) => { sink.listen(sinkPath, resolve); });
+  const sink = largest ? createServer((s) => { s.on('data', () => undefined); s.on('error', () => undefined); }) : null;
+  if (sink !== null) await new Promise<void>((resolve) => { sink.listen(sinkPath, resolve); });
+  try {
+    await measureWith(n, dir, socket, sleepers, largest ? sinkPath : null);
+  } finally {
+    if (sink !== null) await new Promise((resolve) => { sink.close(resolve); });
+  }
+}
+
+async function measureWith(n: number, dir: string, socket: string, sleepers: number[], sinkPath: string | null): Promise<void> {
+  const largest = sinkPath !== null;
   const hub = await start('hub', dir, socket);
   const procs: Proc[] = [hub, await start('pidusage', dir, socket, sleepers)];
   for (let i = 0; i < n; i++) {
     procs.push(...await Promise.all((['bare', 'runbus', 'prom'] as const).map((k) => start(k, dir, socket))));
-    if (largest) procs.push(await start('floor', dir, sinkPath));
+    if (sinkPath !== null) procs.push(await start('floor', dir, sinkPath));
   }
   const kinds = (['bare', 'runbus', 'prom', 'hub', 'pidusage', 'floor'] as const).filter((k) => procs.some((p) => p.kind === k));
   log(`n=${n}: ${procs.length} processes up; warming ${warmMs(n) / 1000} s`);
@@ -109,7 +118,6 @@ async function measure(n: number, dir: string, sleepers: number[]): Promise<void
     log(`n=${n} window ${w + 1}/${kWindows}: ${Object.entries(pct).map(([k, v]) => `${k} ${v[w]!.toFixed(3)} %`).join(', ')}; one embedding process: ${threads}`);
   }
   await Promise.all(procs.map(stop));
-  if (largest) await new Promise((resolve) => { sink.close(resolve); });
 
   const bare = pct.bare!;
   // What the application pays for runbus: its N embedding processes and the hub, less N bare processes.

@@ -10,7 +10,7 @@ import { toJsonObject } from './log-json.js';
 import type { JsonLog } from './log-json.js';
 import type { RunCommandOptions } from './run-preflight.js';
 import type { Supervised } from './run-supervise.js';
-import { formatSummary, listedOrphans, moreOrphans, summarizeRun, summaryRow, withRunEnd } from './summary.js';
+import { formatSummary, orphanEntries, summarizeRun, summaryRow, withRunEnd } from './summary.js';
 import type { RunSummary } from './summary.js';
 
 /** Records and reports a run whose command has ended; returns the exit status. */
@@ -82,7 +82,6 @@ export async function report(hub: Hub, o: RunCommandOptions, s: Supervised, log:
 
 /** The one line `runbus run --quiet` writes about orphans it leaves running. */
 export function quietOrphansLine(orphans: readonly { pid: number; comm: string }[]): string {
-  const { listed, more } = listedOrphans(orphans);
-  const names = listed.map((p) => `${p.pid} (${p.comm})`).join(', ');
-  return `runbus run: ${orphans.length} orphan process(es) still running: ${names}${more > 0 ? `, ${moreOrphans(more, '--log-json')}` : ''}`;
+  const names = orphanEntries(orphans, (p) => `${p.pid} (${p.comm})`, '--log-json').join(', ');
+  return `runbus run: ${orphans.length} orphan process(es) still running: ${names}`;
 }

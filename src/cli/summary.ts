@@ -403,17 +403,17 @@ export interface RunExtras {
  * past it, a count. Every one is in --summary-json (not written with
  * --quiet) and --log-json.
  */
-export const kOrphansListed = 20;
+const kOrphansListed = 20;
 
-/** The orphans to list by name, and how many more there are. */
-export function listedOrphans<T>(orphans: readonly T[]): { listed: readonly T[]; more: number } {
-  const listed = orphans.slice(0, kOrphansListed);
-  return { listed, more: orphans.length - listed.length };
-}
-
-/** What follows the listed orphans when there are more; `where` lists them all. */
-export function moreOrphans(more: number, where = '--summary-json and --log-json'): string {
-  return `… and ${more} more (every one in ${where})`;
+/**
+ * The first kOrphansListed orphans as `show` writes them, then, if there are
+ * more, a count of the rest that points at `where`, which lists them all.
+ */
+export function orphanEntries<T>(orphans: readonly T[], show: (o: T) => string, where: string): string[] {
+  const out = orphans.slice(0, kOrphansListed).map(show);
+  const more = orphans.length - out.length;
+  if (more > 0) out.push(`… and ${more} more (every one in ${where})`);
+  return out;
 }
 
 function fmtCount(n: number | null): string {
@@ -459,9 +459,7 @@ export function formatSummary(s: RunSummary, extras?: RunExtras): string[] {
   }
   if (extras !== undefined && extras.orphans.length > 0) {
     out.push(`  orphans    ${extras.orphans.length} process${extras.orphans.length === 1 ? '' : 'es'} outlived the command:`);
-    const { listed, more } = listedOrphans(extras.orphans);
-    for (const o of listed) out.push(`    ${String(o.pid).padStart(7)}  ${o.comm}  ${o.fate}`);
-    if (more > 0) out.push(`    ${moreOrphans(more)}`);
+    for (const e of orphanEntries(extras.orphans, (o) => `${String(o.pid).padStart(7)}  ${o.comm}  ${o.fate}`, '--summary-json and --log-json')) out.push(`    ${e}`);
   }
   // Run ids, commands, component and process names and alert text come from outside.
   return out.map(inert);
