@@ -10,7 +10,9 @@
 // BENCH_CLI_BEFORE_ROOT=<checkout with a built dist/> measures that
 // checkout's command line too, in the same windows ('before'); several
 // checkouts, comma-separated, are each measured ('before', 'before2', ...),
-// which is how variants of one change are compared.
+// which is how variants of one change are compared. BENCH_SLEEP_S keeps the
+// sleeping processes (and so the command lines) alive longer than 600 s,
+// for a warm-up of ten minutes or more.
 import { cleanUp, loadAvg, spawnSleepers, startCli, startContender, taskCpu, tempDir } from './fixtures/harness.js';
 import type { TaskCpu } from './fixtures/harness.js';
 

@@ -289,6 +289,11 @@ export class Batcher {
   }
 
   /** Evicted while pending, plus held batches abandoned at close. */
+  /** Envelopes dropped so far (stats().dropped, without building the stats). */
+  get dropped(): number {
+    return this.#dropped();
+  }
+
   #dropped(): number {
     return this.#pending.dropped + this.#abandoned;
   }

@@ -111,6 +111,7 @@ class HubImpl implements Hub {
   readonly #startedAt = Date.now();
   readonly #host = hostname();
   #heartbeatTimer: NodeJS.Timeout | null = null;
+  #dropsAtHeartbeat = 0; // #dropCount() at the last heartbeat
   #loop: { stop(): void } | null = null;
   #closing: Promise<void> | null = null;
   readonly #alerts: HubAlerts;
@@ -228,9 +229,16 @@ class HubImpl implements Hub {
       });
     }
     this.#sampler.start();
-    if (o.heartbeatIntervalMs === o.intervalMs) {
-      // Same cadence as sampling: ride the sampler's timer.
-      this.#sampler.onTick(() => { this.#heartbeatAfterPoll(); });
+    const every = o.heartbeatIntervalMs / o.intervalMs;
+    if (Number.isInteger(every)) {
+      // Ride the sampler's timer: the first tick, every `every`-th after it,
+      // and the next after a drop (so the samples_dropped alert is not late).
+      let ticks = every - 1;
+      this.#sampler.onTick(() => {
+        if (++ticks < every && this.#dropCount() === this.#dropsAtHeartbeat) return;
+        ticks = 0;
+        this.#heartbeatAfterPoll();
+      });
     } else {
       this.#heartbeatTimer = setInterval(() => { this.#heartbeatAfterPoll(); }, o.heartbeatIntervalMs);
       this.#heartbeatTimer.unref();
@@ -305,10 +313,13 @@ class HubImpl implements Hub {
     setImmediate(() => { this.heartbeat(); });
   }
 
+  #dropCount = (): number => this.bus.droppedCount + this.#batcher.dropped; // cheap: read at every tick
+
   #publishHeartbeat(): Promise<boolean> {
     if (this.bus.closed) return Promise.resolve(false);
     if (this.#remote !== null) this.#alerts.remoteChecked(this.#remote, Date.now());
     const rw = this.#remote?.stats();
+    this.#dropsAtHeartbeat = this.#dropCount();
     const bus = this.bus.stats();
     const b = this.#batcher.stats();
     const store = this.#store?.stats();

@@ -8,6 +8,8 @@ export {
   kDefaultBatchSize,
   kDefaultBatchAgeMs,
   kDefaultPendingCapacity,
+  kHeartbeatTicks,
+  defaultHeartbeatMs,
 } from './options.js';
 export type { HubOptions, ResolvedHubOptions } from './options.js';
 export { Batcher } from './batcher.js';

@@ -12,6 +12,19 @@ import { resolveContainersOptions } from '../containers/index.js';
 import type { HubContainersOptions, ResolvedContainersOptions } from '../containers/index.js';
 
 /**
+ * HEARTBEAT goes out every this many sampler ticks by default (and at once
+ * when something was dropped since the last one): the hub's own figures
+ * change slowly, and a heartbeat at every tick was about a tenth of what
+ * `runbus run` costs around 20 processes (bench/threads.ts).
+ */
+export const kHeartbeatTicks = 5;
+
+/** The default HEARTBEAT cadence for a sampling interval. */
+export function defaultHeartbeatMs(intervalMs: number): number {
+  return Math.min(intervalMs * kHeartbeatTicks, kSamplerDefaults.intervalMs.max);
+}
+
+/**
  * The hub's own numeric settings: default, range and help, written once.
  * The cadence comes from the samplers' table and retention from the
  * store's; the environment is read by src/config (readLibraryEnv).
@@ -22,7 +35,7 @@ export const kDefaults = {
   pendingCapacity: int(1, 2 ** 24, 100_000, 'envelopes held while the store is slow or failing'),
   retryMs: int(1, 3_600_000, 1000, 'wait between retries of a failed store write, ms'),
   closeTimeoutMs: int(0, 3_600_000, 10_000, 'how long close() keeps retrying a failing store, ms'),
-  heartbeatIntervalMs: int(kSamplerDefaults.intervalMs.min, kSamplerDefaults.intervalMs.max, undefined, 'HEARTBEAT cadence, ms (default: the sampling interval)'),
+  heartbeatIntervalMs: int(kSamplerDefaults.intervalMs.min, kSamplerDefaults.intervalMs.max, undefined, `HEARTBEAT cadence, ms (default: ${kHeartbeatTicks} sampling intervals)`),
   loopResolutionMs: int(kMinLoopResolutionMs, 60_000, undefined, "period of a delay histogram for the hub's own event loop, ms (default: none, the tick's lateness)"),
 } as const;
 
@@ -274,7 +287,7 @@ export function resolveHubOptions(options: HubOptions = {}, env: NodeJS.ProcessE
     maxSamplesPerRun: checkSetting(o.maxSamplesPerRun, 'options.maxSamplesPerRun', kStoreDefaults.maxSamplesPerRun),
     maxDbBytes: checkSetting(o.maxDbBytes, 'options.maxDbBytes', kStoreDefaults.maxSizeBytes),
     durability: checkOneOf(o.durability ?? 'normal', 'options.durability', ['normal', 'full'] as const),
-    heartbeatIntervalMs: checkSettingOr(o.heartbeatIntervalMs ?? intervalMs, 'options.heartbeatIntervalMs', { ...kDefaults.heartbeatIntervalMs, default: intervalMs }),
+    heartbeatIntervalMs: checkSettingOr(o.heartbeatIntervalMs, 'options.heartbeatIntervalMs', { ...kDefaults.heartbeatIntervalMs, default: defaultHeartbeatMs(intervalMs) }),
     handleSignals: checkBool(o.handleSignals ?? true, 'options.handleSignals'),
     closeTimeoutMs: checkSettingOr(o.closeTimeoutMs, 'options.closeTimeoutMs', kDefaults.closeTimeoutMs),
     alerts: o.alerts === false ? false : (checkObject(o.alerts, 'options.alerts'), o.alerts ?? {}),

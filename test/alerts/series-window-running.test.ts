@@ -18,8 +18,11 @@ function expected(ts: number[], v: number[], durMs: number, minSamples: number):
 
 // Both are rounded computations of the same sums (rss ~1e8 squared): they
 // agree to ~1e-9 of the scale; 1e-7 is far below any threshold a rule sets.
-function close(got: number, want: number, scale: number): void {
-  expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-7 * (Math.abs(want) + scale));
+// R² loses a few more digits when a window holds page-sized noise on top of
+// gigabyte jumps (one random run found 2.00007e-7 off at R² = 1): 1e-6 for
+// it, still far below the 0.8-ish minimum a leak rule asks for.
+function close(got: number, want: number, scale: number, tolerance = 1e-7): void {
+  expect(Math.abs(got - want)).toBeLessThanOrEqual(tolerance * (Math.abs(want) + scale));
 }
 
 describe('a slope window evaluated at every sample', () => {
@@ -52,7 +55,7 @@ describe('a slope window evaluated at every sample', () => {
             }
             const scale = Math.max(...v.slice(-2000)) / 1 + 1;
             close(got.value!, want.slope, scale);
-            close(got.r2!, want.r2, 1);
+            close(got.r2!, want.r2, 1, 1e-6);
           }
         },
       ),

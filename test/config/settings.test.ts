@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { commandHelp, flagHelp, kCommands } from '../../src/cli/commands.js';
 import { ConfigError, kConfigDefaults, kConfigSpec, loadConfig, readLibraryEnv } from '../../src/config/index.js';
-import { kHubDefaults, resolveHubOptions } from '../../src/hub/index.js';
+import { kHeartbeatTicks, kHubDefaults, resolveHubOptions } from '../../src/hub/index.js';
 import { kSamplerDefaults, resolveSamplerOptions } from '../../src/samplers/index.js';
 import { kStoreDefaults, resolveStoreOptions } from '../../src/store/index.js';
 import { quietBus } from '../export/helpers.js';
@@ -58,7 +58,7 @@ describe('the settings tables', () => {
     expect(o.batchAgeMs).toBe(kHubDefaults.batchAgeMs.default);
     expect(o.retryMs).toBe(kHubDefaults.retryMs.default);
     expect(o.closeTimeoutMs).toBe(kHubDefaults.closeTimeoutMs.default);
-    expect(o.heartbeatIntervalMs).toBe(o.intervalMs);
+    expect(o.heartbeatIntervalMs).toBe(o.intervalMs * kHeartbeatTicks);
   });
 
   it('createHub takes RUNBUS_* through src/config: the same parser and message as the command', () => {
