@@ -22,7 +22,7 @@
 // BENCH_CLI_BEFORE_ROOT=<checkout with a built dist/> adds that
 // checkout's command line as one more contender ('cli-before'), so a change
 // is measured before and after in the same windows.
-import { cleanUp, external, loadAvg, pctOfCore, sideBySide, spawnSleepers, startCli, startContender, tempDir } from './fixtures/harness.js';
+import { cleanUp, external, hasAddon, loadAvg, pctOfCore, sideBySide, spawnSleepers, startCli, startContender, tempDir } from './fixtures/harness.js';
 import type { Contender, Mode, Reading } from './fixtures/harness.js';
 import { kRounds, kSteadyMs, median, quick, report } from './lib.js';
 import type { BenchRow } from './lib.js';
@@ -96,7 +96,7 @@ try {
       value: raw('cli'), runs: rawRuns('cli'), unit: '% of one core', better: 'lower',
       peer: 'pidusage loop at 1 Hz, own threads', peerValue: raw('pidusage'), peerRuns: rawRuns('pidusage'),
       goal: { what: `runbus run --quiet, ${kProcesses} processes, vs the pidusage loop`, on: 'ratio', max: 1.5 },
-      note: `the command line (compiled) around sh + ${kProcesses} sleeps, measured from outside (schedstat of its threads, ${(median(ticks.cli!) / (kWindowMs / 1000)).toFixed(1)} wake-ups/s); both raw, idle node not subtracted (${idle.toFixed(3)} %); first window after ${kSteadyMs / 1000} s`,
+      note: `the command line (compiled${hasAddon() ? '' : ', WITHOUT the native addon'}) around sh + ${kProcesses} sleeps, measured from outside (schedstat of its threads, ${(median(ticks.cli!) / (kWindowMs / 1000)).toFixed(1)} wake-ups/s); both raw, idle node not subtracted (${idle.toFixed(3)} %); first window after ${kSteadyMs / 1000} s`,
     },
     ...(quick ? [] : [{
       name: `runbus run --quiet around ${kProcesses} sleeping processes, own threads, first minutes`,
@@ -108,7 +108,7 @@ try {
       name: `runbus run --quiet around ${kProcesses} sleeping processes, own threads, before (${beforeRoot ?? ''})`,
       value: raw('cli-before'), runs: rawRuns('cli-before'), unit: '% of one core', better: 'lower' as const,
       peer: 'pidusage loop at 1 Hz, own threads', peerValue: raw('pidusage'), peerRuns: rawRuns('pidusage'),
-      note: `the same command line built from ${beforeRoot ?? ''}, in the same windows`,
+      note: `the same command line built from ${beforeRoot ?? ''}${hasAddon(beforeRoot) ? '' : ' (WITHOUT the native addon)'}, in the same windows`,
     }]),
     {
       name: `whole hub, 1 s cadence, ${kProcesses} processes (net of idle node)`,
