@@ -288,12 +288,12 @@ export class Batcher {
     return new Promise((r) => setTimeout(r, Math.min(this.#o.retryMs, Math.max(1, deadline - Date.now()))));
   }
 
-  /** Evicted while pending, plus held batches abandoned at close. */
   /** Envelopes dropped so far (stats().dropped, without building the stats). */
   get dropped(): number {
     return this.#dropped();
   }
 
+  /** Evicted while pending, plus held batches abandoned at close. */
   #dropped(): number {
     return this.#pending.dropped + this.#abandoned;
   }
