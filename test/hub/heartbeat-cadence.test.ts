@@ -6,7 +6,7 @@ import { quietLogger } from '../support/bus.js';
 import { waitFor } from '../support/tmp.js';
 
 /** The sampler tick (1 = the first) at which each HEARTBEAT was published, and its dropped_total. */
-function heartbeatTicks(hub: Hub): { ticks: number[]; dropped: number[]; tick: () => number } {
+function heartbeatTicks(hub: Hub): { ticks: number[]; dropped: number[] } {
   let tick = 0;
   // Registered after the hub's own hooks: the count includes the tick whose
   // hook publishes the heartbeat (at the end of that turn).
@@ -18,7 +18,7 @@ function heartbeatTicks(hub: Hub): { ticks: number[]; dropped: number[]; tick: (
     ticks.push(tick);
     dropped.push(h.droppedTotal ?? 0);
   });
-  return { ticks, dropped, tick: () => tick };
+  return { ticks, dropped };
 }
 
 const base = { db: false, gpu: false, host: false, handleSignals: false, logger: quietLogger() } as const;
