@@ -44,4 +44,29 @@ describe('the WAL size the writer reports', () => {
     // Twelve growing writes: at most the one stat after the restart that began them.
     expect(statsWhileGrowing).toBeLessThanOrEqual(1);
   });
+
+  it('is read once per batch, and again after retention or a checkpoint wrote', () => {
+    using tmp = tempDir();
+    const w = new Writer(resolveStoreOptions({ path: tmp.db, retentionMs: 1000 }));
+    writers.push(w);
+    // Old rows: the next batch, 10 minutes on, puts them out of the window.
+    // No checkpoint: the WAL only grows, so its size is the live frames'.
+    for (let i = 0; i < 5; i++) w.write(rows(i, 400));
+    w.write(rows(600, 1));
+    const afterBatch = w.walBytes();
+    expect(afterBatch).toBe(walBytesOf(tmp.db));
+    // The checkpoint check shares the batch's reading...
+    expect(w.walNeedsCheckpoint()).toBe(false);
+    // ...but retention's DELETEs write frames: they must be seen.
+    expect(w.needsMaintenance()).toBe(true);
+    w.keepPace(2000);
+    expect(w.walBytes()).toBe(walBytesOf(tmp.db));
+    expect(w.walBytes()).toBeGreaterThan(afterBatch);
+    const afterPace = w.walBytes();
+    while (w.maintainStep()) {
+      // Every step is its own transaction.
+    }
+    expect(w.walBytes()).toBe(walBytesOf(tmp.db));
+    expect(w.walBytes()).toBeGreaterThanOrEqual(afterPace);
+  });
 });
