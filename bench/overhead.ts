@@ -48,7 +48,7 @@ try {
   const cli = external('cli', startCli(kProcesses, dir));
   const beforeRoot = process.env.BENCH_CLI_BEFORE_ROOT;
   const before = beforeRoot === undefined || beforeRoot === '' ? [] : [external('cli-before', startCli(kProcesses, dir, 1000, beforeRoot))];
-  const modes: Mode[] = ['idle', 'skeleton', 'runbus', 'runbus-bare', 'pidusage', 'prom', 'si'];
+  const modes: Mode[] = ['idle', 'skeleton', 'floor', 'runbus', 'runbus-bare', 'pidusage', 'prom', 'si'];
   const cs: Contender[] = [...await Promise.all(modes.map((m) => startContender(m, app.pids, dir, kWarmTicks))), cli, ...before];
   await new Promise((r) => setTimeout(r, Math.max(0, cliStarted + kCliWarmMs - performance.now())));
   // The first minutes: the command line and the pidusage loop only.
@@ -145,6 +145,12 @@ try {
       value: net('skeleton'), runs: netRuns('skeleton'), unit: '% of one core', better: 'lower',
       ...pidusagePeer,
       note: `the threads and wake-ups the hub's design needs before sampling, storing or alerting anything: the floor under the whole-hub figure; raw ${raw('skeleton').toFixed(3)} %`,
+    },
+    {
+      name: `floor: the skeleton plus the reads and rows no monitor of ${kProcesses} processes can skip, own threads`,
+      value: raw('floor'), runs: rawRuns('floor'), unit: '% of one core', better: 'lower',
+      peer: 'pidusage loop at 1 Hz, own threads', peerValue: raw('pidusage'), peerRuns: rawRuns('pidusage'),
+      note: `the floor under the command-line row, on its basis (raw, own threads): per tick the worker preads each pid's stat and io and fstats its fd directory, reads /proc/stat and /proc/meminfo, and moves the figures to the writer through the main thread, which inserts a row per pid and a host row into WAL SQLite; no discovery, bus, protobuf, alerts, rollups or heartbeats; ${median(ticks.floor!)} ticks/window`,
     },
   );
 

@@ -2,7 +2,9 @@
 // line around n sleeping processes and the pidusage loop polling n sleeping
 // processes, side by side, each measured from outside over the same windows
 // (/proc/<pid>/task/*/schedstat): % of one core and timeslices (≈ wake-ups)
-// per second for every thread. A diagnostic, not a target: it prints a table
+// per second for every thread; beside them the overhead workload's floor
+// (the same three threads doing only the reads and rows no monitor can skip),
+// so each thread's excess over its floor shows. A diagnostic, not a target: it prints a table
 // and writes nothing.
 //
 //   npm run build && node --import tsx bench/threads.ts [processes] [windowS] [windows] [warmS]
@@ -43,23 +45,27 @@ try {
   const beforeRoots = (process.env.BENCH_CLI_BEFORE_ROOT ?? '').split(',').filter((r) => r !== '');
   const before = beforeRoots.map((r) => startCli(n, dir, 1000, r));
   const pidusage = await startContender('pidusage', app.pids, dir, 5);
+  const floor = await startContender('floor', app.pids, dir, 5);
   await new Promise((r) => setTimeout(r, kWarmMs));
   for (let w = 0; w < windows; w++) {
     const l0 = loadAvg();
     const t0 = performance.now();
-    const pids = [cli.pid!, pidusage.pid, ...before.map((b) => b.pid!)];
+    const pids = [cli.pid!, pidusage.pid, floor.pid, ...before.map((b) => b.pid!)];
     const a = pids.map((p) => taskCpu(p, byTid));
     await new Promise((r) => setTimeout(r, windowMs));
     const b = pids.map((p) => taskCpu(p, byTid));
     const wall = performance.now() - t0;
     process.stdout.write(`window ${w + 1}/${windows}, ${(wall / 1000).toFixed(1)} s, ${n} processes, load ${l0} → ${loadAvg()}\n`);
     const label = (i: number): string => `before${i === 0 ? '' : i + 1}`;
-    const lines = [...rows('cli', a[0]!, b[0]!, wall), ...rows('pidusage', a[1]!, b[1]!, wall), ...before.flatMap((_, i) => rows(label(i), a[i + 2]!, b[i + 2]!, wall))];
+    const lines = [
+      ...rows('cli', a[0]!, b[0]!, wall), ...rows('pidusage', a[1]!, b[1]!, wall), ...rows('floor', a[2]!, b[2]!, wall),
+      ...before.flatMap((_, i) => rows(label(i), a[i + 3]!, b[i + 3]!, wall)),
+    ];
     process.stdout.write(`${lines.join('\n')}\n`);
     const ratio = (i: number): string => ((b[i]!.cpuNs - a[i]!.cpuNs) / (b[1]!.cpuNs - a[1]!.cpuNs)).toFixed(2);
-    process.stdout.write(`cli ÷ pidusage: ${ratio(0)}×${before.map((_, i) => `; ${label(i)} ÷ pidusage: ${ratio(i + 2)}×`).join('')}\n`);
+    process.stdout.write(`cli ÷ pidusage: ${ratio(0)}×; floor ÷ pidusage: ${ratio(2)}×${before.map((_, i) => `; ${label(i)} ÷ pidusage: ${ratio(i + 3)}×`).join('')}\n`);
   }
-  await pidusage.stop();
+  await Promise.all([pidusage.stop(), floor.stop()]);
   app.kill();
 } finally {
   cleanUp();
