@@ -3,9 +3,9 @@
 // processes, side by side, each measured from outside over the same windows
 // (/proc/<pid>/task/*/schedstat): % of one core and timeslices (≈ wake-ups)
 // per second for every thread; beside them the overhead workload's floor
-// (the same three threads doing only the reads and rows no monitor can skip),
-// so each thread's excess over its floor shows. A diagnostic, not a target: it prints a table
-// and writes nothing.
+// (the same three threads doing only the reads and rows no monitor can
+// skip), so each thread's excess over its floor shows. A diagnostic, not a
+// target: it prints a table and writes nothing.
 //
 //   npm run build && node --import tsx bench/threads.ts [processes] [windowS] [windows] [warmS]
 //
