@@ -178,9 +178,12 @@ rules:
   it('shows the Node runtime panel once a process reports heap figures: heap (used, total dashed) and GC pause ms/s', async () => {
     // No live process has reported runtime figures yet: the panel is hidden.
     expect(await page.locator('#card-runtime').isHidden()).toBe(true);
+    // One base time: samples exactly 1 s apart (a clock read per sample could
+    // put them 1001 ms apart, and the rate at 5.99 ms/s).
+    const t0 = Date.now();
     for (let k = 0; k < 6; ++k) {
       hub.bus.publish(Topic.RESOURCE, {
-        tsMs: Date.now() - (6 - k) * 1000, runId: hub.runId, component: 'node-svc', pid: 2004, cpuPercent: 3, rssBytes: 90 * 2 ** 20,
+        tsMs: t0 - (6 - k) * 1000, runId: hub.runId, component: 'node-svc', pid: 2004, cpuPercent: 3, rssBytes: 90 * 2 ** 20,
         heapUsedBytes: (30 + k) * 2 ** 20, heapTotalBytes: 48 * 2 ** 20, gcMinorMs: 5 * k, gcMajorMs: k, gcIncrementalMs: 0, gcWeakcbMs: 0,
       });
     }
