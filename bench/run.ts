@@ -16,7 +16,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.filter((a) => !a.startsWith('--'));
 // Not workloads: the runner itself, its helpers, and diagnostics that print a table and report nothing.
-const skip = new Set(['lib', 'run', 'markdown', 'chart', 'threads', 'age', 'roots']);
+const skip = new Set(['lib', 'run', 'markdown', 'chart', 'threads', 'age', 'roots', 'tick-driver']);
 const all = readdirSync(here).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).filter((w) => !skip.has(w)).sort();
 const unknown = only.filter((w) => !all.includes(w));
 if (unknown.length > 0) {
