@@ -36,9 +36,6 @@ export class Writer {
   #walFile = -1;
   #walSalt = -1;
   #walStats = 0;
-  /** The wal-index's live bytes as last read, and whether nothing can have written since (see #liveBytes()). */
-  #live: number | undefined = undefined;
-  #liveFresh = false;
 
   /** Opens the database; throws StoreError. */
   constructor(options: ResolvedStoreOptions) {
@@ -75,20 +72,6 @@ export class Writer {
     this.#ingestor = undefined;
     this.#wal.close();
     this.#walFile = -1;
-    this.#liveFresh = false;
-  }
-
-  /**
-   * Live WAL bytes (WalWatch.liveBytes), read from the wal-index once
-   * between two things that may write: a batch's ack and the checkpoint
-   * check after it share one read.
-   */
-  #liveBytes(): number | undefined {
-    if (!this.#liveFresh) {
-      this.#live = this.#wal.liveBytes();
-      this.#liveFresh = true;
-    }
-    return this.#live;
   }
 
   #failed(err: unknown, doing: string): StoreError {
@@ -99,7 +82,6 @@ export class Writer {
 
   /** Decodes and writes one batch in one transaction; returns rows written. Throws StoreError. */
   write(batch: ArrayBuffer): number {
-    this.#liveFresh = false;
     let ingestor: Ingestor;
     try {
       ingestor = this.#ensureOpen();
@@ -128,8 +110,6 @@ export class Writer {
    */
   keepPace(rows: number): boolean {
     if (this.#ingestor === undefined) return false;
-    // Retention with nothing to do (the usual case) writes nothing.
-    if (this.#ingestor.needsMaintenance()) this.#liveFresh = false;
     try {
       return this.#ingestor.keepPace(rows, kPaceSteps);
     } catch (err) {
@@ -143,14 +123,13 @@ export class Writer {
    * stands in: it only overstates, so checkpoints come early, never late.
    */
   walNeedsCheckpoint(): boolean {
-    const live = this.#liveBytes() ?? this.walBytes();
+    const live = this.#wal.liveBytes() ?? this.walBytes();
     return live >= Math.min(kCheckpointWalBytes, this.#o.journalSizeLimitBytes);
   }
 
   /** One small retention step; returns whether more may remain. Throws StoreError. */
   maintainStep(): boolean {
     if (this.#ingestor === undefined) return false;
-    this.#liveFresh = false;
     try {
       return this.#ingestor.maintainStep();
     } catch (err) {
@@ -168,7 +147,6 @@ export class Writer {
     const db = this.#db;
     if (db === undefined) return;
     this.#walFile = -1;
-    this.#liveFresh = false;
     try {
       db.pragma('wal_checkpoint(PASSIVE)');
       if (this.walBytes() > this.#o.journalSizeLimitBytes) {
@@ -192,7 +170,7 @@ export class Writer {
    * unreadable wal-index means a stat.
    */
   walBytes(): number {
-    const live = this.#liveBytes();
+    const live = this.#wal.liveBytes();
     if (live === undefined || this.#walFile < 0 || this.#wal.salt !== this.#walSalt) {
       this.#walFile = walBytesOf(this.#o.path);
       this.#walSalt = this.#wal.salt;
@@ -214,7 +192,6 @@ export class Writer {
   /** Upserts the host into t_host; returns its id (generated once per file when not given). */
   recordHost(h: HostRecord): string {
     this.#ensureOpen();
-    this.#liveFresh = false;
     const db = this.#db!;
     return db.transaction(() => {
       let id = h.hostId;

@@ -45,7 +45,7 @@ describe('the WAL size the writer reports', () => {
     expect(statsWhileGrowing).toBeLessThanOrEqual(1);
   });
 
-  it('is read once per batch, and again after retention or a checkpoint wrote', () => {
+  it("stays the file size after retention's DELETEs, which write frames of their own", () => {
     using tmp = tempDir();
     const w = new Writer(resolveStoreOptions({ path: tmp.db, retentionMs: 1000 }));
     writers.push(w);
@@ -55,9 +55,8 @@ describe('the WAL size the writer reports', () => {
     w.write(rows(600, 1));
     const afterBatch = w.walBytes();
     expect(afterBatch).toBe(walBytesOf(tmp.db));
-    // The checkpoint check shares the batch's reading...
     expect(w.walNeedsCheckpoint()).toBe(false);
-    // ...but retention's DELETEs write frames: they must be seen.
+    // Retention's DELETEs write frames: they must be seen.
     expect(w.needsMaintenance()).toBe(true);
     w.keepPace(2000);
     expect(w.walBytes()).toBe(walBytesOf(tmp.db));
