@@ -304,9 +304,12 @@ export interface LoopTickReader {
   /**
    * The figures since the previous read (or creation): call it first thing
    * in the callback of a timer that fires every `intervalMs`. One record,
-   * refilled in place (copy it to keep it).
+   * refilled in place (copy it to keep it). `dueMs` (performance.now()
+   * time), when given, is when the callback was due, in place of the
+   * previous read plus `intervalMs`: the hub's hooks run on a message from
+   * the sampler worker, whose timer set the time.
    */
-  read(): LoopTick;
+  read(dueMs?: number): LoopTick;
   /** Releases the shared GC observer. Idempotent. */
   stop(): void;
 }
@@ -346,9 +349,9 @@ export function createLoopTickReader(intervalMs: number): LoopTickReader {
     gcMinorMs: 0, gcMajorMs: 0, gcIncrementalMs: 0, gcWeakcbMs: 0, activeResources: 0,
   };
   return {
-    read() {
+    read(dueMs?: number) {
       const now = performance.now();
-      const lag = Math.max(0, now - due);
+      const lag = Math.max(0, now - (dueMs ?? due));
       // setInterval schedules the next call from this one's start.
       due = now + intervalMs;
       const idle0 = idle;

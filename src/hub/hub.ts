@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { createLoopTickReader, loopFiguresOfReport, RunBus } from '../bus/index.js';
-import type { BusStats, QueueStats, Subscription } from '../bus/index.js';
+import type { BusStats, LoopFigures, QueueStats, Subscription } from '../bus/index.js';
 import { serveBus } from '../bus/remote/index.js';
 import type { BusServer, BusServerStats } from '../bus/remote/index.js';
 import { createLoopSampler, createSampler } from '../samplers/index.js';
@@ -111,7 +111,7 @@ class HubImpl implements Hub {
   readonly #startedAt = Date.now();
   readonly #host = hostname();
   #heartbeatTimer: NodeJS.Timeout | null = null;
-  #dropsAtHeartbeat = 0; // #dropCount() at the last heartbeat
+  #dropsAtHeartbeat = 0; // #dropCount() when the last tick's heartbeat was decided
   #loop: { stop(): void } | null = null;
   #closing: Promise<void> | null = null;
   readonly #alerts: HubAlerts;
@@ -124,7 +124,6 @@ class HubImpl implements Hub {
   // ─── remote write and host identity ───
   readonly #remote: RemoteWrite | null;
   readonly #hostId: string | undefined;
-
   readonly #inventory: Promise<void>;
   readonly #containers: ContainerMonitor | null;
 
@@ -179,9 +178,8 @@ class HubImpl implements Hub {
     // A tick's batch goes to the store as soon as it is published, in the
     // same wake-up, rather than when the batch age runs out.
     this.#sampler.onPublished(() => { batcher.flushSoon(); });
-    // What is published from the tick's start to its end (the heartbeat,
-    // the alert engine's checks) waits for that flush: no age timer.
-    // The last tick's write committed by now, usually: read its commit first.
+    // What the tick's hooks publish (the heartbeat, alert checks) goes with that flush: no age
+    // timer. The last tick's write committed by now, usually: read its commit first.
     this.#sampler.onTick(() => { this.#store?.poll(); batcher.expectFlush(); });
     const o = this.#o;
     this.bus.publish(Topic.LIFECYCLE, {
@@ -191,12 +189,13 @@ class HubImpl implements Hub {
     if (o.self !== false) {
       this.#sampler.track(process.pid, o.self);
       // The hub's own event loop, read at each sampler tick rather than on a
-      // timer of its own: by default the tick's lateness is the lag sample,
-      // as a remote bus's report timer is; a histogram only when asked for,
-      // since its timer wakes this thread every period.
-      const loop = o.loopResolutionMs === undefined ? createLoopTickReader(o.intervalMs) : createLoopSampler({ resolutionMs: o.loopResolutionMs });
+      // timer of its own: by default how late this thread takes the tick's
+      // batch is the lag sample (as a remote bus's report timer's lateness
+      // is); a histogram only when asked for, since its timer wakes this
+      // thread every period (it ignores the due time).
+      const loop: { read(dueMs?: number): LoopFigures; stop(): void } = o.loopResolutionMs === undefined ? createLoopTickReader(o.intervalMs) : createLoopSampler({ resolutionMs: o.loopResolutionMs });
       this.#loop = loop;
-      this.#sampler.onTick(() => { this.#sampler.noteLoop(process.pid, loop.read()); });
+      this.#sampler.onTick((due) => { this.#sampler.noteLoop(process.pid, loop.read(due)); });
     }
     // Only a pid the client proved to be its own is sampled (see
     // ClientInfo.pidVerified); it stops being sampled when the client
@@ -231,12 +230,14 @@ class HubImpl implements Hub {
     this.#sampler.start();
     const every = o.heartbeatIntervalMs / o.intervalMs;
     if (Number.isInteger(every)) {
-      // Ride the sampler's timer: the first tick, every `every`-th after it,
-      // and the next after a drop (so the samples_dropped alert is not late).
+      // Ride the sampler's ticks: the first, every `every`-th after it, and
+      // the next after a drop (so the samples_dropped alert is not late).
       let ticks = every - 1;
       this.#sampler.onTick(() => {
-        if (++ticks < every && this.#dropCount() === this.#dropsAtHeartbeat) return;
+        const drops = this.#dropCount(); // (this tick's own drops come after its hooks)
+        if (++ticks < every && drops === this.#dropsAtHeartbeat) return;
         ticks = 0;
+        this.#dropsAtHeartbeat = drops;
         this.#heartbeatAfterPoll();
       });
     } else {
@@ -319,7 +320,6 @@ class HubImpl implements Hub {
     if (this.bus.closed) return Promise.resolve(false);
     if (this.#remote !== null) this.#alerts.remoteChecked(this.#remote, Date.now());
     const rw = this.#remote?.stats();
-    this.#dropsAtHeartbeat = this.#dropCount();
     const bus = this.bus.stats();
     const b = this.#batcher.stats();
     const store = this.#store?.stats();

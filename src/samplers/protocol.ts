@@ -3,13 +3,16 @@
 // an unknown tag is a bug that fails loudly.
 //
 //   main ── {type:'attach', config, port} ──► worker   (a piscina task, once per pool)
-//   main ── {roots (null: unchanged), tsMs, containers} ──► port ──► worker   (each tick)
-//   main ◄── port ◄── {ok, result: {type:'batch', bytes: ArrayBuffer (moved), …}} ── worker
+//   main ── {roots, containers (null: unchanged), now?: id, driveMs?} ──► port ──► worker
+//   main ◄── port ◄── {ok, result: {type:'batch', bytes: ArrayBuffer (moved), …}, scheduled, answers, …} ── worker
 //   main ── {type:'gpu', config, tsMs} ──► worker   (own cadence, may overlap a tick)
 //
 // Ticks go over a MessagePort of their own rather than as piscina tasks: a
 // piscina task a second (its task record, async context and abort wiring on
 // both threads) cost about twice a bare message round trip on this path.
+// Once the sampler starts, the worker ticks on its own timer (driveMs,
+// tick-timer.ts) and the main thread only receives: one wake-up a tick on
+// each side instead of two on the main thread.
 
 import type { MessagePort } from 'node:worker_threads';
 import type { ContainerTarget } from '../containers/index.js';
@@ -29,21 +32,38 @@ export interface WorkerConfig {
   gpu: { command: string; timeoutMs: number } | null;
 }
 
-/** One tick, sent on the attached port. */
+/** Main thread → worker, on the attached port. */
 export interface TickMessage {
   /**
    * The tracked roots; null when they have not changed since the last
-   * tick this worker received (a pool has one thread, so "this worker"
+   * message this worker received (a pool has one thread, so "this worker"
    * is the pool). Cloning 1000 roots every tick was measurable.
    */
   roots: [pid: number, component: string][] | null;
-  tsMs: number;
   /** Containers: running containers to read from their cgroups; null when unchanged (like roots). */
   containers?: ContainerTarget[] | null;
+  /** Run a tick now and answer it with this id (a tick under way answers it instead). */
+  now?: number;
+  /** Tick every this many ms on the worker's own timer from now on (0: stop). */
+  driveMs?: number;
 }
 
-/** The worker's answer to a TickMessage: its batch, or why it has none. */
-export type TickReply = { ok: true; result: BatchResult } | { ok: false; error: string };
+/** What every answer carries besides its batch (see TickMeta in tick-timer.ts). */
+export interface TickReplyMeta {
+  scheduled: boolean;
+  answers: number;
+  skipped: number;
+  /** When the tick started, epoch ms with a fraction. */
+  startedAt: number;
+  /** When the answer was posted, epoch ms with a fraction: how late the main thread takes it is its loop lag. */
+  postedAt: number;
+}
+
+/** A tick's outcome: its batch, or why it has none. */
+export type TickOutcome = { ok: true; result: BatchResult } | { ok: false; error: string };
+
+/** The worker's answer to a tick. */
+export type TickReply = TickOutcome & TickReplyMeta;
 
 export type WorkerTask =
   | {

@@ -1,139 +1,34 @@
-import { fileURLToPath } from 'node:url';
 import { EventEmitter } from 'eventemitter3';
-import { Piscina } from 'piscina';
-import { Topic } from '../wire/index.js';
-import { decodeBatchKeepingBytes } from '../wire/codec.js';
-import { KeptSnapshot } from '../wire/kept-snapshot.js';
-import { ExitNotes } from './exit-notes.js';
+import type { Piscina } from 'piscina';
+import { createPool } from './pool.js';
+import { BatchPublisher } from './batch-publisher.js';
 import type { ExitInfo } from './exit-notes.js';
-import type { LifecyclePayload } from './worker.js';
-import type { Envelope, TopicPayloads } from '../wire/index.js';
 import { RunbusError } from '../errors.js';
 import { checkRoot, resolveSamplerOptions } from './options.js';
 import type { ResolvedSamplerOptions, SamplerOptions } from './options.js';
 import { unknownTag } from './protocol.js';
-import type { Backend, TickMessage, WorkerConfig, WorkerResult, WorkerTask } from './protocol.js';
+import type { Backend, TickMessage, TickReply, WorkerConfig, WorkerResult, WorkerTask } from './protocol.js';
 import { TickChannel, minTaskDeadlineMs, runWithDeadline } from './tick-channel.js';
-import { fillLoopFigures } from '../bus/index.js';
+import { preciseNow } from './tick-timer.js';
 import type { LoopFigures } from '../bus/index.js';
 import type { ContainerTarget } from '../containers/index.js';
 
-// The main-thread scheduler. It does no sampling: every `intervalMs` it sends
-// one task to the pool and publishes the envelopes of the batch that comes
-// back. A tick that is due while the previous one still runs is skipped and
-// counted, never queued, so a slow machine sees fewer ticks rather than a
-// growing backlog. Timers are unref'd: a sampler never keeps a process alive.
+// The main-thread end of sampling. It does no sampling: the pool's one
+// worker ticks every `intervalMs` on its own timer (tick-timer.ts) and sends
+// each batch back, and this thread runs the per-tick hooks and publishes
+// the batch's envelopes — one wake-up a tick. A tick that is due while the
+// previous one still runs is skipped and counted in the worker, never
+// queued, so a slow machine sees fewer ticks rather than a growing backlog.
+// While the pool is broken this thread's own timer keeps the hooks going
+// and retries it. Timers are unref'd: a sampler never keeps a process alive.
 //
-//   timer ─► #tick() ─► tick channel (tick-channel.ts) ─► ArrayBuffer (moved)
-//                                                  └► decodeBatchKeepingBytes ─► bus.publish × n
-//
-// A RESOURCE payload keeps its bytes in that ArrayBuffer, and the batcher
-// copies them to the store rather than encoding it again; #fillLoop, the one
-// place that changes such a payload, drops them first. (LIFECYCLE payloads,
-// which #exits.fill completes, are decoded by protobufjs and keep nothing.)
+//   worker timer ─► tick ─► tick channel (tick-channel.ts) ─► #onReply: onTick hooks
+//                                 └► BatchPublisher (batch-publisher.ts): decode ─► bus.publish × n ─► onPublished hooks
 
-export interface SamplerStats {
-  /** Ticks completed (successfully or not). */
-  readonly ticks: number;
-  /** Ticks skipped because the previous one was still running. */
-  readonly skipped: number;
-  /** Wall time of the last tick, scheduler to published, in ms. */
-  readonly lastTickMs: number;
-  /** Processes sampled in the last tick. */
-  readonly processes: number;
-  /** Errors reported through 'error'. */
-  readonly errors: number;
-  /** GPU readings completed. */
-  readonly gpuTicks: number;
-  /** Process sampler the worker uses ('procfs' or 'pidusage'); '' before the first tick. */
-  readonly backend: Backend | '';
-}
+export type { Sampler, SamplerErrorCode, SamplerEvents, SamplerStats } from './sampler-types.js';
+import type { Sampler, SamplerEvents, SamplerStats } from './sampler-types.js';
 
-export interface SamplerEvents {
-  /** A tick or GPU reading failed; sampling goes on. */
-  error: [err: RunbusError];
-}
-
-/** Code of errors reported through the 'error' event. */
-export type SamplerErrorCode = 'ERR_SAMPLER_TICK' | 'ERR_SAMPLER_DECODE' | 'ERR_SAMPLER_POOL' | 'ERR_SAMPLER_HOOK';
-
-export interface Sampler {
-  /** Starts ticking (the first tick and GPU reading run at once). Idempotent. */
-  start(): void;
-  /** Samples `pid` and its descendants from the next tick on, tagged `component`. */
-  track(pid: number, component: string): void;
-  /** Stops sampling `pid` and the descendants found through it. */
-  untrack(pid: number): void;
-  /**
-   * Records how a tracked process ended, for the PROCESS_EXITED event: /proc
-   * loses the exit status of a process reaped by someone else.
-   */
-  noteExit(pid: number, exit: ExitInfo): void;
-  /**
-   * Records a process's own event-loop figures (measured in that process:
-   * by the hub for itself, or sent by a remote bus). They go into the next
-   * ResourceSnapshot of that pid, if no older than two intervals.
-   */
-  noteLoop(pid: number, loop: LoopFigures): void;
-  /**
-   * Runs `fn` on this thread at each scheduled tick, just before sampling,
-   * so per-interval work needs no timer (and no wake-up) of its own. A
-   * throwing `fn` is reported through 'error'. Returns its remover.
-   */
-  onTick(fn: () => void): () => void;
-  /**
-   * Runs `fn` on this thread once a tick's envelopes have all been
-   * published (in the same turn, after the publish calls: subscribers'
-   * queues drain in the microtasks that follow); also after a task that
-   * failed or was skipped, so that a caller waiting for the end of the
-   * tick is never left waiting. A throwing `fn` is reported through
-   * 'error'. Returns its remover.
-   */
-  onPublished(fn: () => void): () => void;
-  /**
-   * Containers: the running containers to read from their cgroups each tick
-   * (in the worker). Replaces the previous list.
-   */
-  setContainers(targets: readonly ContainerTarget[]): void;
-  /**
-   * Containers: `fn` gets, after each tick, the ids whose cgroup files could
-   * not be read. Returns its remover.
-   */
-  onUnreadContainers(fn: (ids: string[]) => void): () => void;
-  /** Runs one tick now (or joins the one running). Never rejects. */
-  tickNow(): Promise<void>;
-  /** Runs one GPU reading now (or joins the one running). Never rejects. */
-  gpuNow(): Promise<void>;
-  stats(): SamplerStats;
-  /** Stops the timers, waits for running tasks, closes the pool. Idempotent. */
-  close(): Promise<void>;
-  on(event: 'error', fn: (err: RunbusError) => void): this;
-  off(event: 'error', fn: (err: RunbusError) => void): this;
-}
-
-let gWorkerFileOverride: string | null = null;
-
-/**
- * Points pools created from now on at another worker file (null: the real
- * one). For tests that need a worker that fails; not exported from index.ts.
- */
-export function setWorkerFileForTests(filename: string | null): void {
-  gWorkerFileOverride = filename;
-}
-
-/**
- * Where the compiled worker is. From dist/ it sits beside this file; when
- * this module runs from source (vitest, tsx) the worker still has to be the
- * compiled one, since a worker thread does not get the TypeScript loader.
- */
-function workerFilename(): string {
-  if (gWorkerFileOverride !== null) return gWorkerFileOverride;
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) {
-    return here.replace(/([\\/])src([\\/]samplers[\\/])sampler\.ts$/, '$1dist$2worker.js');
-  }
-  return fileURLToPath(new URL('./worker.js', import.meta.url));
-}
+export { setWorkerFileForTests } from './pool.js';
 
 class SamplerImpl implements Sampler {
   readonly #opts: ResolvedSamplerOptions;
@@ -149,18 +44,26 @@ class SamplerImpl implements Sampler {
   #rootsSent: { pool: Piscina<WorkerTask, WorkerResult>; version: number } | null = null;
   /** The ticks' channel to the worker of which pool. */
   #channel: { pool: Piscina<WorkerTask, WorkerResult>; ch: TickChannel } | null = null;
-  readonly #exits = new ExitNotes();
-  readonly #loops = new Map<number, LoopFigures & { atMs: number }>();
-  readonly #onTick = new Set<() => void>();
+  readonly #out: BatchPublisher;
+  readonly #onTick = new Set<(dueMs: number | undefined) => void>();
   readonly #onPublished = new Set<() => void>();
   // Containers: targets, a version like the roots', and who hears of unread ones.
   #containers: ContainerTarget[] = [];
   #containersVersion = 0;
   #containersSent: { pool: Piscina<WorkerTask, WorkerResult>; version: number } | null = null;
   readonly #onUnread = new Set<(ids: string[]) => void>();
-  #timer: NodeJS.Timeout | null = null;
+  #started = false;
+  /** The channel of #channel has been told to drive. */
+  #driving = false;
+  /** A channel being opened (one at a time). */
+  #opening: Promise<TickChannel | null> | null = null;
+  /** This thread's timer, while the pool is broken: hooks go on, and the pool is retried. */
+  #recovery: NodeJS.Timeout | null = null;
   #gpuTimer: NodeJS.Timeout | null = null;
+  /** A tickNow() waiting for its answer (others join it). */
   #tickRun: Promise<void> | null = null;
+  #nowSeq = 0;
+  readonly #waiters: { id: number; resolve(): void }[] = [];
   #gpuRun: Promise<void> | null = null;
   #gpuOff = false;
   #closing: Promise<void> | null = null;
@@ -176,6 +79,7 @@ class SamplerImpl implements Sampler {
   constructor(options: SamplerOptions) {
     this.#opts = resolveSamplerOptions(options);
     const o = this.#opts;
+    this.#out = new BatchPublisher(o.bus, o.intervalMs);
     for (const r of o.roots) this.#roots.set(r.pid, r.component);
     this.#config = {
       runId: o.runId,
@@ -191,24 +95,8 @@ class SamplerImpl implements Sampler {
   }
 
   #makePool(): Piscina<WorkerTask, WorkerResult> {
-    // One thread, always: per-pid state lives in the worker, and every tick
-    // must reach the same state. Two concurrent tasks let a GPU reading (time
-    // spent waiting for nvidia-smi) overlap a tick.
     this.#poolStartedAt = performance.now();
-    const pool = new Piscina<WorkerTask, WorkerResult>({
-      filename: workerFilename(),
-      minThreads: 1,
-      maxThreads: 1,
-      concurrentTasksPerWorker: 2,
-      idleTimeout: Infinity,
-      name: 'default',
-      // The process sampler keeps /proc descriptors open between ticks; the
-      // worker's exit closes them even if it dies mid-tick.
-      trackUnmanagedFds: true,
-      // The worker waits on its event loop, not in Atomics.wait(): the
-      // ticks come on a port of their own (tick-channel.ts).
-      atomics: 'disabled',
-    });
+    const pool = createPool();
     // A worker that fails outside a task (it cannot load, it crashes) is
     // reported, never thrown: piscina emits 'error' on the pool. Such a pool
     // accepts tasks and never runs them, so it is replaced before the next
@@ -216,7 +104,7 @@ class SamplerImpl implements Sampler {
     // once for every process).
     pool.on('error', (err: unknown) => {
       // A late event from a pool already replaced says nothing of the new one.
-      if (pool === this.#pool) this.#poolBroken = true;
+      if (pool === this.#pool) this.#markBroken();
       this.#report(new RunbusError('ERR_SAMPLER_POOL', `runbus sampler: pool worker failed: ${String(err)}`, { cause: err }));
     });
     // An idle pool thread must not keep the host process alive either.
@@ -225,13 +113,11 @@ class SamplerImpl implements Sampler {
   }
 
   start(): void {
-    if (this.#closing !== null || this.#timer !== null) return;
-    this.#timer = setInterval(() => {
-      this.#callHooks(this.#onTick, 'onTick', undefined);
-      this.#tick();
-    }, this.#opts.intervalMs);
-    this.#timer.unref();
-    this.#tick();
+    if (this.#closing !== null || this.#started) return;
+    this.#started = true;
+    // The first tick runs at once (it is not a scheduled one).
+    void this.tickNow();
+    void this.#drive();
     const gpu = this.#opts.gpu;
     if (gpu !== null && !this.#gpuOff) {
       this.#gpuTimer = setInterval(() => {
@@ -247,20 +133,37 @@ class SamplerImpl implements Sampler {
     if (this.#roots.get(r.pid) === r.component) return;
     this.#roots.set(r.pid, r.component);
     this.#rootsVersion++;
+    this.#changed();
   }
 
   untrack(pid: number): void {
-    if (this.#roots.delete(pid)) this.#rootsVersion++;
+    if (!this.#roots.delete(pid)) return;
+    this.#rootsVersion++;
+    this.#changed();
+  }
+
+  #updateQueued = false;
+
+  // The roots or containers changed: a driving worker hears of it once, at
+  // the end of this turn, however many calls changed them.
+  #changed(): void {
+    if (this.#updateQueued || !this.#driving) return;
+    this.#updateQueued = true;
+    queueMicrotask(() => {
+      this.#updateQueued = false;
+      const ch = this.#channel;
+      if (ch === null || ch.pool !== this.#pool || !this.#driving) return;
+      const msg = this.#message();
+      if (msg.roots !== null || msg.containers != null) ch.ch.send(msg);
+    });
   }
 
   noteExit(pid: number, exit: ExitInfo): void {
-    const late = this.#exits.note(pid, exit);
-    if (late !== undefined) this.#opts.bus.publish(Topic.LIFECYCLE, late);
+    this.#out.noteExit(pid, exit);
   }
 
-
-  onTick(fn: () => void): () => void {
-    const hook = (): void => { fn(); };
+  onTick(fn: (dueMs: number | undefined) => void): () => void {
+    const hook = (dueMs: number | undefined): void => { fn(dueMs); };
     this.#onTick.add(hook);
     return () => { this.#onTick.delete(hook); };
   }
@@ -274,6 +177,7 @@ class SamplerImpl implements Sampler {
   setContainers(targets: readonly ContainerTarget[]): void {
     this.#containers = targets.map((t) => ({ id: t.id, name: t.name, image: t.image, pid: t.pid }));
     this.#containersVersion++;
+    this.#changed();
   }
 
   onUnreadContainers(fn: (ids: string[]) => void): () => void {
@@ -283,25 +187,14 @@ class SamplerImpl implements Sampler {
   }
 
   noteLoop(pid: number, loop: LoopFigures): void {
-    this.#loops.set(pid, { ...loop, atMs: Date.now() });
-  }
-
-  // Fills a snapshot's event-loop figures from its process's latest report.
-  #fillLoop(p: TopicPayloads[typeof Topic.RESOURCE]): void {
-    const l = this.#loops.get(p.pid);
-    if (l === undefined) return;
-    if (Date.now() - l.atMs > 2 * this.#opts.intervalMs + 1000) {
-      this.#loops.delete(p.pid);
-      return;
-    }
-    KeptSnapshot.forget(p);
-    fillLoopFigures(p, l);
+    this.#out.noteLoop(pid, loop);
   }
 
   tickNow(): Promise<void> {
-    // Joining a running tick is not a skip.
-    if (this.#tickRun === null) this.#tick();
-    return this.#tickRun ?? Promise.resolve();
+    // Joining a tick asked for is not a skip.
+    if (this.#closing !== null) return Promise.resolve();
+    this.#tickRun ??= this.#askTick().finally(() => { this.#tickRun = null; });
+    return this.#tickRun;
   }
 
   gpuNow(): Promise<void> {
@@ -323,12 +216,13 @@ class SamplerImpl implements Sampler {
 
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      if (this.#timer !== null) clearInterval(this.#timer);
+      this.#started = false;
+      this.#stopRecovery();
       if (this.#gpuTimer !== null) clearInterval(this.#gpuTimer);
-      this.#timer = null;
       this.#gpuTimer = null;
-      await Promise.all([this.#tickRun, this.#gpuRun]);
+      await Promise.all([this.#tickRun, this.#gpuRun, this.#opening]);
       this.#channel?.ch.close();
+      this.#answer(Infinity);
       await this.#pool.destroy();
     })();
     return this.#closing;
@@ -344,69 +238,203 @@ class SamplerImpl implements Sampler {
     return this;
   }
 
-  #tick(): void {
-    if (this.#closing !== null) return;
-    if (this.#tickRun !== null) {
-      this.#skipped++;
-      return;
-    }
-    const t0 = performance.now();
-    this.#tickRun = this.#runTask('tick').finally(() => {
-      this.#ticks++;
-      this.#lastTickMs = performance.now() - t0;
-      this.#tickRun = null;
-    });
+  // ─── ticks ───
+
+  /** A ready channel to the current pool, or null (the pool is broken and may not be retried yet, or failed to attach). */
+  #ready(): Promise<TickChannel | null> {
+    this.#opening ??= this.#open().finally(() => { this.#opening = null; });
+    return this.#opening;
   }
 
-  #gpu(): void {
-    if (this.#closing !== null || this.#gpuRun !== null || this.#opts.gpu === null || this.#gpuOff) return;
-    this.#gpuRun = this.#runTask('gpu').finally(() => {
-      this.#gpuTicks++;
-      this.#gpuRun = null;
-    });
-  }
-
-  // The loop boundary: nothing below escapes as a rejection. The
-  // onPublished hooks run however the task ended.
-  async #runTask(kind: 'tick' | 'gpu'): Promise<void> {
-    try {
-      await this.#runTaskOnce(kind);
-    } finally {
-      this.#callHooks(this.#onPublished, 'onPublished', undefined);
-    }
-  }
-
-  async #runTaskOnce(kind: 'tick' | 'gpu'): Promise<void> {
+  async #open(): Promise<TickChannel | null> {
     if (this.#poolBroken) {
       // Starting a worker costs tens of ms of CPU: a worker that cannot
-      // start at all is retried at most every poolRetryMs, and the tasks
+      // start at all is retried at most every poolRetryMs, and the ticks
       // due in between are skipped.
-      const now = performance.now();
-      if (now - this.#poolStartedAt < this.#opts.poolRetryMs) {
-        if (kind === 'tick') this.#skipped++;
-        return;
+      if (performance.now() - this.#poolStartedAt < this.#opts.poolRetryMs) {
+        this.#skipped++;
+        return null;
       }
       this.#poolBroken = false;
       const old = this.#pool;
       this.#pool = this.#makePool();
       old.destroy().catch(() => undefined);
     }
-    // A task that outlives its deadline fails (and is reported), and its
-    // pool is replaced, so that a wedged worker cannot stop ticking or hang
-    // close().
-    let result: WorkerResult;
+    const pool = this.#pool;
+    if (this.#channel?.pool === pool) return this.#channel.ch;
+    this.#channel?.ch.close();
+    this.#channel = null;
+    this.#driving = false;
     try {
-      result = kind === 'tick' ? await this.#runTick() : await this.#runGpu();
+      const ch = await TickChannel.open(pool, this.#config, this.#deadlineMs(), {
+        reply: (r) => { this.#onReply(r); },
+        // (The channel failed: no answer in time, or the worker went.)
+        fail: (err) => { if (this.#channel?.ch === ch) this.#failed('tick', err); },
+      });
+      this.#channel = { pool, ch };
+      return ch;
     } catch (err) {
-      // The worker code catches its own faults, so a failed task means the
-      // worker could not run it (it did not load, died, or wedged past the
-      // deadline): the pool is replaced too. (piscina reports a worker that
-      // fails to load through the task first and the pool's 'error' event
-      // later, and a pool in that state accepts tasks it never runs.)
-      this.#poolBroken = true;
-      this.#report(new RunbusError('ERR_SAMPLER_TICK', `runbus sampler: ${kind} task failed: ${String(err)}`, { cause: err }));
+      // (piscina reports a worker that fails to load through the task
+      // first and the pool's 'error' event later, and a pool in that state
+      // accepts tasks it never runs.)
+      this.#failed('tick', err);
+      return null;
+    }
+  }
+
+  #deadlineMs(): number {
+    return Math.max(minTaskDeadlineMs(), 3 * this.#opts.intervalMs);
+  }
+
+  /** The next message to the current pool's worker: roots and containers when it lacks them. */
+  #message(): TickMessage {
+    const pool = this.#pool;
+    const msg: TickMessage = { roots: null };
+    if (this.#rootsSent?.pool !== pool || this.#rootsSent.version !== this.#rootsVersion) {
+      msg.roots = [...this.#roots];
+      this.#rootsSent = { pool, version: this.#rootsVersion };
+    }
+    if (this.#containersSent?.pool !== pool || this.#containersSent.version !== this.#containersVersion) {
+      msg.containers = this.#containers;
+      this.#containersSent = { pool, version: this.#containersVersion };
+    }
+    return msg;
+  }
+
+  // One tick now: answered by the reply whose `answers` reaches its id,
+  // or ended by the channel failing. Never rejects.
+  async #askTick(): Promise<void> {
+    const ch = await this.#ready();
+    if (ch === null) {
+      this.#endTick();
       return;
     }
+    const id = ++this.#nowSeq;
+    const answered = new Promise<void>((resolve) => { this.#waiters.push({ id, resolve }); });
+    ch.send({ ...this.#message(), now: id });
+    await answered;
+  }
+
+  // Has the worker tick on its own timer (true once it does); while the
+  // pool is broken, this thread's timer runs the hooks and retries it
+  // every interval.
+  async #drive(): Promise<boolean> {
+    const ch = await this.#ready();
+    if (!this.#started) return false;
+    if (ch === null) {
+      this.#startRecovery();
+      return false;
+    }
+    this.#stopRecovery();
+    if (!this.#driving) {
+      this.#driving = true;
+      ch.send({ ...this.#message(), driveMs: this.#opts.intervalMs });
+    }
+    return true;
+  }
+
+  #startRecovery(): void {
+    if (this.#recovery !== null) return;
+    this.#recovery = setInterval(() => {
+      this.#callHooks(this.#onTick, 'onTick', undefined);
+      if (this.#opening !== null) {
+        this.#skipped++;
+        return;
+      }
+      // The pool back: a tick at once, as the old pool's would have been.
+      void this.#drive().then((ok) => {
+        if (ok) void this.tickNow();
+        else this.#endTick();
+      });
+    }, this.#opts.intervalMs);
+    this.#recovery.unref();
+  }
+
+  #stopRecovery(): void {
+    if (this.#recovery !== null) clearInterval(this.#recovery);
+    this.#recovery = null;
+  }
+
+  #onReply(r: TickReply): void {
+    this.#skipped += r.skipped;
+    // When this thread could first have taken the reply, on its own clock.
+    if (r.scheduled) this.#callHooks(this.#onTick, 'onTick', r.postedAt - performance.timeOrigin);
+    if (!r.ok) {
+      // The worker catches its own faults: a tick that failed there
+      // leaves its state suspect, so the pool is replaced.
+      this.#failed('tick', new Error(r.error));
+      return;
+    }
+    try {
+      this.#publish(r.result, 'tick');
+    } finally {
+      this.#lastTickMs = preciseNow() - r.startedAt;
+      this.#endTick();
+      this.#answer(r.answers);
+    }
+  }
+
+  /**
+   * A task failed: the worker could not run it (it did not load, died, or
+   * wedged past the deadline), so the pool is replaced before the next tick.
+   */
+  #failed(kind: 'tick' | 'gpu', err: unknown): void {
+    this.#report(new RunbusError('ERR_SAMPLER_TICK', `runbus sampler: ${kind} task failed: ${String(err)}`, { cause: err }));
+    this.#markBroken();
+  }
+
+  #markBroken(): void {
+    this.#poolBroken = true;
+    const ch = this.#channel;
+    this.#channel = null;
+    this.#driving = false;
+    if (ch !== null) {
+      // The tick it owed ends with it.
+      ch.ch.close();
+      this.#endTick();
+      this.#answer(Infinity);
+    }
+    if (this.#started && this.#closing === null) this.#startRecovery();
+  }
+
+  /** A tick ended, however: counted, and the onPublished hooks run (a caller waiting for the end of the tick is never left waiting). */
+  #endTick(): void {
+    this.#ticks++;
+    this.#callHooks(this.#onPublished, 'onPublished', undefined);
+  }
+
+  /** Resolves the tickNow() calls that a reply answered (Infinity: all). */
+  #answer(upTo: number): void {
+    let kept = 0;
+    for (const w of this.#waiters) {
+      if (w.id <= upTo) w.resolve();
+      else this.#waiters[kept++] = w;
+    }
+    this.#waiters.length = kept;
+  }
+
+  #gpu(): void {
+    if (this.#closing !== null || this.#gpuRun !== null || this.#opts.gpu === null || this.#gpuOff) return;
+    this.#gpuRun = this.#runGpu().finally(() => {
+      this.#gpuTicks++;
+      this.#gpuRun = null;
+      this.#callHooks(this.#onPublished, 'onPublished', undefined);
+    });
+  }
+
+  async #runGpu(): Promise<void> {
+    let result: WorkerResult;
+    try {
+      result = await runWithDeadline(this.#pool, { type: 'gpu', config: this.#config, tsMs: Date.now() }, minTaskDeadlineMs() + 2 * (this.#opts.gpu?.timeoutMs ?? 0));
+    } catch (err) {
+      this.#failed('gpu', err);
+      return;
+    }
+    this.#publish(result, 'gpu');
+  }
+
+  /** Publishes a batch's envelopes and takes in what else it says. */
+  #publish(result: WorkerResult, kind: 'tick' | 'gpu'): void {
     if (result.type !== 'batch') unknownTag('result', result);
     this.#backend = result.backend;
     for (const n of result.notes) this.#opts.logger.warn(n);
@@ -422,47 +450,14 @@ class SamplerImpl implements Sampler {
     if (result.unreadContainers !== undefined) {
       this.#callHooks(this.#onUnread, 'onUnreadContainers', result.unreadContainers);
     }
-    let envelopes: Envelope[];
     try {
-      envelopes = decodeBatchKeepingBytes(new Uint8Array(result.bytes));
+      this.#out.publish(result.bytes, this.#isRoot);
     } catch (err) {
       this.#report(new RunbusError('ERR_SAMPLER_DECODE', `runbus sampler: batch does not decode: ${String(err)}`, { cause: err }));
-      return;
-    }
-    this.#exits.expire();
-    const bus = this.#opts.bus;
-    for (const e of envelopes) {
-      // See LifecyclePayload in worker.ts: the wire type reduces to never.
-      if (e.topic === Topic.LIFECYCLE) this.#exits.fill(e.payload as unknown as LifecyclePayload, (pid) => this.#roots.has(pid));
-      else if (e.topic === Topic.RESOURCE && this.#loops.size > 0) this.#fillLoop(e.payload);
-      bus.publish(e.topic, e.payload);
     }
   }
 
-  async #runTick(): Promise<WorkerResult> {
-    const pool = this.#pool;
-    const deadlineMs = Math.max(minTaskDeadlineMs(), 3 * this.#opts.intervalMs);
-    if (this.#channel?.pool !== pool) {
-      this.#channel?.ch.close();
-      this.#channel = { pool, ch: await TickChannel.open(pool, this.#config, deadlineMs) };
-    }
-    const msg: TickMessage = { roots: null, tsMs: Date.now() };
-    // The roots go to the worker only when they changed since it last
-    // had them, or when the pool is a new one.
-    if (this.#rootsSent?.pool !== pool || this.#rootsSent.version !== this.#rootsVersion) {
-      msg.roots = [...this.#roots];
-      this.#rootsSent = { pool, version: this.#rootsVersion };
-    }
-    if (this.#containersSent?.pool !== pool || this.#containersSent.version !== this.#containersVersion) {
-      msg.containers = this.#containers;
-      this.#containersSent = { pool, version: this.#containersVersion };
-    }
-    return this.#channel.ch.run(msg, deadlineMs);
-  }
-
-  #runGpu(): Promise<WorkerResult> {
-    return runWithDeadline(this.#pool, { type: 'gpu', config: this.#config, tsMs: Date.now() }, minTaskDeadlineMs() + 2 * (this.#opts.gpu?.timeoutMs ?? 0));
-  }
+  readonly #isRoot = (pid: number): boolean => this.#roots.has(pid);
 
   /** Calls each hook; one that throws is reported and the others still run. */
   #callHooks<A>(hooks: ReadonlySet<(a: A) => void>, name: string, arg: A): void {

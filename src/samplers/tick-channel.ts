@@ -1,14 +1,15 @@
 import { MessageChannel } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import type { BatchResult, TickMessage, TickReply, WorkerConfig, WorkerResult, WorkerTask } from './protocol.js';
+import type { TickMessage, TickReply, WorkerConfig, WorkerResult, WorkerTask } from './protocol.js';
 
 // The ticks' own line to the pool's worker: a MessagePort moved to it once,
-// by an 'attach' task, and used for every tick after. One tick at a time (the
-// scheduler never overlaps two); each has a deadline, past which it fails
-// with "no answer within N ms" and the scheduler replaces the pool, which
-// terminates the wedged worker. A worker that dies closes its end: the tick
-// waiting on it fails at once.
+// by an 'attach' task, and used for every tick after. The worker ticks on
+// its own timer once told to (tick-timer.ts), and when asked. While an
+// answer is due (a request, or the next scheduled tick) a deadline runs:
+// past it the channel fails with "no answer within N ms" and the scheduler
+// replaces the pool, which terminates the wedged worker. A worker that dies
+// closes its end: the channel fails at once.
 
 let gMinDeadlineMs = 10_000;
 
@@ -39,19 +40,28 @@ export async function runWithDeadline(pool: Piscina<WorkerTask, WorkerResult>, t
   }
 }
 
-interface Pending {
-  resolve(r: BatchResult): void;
-  reject(e: Error): void;
-  timer: NodeJS.Timeout;
+/** Who hears from a channel. */
+export interface TickChannelHandlers {
+  /** An answer from the worker: a scheduled tick, or one asked for. */
+  reply(r: TickReply): void;
+  /** No answer within the deadline, or the worker went: the channel is closed. */
+  fail(err: Error): void;
 }
 
 export class TickChannel {
   readonly #port: MessagePort;
-  #pending: Pending | null = null;
+  readonly #h: TickChannelHandlers;
+  readonly #deadlineMs: number;
+  /** The highest request id sent; answered once a reply's `answers` reaches it. */
+  #asked = 0;
+  #answered = 0;
+  #driving = false;
+  /** Fails the channel when nothing comes for a deadline while an answer is due. */
+  #watch: NodeJS.Timeout | null = null;
   #closed = false;
 
   /** Moves one end of a new channel to the pool's worker, with the settings its ticks use. */
-  static async open(pool: Piscina<WorkerTask, WorkerResult>, config: WorkerConfig, deadlineMs: number): Promise<TickChannel> {
+  static async open(pool: Piscina<WorkerTask, WorkerResult>, config: WorkerConfig, deadlineMs: number, handlers: TickChannelHandlers): Promise<TickChannel> {
     const { port1, port2 } = new MessageChannel();
     try {
       await runWithDeadline(pool, { type: 'attach', config, port: port2 }, deadlineMs, [port2]);
@@ -59,55 +69,75 @@ export class TickChannel {
       port1.close();
       throw err;
     }
-    return new TickChannel(port1);
+    return new TickChannel(port1, deadlineMs, handlers);
   }
 
-  private constructor(port: MessagePort) {
+  private constructor(port: MessagePort, deadlineMs: number, handlers: TickChannelHandlers) {
     this.#port = port;
+    this.#h = handlers;
+    this.#deadlineMs = deadlineMs;
     port.on('message', (m: TickReply) => {
-      const p = this.#take();
-      if (p === null) return; // an answer past its deadline
-      if (m.ok) p.resolve(m.result);
-      else p.reject(new Error(m.error));
+      if (this.#closed) return;
+      if (m.answers > this.#answered) this.#answered = m.answers;
+      this.#watchdog();
+      this.#h.reply(m);
     });
-    port.on('close', () => {
-      this.#closed = true;
-      this.#take()?.reject(new Error('the worker closed its end of the tick channel'));
-    });
-    // An idle channel must not keep the process alive; a tick under way
-    // does (as a piscina task does), or a script that awaits one with
-    // nothing else alive would end before its answer.
+    port.on('close', () => { this.#fail(new Error('the worker closed its end of the tick channel')); });
+    // An idle or driving channel must not keep the process alive; one
+    // waiting for an answer does (as a piscina task does), or a script
+    // that awaits a tick with nothing else alive would end before it.
     port.unref();
   }
 
-  /** Sends one tick; resolves with its batch, rejects past `deadlineMs` or if the worker goes. */
-  run(msg: TickMessage, deadlineMs: number): Promise<BatchResult> {
-    if (this.#pending !== null) return Promise.reject(new Error('a tick is already running on this channel'));
-    if (this.#closed) return Promise.reject(new Error('the tick channel is closed'));
-    return new Promise<BatchResult>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#take()?.reject(new Error(`no answer within ${deadlineMs} ms`));
-      }, deadlineMs);
-      timer.unref();
-      this.#pending = { resolve, reject, timer };
-      this.#port.ref();
-      this.#port.postMessage(msg);
-    });
+  /**
+   * Sends `msg` to the worker. With `now` it asks for a tick (ids grow);
+   * with `driveMs` the worker ticks on its own timer until closed.
+   */
+  send(msg: TickMessage): void {
+    if (this.#closed) return;
+    if (msg.now !== undefined) this.#asked = msg.now;
+    if (msg.driveMs !== undefined) this.#driving = msg.driveMs > 0;
+    this.#watchdog();
+    this.#port.postMessage(msg);
   }
 
-  #take(): Pending | null {
-    const p = this.#pending;
-    if (p !== null) {
-      this.#pending = null;
-      clearTimeout(p.timer);
+  /** An answer is due (a request, or the next scheduled tick): the deadline runs. */
+  get #expecting(): boolean {
+    return this.#driving || this.#asked > this.#answered;
+  }
+
+  // Armed while an answer is due and pushed back by each message; a
+  // driving channel refreshes one timer (Node wakes the thread once a
+  // deadline to push its native timer back, not once a tick).
+  #watchdog(): void {
+    if (this.#expecting) {
+      if (this.#asked > this.#answered) this.#port.ref();
+      else this.#port.unref();
+      if (this.#watch === null) {
+        this.#watch = setTimeout(() => { this.#fail(new Error(`no answer within ${this.#deadlineMs} ms`)); }, this.#deadlineMs);
+        this.#watch.unref();
+      } else {
+        this.#watch.refresh();
+      }
+    } else {
       this.#port.unref();
+      if (this.#watch !== null) clearTimeout(this.#watch);
+      this.#watch = null;
     }
-    return p;
   }
 
+  #fail(err: Error): void {
+    if (this.#closed) return;
+    this.close();
+    this.#h.fail(err);
+  }
+
+  /** Closes the channel (the worker's timer stops with it); no handler is called after. */
   close(): void {
+    if (this.#closed) return;
     this.#closed = true;
+    if (this.#watch !== null) clearTimeout(this.#watch);
+    this.#watch = null;
     this.#port.close();
-    this.#take()?.reject(new Error('the tick channel is closed'));
   }
 }

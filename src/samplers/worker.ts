@@ -17,8 +17,9 @@ import { unknownTag } from './protocol.js';
 import { createContainerSampler } from '../containers/index.js';
 import { addEnvelopeFast, addResourceFast, beginBatchFast, finishBatchFastTransferable } from '../wire/fast-encode.js';
 import type { ContainerSampler, ContainerTarget } from '../containers/index.js';
-import type { Backend, BatchResult, TickMessage, TickReply, WorkerConfig, WorkerTask } from './protocol.js';
+import type { Backend, BatchResult, TickMessage, TickOutcome, TickReply, WorkerConfig, WorkerTask } from './protocol.js';
 import type { MessagePort } from 'node:worker_threads';
+import { TickTimer, preciseNow } from './tick-timer.js';
 
 // The piscina worker entry. Per-pid state (previous cpu times, the process
 // tree, who has exited) lives here, in module scope: the pool has exactly one
@@ -240,10 +241,8 @@ function sampleTree(s: State, proc: ProcessSampler, out: TickOut): void {
   }
 }
 
-async function tick(config: WorkerConfig, roots: [number, string][] | null, tsMs: number, containers: ContainerTarget[] | null | undefined): Promise<BatchResult> {
-  if (containers != null) gContainers = containers;
-  if (roots !== null) gRoots = new Map(roots);
-  else if (gRoots === null) throw new TypeError('runbus samplers: a tick without roots reached a worker that has none');
+async function tick(config: WorkerConfig, tsMs: number): Promise<BatchResult> {
+  if (gRoots === null) throw new TypeError('runbus samplers: a tick without roots reached a worker that has none');
   const s = state(config);
   const rootMap = gRoots;
   // pidusage is asynchronous: its reading comes first, the batch after.
@@ -301,20 +300,33 @@ async function gpu(config: WorkerConfig, tsMs: number): Promise<BatchResult> {
 }
 
 /**
- * The tick channel's worker end (see tick-channel.ts): each message is a
- * tick, answered with its batch (the bytes moved) or the reason it has none.
+ * The tick channel's worker end (see tick-channel.ts): messages carry the
+ * roots and containers when they change, ask for a tick now, or start
+ * the timer (tick-timer.ts); each tick is answered with its batch (the
+ * bytes moved) or the reason it has none.
  */
 function attach(config: WorkerConfig, port: MessagePort): void {
-  const run = async (m: TickMessage): Promise<void> => {
-    let reply: TickReply;
-    try {
-      reply = { ok: true, result: await tick(config, m.roots, m.tsMs, m.containers) };
-    } catch (err) {
-      reply = { ok: false, error: String(err) };
-    }
-    port.postMessage(reply, reply.ok ? [reply.result.bytes] : []);
-  };
-  port.on('message', (m: TickMessage) => { void run(m); });
+  const timer = new TickTimer<TickOutcome>(
+    async () => {
+      try {
+        return { ok: true, result: await tick(config, Date.now()) };
+      } catch (err) {
+        return { ok: false, error: String(err) };
+      }
+    },
+    (outcome, meta) => {
+      const reply: TickReply = { ...outcome, ...meta, postedAt: preciseNow() };
+      port.postMessage(reply, reply.ok ? [reply.result.bytes] : []);
+    },
+  );
+  port.on('message', (m: TickMessage) => {
+    if (m.roots !== null) gRoots = new Map(m.roots);
+    if (m.containers != null) gContainers = m.containers;
+    if (m.driveMs !== undefined) timer.drive(m.driveMs);
+    if (m.now !== undefined) timer.now(m.now);
+  });
+  // The main thread let go of this pool (it is being replaced or closed).
+  port.on('close', () => { timer.drive(0); });
 }
 
 /** The piscina task handler. */
