@@ -15,7 +15,7 @@
 // which is how variants of one change are compared. BENCH_SLEEP_S keeps the
 // sleeping processes (and so the command lines) alive longer than 600 s,
 // for a warm-up of ten minutes or more.
-import { cleanUp, loadAvg, spawnSleepers, startCli, startContender, taskCpu, tempDir } from './fixtures/harness.js';
+import { cleanUp, kSleepSeconds, loadAvg, spawnSleepers, startCli, startContender, taskCpu, tempDir } from './fixtures/harness.js';
 import type { TaskCpu } from './fixtures/harness.js';
 
 const n = Number(process.argv[2] ?? 20);
@@ -23,6 +23,13 @@ const windowMs = Number(process.argv[3] ?? 30) * 1000;
 const windows = Number(process.argv[4] ?? 1);
 const byTid = { byTid: true };
 const kWarmMs = Number(process.argv[5] ?? 35) * 1000;
+// The command lines end with their sleeping processes: a run that outlasts
+// them would measure command lines that are exiting (or gone).
+const kNeedS = Math.ceil((kWarmMs + windows * windowMs) / 1000) + 30;
+if (kNeedS > kSleepSeconds) {
+  process.stderr.write(`bench/threads.ts: a ${kWarmMs / 1000} s warm-up and ${windows} windows of ${windowMs / 1000} s need the sleeping processes to live ${kNeedS} s; they live ${kSleepSeconds} s: set BENCH_SLEEP_S=${kNeedS}\n`);
+  process.exit(2);
+}
 
 function rows(label: string, a: TaskCpu, b: TaskCpu, wallMs: number): string[] {
   const out: string[] = [];
