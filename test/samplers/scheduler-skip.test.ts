@@ -55,6 +55,30 @@ describe('scheduler', () => {
     expect(st.errors).toBe(0);
   });
 
+  it('sends a driving worker the roots as they change, without a tick asked for', async () => {
+    const rec = recordingBus();
+    sampler = createSampler({ bus: rec.bus, runId: 'r', intervalMs: 30, gpu: false, host: false });
+    const errors: string[] = [];
+    sampler.on('error', (e) => errors.push(e.message));
+    sampler.start();
+    const s = sampler;
+    await waitFor(() => (s.stats().ticks >= 2 ? true : undefined));
+    expect(rec.resource).toEqual([]);
+    s.track(process.pid, 'self');
+    await waitFor(() => rec.resource.find((p) => p.pid === process.pid && p.component === 'self'));
+    // A new name for it reaches the worker the same way.
+    s.track(process.pid, 'renamed');
+    await waitFor(() => rec.resource.find((p) => p.pid === process.pid && p.component === 'renamed'));
+    s.untrack(process.pid);
+    // Past the tick that may have been under way, nothing more of it.
+    const ticks = s.stats().ticks;
+    await waitFor(() => (s.stats().ticks >= ticks + 2 ? true : undefined));
+    const n = rec.resource.length;
+    await waitFor(() => (s.stats().ticks >= ticks + 4 ? true : undefined));
+    expect(rec.resource.length).toBe(n);
+    expect(errors).toEqual([]);
+  });
+
   it('never rejects, also after close, and close is idempotent', async () => {
     const rec = recordingBus();
     sampler = createSampler({ bus: rec.bus, runId: 'r', gpu: false });
