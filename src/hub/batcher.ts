@@ -1,6 +1,6 @@
 import { BoundedQueue } from '../bus/index.js';
 import { Topic, encodeBatchTransferable } from '../wire/index.js';
-import { KeptContainer, KeptSnapshot } from '../wire/kept-snapshot.js';
+import { KeptContainer, KeptHost, KeptSnapshot } from '../wire/kept-snapshot.js';
 import type { Envelope } from '../wire/index.js';
 import { LatencyWindow } from './latency.js';
 
@@ -215,6 +215,7 @@ export class Batcher {
     for (const e of batch) {
       if (e.topic === Topic.RESOURCE) KeptSnapshot.forget(e.payload);
       else if (e.topic === Topic.CONTAINER) KeptContainer.forget(e.payload);
+      else if (e.topic === Topic.HOST) KeptHost.forget(e.payload);
     }
     this.#written += batch.length;
     this.#batches++;

@@ -3,6 +3,7 @@ import { runbus } from './gen/telemetry.js';
 import { NumberReader } from './number-reader.js';
 import { BatchScanner } from './resource-decoder.js';
 import { ContainerReader } from './container-decode.js';
+import { HostReader } from './host-decode.js';
 import { encodeBatchFast, encodeBatchFastTransferable, encodePublishFrameFast } from './fast-encode.js';
 import { WireError } from '../errors.js';
 import { validateEnvelope, validateHello, validateLoopReport, validateSubscribe } from './validate.js';
@@ -82,7 +83,7 @@ const kEnvelopeAt = pb.Envelope as unknown as DecodesAt<runbus.v1.Envelope>;
 /**
  * The fast way through a `Publish` in bytes[start, end): RESOURCE envelopes
  * read and validated in one pass by {@link BatchScanner}, CONTAINER ones by
- * {@link ContainerReader}, others by protobufjs one at a time. Returns null on anything it refuses — bytes
+ * {@link ContainerReader}, HOST ones by {@link HostReader}, others by protobufjs one at a time. Returns null on anything it refuses — bytes
  * that do not decode, an envelope that fails validation, an encoding it
  * does not handle — and the caller then decodes the whole message again
  * the reference way, so errors (code, message, and which one comes first)
@@ -94,6 +95,7 @@ export function decodePublishFast(bytes: Uint8Array, start: number, end: number,
     const sc = new BatchScanner(bytes, nowMs, start, end, false, keep);
     const out: Envelope[] = [];
     let containers: ContainerReader | null = null;
+    let hosts: HostReader | null = null;
     for (let k = sc.next(); k !== 'done'; k = sc.next()) {
       if (k === 'resource') {
         out.push({ topic: 1, payload: sc.snapshot! });
@@ -101,6 +103,11 @@ export function decodePublishFast(bytes: Uint8Array, start: number, end: number,
         const c = (containers ??= new ContainerReader(bytes, keep)).read(sc.otherStart, sc.otherEnd, nowMs);
         if (c !== null) {
           out.push({ topic: 8, payload: c });
+          continue;
+        }
+        const h = (hosts ??= new HostReader(bytes, keep)).read(sc.otherStart, sc.otherEnd, nowMs);
+        if (h !== null) {
+          out.push({ topic: 2, payload: h });
           continue;
         }
         const e = kEnvelopeAt.decode(new NumberReader(bytes.subarray(sc.otherStart, sc.otherEnd)), undefined, undefined, depth + 1);

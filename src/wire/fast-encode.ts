@@ -1,5 +1,5 @@
 import { runbus } from './gen/telemetry.js';
-import { KeptSnapshot } from './kept-snapshot.js';
+import { KeptHost, KeptSnapshot } from './kept-snapshot.js';
 import { kTopicNames } from './types.js';
 import type { Envelope, ResourceSnapshot } from './types.js';
 import { beginEnvelope, endEnvelope, errorsBound, putDbl, putEnvelopeHead, putErrors, putStr, putU32, putU64, size32 } from './put-bytes.js';
@@ -231,6 +231,15 @@ function writeEnvelope(e: Envelope): void {
   if (e.topic === 1) {
     writeResourceEnvelope(e.payload);
     return;
+  }
+  if (e.topic === 2) {
+    // A HOST payload read from bytes it keeps (host-decode.ts): copied.
+    const kept = KeptHost.keptLength(e.payload);
+    if (kept >= 0) {
+      reserve(kept + 16);
+      pos = KeptHost.putBody(e.payload, buf, putEnvelopeHead(buf, pos, 2, 0x1a, kept));
+      return;
+    }
   }
   if (e.topic === 8) {
     reserve(containerEnvelopeBound(e.payload));

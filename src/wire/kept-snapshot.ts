@@ -60,3 +60,6 @@ export class KeptSnapshot extends keptBytes(runbus.v1.ResourceSnapshot, 'snapsho
 
 /** A ContainerSnapshot that keeps its encoding (see keptBytes). */
 export class KeptContainer extends keptBytes(runbus.v1.ContainerSnapshot, 'container snapshot') {}
+
+/** A HostSnapshot that keeps its encoding (see keptBytes). */
+export class KeptHost extends keptBytes(runbus.v1.HostSnapshot, 'host snapshot') {}

@@ -26,8 +26,9 @@ const kStrings = new Map<number, CachedString>();
 const kMaxCachedStrings = 1024;
 const kMaxCachedBytes = 256;
 // And the last ASCII string read for each string field: run_id, component,
-// state, command, FigureError figure and reason; a container's id, name, image, source (slot).
-const kLast: string[] = ['', '', '', '', '', '', '', '', '', ''];
+// state, command, FigureError figure and reason; a container's id, name, image, source;
+// a host's name and a disk's mount (slot).
+const kLast: string[] = ['', '', '', '', '', '', '', '', '', '', '', ''];
 
 /** A cursor over bytes with protobufjs's primitive reads; BatchScanner extends it. */
 export class ProtoReader {

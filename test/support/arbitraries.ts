@@ -4,6 +4,30 @@ import type { ResourceSnapshot } from '../../src/wire/index.js';
 
 export const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined });
 
+/**
+ * Fields of any payload as an encoder may be handed them (for the payloads
+ * the hand-written readers take: CONTAINER, HOST): 64-bit figures negative,
+ * fractional or past 2^53, doubles the validator refuses, strings empty,
+ * long or with a BOM, times implausible; `nowMs` bounds the plausible ones.
+ */
+export function anyFields(tsMs: number, nowMs: number) {
+  const str = fc.oneof(
+    fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 10 }), fc.constant(''), fc.constant('\uFEFFbom'),
+    fc.string({ minLength: 40, maxLength: 200 }), fc.string({ minLength: 500, maxLength: 600 }),
+  );
+  return {
+    u64: fc.oneof(
+      fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: -(2 ** 40), max: -1 }),
+      fc.double({ min: 0, max: 1e15, noNaN: true }), fc.constantFrom(2 ** 31, 2 ** 32 - 1, 2 ** 53, 2 ** 60),
+    ),
+    u32: fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: -5, max: -1 })),
+    dbl: fc.oneof({ weight: 6, arbitrary: fc.double({ min: 0, max: 1e12, noNaN: true }) }, { weight: 1, arbitrary: fc.double() }),
+    str,
+    ts: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: tsMs - 1e10, max: nowMs }) }, { weight: 1, arbitrary: fc.integer({ min: -(2 ** 45), max: 2 ** 45 }) }),
+    error: fc.record({ figure: opt(str), reason: opt(str) }),
+  };
+}
+
 /** How each kind of ResourceSnapshot field is drawn. */
 export interface SnapshotParts {
   ts: fc.Arbitrary<number>;

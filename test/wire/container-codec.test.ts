@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBatchKeepingBytes } from '../../src/wire/codec.js';
 import { KeptContainer } from '../../src/wire/kept-snapshot.js';
-import { decodeBatch, decodeBatchReference, decodeFrame, decodeFrameReference, encodeBatch, encodeBatchReference, encodeBatchTransferable, encodeFrame, encodePublishFrame, Topic } from '../../src/wire/index.js';
+import { decodeBatch, decodeBatchReference, decodeFrame, decodeFrameReference, encodeBatch, encodeBatchReference, encodeFrame, encodePublishFrame, Topic } from '../../src/wire/index.js';
 import type { ContainerSnapshot, Envelope } from '../../src/wire/index.js';
-import { opt } from '../support/arbitraries.js';
+import { anyFields, opt } from '../support/arbitraries.js';
 import { everyTopic, kTs } from '../../support/samples.js';
-import { agreesAt, mutated, outcome } from '../support/decode-outcome.js';
+import { mutated, outcome } from '../support/decode-outcome.js';
+import { agreesKeptOrNot, envelopesOf, keptEncodeAsAfresh } from '../support/kept-bytes.js';
 
 // CONTAINER envelopes: written by container-encode.ts, read by
 // container-decode.ts. The bytes must be exactly protobufjs's; what is read
@@ -19,23 +20,11 @@ const hex = (b: Uint8Array | ArrayBuffer) => Buffer.from(b instanceof ArrayBuffe
 
 const kU64Keys = ['memBytes', 'memLimitBytes', 'ioReadBytes', 'ioWriteBytes'] as const;
 
-// Anything the encoder may be handed: 64-bit figures negative, fractional or past 2^53; doubles the validator refuses.
-const u64 = fc.oneof(
-  fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: -(2 ** 40), max: -1 }),
-  fc.double({ min: 0, max: 1e15, noNaN: true }), fc.constantFrom(2 ** 31, 2 ** 32 - 1, 2 ** 53, 2 ** 60),
-);
-const u32 = fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: -5, max: -1 }));
-const dbl = fc.oneof({ weight: 6, arbitrary: fc.double({ min: 0, max: 1e12, noNaN: true }) }, { weight: 1, arbitrary: fc.double() });
-const str = fc.oneof(
-  fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 10 }), fc.constant(''), fc.constant('\uFEFFbom'),
-  fc.string({ minLength: 40, maxLength: 200 }), fc.string({ minLength: 500, maxLength: 600 }),
-);
+const { u64, u32, dbl, str, ts, error } = anyFields(kTs, kNow);
 const hexId = fc.oneof(
   { weight: 8, arbitrary: fc.stringMatching(/^[0-9a-f]{64}$/) }, { weight: 2, arbitrary: fc.stringMatching(/^[0-9a-f]{12,64}$/) },
   { weight: 1, arbitrary: fc.oneof(fc.constant(''), fc.stringMatching(/^[0-9a-fA-F]{10,70}$/), fc.string({ maxLength: 20 })) },
 );
-const ts = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: kTs - 1e10, max: kNow }) }, { weight: 1, arbitrary: fc.integer({ min: -(2 ** 45), max: 2 ** 45 }) });
-const error = fc.record({ figure: opt(str), reason: opt(str) });
 
 const container: fc.Arbitrary<ContainerSnapshot> = fc.record({
   tsMs: ts, runId: str, containerId: hexId, name: str,
@@ -53,21 +42,10 @@ const sampled = fc.record({
   source: fc.constant('cgroup'), stale: fc.constant(false), errors: opt(fc.array(fc.record({ figure: fc.string({ minLength: 1 }), reason: fc.string({ minLength: 1 }) }), { maxLength: 2 })),
 }, { requiredKeys: ['tsMs', 'runId', 'containerId', 'name', 'image', 'pid', 'source', 'stale'] }) as fc.Arbitrary<ContainerSnapshot>;
 
-const envelopesOf = (c: fc.Arbitrary<ContainerSnapshot>): fc.Arbitrary<Envelope[]> => fc.array(
-  fc.oneof({ weight: 4, arbitrary: c.map((payload): Envelope => ({ topic: Topic.CONTAINER, payload })) }, fc.constantFrom(...everyTopic())),
-  { maxLength: 10 },
-);
-
-/** Whatever the bytes, the fast path reads what the reference reads, or gives up: with kept bytes or without. */
-function agrees(bytes: Uint8Array): void {
-  agreesAt(bytes, kNow);
-  agreesAt(bytes, kNow, true);
-}
-
 describe('CONTAINER encoder', () => {
   it('writes the same bytes as protobufjs, batch and frame', () => {
     fc.assert(
-      fc.property(envelopesOf(container), (envelopes) => {
+      fc.property(envelopesOf(container, Topic.CONTAINER), (envelopes) => {
         expect(hex(encodeBatch(envelopes))).toBe(hex(encodeBatchReference(envelopes)));
         expect(hex(encodePublishFrame(envelopes))).toBe(hex(encodeFrame({ kind: 'publish', envelopes })));
       }),
@@ -90,17 +68,17 @@ describe('CONTAINER encoder', () => {
 
 describe('CONTAINER decoder', () => {
   it('reads what protobufjs and the validator read, or the same error', () => {
-    fc.assert(fc.property(envelopesOf(container), (envelopes) => { agrees(encodeBatchReference(envelopes)); }), { numRuns: 1500 });
+    fc.assert(fc.property(envelopesOf(container, Topic.CONTAINER), (envelopes) => { agreesKeptOrNot(encodeBatchReference(envelopes), kNow); }), { numRuns: 1500 });
   });
 
   it('agrees on mutated and random bytes', () => {
-    fc.assert(fc.property(mutated(envelopesOf(sampled).map((e) => encodeBatch(e))), agrees), { numRuns: 3000 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }).map((b) => Uint8Array.of(0x0a, b.length + 3, 0x08, 0x08, 0x4a, b.length, ...b)), agrees), { numRuns: 2000 });
+    fc.assert(fc.property(mutated(envelopesOf(sampled, Topic.CONTAINER).map((e) => encodeBatch(e))), (b) => { agreesKeptOrNot(b, kNow); }), { numRuns: 3000 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }).map((b) => Uint8Array.of(0x0a, b.length + 3, 0x08, 0x08, 0x4a, b.length, ...b)), (b) => { agreesKeptOrNot(b, kNow); }), { numRuns: 2000 });
   });
 
   it('reads a socket frame\'s envelopes (a Publish at an offset) as protobufjs does', () => {
     fc.assert(
-      fc.property(envelopesOf(container), (envelopes) => {
+      fc.property(envelopesOf(container, Topic.CONTAINER), (envelopes) => {
         const frame = encodePublishFrame(envelopes);
         let p = 0;
         while (frame[p]! >= 0x80) p++;
@@ -124,30 +102,9 @@ describe('CONTAINER decoder', () => {
   });
 });
 
-/** The same envelopes with CONTAINER payloads as plain objects: nothing kept. */
-const afresh = (list: readonly Envelope[]): Envelope[] => list.map((e) => (e.topic === Topic.CONTAINER ? { topic: e.topic, payload: { ...e.payload } } : e));
-
 describe('CONTAINER payloads that keep their bytes', () => {
   it('encode to the bytes of encoding them afresh, by every encoder', () => {
-    fc.assert(
-      fc.property(envelopesOf(container), (envelopes) => {
-        const bytes = encodeBatch(envelopes);
-        const ref = outcome(() => decodeBatchReference(bytes));
-        if (!('ok' in ref)) return;
-        const decoded = decodeBatchKeepingBytes(bytes);
-        const fresh = afresh(decoded);
-        expect(hex(encodeBatch(decoded))).toBe(hex(encodeBatch(fresh)));
-        expect(hex(encodeBatchTransferable(decoded))).toBe(hex(encodeBatchTransferable(fresh)));
-        expect(hex(encodePublishFrame(decoded))).toBe(hex(encodePublishFrame(fresh)));
-        // Each valid one keeps its bytes, but for a 64-bit figure past 2^53 or a whole-number cast.
-        for (const e of decoded) {
-          if (e.topic !== Topic.CONTAINER) continue;
-          const wide = kU64Keys.some((k) => (e.payload[k] ?? 0) >= 2 ** 53);
-          if (wide) expect(KeptContainer.keptLength(e.payload)).toBe(-1);
-        }
-      }),
-      { numRuns: 1500 },
-    );
+    fc.assert(fc.property(envelopesOf(container, Topic.CONTAINER), (envelopes) => { keptEncodeAsAfresh(envelopes, Topic.CONTAINER, KeptContainer, kU64Keys); }), { numRuns: 1500 });
   });
 
   it('are copied, not encoded again, until forget() drops the bytes', () => {
