@@ -63,7 +63,8 @@ class SamplerImpl implements Sampler {
   /** A tickNow() waiting for its answer (others join it). */
   #tickRun: Promise<void> | null = null;
   #nowSeq = 0;
-  readonly #waiters: { id: number; resolve(): void }[] = [];
+  /** What #tickRun waits for (one at a time: tickNow() joins it): the reply answering `id`. */
+  #waiter: { id: number; resolve(): void } | null = null;
   #gpuRun: Promise<void> | null = null;
   #gpuOff = false;
   #closing: Promise<void> | null = null;
@@ -262,6 +263,7 @@ class SamplerImpl implements Sampler {
     }
     const pool = this.#pool;
     if (this.#channel?.pool === pool) return this.#channel.ch;
+    // A channel opened while its pool broke (its 'error' came during the attach).
     this.#channel?.ch.close();
     this.#channel = null;
     this.#driving = false;
@@ -310,7 +312,7 @@ class SamplerImpl implements Sampler {
       return;
     }
     const id = ++this.#nowSeq;
-    const answered = new Promise<void>((resolve) => { this.#waiters.push({ id, resolve }); });
+    const answered = new Promise<void>((resolve) => { this.#waiter = { id, resolve }; });
     ch.send({ ...this.#message(), now: id });
     await answered;
   }
@@ -403,14 +405,12 @@ class SamplerImpl implements Sampler {
     this.#callHooks(this.#onPublished, 'onPublished', undefined);
   }
 
-  /** Resolves the tickNow() calls that a reply answered (Infinity: all). */
+  /** Resolves the tickNow() a reply answered (Infinity: whatever waits). */
   #answer(upTo: number): void {
-    let kept = 0;
-    for (const w of this.#waiters) {
-      if (w.id <= upTo) w.resolve();
-      else this.#waiters[kept++] = w;
-    }
-    this.#waiters.length = kept;
+    const w = this.#waiter;
+    if (w === null || w.id > upTo) return;
+    this.#waiter = null;
+    w.resolve();
   }
 
   #gpu(): void {

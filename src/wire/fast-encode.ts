@@ -215,15 +215,25 @@ function putSnapshot(b: Buffer, q: number, p: ResourceSnapshot): number {
 
 /** One RESOURCE envelope (with its Publish field tag) at `pos`. */
 function writeResourceEnvelope(p: ResourceSnapshot): void {
-  const kept = KeptSnapshot.keptLength(p);
-  if (kept >= 0) {
-    reserve(kept + 16);
-    pos = KeptSnapshot.putBody(p, buf, putEnvelopeHead(buf, pos, 1, 0x12, kept));
-    return;
-  }
+  if (writeKept(KeptSnapshot, p, 1, 0x12)) return;
   reserve(snapshotBound(p));
   const body = beginEnvelope(buf, pos, 1, 0x12);
   pos = endEnvelope(buf, pos, body, putSnapshot(buf, body, p));
+}
+
+/** The kept-bytes statics of a payload class (kept-snapshot.ts). */
+interface Keeper {
+  keptLength(p: object): number;
+  putBody(p: object, out: Uint8Array, at: number): number;
+}
+
+/** Copies the bytes `p` keeps as its `topic` envelope at `pos`; false when it keeps none. */
+function writeKept(k: Keeper, p: object, topic: number, payloadTag: number): boolean {
+  const kept = k.keptLength(p);
+  if (kept < 0) return false;
+  reserve(kept + 16);
+  pos = k.putBody(p, buf, putEnvelopeHead(buf, pos, topic, payloadTag, kept));
+  return true;
 }
 
 /** Appends one envelope (with its Publish field tag) at `pos`. */
@@ -232,15 +242,8 @@ function writeEnvelope(e: Envelope): void {
     writeResourceEnvelope(e.payload);
     return;
   }
-  if (e.topic === 2) {
-    // A HOST payload read from bytes it keeps (host-decode.ts): copied.
-    const kept = KeptHost.keptLength(e.payload);
-    if (kept >= 0) {
-      reserve(kept + 16);
-      pos = KeptHost.putBody(e.payload, buf, putEnvelopeHead(buf, pos, 2, 0x1a, kept));
-      return;
-    }
-  }
+  // A HOST payload read from bytes it keeps (host-decode.ts): copied.
+  if (e.topic === 2 && writeKept(KeptHost, e.payload, 2, 0x1a)) return;
   if (e.topic === 8) {
     reserve(containerEnvelopeBound(e.payload));
     const end = putContainerEnvelope(buf, pos, e.payload);
