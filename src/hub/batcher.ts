@@ -183,7 +183,10 @@ export class Batcher {
       }
       this.#soonAfter = false;
       if (this.#held !== null) this.#arm(this.#o.retryMs);
-      else if (rest > 0) this.#arm(this.#o.batchAgeMs);
+      // What waits goes with a flushSoon() on its way (one was asked for, or
+      // expectFlush() said one will come): an age timer armed now would be
+      // cleared by it but still wake the thread (see expectFlush()).
+      else if (rest > 0 && !this.#soon && !this.#expecting) this.#arm(this.#o.batchAgeMs);
     });
   }
 

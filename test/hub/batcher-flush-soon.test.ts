@@ -125,6 +125,28 @@ describe('batcher with a write whose commit is read late', () => {
     expect(b.stats()).toMatchObject({ written: 1, held: 0, flushP50Ms: 7 });
   });
 
+  it('a commit read at the next tick arms no age timer for that tick\'s envelopes', async () => {
+    const { b, commit } = lateBatcher();
+    b.expectFlush();
+    b.add({ topic: Topic.RESOURCE, payload: resource({ pid: 1 }) });
+    b.flushSoon();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(b.stats()).toMatchObject({ written: 0, held: 1 });
+    // The next tick, as the hub's hooks run it: the last commit read, the
+    // flush expected, the tick's envelopes added, its flushSoon().
+    commit();
+    b.expectFlush();
+    b.add({ topic: Topic.RESOURCE, payload: resource({ pid: 2 }) });
+    b.flushSoon();
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(b.stats()).toMatchObject({ written: 1, held: 0, pending: 1 });
+    // Only the flush's setImmediate: an age timer armed when the write
+    // settled, even cleared by that flush, would still wake the thread.
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(b.stats()).toMatchObject({ written: 1, held: 1, pending: 0 });
+  });
+
   it('hurries the write in flight when a full batch waits, and when draining', async () => {
     const { b, hurries } = lateBatcher();
     b.add({ topic: Topic.RESOURCE, payload: resource({ pid: 1 }) });
