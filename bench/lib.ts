@@ -62,11 +62,17 @@ export const quick = process.argv.includes('--quick');
  * hundred ticks or more), so the first minutes cost more than the rest. In
  * one run (`bench/age.ts`), two instances of the same build of `runbus run
  * --quiet` around 20 processes, measured in the same windows: 1.12–1.25 % of
- * a core at 35–155 s after their start, 0.72–0.84 % at 6 minutes. Benches
- * with a target measure after kSteadyMs and report the first minutes
- * beside. BENCH_STEADY_S overrides it (seconds).
+ * a core at 35–155 s after their start, 0.72–0.84 % at 6 minutes. Code that
+ * runs every few ticks (the heartbeat, retention's pace, the writer's WAL
+ * checks) reaches its budget later still: with `--trace-opt`, `runbus run
+ * --quiet` spent 115 ms of helper-thread time compiling in its 4th minute,
+ * 17 ms in its 6th, 37 ms in its 9th and none after its 11th, and
+ * `bench/age.ts 20 300 10 60` found the same build 1.25–1.77× the pidusage
+ * loop between 5 and 11 minutes and 1.40–1.50× after. Benches with a target
+ * measure after kSteadyMs and report the first minutes beside.
+ * BENCH_STEADY_S overrides it (seconds).
  */
-export const kSteadyMs = quick ? 2000 : Number(process.env.BENCH_STEADY_S ?? 300) * 1000;
+export const kSteadyMs = quick ? 2000 : Number(process.env.BENCH_STEADY_S ?? 600) * 1000;
 
 export function report(workload: string, rows: BenchRow[]): void {
   process.stdout.write(`${kReportPrefix}${JSON.stringify({ workload, rows })}\n`);

@@ -13,7 +13,7 @@
 // checkout's command line too, in the same windows ('before'); several
 // checkouts, comma-separated, are each measured ('before', 'before2', ...),
 // which is how variants of one change are compared. BENCH_SLEEP_S keeps the
-// sleeping processes (and so the command lines) alive longer than 600 s,
+// sleeping processes (and so the command lines) alive longer than 1800 s,
 // for a warm-up of ten minutes or more.
 import { cleanUp, kSleepSeconds, loadAvg, spawnSleepers, startCli, startContender, taskCpu, tempDir } from './fixtures/harness.js';
 import type { TaskCpu } from './fixtures/harness.js';
