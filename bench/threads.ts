@@ -14,9 +14,15 @@
 // checkouts, comma-separated, are each measured ('before', 'before2', ...),
 // which is how variants of one change are compared. BENCH_SLEEP_S keeps the
 // sleeping processes (and so the command lines) alive longer than 1800 s,
-// for a warm-up of ten minutes or more.
+// for a warm-up of ten minutes or more. BENCH_NEIGHBOURS=<modes of
+// bench/fixtures/contender.mjs, comma-separated> runs those contenders on
+// the same pids beside them, unmeasured: the overhead workload's company
+// (BENCH_NEIGHBOURS=idle,skeleton,runbus,runbus-bare,prom,si), to see which
+// thread pays for a busy machine. BENCH_EXTRA=<modes> measures those
+// contenders beside the floor (floor-merged: the floor with its rows
+// inserted by the sampling thread, no writer thread).
 import { cleanUp, kSleepSeconds, loadAvg, spawnSleepers, startCli, startContender, taskCpu, tempDir } from './fixtures/harness.js';
-import type { TaskCpu } from './fixtures/harness.js';
+import type { Contender, Mode, TaskCpu } from './fixtures/harness.js';
 
 const n = Number(process.argv[2] ?? 20);
 const windowMs = Number(process.argv[3] ?? 30) * 1000;
@@ -34,7 +40,7 @@ if (kNeedS > kSleepSeconds) {
 function rows(label: string, a: TaskCpu, b: TaskCpu, wallMs: number): string[] {
   const out: string[] = [];
   const line = (name: string, cpuNs: number, slices: number): void => {
-    out.push(`${label.padEnd(9)} ${name.padEnd(22)} ${((cpuNs / 1e6 / wallMs) * 100).toFixed(3).padStart(7)} %  ${((slices / wallMs) * 1000).toFixed(1).padStart(6)} /s`);
+    out.push(`${label.padEnd(12)} ${name.padEnd(22)} ${((cpuNs / 1e6 / wallMs) * 100).toFixed(3).padStart(7)} %  ${((slices / wallMs) * 1000).toFixed(1).padStart(6)} /s`);
   };
   for (const [k, t] of b.threads) {
     const s = a.threads.get(k) ?? { cpuNs: 0, slices: 0 };
@@ -53,26 +59,31 @@ try {
   const before = beforeRoots.map((r) => startCli(n, dir, 1000, r));
   const pidusage = await startContender('pidusage', app.pids, dir, 5);
   const floor = await startContender('floor', app.pids, dir, 5);
+  const modes = (v: string | undefined): Mode[] => (v ?? '').split(',').filter((x) => x !== '') as Mode[];
+  const extra: Contender[] = [];
+  for (const m of modes(process.env.BENCH_EXTRA)) extra.push(await startContender(m, app.pids, dir, 5));
+  const neighbours: Contender[] = [];
+  for (const m of modes(process.env.BENCH_NEIGHBOURS)) neighbours.push(await startContender(m, app.pids, dir, 5));
+  // Measured, in this order; the ratios are to the pidusage loop (index 1).
+  const measured: { label: string; pid: number }[] = [
+    { label: 'cli', pid: cli.pid! }, { label: 'pidusage', pid: pidusage.pid }, { label: 'floor', pid: floor.pid },
+    ...extra.map((c) => ({ label: c.mode, pid: c.pid })),
+    ...before.map((c, i) => ({ label: `before${i === 0 ? '' : i + 1}`, pid: c.pid! })),
+  ];
   await new Promise((r) => setTimeout(r, kWarmMs));
   for (let w = 0; w < windows; w++) {
     const l0 = loadAvg();
     const t0 = performance.now();
-    const pids = [cli.pid!, pidusage.pid, floor.pid, ...before.map((b) => b.pid!)];
-    const a = pids.map((p) => taskCpu(p, byTid));
+    const a = measured.map((m) => taskCpu(m.pid, byTid));
     await new Promise((r) => setTimeout(r, windowMs));
-    const b = pids.map((p) => taskCpu(p, byTid));
+    const b = measured.map((m) => taskCpu(m.pid, byTid));
     const wall = performance.now() - t0;
     process.stdout.write(`window ${w + 1}/${windows}, ${(wall / 1000).toFixed(1)} s, ${n} processes, load ${l0} → ${loadAvg()}\n`);
-    const label = (i: number): string => `before${i === 0 ? '' : i + 1}`;
-    const lines = [
-      ...rows('cli', a[0]!, b[0]!, wall), ...rows('pidusage', a[1]!, b[1]!, wall), ...rows('floor', a[2]!, b[2]!, wall),
-      ...before.flatMap((_, i) => rows(label(i), a[i + 3]!, b[i + 3]!, wall)),
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${measured.flatMap((m, i) => rows(m.label, a[i]!, b[i]!, wall)).join('\n')}\n`);
     const ratio = (i: number): string => ((b[i]!.cpuNs - a[i]!.cpuNs) / (b[1]!.cpuNs - a[1]!.cpuNs)).toFixed(2);
-    process.stdout.write(`cli ÷ pidusage: ${ratio(0)}×; floor ÷ pidusage: ${ratio(2)}×${before.map((_, i) => `; ${label(i)} ÷ pidusage: ${ratio(i + 3)}×`).join('')}\n`);
+    process.stdout.write(`${measured.flatMap((m, i) => (i === 1 ? [] : [`${m.label} ÷ pidusage: ${ratio(i)}×`])).join('; ')}\n`);
   }
-  await Promise.all([pidusage.stop(), floor.stop()]);
+  await Promise.all([pidusage, floor, ...extra, ...neighbours].map((c) => c.stop()));
   app.kill();
 } finally {
   cleanUp();
