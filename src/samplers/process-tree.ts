@@ -1,16 +1,22 @@
 import { existsSync, readdirSync, readlinkSync } from 'node:fs';
+import { ChildrenFiles } from './children-files.js';
 import { ProcFiles, newStatFields, parseStat } from './proc-files.js';
 
 // Finding descendants by a ppid scan of /proc. (The per-task `children` files
 // need CONFIG_PROC_CHILDREN, which many kernels lack, and cost one read per
-// thread.) A scan reads the stat of a pid only the first time it sees it,
-// and lists /proc only now and then. Pids are handed out in increasing order
+// thread: they serve only on a busy machine, below.) A scan reads the stat
+// of a pid only the first time it sees it, and lists /proc only now and
+// then. Pids are handed out in increasing order
 // until they wrap, and the last field of /proc/loadavg is the pid most
 // recently handed out (in this pid namespace): every pid born since the last
 // scan lies between the two readings. When that range is short, the scan
 // reads the status of each pid in it (a thread's id is skipped: its Tgid is
 // another pid) instead of listing every host pid; a machine that started
-// nothing costs one small read. /proc is listed when the range is long, the
+// nothing costs one small read. When the range is longer than a few pids
+// per member (a neighbour starting processes all the time: most of the
+// range has gone again, and each probe is a failed lookup), the members'
+// children files are read instead, where the kernel has them
+// (children-files.ts). /proc is listed when the range is long, the
 // pids wrapped, roots changed, loadavg cannot be read (or procRoot is not of
 // this process's pid namespace), or
 // kListEveryScans scans went by without a listing (which also forgets pids
@@ -47,6 +53,14 @@ export interface ProcessTree {
 const kListEveryScans = 30;
 /** Pids handed out since the last scan above which /proc is listed instead of probed. */
 const kMaxProbes = 256;
+/**
+ * Past kMinChildrenRange + this many pids per member handed out since the
+ * last scan, the members' children files (children-files.ts) are read
+ * instead of probing the pids: a member's files cost about as much as
+ * probing four pids.
+ */
+const kProbesPerMember = 4;
+const kMinChildrenRange = 16;
 const kTgid = Buffer.from('\nTgid:', 'latin1');
 const kPpid = Buffer.from('\nPPid:', 'latin1');
 
@@ -67,6 +81,35 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
   /** The last pid handed out at the last scan; -1 unknown. */
   let lastPid = -1;
   let sinceListing = 0;
+
+  // Set when the kernel has the children files and procRoot is this pid namespace's.
+  let children: ChildrenFiles | undefined;
+
+  /**
+   * Learns the members' new children from their children files, and theirs
+   * in turn; false when a member's files would hold too many descriptors
+   * (probe or list instead: what was found stays found).
+   */
+  function viaChildren(c: ChildrenFiles): boolean {
+    let queue = [...members.keys()];
+    while (queue.length > 0) {
+      const next: number[] = [];
+      for (const parent of queue) {
+        const m = members.get(parent);
+        if (m === undefined) continue;
+        const r = c.read(parent, (pid) => {
+          if (members.has(pid)) return;
+          members.set(pid, { root: m.root });
+          known.set(pid, { ppid: parent, gen });
+          next.push(pid);
+        });
+        if (r === 'full') return false;
+      }
+      queue = next;
+    }
+    c.prune(members);
+    return true;
+  }
 
   /** Learns the pids handed out after lastPid up to `latest`; false: list /proc instead. */
   function probe(latest: number): boolean {
@@ -97,6 +140,7 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
   } catch {
     // A fake or foreign tree: list it every time.
   }
+  if (sameNamespace && ChildrenFiles.available(procRoot)) children = new ChildrenFiles(procRoot);
 
   /** The most recently handed-out pid (/proc/loadavg's last field), or -1. */
   function latestPid(): number {
@@ -152,9 +196,12 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
     scan() {
       if (roots.size === 0) return;
       const latest = latestPid();
-      if (!rootsChanged && latest >= 0 && lastPid >= 0 && ++sinceListing < kListEveryScans && probe(latest)) {
-        lastPid = latest;
-        return;
+      if (!rootsChanged && latest >= 0 && lastPid >= 0 && ++sinceListing < kListEveryScans) {
+        const busy = latest >= lastPid && latest - lastPid > kMinChildrenRange + kProbesPerMember * members.size;
+        if ((busy && children !== undefined && viaChildren(children)) || probe(latest)) {
+          lastPid = latest;
+          return;
+        }
       }
       lastPid = latest;
       sinceListing = 0;
@@ -197,6 +244,7 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
       roots.delete(pid);
       members.delete(pid);
       known.delete(pid);
+      children?.forget(pid);
     },
   };
 }
