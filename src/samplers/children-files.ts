@@ -1,5 +1,5 @@
-import { closeSync, existsSync, fstatSync, openSync, readdirSync } from 'node:fs';
-import { ProcFiles } from './proc-files.js';
+import { existsSync, fstatSync, openSync, readdirSync } from 'node:fs';
+import { ProcFiles, closeQuietly } from './proc-files.js';
 
 // The children of a few processes, from /proc/<pid>/task/<tid>/children
 // (CONFIG_PROC_CHILDREN): each thread's file lists the processes that
@@ -25,14 +25,6 @@ interface Kept {
   /** nlink of the task directory when its threads were listed; -1: list again. */
   nlink: number;
   fds: number[];
-}
-
-function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd);
-  } catch {
-    // already closed
-  }
 }
 
 export class ChildrenFiles {

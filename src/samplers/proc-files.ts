@@ -11,6 +11,15 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 
 const kBufferBytes = 16 * 1024;
 
+/** Closes a kept descriptor, ignoring one that is already closed. */
+export function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed: nothing to release.
+  }
+}
+
 /** Why a read failed: the errno code ("ENOENT", "EACCES", …) or "EIO". */
 export function errnoOf(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;

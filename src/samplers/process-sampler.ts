@@ -1,7 +1,7 @@
-import { closeSync, fstatSync, openSync, readdirSync, statSync } from 'node:fs';
+import { fstatSync, openSync, readdirSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { FigureError, ResourceSnapshot } from '../wire/index.js';
-import { ProcFiles, errnoOf, fdCountFromSize, kKeys, newStatFields, openFilesLimit, pageSize, parseStat } from './proc-files.js';
+import { ProcFiles, closeQuietly, errnoOf, fdCountFromSize, kKeys, newStatFields, openFilesLimit, pageSize, parseStat } from './proc-files.js';
 import type { StatFields } from './proc-files.js';
 import { kDefaultManyPids, kDefaultRareEveryTicks, kDefaultSmapsEveryTicks, kDefaultStatusEveryTicks } from './options.js';
 
@@ -206,13 +206,7 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
     if (st.fds === null) return;
     for (let i = 0; i < st.fds.length; i++) {
       const fd = st.fds[i]!;
-      if (fd >= 0) {
-        try {
-          closeSync(fd);
-        } catch {
-          // Already closed: nothing to release.
-        }
-      }
+      if (fd >= 0) closeQuietly(fd);
     }
     st.fds = null;
     openPids--;
@@ -236,11 +230,7 @@ export function createProcessSampler(options: ProcessSamplerOptions = {}): Proce
     } catch (err) {
       if (fd >= 0) {
         fds[which] = -1;
-        try {
-          closeSync(fd);
-        } catch {
-          // Nothing more to do with a descriptor that will not close.
-        }
+        closeQuietly(fd);
       }
       return errnoOf(err);
     }

@@ -82,9 +82,6 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
   let lastPid = -1;
   let sinceListing = 0;
 
-  // Set when the kernel has the children files and procRoot is this pid namespace's.
-  let children: ChildrenFiles | undefined;
-
   /**
    * Learns the members' new children from their children files, and theirs
    * in turn; false when a member's files would hold too many descriptors
@@ -140,7 +137,8 @@ export function createProcessTree(options: { procRoot?: string } = {}): ProcessT
   } catch {
     // A fake or foreign tree: list it every time.
   }
-  if (sameNamespace && ChildrenFiles.available(procRoot)) children = new ChildrenFiles(procRoot);
+  // Only where the kernel has the children files and procRoot is this pid namespace's.
+  const children = sameNamespace && ChildrenFiles.available(procRoot) ? new ChildrenFiles(procRoot) : undefined;
 
   /** The most recently handed-out pid (/proc/loadavg's last field), or -1. */
   function latestPid(): number {
