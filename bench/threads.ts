@@ -5,7 +5,11 @@
 // per second for every thread; beside them the overhead workload's floor
 // (the same three threads doing only the reads and rows no monitor can
 // skip), so each thread's excess over its floor shows. A diagnostic, not a
-// target: it prints a table and writes nothing.
+// target: it prints a table per window, then each thread's min–max and
+// median over the windows, and writes nothing. Threads are named by their
+// tid's offset from the main thread's: V8's four helper threads come first;
+// in `runbus run` the store writer's thread is the lower of the two busy
+// workers and the sampler worker's the higher.
 //
 //   npm run build && node --import tsx bench/threads.ts [processes] [windowS] [windows] [warmS]
 //
@@ -37,10 +41,17 @@ if (kNeedS > kSleepSeconds) {
   process.exit(2);
 }
 
-function rows(label: string, a: TaskCpu, b: TaskCpu, wallMs: number): string[] {
+/** Per contender, per thread (and 'all threads'): % of one core in each window it ran. */
+type Figures = Map<string, number[]>;
+
+function rows(label: string, a: TaskCpu, b: TaskCpu, wallMs: number, figures: Figures): string[] {
   const out: string[] = [];
   const line = (name: string, cpuNs: number, slices: number): void => {
-    out.push(`${label.padEnd(12)} ${name.padEnd(22)} ${((cpuNs / 1e6 / wallMs) * 100).toFixed(3).padStart(7)} %  ${((slices / wallMs) * 1000).toFixed(1).padStart(6)} /s`);
+    const pct = (cpuNs / 1e6 / wallMs) * 100;
+    let f = figures.get(name);
+    if (f === undefined) figures.set(name, (f = []));
+    f.push(pct);
+    out.push(`${label.padEnd(12)} ${name.padEnd(22)} ${pct.toFixed(3).padStart(7)} %  ${((slices / wallMs) * 1000).toFixed(1).padStart(6)} /s`);
   };
   for (const [k, t] of b.threads) {
     const s = a.threads.get(k) ?? { cpuNs: 0, slices: 0 };
@@ -49,6 +60,13 @@ function rows(label: string, a: TaskCpu, b: TaskCpu, wallMs: number): string[] {
   }
   line('all threads', b.cpuNs - a.cpuNs, b.slices - a.slices);
   return out;
+}
+
+/** min–max (median) of a window's figures. */
+function spread(v: readonly number[], digits: number, unit = ''): string {
+  const s = [...v].sort((x, y) => x - y);
+  const med = s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  return `${s[0]!.toFixed(digits)}–${s[s.length - 1]!.toFixed(digits)}${unit} (median ${med.toFixed(digits)}${unit})`;
 }
 
 try {
@@ -71,6 +89,8 @@ try {
     ...before.map((c, i) => ({ label: `before${i === 0 ? '' : i + 1}`, pid: c.pid! })),
   ];
   await new Promise((r) => setTimeout(r, kWarmMs));
+  const figures: Figures[] = measured.map(() => new Map());
+  const ratios: number[][] = measured.map(() => []);
   for (let w = 0; w < windows; w++) {
     const l0 = loadAvg();
     const t0 = performance.now();
@@ -79,10 +99,20 @@ try {
     const b = measured.map((m) => taskCpu(m.pid, byTid));
     const wall = performance.now() - t0;
     process.stdout.write(`window ${w + 1}/${windows}, ${(wall / 1000).toFixed(1)} s, ${n} processes, load ${l0} → ${loadAvg()}\n`);
-    process.stdout.write(`${measured.flatMap((m, i) => rows(m.label, a[i]!, b[i]!, wall)).join('\n')}\n`);
-    const ratio = (i: number): string => ((b[i]!.cpuNs - a[i]!.cpuNs) / (b[1]!.cpuNs - a[1]!.cpuNs)).toFixed(2);
-    process.stdout.write(`${measured.flatMap((m, i) => (i === 1 ? [] : [`${m.label} ÷ pidusage: ${ratio(i)}×`])).join('; ')}\n`);
+    process.stdout.write(`${measured.flatMap((m, i) => rows(m.label, a[i]!, b[i]!, wall, figures[i]!)).join('\n')}\n`);
+    for (const i of measured.keys()) ratios[i]!.push((b[i]!.cpuNs - a[i]!.cpuNs) / (b[1]!.cpuNs - a[1]!.cpuNs));
+    process.stdout.write(`${measured.flatMap((m, i) => (i === 1 ? [] : [`${m.label} ÷ pidusage: ${ratios[i]!.at(-1)!.toFixed(2)}×`])).join('; ')}\n`);
   }
+  // Each thread over the windows. A thread a window left out (it did
+  // nothing there) says in how many windows it ran.
+  process.stdout.write(`\nsummary, ${windows} windows of ${windowMs / 1000} s: % of one core, min–max (median)\n`);
+  for (const [i, m] of measured.entries()) {
+    for (const [name, v] of figures[i]!) {
+      const part = v.length < windows ? ` in ${v.length} of ${windows} windows` : '';
+      process.stdout.write(`${m.label.padEnd(12)} ${name.padEnd(22)} ${spread(v, 3)}${part}\n`);
+    }
+  }
+  process.stdout.write(`${measured.flatMap((m, i) => (i === 1 ? [] : [`${m.label} ÷ pidusage: ${spread(ratios[i]!, 2, '×')}`])).join('\n')}\n`);
   await Promise.all([pidusage, floor, ...extra, ...neighbours].map((c) => c.stop()));
   app.kill();
 } finally {
