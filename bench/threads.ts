@@ -27,6 +27,7 @@
 // inserted by the sampling thread, no writer thread).
 import { cleanUp, kSleepSeconds, loadAvg, spawnSleepers, startCli, startContender, taskCpu, tempDir } from './fixtures/harness.js';
 import type { Contender, Mode, TaskCpu } from './fixtures/harness.js';
+import { median } from './lib.js';
 
 const n = Number(process.argv[2] ?? 20);
 const windowMs = Number(process.argv[3] ?? 30) * 1000;
@@ -63,10 +64,8 @@ function rows(label: string, a: TaskCpu, b: TaskCpu, wallMs: number, figures: Fi
 }
 
 /** min–max (median) of a window's figures. */
-function spread(v: readonly number[], digits: number, unit = ''): string {
-  const s = [...v].sort((x, y) => x - y);
-  const med = s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-  return `${s[0]!.toFixed(digits)}–${s[s.length - 1]!.toFixed(digits)}${unit} (median ${med.toFixed(digits)}${unit})`;
+function spread(v: number[], digits: number, unit = ''): string {
+  return `${Math.min(...v).toFixed(digits)}–${Math.max(...v).toFixed(digits)}${unit} (median ${median(v).toFixed(digits)}${unit})`;
 }
 
 try {
