@@ -91,10 +91,15 @@ export class ChildrenFiles {
     return 'read';
   }
 
-  #list(pid: number, k: Kept): 'read' | 'gone' | 'full' {
+  /** Closes the children files of `k`'s threads. */
+  #closeThreads(k: Kept): void {
     for (const fd of k.fds) closeQuietly(fd);
     this.#open -= k.fds.length;
     k.fds = [];
+  }
+
+  #list(pid: number, k: Kept): 'read' | 'gone' | 'full' {
+    this.#closeThreads(k);
     let tids: string[];
     try {
       tids = readdirSync(`${this.#procRoot}/${pid}/task`);
@@ -118,9 +123,9 @@ export class ChildrenFiles {
   forget(pid: number): void {
     const k = this.#byPid.get(pid);
     if (k === undefined) return;
+    this.#closeThreads(k);
     closeQuietly(k.taskFd);
-    for (const fd of k.fds) closeQuietly(fd);
-    this.#open -= 1 + k.fds.length;
+    this.#open--;
     this.#byPid.delete(pid);
   }
 
